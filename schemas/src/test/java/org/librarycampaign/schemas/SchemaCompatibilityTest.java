@@ -43,7 +43,12 @@ class SchemaCompatibilityTest {
                               "%s is not BACKWARD compatible with %s: %s",
                               released.getFullName(),
                               file,
-                              result.getResult().getIncompatibilities())
+                              result.getResult().getIncompatibilities().stream()
+                                  .map(
+                                      i ->
+                                          i.getType() + " at " + i.getLocation() + " (" + i.getMessage()
+                                              + ")")
+                                  .toList())
                           .isEqualTo(SchemaCompatibilityType.COMPATIBLE);
                     }));
   }

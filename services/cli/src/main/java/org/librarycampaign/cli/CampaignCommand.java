@@ -1,0 +1,45 @@
+package org.librarycampaign.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code campaign}: run and feed the campaign pipeline. */
+@Command(
+    name = "campaign",
+    mixinStandardHelpOptions = true,
+    versionProvider = CampaignCommand.Version.class,
+    description = "Runs and feeds the library campaign pipeline.",
+    subcommands = {
+      UpCommand.class,
+      EmitCommand.class,
+      ExportCommand.class,
+      TopicsCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class CampaignCommand {
+
+  /** Exit code of a bad input line or bad arguments. */
+  public static final int EXIT_BAD_INPUT = 2;
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  static CommandLine commandLine() {
+    return new CommandLine(new CampaignCommand())
+        .setExitCodeExceptionMapper(error -> error instanceof BadInputException ? EXIT_BAD_INPUT : 1)
+        .setExecutionExceptionHandler(
+            (error, commandLine, parseResult) -> {
+              commandLine.getErr().println("campaign: " + error.getMessage());
+              return commandLine.getExitCodeExceptionMapper().getExitCode(error);
+            });
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = CampaignCommand.class.getPackage().getImplementationVersion();
+      return new String[] {"campaign " + (version == null ? "(development build)" : version)};
+    }
+  }
+}

@@ -1,0 +1,177 @@
+package org.librarycampaign.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.admin.Admin;
+import org.librarycampaign.platform.config.CampaignConfig;
+import org.librarycampaign.platform.ops.OpsServer;
+import org.librarycampaign.platform.ops.Readiness;
+import org.librarycampaign.platform.runtime.LocalKafkaCluster;
+import org.librarycampaign.platform.runtime.RegistryProcess;
+import org.librarycampaign.platform.service.CampaignService;
+import org.librarycampaign.platform.service.RunningService;
+import org.librarycampaign.platform.service.ServiceContext;
+import org.librarycampaign.platform.topics.SchemaSetup;
+import org.librarycampaign.platform.topics.TopicAdmin;
+import org.librarycampaign.platform.topics.TopicCatalogue;
+import org.librarycampaign.platform.topics.TopicSpecs;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole system in one process: broker and registry (started side by side), topics and
+ * schemas, every {@link CampaignService} on the class path, and the HTTP server. Stops in the
+ * reverse order.
+ */
+final class LocalStack implements AutoCloseable {
+
+  private static final Logger LOGGER = LoggerFactory.getLogger(LocalStack.class);
+
+  private final long startedAt;
+  private final CampaignConfig config;
+  private final LocalKafkaCluster kafka;
+  private final RegistryProcess registry;
+  private final List<String> serviceNames = new ArrayList<>();
+  private final List<RunningService> services = new ArrayList<>();
+  private final Readiness readiness = new Readiness();
+  private OpsServer http;
+
+  private LocalStack(
+      long startedAt, CampaignConfig config, LocalKafkaCluster kafka, RegistryProcess registry) {
+    this.startedAt = startedAt;
+    this.config = config;
+    this.kafka = kafka;
+    this.registry = registry;
+  }
+
+  static LocalStack start(CampaignConfig base, int kafkaPort, int registryPort, PrintWriter out) {
+    long startedAt = System.nanoTime();
+    Path dataDir = base.dataDir().toAbsolutePath();
+    out.println("Starting Kafka and the schema registry (data in " + dataDir + ")...");
+    out.flush();
+    CompletableFuture<RegistryProcess> registryStart =
+        CompletableFuture.supplyAsync(
+            () ->
+                RegistryProcess.start(
+                    RegistryProcess.locateRunnerJar(), registryPort, dataDir.resolve("registry")));
+    LocalKafkaCluster kafka;
+    try {
+      kafka = LocalKafkaCluster.startInProcess(dataDir.resolve("kafka"), kafkaPort);
+    } catch (RuntimeException e) {
+      registryStart.thenAccept(RegistryProcess::close);
+      throw e;
+    }
+    RegistryProcess registry;
+    try {
+      registry = registryStart.join();
+    } catch (RuntimeException e) {
+      kafka.close();
+      throw new IllegalStateException("schema registry did not start: " + e.getCause().getMessage(), e);
+    }
+    CampaignConfig config =
+        base.with(
+            Map.of(
+                CampaignConfig.BOOTSTRAP_SERVERS, kafka.bootstrapServers(),
+                CampaignConfig.REGISTRY_URL, registry.confluentApiUrl(),
+                CampaignConfig.DATA_DIR, dataDir.toString()));
+    LocalStack stack = new LocalStack(startedAt, config, kafka, registry);
+    try {
+      stack.startEverythingElse();
+    } catch (RuntimeException e) {
+      stack.close();
+      throw e;
+    }
+    return stack;
+  }
+
+  private void startEverythingElse() {
+    readiness.register("kafka", () -> new Readiness.State("RUNNING", true));
+    readiness.register(
+        "schema-registry",
+        () ->
+            registry.isAlive()
+                ? new Readiness.State("RUNNING", true)
+                : new Readiness.State("STOPPED", false));
+    TopicCatalogue topics = TopicCatalogue.forConfig(config);
+    try (Admin admin = Admin.create(config.kafkaProperties())) {
+      new TopicAdmin(admin, topics, TopicSpecs.load(config.topicsFile())).createMissing();
+    }
+    SchemaSetup.registerAll(topics);
+    ServiceContext context = new ServiceContext(config, topics, readiness);
+    for (CampaignService service : ServiceLoader.load(CampaignService.class)) {
+      LOGGER.atInfo().addKeyValue("service", service.name()).log("Starting service");
+      services.add(service.start(context));
+      serviceNames.add(service.name());
+    }
+    http =
+        OpsServer.start(
+            config.httpPort(),
+            readiness,
+            services.stream().<java.util.function.Consumer<io.javalin.Javalin>>map(s -> s::addRoutes).toList());
+  }
+
+  void awaitReady(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!readiness.isReady()) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("not ready after " + timeout + ": " + readiness.states());
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting to be ready", e);
+      }
+    }
+  }
+
+  CampaignConfig config() {
+    return config;
+  }
+
+  int httpPort() {
+    return http.port();
+  }
+
+  String describe() {
+    String web = "http://localhost:" + http.port();
+    double seconds = (System.nanoTime() - startedAt) / 1e9;
+    StringBuilder text = new StringBuilder();
+    text.append(String.format("%nCampaign pipeline is up (ready in %.1f s).%n", seconds));
+    text.append(String.format("  Kafka broker     %s%n", kafka.bootstrapServers()));
+    text.append(String.format("  Schema registry  %s%n", registry.confluentApiUrl()));
+    text.append(String.format("  HTTP             %s  (%s/ready, %s/metrics)%n", web, web, web));
+    text.append(String.format("  Services         %s%n", serviceNames.isEmpty() ? "(none yet)" : String.join(", ", serviceNames)));
+    text.append(String.format("  Data             %s%n", config.dataDir()));
+    text.append(String.format("Send events:   java -jar services/cli/target/campaign.jar emit FILE%n"));
+    text.append(String.format("Read a topic:  java -jar services/cli/target/campaign.jar export campaign.post-decisions --from-beginning%n"));
+    text.append("Press Ctrl-C to stop.");
+    return text.toString();
+  }
+
+  @Override
+  public void close() {
+    for (int i = services.size() - 1; i >= 0; i--) {
+      closeQuietly("service " + serviceNames.get(i), services.get(i));
+    }
+    if (http != null) {
+      closeQuietly("http", http);
+    }
+    closeQuietly("schema registry", registry);
+    closeQuietly("kafka", kafka);
+  }
+
+  private static void closeQuietly(String what, AutoCloseable closeable) {
+    try {
+      closeable.close();
+    } catch (Exception e) {
+      LOGGER.atWarn().addKeyValue("part", what).setCause(e).log("Error while stopping");
+    }
+  }
+}

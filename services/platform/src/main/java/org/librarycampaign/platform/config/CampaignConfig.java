@@ -1,0 +1,236 @@
+package org.librarycampaign.platform.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * The one place where configuration is read. Three layers, each overriding the one before:
+ *
+ * <ol>
+ *   <li>built-in defaults (a local stack: {@code localhost:9092}, the registry on 8081, HTTP on
+ *       8080, data in {@code ./campaign-data});
+ *   <li>an optional properties file ({@code --config FILE} or {@code CAMPAIGN_CONFIG_FILE});
+ *   <li>the environment: {@code CAMPAIGN_REGISTRY_URL} becomes {@code campaign.registry.url},
+ *       {@code KAFKA_BOOTSTRAP_SERVERS} becomes the Kafka property {@code bootstrap.servers};
+ *   <li>and, last, what a command line says explicitly ({@code --bootstrap}, {@code --registry}).
+ * </ol>
+ *
+ * <p>Keys starting with {@code campaign.} are ours; every other key is handed to the Kafka
+ * clients as it is. The README's configuration reference lists every {@code campaign.} key.
+ */
+public final class CampaignConfig {
+
+  public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
+  public static final String REGISTRY_URL = "campaign.registry.url";
+  public static final String REGISTRY_AUTO_REGISTER = "campaign.registry.auto-register";
+  public static final String TOPIC_PREFIX = "campaign.topic.prefix";
+  public static final String TOPICS_FILE = "campaign.topics.file";
+  public static final String DATA_DIR = "campaign.data.dir";
+  public static final String HTTP_PORT = "campaign.http.port";
+  public static final String APPLICATION_ID_PREFIX = "campaign.application.id.prefix";
+  public static final String STATE_DIR = "campaign.state.dir";
+  public static final String CONFIG_FILE_ENV = "CAMPAIGN_CONFIG_FILE";
+
+  private static final Map<String, String> DEFAULTS =
+      Map.of(
+          BOOTSTRAP_SERVERS, "localhost:9092",
+          REGISTRY_URL, "http://localhost:8081/apis/ccompat/v7",
+          REGISTRY_AUTO_REGISTER, "true",
+          TOPIC_PREFIX, "",
+          DATA_DIR, "campaign-data",
+          HTTP_PORT, "8080",
+          APPLICATION_ID_PREFIX, "campaign-");
+
+  private static final Pattern SECRET_KEY =
+      Pattern.compile("(?i).*(password|secret|token|jaas|credentials|key\\.pem|api[.-]?key).*");
+
+  private final Map<String, String> values;
+
+  private CampaignConfig(Map<String, String> values) {
+    this.values = Map.copyOf(values);
+  }
+
+  /** Defaults, then the file, then the environment, then the explicit overrides. */
+  public static CampaignConfig load(
+      Optional<Path> file, Map<String, String> environment, Map<String, String> overrides) {
+    Map<String, String> merged = new TreeMap<>(DEFAULTS);
+    Optional<Path> configFile =
+        file.or(() -> Optional.ofNullable(environment.get(CONFIG_FILE_ENV)).map(Path::of));
+    configFile.ifPresent(path -> merged.putAll(readFile(path)));
+    merged.putAll(fromEnvironment(environment));
+    merged.putAll(overrides);
+    return new CampaignConfig(merged);
+  }
+
+  /** What the process was started with: no file unless the environment names one. */
+  public static CampaignConfig fromEnvironment() {
+    return load(Optional.empty(), System.getenv(), Map.of());
+  }
+
+  public static CampaignConfig of(Map<String, String> overrides) {
+    return load(Optional.empty(), Map.of(), overrides);
+  }
+
+  /** A copy with some keys replaced. */
+  public CampaignConfig with(Map<String, String> overrides) {
+    Map<String, String> merged = new TreeMap<>(values);
+    merged.putAll(overrides);
+    return new CampaignConfig(merged);
+  }
+
+  public String bootstrapServers() {
+    return values.get(BOOTSTRAP_SERVERS);
+  }
+
+  public String registryUrl() {
+    return values.get(REGISTRY_URL);
+  }
+
+  public boolean autoRegisterSchemas() {
+    return Boolean.parseBoolean(values.get(REGISTRY_AUTO_REGISTER));
+  }
+
+  public String topicPrefix() {
+    return values.get(TOPIC_PREFIX);
+  }
+
+  public Optional<Path> topicsFile() {
+    return get(TOPICS_FILE).map(Path::of);
+  }
+
+  public Path dataDir() {
+    return Path.of(values.get(DATA_DIR));
+  }
+
+  public int httpPort() {
+    return intValue(HTTP_PORT);
+  }
+
+  /** Where Kafka Streams keeps its stores: {@code campaign.state.dir}, else under the data dir. */
+  public Path stateDir() {
+    return get(STATE_DIR).map(Path::of).orElse(dataDir().resolve("streams-state"));
+  }
+
+  /** The Kafka Streams application id of a service, e.g. {@code campaign-governance}. */
+  public String applicationId(String service) {
+    return values.get(APPLICATION_ID_PREFIX) + service;
+  }
+
+  public Optional<String> get(String key) {
+    return Optional.ofNullable(values.get(key)).filter(v -> !v.isBlank());
+  }
+
+  public String get(String key, String fallback) {
+    return get(key).orElse(fallback);
+  }
+
+  public int intValue(String key) {
+    String raw = values.get(key);
+    try {
+      return Integer.parseInt(raw.trim());
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(key + " must be a whole number, got '" + raw + "'", e);
+    }
+  }
+
+  public Duration duration(String key, Duration fallback) {
+    return get(key).map(CampaignConfig::parseDuration).orElse(fallback);
+  }
+
+  /** Every key that is not ours: the properties for Kafka producers, consumers and Streams. */
+  public Map<String, Object> kafkaProperties() {
+    Map<String, Object> kafka = new TreeMap<>();
+    values.forEach(
+        (key, value) -> {
+          if (!key.startsWith("campaign.")) {
+            kafka.put(key, value);
+          }
+        });
+    return kafka;
+  }
+
+  /** Every value, secrets masked: safe to print or log. */
+  public Map<String, String> describe() {
+    Map<String, String> shown = new TreeMap<>();
+    values.forEach((key, value) -> shown.put(key, isSecret(key) ? "******" : value));
+    return shown;
+  }
+
+  static boolean isSecret(String key) {
+    return SECRET_KEY.matcher(key).matches();
+  }
+
+  @Override
+  public String toString() {
+    return "CampaignConfig" + describe();
+  }
+
+  /** {@code 5s}, {@code 250ms}, {@code 2m}, {@code 1h} or an ISO-8601 duration. */
+  public static Duration parseDuration(String text) {
+    String value = text.trim().toLowerCase(Locale.ROOT);
+    try {
+      if (value.endsWith("ms")) {
+        return Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2)));
+      }
+      if (value.startsWith("p")) {
+        return Duration.parse(value.toUpperCase(Locale.ROOT));
+      }
+      long amount = Long.parseLong(value.substring(0, value.length() - 1));
+      return switch (value.charAt(value.length() - 1)) {
+        case 's' -> Duration.ofSeconds(amount);
+        case 'm' -> Duration.ofMinutes(amount);
+        case 'h' -> Duration.ofHours(amount);
+        default -> throw new IllegalArgumentException(text);
+      };
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(
+          "'" + text + "' is not a duration such as 5s, 250ms, 2m or PT1H", e);
+    }
+  }
+
+  static Map<String, String> fromEnvironment(Map<String, String> environment) {
+    Map<String, String> mapped = new TreeMap<>();
+    environment.forEach(
+        (name, value) -> {
+          if (name.equals(CONFIG_FILE_ENV)) {
+            return;
+          }
+          if (name.startsWith("CAMPAIGN_")) {
+            mapped.put("campaign." + propertyName(name.substring("CAMPAIGN_".length())), value);
+          } else if (name.startsWith("KAFKA_")) {
+            mapped.put(propertyName(name.substring("KAFKA_".length())), value);
+          }
+        });
+    return mapped;
+  }
+
+  /**
+   * {@code REGISTRY_AUTO__REGISTER} -> {@code registry.auto-register}: a single underscore is a
+   * dot, a double underscore a dash.
+   */
+  private static String propertyName(String envSuffix) {
+    return envSuffix.toLowerCase(Locale.ROOT).replace("__", "-").replace('_', '.');
+  }
+
+  private static Map<String, String> readFile(Path path) {
+    Properties properties = new Properties();
+    try (Reader reader = Files.newBufferedReader(path)) {
+      properties.load(reader);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read config file " + path, e);
+    }
+    Map<String, String> read = new TreeMap<>();
+    properties.stringPropertyNames().forEach(k -> read.put(k, properties.getProperty(k).trim()));
+    return read;
+  }
+}

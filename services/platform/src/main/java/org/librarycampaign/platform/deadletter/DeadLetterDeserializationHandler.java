@@ -1,0 +1,35 @@
+package org.librarycampaign.platform.deadletter;
+
+import java.util.List;
+import java.util.Map;
+import library.campaign.events.DeadLetterStage;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+
+/** A record that cannot be read goes to dead letters with its bytes; processing goes on. */
+public final class DeadLetterDeserializationHandler implements DeserializationExceptionHandler {
+
+  private DeadLetters deadLetters;
+
+  @Override
+  public void configure(Map<String, ?> configs) {
+    deadLetters = DeadLetters.from(configs);
+  }
+
+  @Override
+  public Response handleError(
+      ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
+    return Response.resume(
+        List.of(
+            deadLetters.record(
+                new DeadLetters.Failure(
+                    record.topic(),
+                    record.partition(),
+                    record.offset(),
+                    DeadLetterStage.DESERIALIZATION,
+                    exception,
+                    record.key(),
+                    record.value()))));
+  }
+}

@@ -1,0 +1,37 @@
+package org.librarycampaign.platform.deadletter;
+
+import java.util.List;
+import java.util.Map;
+import library.campaign.events.DeadLetterStage;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
+import org.apache.kafka.streams.processor.api.Record;
+
+/**
+ * A record a processor throws on goes to dead letters with the bytes it was read from; the
+ * task goes on with the next record.
+ */
+public final class DeadLetterProcessingHandler implements ProcessingExceptionHandler {
+
+  private DeadLetters deadLetters;
+
+  @Override
+  public void configure(Map<String, ?> configs) {
+    deadLetters = DeadLetters.from(configs);
+  }
+
+  @Override
+  public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
+    return Response.resume(
+        List.of(
+            deadLetters.record(
+                new DeadLetters.Failure(
+                    context.topic(),
+                    context.partition(),
+                    context.offset(),
+                    DeadLetterStage.PROCESSING,
+                    exception,
+                    context.sourceRawKey(),
+                    context.sourceRawValue()))));
+  }
+}

@@ -1,0 +1,56 @@
+package org.librarycampaign.platform.deadletter;
+
+import java.util.List;
+import java.util.Map;
+import library.campaign.events.DeadLetterStage;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.apache.kafka.streams.errors.ProductionExceptionHandler;
+
+/**
+ * An output that cannot be serialized or that the broker refuses for good goes to dead letters
+ * (with the input's bytes, since the output has none); a retriable send error is retried.
+ */
+public final class DeadLetterProductionHandler implements ProductionExceptionHandler {
+
+  private DeadLetters deadLetters;
+
+  @Override
+  public void configure(Map<String, ?> configs) {
+    deadLetters = DeadLetters.from(configs);
+  }
+
+  @Override
+  public Response handleError(
+      ErrorHandlerContext context, ProducerRecord<byte[], byte[]> record, Exception exception) {
+    if (exception instanceof RetriableException) {
+      return Response.retry();
+    }
+    return deadLetter(context, record.topic(), exception);
+  }
+
+  @Override
+  @SuppressWarnings("rawtypes")
+  public Response handleSerializationError(
+      ErrorHandlerContext context,
+      ProducerRecord record,
+      Exception exception,
+      SerializationExceptionOrigin origin) {
+    return deadLetter(context, record.topic(), exception);
+  }
+
+  private Response deadLetter(ErrorHandlerContext context, String outputTopic, Exception exception) {
+    return Response.resume(
+        List.of(
+            deadLetters.record(
+                new DeadLetters.Failure(
+                    context.topic() != null ? context.topic() : outputTopic,
+                    context.partition(),
+                    context.offset(),
+                    DeadLetterStage.PRODUCTION,
+                    exception,
+                    context.sourceRawKey(),
+                    context.sourceRawValue()))));
+  }
+}

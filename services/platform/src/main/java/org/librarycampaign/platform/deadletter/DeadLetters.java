@@ -1,0 +1,140 @@
+package org.librarycampaign.platform.deadletter;
+
+import io.micrometer.core.instrument.Metrics;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import library.campaign.events.DeadLetter;
+import library.campaign.events.DeadLetterStage;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.Serializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds the records written to {@code campaign.dead-letters}: the original key as the key, a
+ * {@link DeadLetter} (holding the original bytes) as the value, and the reason in headers, so a
+ * plain consumer sees why without decoding anything.
+ */
+public final class DeadLetters {
+
+  public static final String HEADER_TOPIC = "campaign.error.topic";
+  public static final String HEADER_PARTITION = "campaign.error.partition";
+  public static final String HEADER_OFFSET = "campaign.error.offset";
+  public static final String HEADER_APPLICATION_ID = "campaign.error.application-id";
+  public static final String HEADER_STAGE = "campaign.error.stage";
+  public static final String HEADER_CLASS = "campaign.error.class";
+  public static final String HEADER_MESSAGE = "campaign.error.message";
+
+  /** Streams config key under which the handlers find this object. */
+  public static final String CONFIG_KEY = "campaign.dead-letters";
+
+  private static final Logger LOGGER = LoggerFactory.getLogger(DeadLetters.class);
+  private static final int MAX_MESSAGE_LENGTH = 2000;
+
+  private final String topic;
+  private final Serializer<DeadLetter> serializer;
+  private final String applicationId;
+
+  public DeadLetters(String topic, Serializer<DeadLetter> serializer, String applicationId) {
+    this.topic = topic;
+    this.serializer = serializer;
+    this.applicationId = applicationId;
+  }
+
+  public String topic() {
+    return topic;
+  }
+
+  /** What failed, where: everything a dead-letter record says. */
+  public record Failure(
+      String sourceTopic,
+      int partition,
+      long offset,
+      DeadLetterStage stage,
+      Throwable error,
+      byte[] key,
+      byte[] value) {}
+
+  public ProducerRecord<byte[], byte[]> record(Failure failure) {
+    Throwable cause = rootCause(failure.error());
+    String message = truncate(describe(failure.error()));
+    DeadLetter letter =
+        DeadLetter.newBuilder()
+            .setSourceTopic(failure.sourceTopic() == null ? "" : failure.sourceTopic())
+            .setPartition(failure.partition())
+            .setOffset(failure.offset())
+            .setApplicationId(applicationId)
+            .setStage(failure.stage())
+            .setErrorClass(cause.getClass().getName())
+            .setErrorMessage(message)
+            .setKey(failure.key() == null ? null : ByteBuffer.wrap(failure.key()))
+            .setValue(failure.value() == null ? null : ByteBuffer.wrap(failure.value()))
+            .setFailedAt(Instant.now())
+            .build();
+    RecordHeaders headers = new RecordHeaders();
+    header(headers, HEADER_TOPIC, failure.sourceTopic());
+    header(headers, HEADER_PARTITION, Integer.toString(failure.partition()));
+    header(headers, HEADER_OFFSET, Long.toString(failure.offset()));
+    header(headers, HEADER_APPLICATION_ID, applicationId);
+    header(headers, HEADER_STAGE, failure.stage().name());
+    header(headers, HEADER_CLASS, cause.getClass().getName());
+    header(headers, HEADER_MESSAGE, message);
+    Metrics.counter("campaign.dead.letters", "stage", failure.stage().name(),
+            "application", applicationId == null ? "" : applicationId)
+        .increment();
+    LOGGER
+        .atWarn()
+        .addKeyValue("sourceTopic", failure.sourceTopic())
+        .addKeyValue("partition", failure.partition())
+        .addKeyValue("offset", failure.offset())
+        .addKeyValue("stage", failure.stage())
+        .addKeyValue("error", message)
+        .log("Record sent to dead letters");
+    return new ProducerRecord<>(
+        topic, null, failure.key(), serializer.serialize(topic, letter), headers);
+  }
+
+  private static void header(RecordHeaders headers, String name, String value) {
+    if (value != null) {
+      headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  /** The chain of messages, outermost first: "cannot read X: unknown symbol Y". */
+  static String describe(Throwable error) {
+    StringBuilder text = new StringBuilder();
+    for (Throwable e = error; e != null; e = e.getCause() == e ? null : e.getCause()) {
+      String message = e.getMessage();
+      if (message != null && !text.toString().contains(message)) {
+        if (!text.isEmpty()) {
+          text.append(": ");
+        }
+        text.append(message);
+      }
+    }
+    return text.isEmpty() ? error.getClass().getSimpleName() : text.toString();
+  }
+
+  private static Throwable rootCause(Throwable error) {
+    Throwable cause = error;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    return cause;
+  }
+
+  private static String truncate(String text) {
+    return text.length() <= MAX_MESSAGE_LENGTH ? text : text.substring(0, MAX_MESSAGE_LENGTH) + "...";
+  }
+
+  static DeadLetters from(java.util.Map<String, ?> configs) {
+    Object configured = configs.get(CONFIG_KEY);
+    if (!(configured instanceof DeadLetters deadLetters)) {
+      throw new IllegalStateException(
+          CONFIG_KEY + " must hold a DeadLetters instance (set by StreamsSettings)");
+    }
+    return deadLetters;
+  }
+}

@@ -1,0 +1,179 @@
+package org.librarycampaign.platform.json;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import org.apache.avro.Schema;
+
+/**
+ * The checks beyond the schema that every consumer of the input topics relies on. They run on
+ * lines that are sent in (PostDrafted, PostWithdrawn, Milestone, Incident*, ChannelPolicy,
+ * ResponsePlan), after a value has the right JSON type; records produced by the pipeline itself
+ * are not checked. The messages are for the comms officer or branch system that wrote the line.
+ *
+ * <ul>
+ *   <li>Ids ({@code postId, milestoneId, incidentId, branchId, campaignId, responderId}): not
+ *       empty, at most 128 characters, no spaces, line breaks or {@code /} (ids are joined with
+ *       {@code /} into channel and notification ids). {@code branchId} may be {@code *} (every
+ *       branch) on a Milestone and a ResponsePlan only.
+ *   <li>{@code revision} at least 1; {@code bufferMinutes} at least 0; {@code ackTimeoutMinutes}
+ *       at least 1; {@code contentPerCampaign} and {@code maxPostsPerDay} at least 1.
+ *   <li>{@code zone}: a time zone Java knows ({@link ZoneId#of}), e.g. {@code America/Chicago}.
+ *   <li>{@code links} and media {@code url}: absolute http(s) web addresses.
+ *   <li>Milestone {@code endsAt} after {@code startsAt}.
+ *   <li>Contact {@code address}: not empty; a URL for WEBHOOK, an e-mail address ({@code
+ *       name@domain}) for EMAIL.
+ * </ul>
+ */
+final class EventRules {
+
+  static final int MAX_ID_LENGTH = 128;
+
+  private static final Set<String> ID_FIELDS =
+      Set.of("postId", "milestoneId", "incidentId", "branchId", "campaignId", "responderId");
+
+  /** Types whose branchId may be "*" (every branch). */
+  private static final Set<String> EVERY_BRANCH_TYPES = Set.of("Milestone", "ResponsePlan");
+
+  private EventRules() {}
+
+  /**
+   * Checks one value that has the right type: a field, or one element of an array field.
+   *
+   * @param eventType the JSON type of the line
+   * @param record the record that holds the field
+   * @param field the field's name
+   * @param value the value as read (String, Integer, Long millis for instants, ...)
+   * @return the problem, or null when the value is fine
+   */
+  static String checkValue(String eventType, Schema record, String field, Object value) {
+    if (ID_FIELDS.contains(field) && value instanceof String id) {
+      return checkId(eventType, field, id);
+    }
+    if (value instanceof Integer number) {
+      return switch (field) {
+        case "revision" -> number >= 1 ? null : "must be 1 or more (the first version is 1)";
+        case "bufferMinutes" -> number >= 0 ? null : "must be 0 or more minutes";
+        case "ackTimeoutMinutes" -> number >= 1 ? null : "must be at least 1 minute";
+        case "contentPerCampaign" ->
+            number >= 1 ? null : "must be at least 1 content post per campaign post";
+        case "maxPostsPerDay" -> number >= 1 ? null : "must be at least 1 post a day";
+        default -> null;
+      };
+    }
+    if (value instanceof String text) {
+      if (field.equals("zone")) {
+        return isZone(text)
+            ? null
+            : "not a time zone; use a name such as America/Chicago, Europe/London or UTC";
+      }
+      if (field.equals("links") || (field.equals("url") && record.getName().equals("Media"))) {
+        return isWebAddress(text) ? null : webAddressMessage();
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Checks that involve several fields of one object.
+   *
+   * @param values the fields of the object that were read without a problem (a field left out
+   *     that has a default holds the default)
+   * @param report takes the field and the message of each problem
+   */
+  static void checkRecord(
+      String eventType, Schema record, Map<String, Object> values, BiConsumer<String, String> report) {
+    if (record.getName().equals("MilestoneEvent")
+        && values.get("startsAt") instanceof Long start
+        && values.get("endsAt") instanceof Long end
+        && end <= start) {
+      report.accept("endsAt", "must be after startsAt");
+    }
+    if (record.getName().equals("Contact") && values.get("address") instanceof String address) {
+      Object channel = values.get("channel");
+      String problem =
+          address.isBlank()
+              ? "must not be empty"
+              : switch (channel == null ? "" : channel.toString()) {
+                case "WEBHOOK" ->
+                    isWebAddress(address)
+                        ? null
+                        : "a webhook address must be a full web address starting with http:// or https://";
+                case "EMAIL" ->
+                    isEmail(address) ? null : "an e-mail address must look like name@library.org";
+                default -> null;
+              };
+      if (problem != null) {
+        report.accept("address", problem);
+      }
+    }
+  }
+
+  private static String checkId(String eventType, String field, String id) {
+    if (id.isBlank()) {
+      return "must not be empty";
+    }
+    if (id.equals("*") && field.equals("branchId")) {
+      return EVERY_BRANCH_TYPES.contains(eventType)
+          ? null
+          : "\"*\" (every branch) is only allowed on milestones and response plans; name the branch";
+    }
+    if (id.codePointCount(0, id.length()) > MAX_ID_LENGTH) {
+      return "must be at most " + MAX_ID_LENGTH + " characters";
+    }
+    boolean bad =
+        id.codePoints()
+            .anyMatch(
+                c ->
+                    c == '/'
+                        || Character.isWhitespace(c)
+                        || Character.isSpaceChar(c)
+                        || Character.isISOControl(c));
+    return bad ? "must not contain spaces, line breaks or '/'" : null;
+  }
+
+  private static boolean isZone(String zone) {
+    try {
+      ZoneId.of(zone);
+      return true;
+    } catch (DateTimeException e) {
+      return false;
+    }
+  }
+
+  /** An absolute http or https address with a host. */
+  static boolean isWebAddress(String text) {
+    try {
+      URI uri = new URI(text);
+      String scheme = uri.getScheme();
+      if (scheme == null) {
+        return false;
+      }
+      scheme = scheme.toLowerCase(Locale.ROOT);
+      if (!scheme.equals("http") && !scheme.equals("https")) {
+        return false;
+      }
+      // a host with non-ASCII letters parses as a registry authority, not a host
+      String host = uri.getHost() != null ? uri.getHost() : uri.getRawAuthority();
+      return host != null && !host.isBlank();
+    } catch (URISyntaxException e) {
+      return false;
+    }
+  }
+
+  private static String webAddressMessage() {
+    return "must be a full web address starting with http:// or https://";
+  }
+
+  private static boolean isEmail(String text) {
+    int at = text.indexOf('@');
+    return at > 0
+        && at < text.length() - 1
+        && text.codePoints().noneMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c));
+  }
+}

@@ -1,0 +1,78 @@
+package org.librarycampaign.platform.streams;
+
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import java.time.Duration;
+import java.util.Properties;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.librarycampaign.platform.ops.OpsServer;
+import org.librarycampaign.platform.ops.Readiness;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one topology as a Kafka Streams client: reports its state to {@link Readiness} (ready
+ * only while RUNNING), binds its metrics to {@code /metrics}, closes cleanly.
+ *
+ * <p>Uncaught exceptions: bad records never get here (the dead-letter handlers take them), so
+ * what does is a fault of the environment (a lost store, a fenced producer); the thread is
+ * replaced, and the error logged, rather than the whole client stopping.
+ */
+public final class StreamsService implements AutoCloseable {
+
+  private static final Logger LOGGER = LoggerFactory.getLogger(StreamsService.class);
+
+  private final String name;
+  private final KafkaStreams streams;
+  private final KafkaStreamsMetrics metrics;
+
+  public StreamsService(String name, Topology topology, Properties properties) {
+    this.name = name;
+    this.streams = new KafkaStreams(topology, properties);
+    this.metrics = new KafkaStreamsMetrics(streams);
+    streams.setUncaughtExceptionHandler(
+        error -> {
+          LOGGER
+              .atError()
+              .addKeyValue("service", name)
+              .setCause(error)
+              .log("Stream thread failed; replacing it");
+          return StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+    streams.setStateListener(
+        (now, before) ->
+            LOGGER
+                .atInfo()
+                .addKeyValue("service", name)
+                .addKeyValue("from", before)
+                .addKeyValue("to", now)
+                .log("Streams state changed"));
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public KafkaStreams streams() {
+    return streams;
+  }
+
+  public StreamsService start(Readiness readiness) {
+    readiness.register(
+        name,
+        () -> {
+          KafkaStreams.State state = streams.state();
+          return new Readiness.State(state.name(), state == KafkaStreams.State.RUNNING);
+        });
+    metrics.bindTo(OpsServer.prometheus());
+    streams.start();
+    return this;
+  }
+
+  @Override
+  public void close() {
+    streams.close(Duration.ofSeconds(30));
+    metrics.close();
+  }
+}

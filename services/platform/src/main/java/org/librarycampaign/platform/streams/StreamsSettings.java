@@ -1,0 +1,54 @@
+package org.librarycampaign.platform.streams;
+
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+import org.librarycampaign.platform.config.CampaignConfig;
+import org.librarycampaign.platform.deadletter.DeadLetterDeserializationHandler;
+import org.librarycampaign.platform.deadletter.DeadLetterProcessingHandler;
+import org.librarycampaign.platform.deadletter.DeadLetterProductionHandler;
+import org.librarycampaign.platform.deadletter.DeadLetters;
+import org.librarycampaign.platform.topics.TopicCatalogue;
+
+/**
+ * The Kafka Streams settings every service shares: exactly-once v2, dead-letter handlers for
+ * read, process and write errors, explicitly named internal topics and stores, state under the
+ * data directory. Anything in the config's Kafka properties overrides these.
+ */
+public final class StreamsSettings {
+
+  private StreamsSettings() {}
+
+  public static Properties forService(
+      CampaignConfig config, String service, TopicCatalogue catalogue) {
+    String applicationId = config.applicationId(service);
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().resolve(service).toString());
+    props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+    props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+    props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, -1);
+    props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+    props.put(StreamsConfig.producerPrefix(ProducerConfig.ACKS_CONFIG), "all");
+    props.put(
+        StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+        DeadLetterDeserializationHandler.class.getName());
+    props.put(
+        StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+        DeadLetterProcessingHandler.class.getName());
+    props.put(
+        StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG,
+        DeadLetterProductionHandler.class.getName());
+    props.put(
+        DeadLetters.CONFIG_KEY,
+        new DeadLetters(
+            catalogue.deadLetters().name(),
+            catalogue.deadLetters().valueSerde().serializer(),
+            applicationId));
+    config.kafkaProperties().forEach(props::put);
+    return props;
+  }
+}
