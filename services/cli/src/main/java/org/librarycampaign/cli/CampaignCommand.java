@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       EmitCommand.class,
       ExportCommand.class,
       TopicsCommand.class,
+      PlanCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class CampaignCommand {

@@ -37,7 +37,9 @@ final class AvroToJson {
   static void writeFields(IndexedRecord record, ObjectNode target, String path) {
     Schema schema = record.getSchema();
     GenericData model =
-        record instanceof SpecificRecordBase specific ? specific.getSpecificData() : GenericData.get();
+        record instanceof SpecificRecordBase specific
+            ? specific.getSpecificData()
+            : GenericData.get();
     for (Schema.Field field : schema.getFields()) {
       Object value = record.get(field.pos());
       String at = path.isEmpty() ? field.name() : path + "." + field.name();
@@ -146,7 +148,8 @@ final class AvroToJson {
         case FLOAT -> NODES.numberNode((Float) raw);
         case BOOLEAN -> NODES.booleanNode((Boolean) raw);
         case BYTES -> NODES.textNode(base64((ByteBuffer) raw));
-        case FIXED -> NODES.textNode(Base64.getEncoder().encodeToString(((GenericFixed) raw).bytes()));
+        case FIXED ->
+            NODES.textNode(Base64.getEncoder().encodeToString(((GenericFixed) raw).bytes()));
         case NULL -> NODES.nullNode();
         default -> throw invalid(path, "has an unexpected schema " + schema);
       };
@@ -175,8 +178,9 @@ final class AvroToJson {
           value instanceof IndexedRecord r
               && r.getSchema().getFullName().equals(schema.getFullName());
       case ENUM ->
-          (value instanceof Enum<?> e && schema.hasEnumSymbol(e.name())
-              && e.getDeclaringClass().getName().equals(schema.getFullName()))
+          (value instanceof Enum<?> e
+                  && schema.hasEnumSymbol(e.name())
+                  && e.getDeclaringClass().getName().equals(schema.getFullName()))
               || (value instanceof GenericEnumSymbol<?> s
                   && s.getSchema().getFullName().equals(schema.getFullName()));
       case ARRAY -> value instanceof Collection<?>;

@@ -28,9 +28,9 @@ import org.librarycampaign.platform.json.EventTypes.EventType;
  * records, optional fields ({@code ["null", T]}), enums (strictly: only the schema's symbols),
  * arrays, maps, strings, int, long, double, float, boolean, bytes and fixed (base64),
  * timestamp-millis (any ISO-8601 date-time with an offset, kept to the millisecond), date (ISO
- * date). Unknown fields, missing required fields and values of the wrong type are problems, as
- * are the rules of {@link EventRules}; every problem of a line is reported at once, in the order of
- * the line, in an {@link InvalidEventException}. A field that has a default may be left out or be
+ * date). Unknown fields, missing required fields and values of the wrong type are problems, as are
+ * the rules of {@link EventRules}; every problem of a line is reported at once, in the order of the
+ * line, in an {@link InvalidEventException}. A field that has a default may be left out or be
  * {@code null}: it takes the default.
  *
  * <p>Writing gives {@code "type"} first, then the fields in schema order; null optional fields are
@@ -78,8 +78,8 @@ public final class EventJson {
    * Like {@link #parse(String)}, but also accepts the records the pipeline writes ({@code
    * PostDecision}, {@code ConflictDetected}, {@code Notification}, ...), e.g. to read back an
    * export. The rules of {@link EventRules} apply to the input types only. The key of an output
-   * record is that of its topic (DESIGN §3; an AmplifyGap's is {@code
-   * gap:milestoneId/branchId}, a DeadLetter's its original key read as UTF-8).
+   * record is that of its topic (DESIGN §3; an AmplifyGap's is {@code gap:milestoneId/branchId}, a
+   * DeadLetter's its original key read as UTF-8).
    *
    * @throws InvalidEventException listing every problem found
    */
@@ -102,7 +102,11 @@ public final class EventJson {
     return text(toJson(record));
   }
 
-  /** A parsed event back to its line; a Tick too. */
+  /**
+   * A parsed event back to its line; a Tick too.
+   *
+   * @throws IllegalArgumentException when the record breaks its own schema
+   */
   public String write(ParsedEvent event) {
     return text(toJson(event));
   }
@@ -138,6 +142,9 @@ public final class EventJson {
   public ObjectNode toJson(ParsedEvent event) {
     Objects.requireNonNull(event, "event");
     if (event.isTick()) {
+      if (event.eventTime() == null) {
+        throw new IllegalArgumentException("cannot write a Tick without its time");
+      }
       ObjectNode json = JsonNodeFactory.instance.objectNode();
       json.put("type", ParsedEvent.TICK);
       json.put("at", Instant.ofEpochMilli(event.eventTime().toEpochMilli()).toString());
@@ -148,7 +155,8 @@ public final class EventJson {
 
   private ParsedEvent read(JsonNode node, boolean outputsToo) {
     if (node == null || node.isMissingNode()) {
-      throw new InvalidEventException(FieldError.WHOLE_LINE, "not a JSON object: the line is empty");
+      throw new InvalidEventException(
+          FieldError.WHOLE_LINE, "not a JSON object: the line is empty");
     }
     if (!node.isObject()) {
       throw new InvalidEventException(
@@ -156,7 +164,8 @@ public final class EventJson {
     }
     EventType type = typeOf(node, outputsToo);
     List<FieldError> errors = new ArrayList<>();
-    GenericData.Record raw = new JsonToAvro(type.name(), type.input()).readEvent(type.schema(), node, errors);
+    GenericData.Record raw =
+        new JsonToAvro(type.name(), type.input()).readEvent(type.schema(), node, errors);
     if (!errors.isEmpty()) {
       throw new InvalidEventException(errors);
     }
@@ -197,7 +206,8 @@ public final class EventJson {
     }
     EventType type = types.byName(given.textValue());
     if (type == null) {
-      throw new InvalidEventException("type", "unknown type \"" + given.textValue() + "\"; " + choices);
+      throw new InvalidEventException(
+          "type", "unknown type \"" + given.textValue() + "\"; " + choices);
     }
     if (!type.input() && !outputsToo) {
       throw new InvalidEventException(

@@ -11,18 +11,18 @@ import java.util.function.BiConsumer;
 import org.apache.avro.Schema;
 
 /**
- * The checks beyond the schema that every consumer of the input topics relies on. They run on
- * lines that are sent in (PostDrafted, PostWithdrawn, Milestone, Incident*, ChannelPolicy,
- * ResponsePlan), after a value has the right JSON type; records produced by the pipeline itself
- * are not checked. The messages are for the comms officer or branch system that wrote the line.
+ * The checks beyond the schema that every consumer of the input topics relies on. They run on lines
+ * that are sent in (PostDrafted, PostWithdrawn, Milestone, Incident*, ChannelPolicy, ResponsePlan),
+ * after a value has the right JSON type; records produced by the pipeline itself are not checked.
+ * The messages are for the comms officer or branch system that wrote the line.
  *
  * <ul>
  *   <li>Ids ({@code postId, milestoneId, incidentId, branchId, campaignId, responderId}): not
  *       empty, at most 128 characters, no spaces, line breaks or {@code /} (ids are joined with
  *       {@code /} into channel and notification ids). {@code branchId} may be {@code *} (every
  *       branch) on a Milestone and a ResponsePlan only.
- *   <li>{@code revision} at least 1; {@code bufferMinutes} at least 0; {@code ackTimeoutMinutes}
- *       at least 1; {@code contentPerCampaign} and {@code maxPostsPerDay} at least 1.
+ *   <li>{@code revision} at least 1; {@code bufferMinutes} at least 0; {@code ackTimeoutMinutes} at
+ *       least 1; {@code contentPerCampaign} and {@code maxPostsPerDay} at least 1.
  *   <li>{@code zone}: a time zone Java knows ({@link ZoneId#of}), e.g. {@code America/Chicago}.
  *   <li>{@code links} and media {@code url}: absolute http(s) web addresses.
  *   <li>Milestone {@code endsAt} after {@code startsAt}.
@@ -82,12 +82,15 @@ final class EventRules {
   /**
    * Checks that involve several fields of one object.
    *
-   * @param values the fields of the object that were read without a problem (a field left out
-   *     that has a default holds the default)
+   * @param values the fields of the object that were read without a problem (a field left out that
+   *     has a default holds the default)
    * @param report takes the field and the message of each problem
    */
   static void checkRecord(
-      String eventType, Schema record, Map<String, Object> values, BiConsumer<String, String> report) {
+      String eventType,
+      Schema record,
+      Map<String, Object> values,
+      BiConsumer<String, String> report) {
     if (record.getName().equals("MilestoneEvent")
         && values.get("startsAt") instanceof Long start
         && values.get("endsAt") instanceof Long end

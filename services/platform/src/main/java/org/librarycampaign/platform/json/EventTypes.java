@@ -15,9 +15,9 @@ import org.apache.avro.specific.SpecificData;
 import org.librarycampaign.platform.topics.CampaignTopic;
 
 /**
- * The JSON event types, derived from the topic catalogue: for an envelope value (one field that
- * is a union of records, e.g. PostEvent) each record of the union is a type named after the
- * record; any other value record is one type named after the record (MilestoneEvent is written
+ * The JSON event types, derived from the topic catalogue: for an envelope value (one field that is
+ * a union of records, e.g. PostEvent) each record of the union is a type named after the record;
+ * any other value record is one type named after the record (MilestoneEvent is written
  * "Milestone"). Plus the Tick of plan mode, which has no topic.
  */
 final class EventTypes {
@@ -52,12 +52,18 @@ final class EventTypes {
   /** The field holding a line's own time, by JSON type. */
   private static final Map<String, String> EVENT_TIME_FIELDS =
       Map.of(
-          ParsedEvent.TICK, "at",
-          "PostDrafted", "draftedAt",
-          "PostWithdrawn", "withdrawnAt",
-          "IncidentReported", "reportedAt",
-          "IncidentAcknowledged", "at",
-          "IncidentResolved", "at");
+          ParsedEvent.TICK,
+          "at",
+          "PostDrafted",
+          "draftedAt",
+          "PostWithdrawn",
+          "withdrawnAt",
+          "IncidentReported",
+          "reportedAt",
+          "IncidentAcknowledged",
+          "at",
+          "IncidentResolved",
+          "at");
 
   /** Tick is not a Kafka record; this schema only drives its reading and writing. */
   static final Schema TICK_SCHEMA =

@@ -21,8 +21,8 @@ import org.apache.avro.generic.GenericData;
 
 /**
  * Reads one JSON object into a plain Avro value (GenericData records, enum symbols, timestamps as
- * raw longs), walking the schema, and collects every problem on the way, in the order of the
- * line. One instance reads one line.
+ * raw longs), walking the schema, and collects every problem on the way, in the order of the line.
+ * One instance reads one line.
  */
 final class JsonToAvro {
 
@@ -123,7 +123,12 @@ final class JsonToAvro {
    * @param field the field's name
    */
   private Object read(
-      Schema schema, JsonNode node, String path, Schema owner, String field, List<FieldError> errors) {
+      Schema schema,
+      JsonNode node,
+      String path,
+      Schema owner,
+      String field,
+      List<FieldError> errors) {
     if (node.isNull() && schema.getType() != Schema.Type.NULL && !isNullable(schema)) {
       errors.add(new FieldError(path, expected(schema)));
       return null;
@@ -145,7 +150,13 @@ final class JsonToAvro {
             List<Object> items = new ArrayList<>(node.size());
             for (int i = 0; i < node.size(); i++) {
               items.add(
-                  read(schema.getElementType(), node.get(i), path + "[" + i + "]", owner, field, errors));
+                  read(
+                      schema.getElementType(),
+                      node.get(i),
+                      path + "[" + i + "]",
+                      owner,
+                      field,
+                      errors));
             }
             yield items;
           }
@@ -188,7 +199,12 @@ final class JsonToAvro {
   }
 
   private Object readUnion(
-      Schema schema, JsonNode node, String path, Schema owner, String field, List<FieldError> errors) {
+      Schema schema,
+      JsonNode node,
+      String path,
+      Schema owner,
+      String field,
+      List<FieldError> errors) {
     List<Schema> branches =
         schema.getTypes().stream().filter(s -> s.getType() != Schema.Type.NULL).toList();
     if (node.isNull()) {
@@ -209,13 +225,12 @@ final class JsonToAvro {
         new FieldError(
             path,
             "expected "
-                + branches.stream()
-                    .map(JsonToAvro::describe)
-                    .collect(Collectors.joining(" or "))));
+                + branches.stream().map(JsonToAvro::describe).collect(Collectors.joining(" or "))));
     return null;
   }
 
-  private static Object readScalar(Schema schema, JsonNode node, String path, List<FieldError> errors) {
+  private static Object readScalar(
+      Schema schema, JsonNode node, String path, List<FieldError> errors) {
     if (schema.getType() == Schema.Type.NULL) {
       if (!node.isNull()) {
         errors.add(new FieldError(path, "expected null"));

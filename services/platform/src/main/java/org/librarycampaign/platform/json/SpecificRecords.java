@@ -11,7 +11,6 @@ import org.apache.avro.Conversions;
 import org.apache.avro.LogicalType;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericEnumSymbol;
 import org.apache.avro.generic.GenericFixed;
 import org.apache.avro.generic.IndexedRecord;
 import org.apache.avro.specific.SpecificData;
@@ -26,8 +25,8 @@ import org.apache.avro.specific.SpecificRecord;
  * <p>The classes are looked up once, by name, for the named types reachable from the topic
  * catalogue's value classes, and must be generated Avro types. This is done here rather than
  * through {@link SpecificData#getClass(Schema)} because Avro 1.12 refuses to load classes by name
- * outside packages listed in the {@code org.apache.avro.SERIALIZABLE_PACKAGES} system property;
- * the JSON form must not depend on process-wide settings.
+ * outside packages listed in the {@code org.apache.avro.SERIALIZABLE_PACKAGES} system property; the
+ * JSON form must not depend on process-wide settings.
  */
 final class SpecificRecords {
 
@@ -130,7 +129,8 @@ final class SpecificRecords {
       case MAP -> {
         Map<Object, Object> map = new LinkedHashMap<>();
         for (Map.Entry<?, ?> entry : ((Map<?, ?>) raw).entrySet()) {
-          map.put(entry.getKey().toString(), convert(schema.getValueType(), entry.getValue(), model));
+          map.put(
+              entry.getKey().toString(), convert(schema.getValueType(), entry.getValue(), model));
         }
         return map;
       }
@@ -149,10 +149,5 @@ final class SpecificRecords {
         return raw;
       }
     }
-  }
-
-  /** True when {@code value} is an enum symbol, generated or generic. */
-  static boolean isEnumValue(Object value) {
-    return value instanceof Enum<?> || value instanceof GenericEnumSymbol<?>;
   }
 }
