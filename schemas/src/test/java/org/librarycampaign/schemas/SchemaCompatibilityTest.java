@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every subject is BACKWARD compatible: a consumer built from today's schemas reads what
- * producers built from the released schemas wrote. The released versions live in {@code
- * schemas/released/}; a schema change that breaks them fails the build here.
+ * Every subject is BACKWARD compatible: a consumer built from today's schemas reads what producers
+ * built from the released schemas wrote. The released versions live in {@code schemas/released/}; a
+ * schema change that breaks them fails the build here.
  */
 class SchemaCompatibilityTest {
 
@@ -46,7 +46,11 @@ class SchemaCompatibilityTest {
                               result.getResult().getIncompatibilities().stream()
                                   .map(
                                       i ->
-                                          i.getType() + " at " + i.getLocation() + " (" + i.getMessage()
+                                          i.getType()
+                                              + " at "
+                                              + i.getLocation()
+                                              + " ("
+                                              + i.getMessage()
                                               + ")")
                                   .toList())
                           .isEqualTo(SchemaCompatibilityType.COMPATIBLE);

@@ -28,7 +28,8 @@ public final class CampaignCommand {
 
   static CommandLine commandLine() {
     return new CommandLine(new CampaignCommand())
-        .setExitCodeExceptionMapper(error -> error instanceof BadInputException ? EXIT_BAD_INPUT : 1)
+        .setExitCodeExceptionMapper(
+            error -> error instanceof BadInputException ? EXIT_BAD_INPUT : 1)
         .setExecutionExceptionHandler(
             (error, commandLine, parseResult) -> {
               commandLine.getErr().println("campaign: " + error.getMessage());

@@ -13,7 +13,8 @@ final class ClusterOptions {
   @Option(
       names = "--bootstrap",
       paramLabel = "HOST:PORT",
-      description = "Kafka bootstrap servers (default: localhost:9092, or KAFKA_BOOTSTRAP_SERVERS).")
+      description =
+          "Kafka bootstrap servers (default: localhost:9092, or KAFKA_BOOTSTRAP_SERVERS).")
   String bootstrap;
 
   @Option(

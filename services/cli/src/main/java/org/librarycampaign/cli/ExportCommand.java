@@ -45,7 +45,9 @@ final class ExportCommand implements Callable<Integer> {
       description = "e.g. campaign.post-decisions (with or without the configured prefix).")
   String topicName;
 
-  @Option(names = "--from-beginning", description = "Start at the oldest record (default: the end).")
+  @Option(
+      names = "--from-beginning",
+      description = "Start at the oldest record (default: the end).")
   boolean fromBeginning;
 
   @Option(names = "--follow", description = "Keep printing new records until stopped.")
@@ -57,7 +59,8 @@ final class ExportCommand implements Callable<Integer> {
   @Option(
       names = "--idle-timeout",
       paramLabel = "DURATION",
-      description = "Stop when nothing arrives for this long (e.g. 5s, 500ms; default 5s; with --follow: never).")
+      description =
+          "Stop when nothing arrives for this long (e.g. 5s, 500ms; default 5s; with --follow: never).")
   String idleTimeout;
 
   @Spec CommandSpec spec;

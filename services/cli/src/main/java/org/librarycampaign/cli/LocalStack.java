@@ -25,9 +25,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The whole system in one process: broker and registry (started side by side), topics and
- * schemas, every {@link CampaignService} on the class path, and the HTTP server. Stops in the
- * reverse order.
+ * The whole system in one process: broker and registry (started side by side), topics and schemas,
+ * every {@link CampaignService} on the class path, and the HTTP server. Stops in the reverse order.
  */
 final class LocalStack implements AutoCloseable {
 
@@ -72,7 +71,8 @@ final class LocalStack implements AutoCloseable {
       registry = registryStart.join();
     } catch (RuntimeException e) {
       kafka.close();
-      throw new IllegalStateException("schema registry did not start: " + e.getCause().getMessage(), e);
+      throw new IllegalStateException(
+          "schema registry did not start: " + e.getCause().getMessage(), e);
     }
     CampaignConfig config =
         base.with(
@@ -113,7 +113,9 @@ final class LocalStack implements AutoCloseable {
         OpsServer.start(
             config.httpPort(),
             readiness,
-            services.stream().<java.util.function.Consumer<io.javalin.Javalin>>map(s -> s::addRoutes).toList());
+            services.stream()
+                .<java.util.function.Consumer<io.javalin.Javalin>>map(s -> s::addRoutes)
+                .toList());
   }
 
   void awaitReady(Duration timeout) {
@@ -147,10 +149,16 @@ final class LocalStack implements AutoCloseable {
     text.append(String.format("  Kafka broker     %s%n", kafka.bootstrapServers()));
     text.append(String.format("  Schema registry  %s%n", registry.confluentApiUrl()));
     text.append(String.format("  HTTP             %s  (%s/ready, %s/metrics)%n", web, web, web));
-    text.append(String.format("  Services         %s%n", serviceNames.isEmpty() ? "(none yet)" : String.join(", ", serviceNames)));
+    text.append(
+        String.format(
+            "  Services         %s%n",
+            serviceNames.isEmpty() ? "(none yet)" : String.join(", ", serviceNames)));
     text.append(String.format("  Data             %s%n", config.dataDir()));
-    text.append(String.format("Send events:   java -jar services/cli/target/campaign.jar emit FILE%n"));
-    text.append(String.format("Read a topic:  java -jar services/cli/target/campaign.jar export campaign.post-decisions --from-beginning%n"));
+    text.append(
+        String.format("Send events:   java -jar services/cli/target/campaign.jar emit FILE%n"));
+    text.append(
+        String.format(
+            "Read a topic:  java -jar services/cli/target/campaign.jar export campaign.post-decisions --from-beginning%n"));
     text.append("Press Ctrl-C to stop.");
     return text.toString();
   }

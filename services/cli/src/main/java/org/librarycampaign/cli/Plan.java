@@ -38,9 +38,9 @@ import org.librarycampaign.platform.topics.CampaignTopic;
 import org.librarycampaign.platform.topics.TopicCatalogue;
 
 /**
- * The engine of {@code campaign plan}: every stream-processing {@link CampaignService} on the
- * class path runs its production topology in a TopologyTestDriver (no broker, an in-memory
- * registry), fed the events in file order, with a wall clock driven by the events' own times.
+ * The engine of {@code campaign plan}: every stream-processing {@link CampaignService} on the class
+ * path runs its production topology in a TopologyTestDriver (no broker, an in-memory registry), fed
+ * the events in file order, with a wall clock driven by the events' own times.
  */
 final class Plan {
 
@@ -85,7 +85,8 @@ final class Plan {
   }
 
   /** What a run read and wrote. */
-  record Summary(int events, int ticks, Map<CampaignTopic, Integer> written, List<String> services) {
+  record Summary(
+      int events, int ticks, Map<CampaignTopic, Integer> written, List<String> services) {
     @Override
     public String toString() {
       int total = written.values().stream().mapToInt(Integer::intValue).sum();
@@ -93,8 +94,12 @@ final class Plan {
           new StringBuilder(
               String.format(
                   "plan: %d events and %d ticks through %s; %d records written",
-                  events, ticks, services.isEmpty() ? "no services" : String.join(", ", services), total));
-      written.forEach((topic, count) -> text.append(String.format("%n  %-32s %d", topic.baseName(), count)));
+                  events,
+                  ticks,
+                  services.isEmpty() ? "no services" : String.join(", ", services),
+                  total));
+      written.forEach(
+          (topic, count) -> text.append(String.format("%n  %-32s %d", topic.baseName(), count)));
       return text.toString();
     }
   }
@@ -131,7 +136,8 @@ final class Plan {
                       .topology(config, catalogue)
                       .ifPresent(
                           topology ->
-                              runners.add(new Runner(service.name(), topology, config, catalogue, start))));
+                              runners.add(
+                                  new Runner(service.name(), topology, config, catalogue, start))));
       Instant clock = start;
       int ticks = 0;
       for (ParsedEvent event : events) {
@@ -163,7 +169,10 @@ final class Plan {
   }
 
   private static void drain(
-      List<Runner> runners, EventJson json, Consumer<String> output, Map<CampaignTopic, Integer> written) {
+      List<Runner> runners,
+      EventJson json,
+      Consumer<String> output,
+      Map<CampaignTopic, Integer> written) {
     for (Runner runner : runners) {
       runner.drain(
           (topic, record) -> {
@@ -184,7 +193,12 @@ final class Plan {
     private final Map<String, TestOutputTopic<String, ? extends SpecificRecord>> outputs =
         new HashMap<>();
 
-    Runner(String name, Topology topology, CampaignConfig config, TopicCatalogue catalogue, Instant start) {
+    Runner(
+        String name,
+        Topology topology,
+        CampaignConfig config,
+        TopicCatalogue catalogue,
+        Instant start) {
       this.name = name;
       this.catalogue = catalogue;
       this.sources = sourceTopics(topology.describe());
@@ -222,7 +236,9 @@ final class Plan {
                 topicName,
                 n ->
                     driver.createOutputTopic(
-                        n, new StringDeserializer(), catalogue.get(id).valueSerde().deserializer()));
+                        n,
+                        new StringDeserializer(),
+                        catalogue.get(id).valueSerde().deserializer()));
         while (!topic.isEmpty()) {
           SpecificRecord value = topic.readValue();
           if (value != null) {

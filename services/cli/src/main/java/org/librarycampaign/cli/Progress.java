@@ -27,7 +27,8 @@ final class Progress {
     lastDrawn = done;
     if (total > 0) {
       int filled = (int) Math.min(WIDTH, done * WIDTH / total);
-      out.printf("\r[%s%s] %d/%d lines", "#".repeat(filled), " ".repeat(WIDTH - filled), done, total);
+      out.printf(
+          "\r[%s%s] %d/%d lines", "#".repeat(filled), " ".repeat(WIDTH - filled), done, total);
     } else {
       out.printf("\r%d lines", done);
     }

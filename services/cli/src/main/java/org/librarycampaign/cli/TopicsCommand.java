@@ -40,7 +40,8 @@ final class TopicsCommand implements Callable<Integer> {
       if (check) {
         List<String> drift = topics.drift();
         drift.forEach(out::println);
-        out.println(drift.isEmpty() ? "Topics match the definitions." : drift.size() + " difference(s).");
+        out.println(
+            drift.isEmpty() ? "Topics match the definitions." : drift.size() + " difference(s).");
         return drift.isEmpty() ? 0 : 1;
       }
       List<String> created = topics.createMissing();

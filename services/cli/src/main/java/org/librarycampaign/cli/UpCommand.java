@@ -9,7 +9,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.librarycampaign.platform.config.CampaignConfig;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -27,7 +26,8 @@ final class UpCommand implements Callable<Integer> {
   @Option(
       names = "--data-dir",
       paramLabel = "DIR",
-      description = "Where the broker, the registry and the services keep their data (default: ./campaign-data).")
+      description =
+          "Where the broker, the registry and the services keep their data (default: ./campaign-data).")
   Path dataDir;
 
   @Option(names = "--kafka-port", paramLabel = "PORT", description = "Broker port (default: 9092).")

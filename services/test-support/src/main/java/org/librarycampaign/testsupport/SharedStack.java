@@ -13,9 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One real Kafka broker and one real schema registry for the whole test JVM, started on first
- * use and stopped when the JVM exits. With a Docker engine the broker is Testcontainers' Kafka;
- * without one (these machines, CI) it is a KRaft broker from Kafka's own classes in this JVM.
+ * One real Kafka broker and one real schema registry for the whole test JVM, started on first use
+ * and stopped when the JVM exits. With a Docker engine the broker is Testcontainers' Kafka; without
+ * one (these machines, CI) it is a KRaft broker from Kafka's own classes in this JVM.
  *
  * <p>Tests share the stack, so each takes its own topic names: {@link #configFor} gives a config
  * whose topic prefix and application ids no other test uses.
@@ -116,20 +116,27 @@ public final class SharedStack {
   }
 
   /**
-   * Config pointing at the shared stack, with a topic prefix and application-id prefix of its
-   * own and state under a fresh directory.
+   * Config pointing at the shared stack, with a topic prefix and application-id prefix of its own
+   * and state under a fresh directory.
    */
   public CampaignConfig configFor(String testName) {
     String unique = uniqueName(testName);
     Path stateDir = workDir.resolve("state").resolve(unique);
     return CampaignConfig.of(
         Map.of(
-            CampaignConfig.BOOTSTRAP_SERVERS, bootstrapServers,
-            CampaignConfig.REGISTRY_URL, registryUrl,
-            CampaignConfig.TOPIC_PREFIX, unique + ".",
-            CampaignConfig.APPLICATION_ID_PREFIX, unique + "-",
-            CampaignConfig.DATA_DIR, workDir.resolve("data").resolve(unique).toString(),
-            CampaignConfig.STATE_DIR, stateDir.toString(),
-            CampaignConfig.HTTP_PORT, "0"));
+            CampaignConfig.BOOTSTRAP_SERVERS,
+            bootstrapServers,
+            CampaignConfig.REGISTRY_URL,
+            registryUrl,
+            CampaignConfig.TOPIC_PREFIX,
+            unique + ".",
+            CampaignConfig.APPLICATION_ID_PREFIX,
+            unique + "-",
+            CampaignConfig.DATA_DIR,
+            workDir.resolve("data").resolve(unique).toString(),
+            CampaignConfig.STATE_DIR,
+            stateDir.toString(),
+            CampaignConfig.HTTP_PORT,
+            "0"));
   }
 }

@@ -25,8 +25,8 @@ import java.util.regex.Pattern;
  *   <li>and, last, what a command line says explicitly ({@code --bootstrap}, {@code --registry}).
  * </ol>
  *
- * <p>Keys starting with {@code campaign.} are ours; every other key is handed to the Kafka
- * clients as it is. The README's configuration reference lists every {@code campaign.} key.
+ * <p>Keys starting with {@code campaign.} are ours; every other key is handed to the Kafka clients
+ * as it is. The README's configuration reference lists every {@code campaign.} key.
  */
 public final class CampaignConfig {
 

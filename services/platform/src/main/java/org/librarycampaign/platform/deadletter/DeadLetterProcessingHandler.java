@@ -8,8 +8,8 @@ import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
 import org.apache.kafka.streams.processor.api.Record;
 
 /**
- * A record a processor throws on goes to dead letters with the bytes it was read from; the
- * task goes on with the next record.
+ * A record a processor throws on goes to dead letters with the bytes it was read from; the task
+ * goes on with the next record.
  */
 public final class DeadLetterProcessingHandler implements ProcessingExceptionHandler {
 
@@ -21,7 +21,8 @@ public final class DeadLetterProcessingHandler implements ProcessingExceptionHan
   }
 
   @Override
-  public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
+  public Response handleError(
+      ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
     return Response.resume(
         List.of(
             deadLetters.record(

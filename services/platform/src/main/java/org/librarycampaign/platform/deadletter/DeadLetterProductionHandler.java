@@ -40,7 +40,8 @@ public final class DeadLetterProductionHandler implements ProductionExceptionHan
     return deadLetter(context, record.topic(), exception);
   }
 
-  private Response deadLetter(ErrorHandlerContext context, String outputTopic, Exception exception) {
+  private Response deadLetter(
+      ErrorHandlerContext context, String outputTopic, Exception exception) {
     return Response.resume(
         List.of(
             deadLetters.record(

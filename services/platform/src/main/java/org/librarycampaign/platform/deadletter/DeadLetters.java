@@ -81,8 +81,12 @@ public final class DeadLetters {
     header(headers, HEADER_STAGE, failure.stage().name());
     header(headers, HEADER_CLASS, cause.getClass().getName());
     header(headers, HEADER_MESSAGE, message);
-    Metrics.counter("campaign.dead.letters", "stage", failure.stage().name(),
-            "application", applicationId == null ? "" : applicationId)
+    Metrics.counter(
+            "campaign.dead.letters",
+            "stage",
+            failure.stage().name(),
+            "application",
+            applicationId == null ? "" : applicationId)
         .increment();
     LOGGER
         .atWarn()
@@ -126,7 +130,9 @@ public final class DeadLetters {
   }
 
   private static String truncate(String text) {
-    return text.length() <= MAX_MESSAGE_LENGTH ? text : text.substring(0, MAX_MESSAGE_LENGTH) + "...";
+    return text.length() <= MAX_MESSAGE_LENGTH
+        ? text
+        : text.substring(0, MAX_MESSAGE_LENGTH) + "...";
   }
 
   static DeadLetters from(java.util.Map<String, ?> configs) {

@@ -16,9 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP server of a process: {@code /live}, {@code /ready} (200 only while every registered
- * part is ready), {@code /metrics} (Prometheus text), plus the routes other modules add (the
- * ingest API, the dashboard) before it starts.
+ * The HTTP server of a process: {@code /live}, {@code /ready} (200 only while every registered part
+ * is ready), {@code /metrics} (Prometheus text), plus the routes other modules add (the ingest API,
+ * the dashboard) before it starts.
  */
 public final class OpsServer implements AutoCloseable {
 

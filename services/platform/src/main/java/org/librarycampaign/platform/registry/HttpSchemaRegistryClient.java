@@ -24,10 +24,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Client for the Confluent Schema Registry REST API (Confluent, Apicurio's ccompat, Karapace,
- * Redpanda). Ids are cached both ways, so steady-state serialization makes no registry call.
- * When the registry cannot be reached or answers 5xx the call is retried with exponential
- * backoff; a 4xx is final. Outcomes go by the HTTP status, not by {@code error_code}: Apicurio
- * answers an incompatible registration with 409 and {@code error_code} 0.
+ * Redpanda). Ids are cached both ways, so steady-state serialization makes no registry call. When
+ * the registry cannot be reached or answers 5xx the call is retried with exponential backoff; a 4xx
+ * is final. Outcomes go by the HTTP status, not by {@code error_code}: Apicurio answers an
+ * incompatible registration with 409 and {@code error_code} 0.
  */
 public final class HttpSchemaRegistryClient implements SchemaRegistry {
 
@@ -91,8 +91,11 @@ public final class HttpSchemaRegistryClient implements SchemaRegistry {
         new SubjectSchema(subject, schema),
         key -> {
           JsonNode answer =
-              call("registering a schema under subject " + subject, "POST",
-                  "/subjects/" + encode(subject) + "/versions", schemaBody(schema));
+              call(
+                  "registering a schema under subject " + subject,
+                  "POST",
+                  "/subjects/" + encode(subject) + "/versions",
+                  schemaBody(schema));
           int id = answer.path("id").asInt();
           schemasById.putIfAbsent(id, schema);
           LOGGER
@@ -110,8 +113,11 @@ public final class HttpSchemaRegistryClient implements SchemaRegistry {
         new SubjectSchema(subject, schema),
         key -> {
           JsonNode answer =
-              call("looking up a schema under subject " + subject, "POST",
-                  "/subjects/" + encode(subject), schemaBody(schema));
+              call(
+                  "looking up a schema under subject " + subject,
+                  "POST",
+                  "/subjects/" + encode(subject),
+                  schemaBody(schema));
           int id = answer.path("id").asInt();
           schemasById.putIfAbsent(id, schema);
           return id;
@@ -132,8 +138,11 @@ public final class HttpSchemaRegistryClient implements SchemaRegistry {
   @Override
   public RegisteredSchema latest(String subject) {
     JsonNode answer =
-        call("reading the latest version of subject " + subject, "GET",
-            "/subjects/" + encode(subject) + "/versions/latest", null);
+        call(
+            "reading the latest version of subject " + subject,
+            "GET",
+            "/subjects/" + encode(subject) + "/versions/latest",
+            null);
     Schema schema = parse(answer.path("schema").asText());
     int id = answer.path("id").asInt();
     schemasById.putIfAbsent(id, schema);
@@ -144,7 +153,9 @@ public final class HttpSchemaRegistryClient implements SchemaRegistry {
   public boolean isCompatible(String subject, Schema schema) {
     try {
       JsonNode answer =
-          call("checking compatibility for subject " + subject, "POST",
+          call(
+              "checking compatibility for subject " + subject,
+              "POST",
               "/compatibility/subjects/" + encode(subject) + "/versions/latest",
               schemaBody(schema));
       return answer.path("is_compatible").asBoolean(false);
@@ -159,17 +170,25 @@ public final class HttpSchemaRegistryClient implements SchemaRegistry {
   @Override
   public String compatibility(String subject) {
     JsonNode answer =
-        call("reading the compatibility of subject " + subject, "GET",
-            "/config/" + encode(subject), null);
-    JsonNode level = answer.has("compatibilityLevel") ? answer.get("compatibilityLevel")
-        : answer.path("compatibility");
+        call(
+            "reading the compatibility of subject " + subject,
+            "GET",
+            "/config/" + encode(subject),
+            null);
+    JsonNode level =
+        answer.has("compatibilityLevel")
+            ? answer.get("compatibilityLevel")
+            : answer.path("compatibility");
     return level.asText();
   }
 
   @Override
   public void setCompatibility(String subject, String level) {
-    call("setting the compatibility of subject " + subject + " to " + level, "PUT",
-        "/config/" + encode(subject), JSON.createObjectNode().put("compatibility", level));
+    call(
+        "setting the compatibility of subject " + subject + " to " + level,
+        "PUT",
+        "/config/" + encode(subject),
+        JSON.createObjectNode().put("compatibility", level));
   }
 
   @Override
@@ -204,14 +223,18 @@ public final class HttpSchemaRegistryClient implements SchemaRegistry {
           .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
     }
     requests.incrementAndGet();
-    HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     int status = response.statusCode();
     if (status >= 200 && status < 300) {
       return response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
     }
     String detail = registryMessage(response.body());
     String message =
-        "Schema registry refused " + what + ": HTTP " + status
+        "Schema registry refused "
+            + what
+            + ": HTTP "
+            + status
             + (detail.isEmpty() ? "" : " - " + detail);
     if (status >= 500) {
       throw new TransientRegistryError(message, status);

@@ -8,8 +8,8 @@ import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 
 /**
- * A registry held in memory, with the same answers as a real one for the calls we make: for
- * runs without a broker ({@code campaign plan}) and TopologyTestDriver tests. Checks BACKWARD
+ * A registry held in memory, with the same answers as a real one for the calls we make: for runs
+ * without a broker ({@code campaign plan}) and TopologyTestDriver tests. Checks BACKWARD
  * compatibility against the latest version unless the subject is set to NONE.
  */
 public final class InMemorySchemaRegistry implements SchemaRegistry {
@@ -31,10 +31,13 @@ public final class InMemorySchemaRegistry implements SchemaRegistry {
           "Schema being registered is incompatible with the latest schema of subject " + subject,
           409);
     }
-    int id = idsBySchema.computeIfAbsent(schema, s -> {
-      schemasById.add(s);
-      return schemasById.size();
-    });
+    int id =
+        idsBySchema.computeIfAbsent(
+            schema,
+            s -> {
+              schemasById.add(s);
+              return schemasById.size();
+            });
     versions.add(id);
     return id;
   }

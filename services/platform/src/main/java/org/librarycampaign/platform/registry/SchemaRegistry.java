@@ -4,8 +4,8 @@ import java.util.List;
 import org.apache.avro.Schema;
 
 /**
- * The calls of the Confluent Schema Registry REST API this project uses. Implemented over HTTP
- * for any registry that speaks the API, and in memory for broker-less runs ({@code campaign plan},
+ * The calls of the Confluent Schema Registry REST API this project uses. Implemented over HTTP for
+ * any registry that speaks the API, and in memory for broker-less runs ({@code campaign plan},
  * TopologyTestDriver tests).
  */
 public interface SchemaRegistry {

@@ -15,8 +15,8 @@ import org.librarycampaign.platform.registry.SchemaRegistry;
 import org.librarycampaign.platform.registry.SchemaRegistryException;
 
 /**
- * Reads the Confluent wire format into a generated Avro record: fetches the writer's schema by
- * id (cached) and resolves it against the reader's, so records written with an older or newer
+ * Reads the Confluent wire format into a generated Avro record: fetches the writer's schema by id
+ * (cached) and resolves it against the reader's, so records written with an older or newer
  * compatible schema are read as this version of the class.
  */
 public final class AvroDeserializer<T extends SpecificRecord> implements Deserializer<T> {
@@ -54,8 +54,15 @@ public final class AvroDeserializer<T extends SpecificRecord> implements Deseria
       return value;
     } catch (IOException | AvroRuntimeException | IndexOutOfBoundsException e) {
       throw new SerializationException(
-          "Record on " + topic + " with schema id " + id + " is not a valid "
-              + readerSchema.getName() + ": " + e, e);
+          "Record on "
+              + topic
+              + " with schema id "
+              + id
+              + " is not a valid "
+              + readerSchema.getName()
+              + ": "
+              + e,
+          e);
     }
   }
 

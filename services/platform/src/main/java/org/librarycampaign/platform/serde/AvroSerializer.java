@@ -69,7 +69,11 @@ public final class AvroSerializer<T extends SpecificRecord> implements Serialize
     } catch (SchemaRegistryException e) {
       throw new SerializationException(
           (autoRegister ? "Cannot register " : "Schema not registered for ")
-              + "subject " + subject + ": " + e.getMessage(), e);
+              + "subject "
+              + subject
+              + ": "
+              + e.getMessage(),
+          e);
     }
   }
 }

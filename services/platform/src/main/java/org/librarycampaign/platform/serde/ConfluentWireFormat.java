@@ -22,12 +22,18 @@ public final class ConfluentWireFormat {
   public static int schemaId(String topic, byte[] framed) {
     if (framed.length < HEADER_LENGTH) {
       throw new SerializationException(
-          "Record on " + topic + " is " + framed.length
+          "Record on "
+              + topic
+              + " is "
+              + framed.length
               + " bytes, too short for the Confluent wire format (magic byte + 4-byte schema id)");
     }
     if (framed[0] != MAGIC_BYTE) {
       throw new SerializationException(
-          "Record on " + topic + " starts with byte " + framed[0]
+          "Record on "
+              + topic
+              + " starts with byte "
+              + framed[0]
               + ", not the Confluent wire format's magic byte 0");
     }
     return ByteBuffer.wrap(framed, 1, 4).getInt();

@@ -12,12 +12,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one topology as a Kafka Streams client: reports its state to {@link Readiness} (ready
- * only while RUNNING), binds its metrics to {@code /metrics}, closes cleanly.
+ * Runs one topology as a Kafka Streams client: reports its state to {@link Readiness} (ready only
+ * while RUNNING), binds its metrics to {@code /metrics}, closes cleanly.
  *
- * <p>Uncaught exceptions: bad records never get here (the dead-letter handlers take them), so
- * what does is a fault of the environment (a lost store, a fenced producer); the thread is
- * replaced, and the error logged, rather than the whole client stopping.
+ * <p>Uncaught exceptions: bad records never get here (the dead-letter handlers take them), so what
+ * does is a fault of the environment (a lost store, a fenced producer); the thread is replaced, and
+ * the error logged, rather than the whole client stopping.
  */
 public final class StreamsService implements AutoCloseable {
 

@@ -12,9 +12,9 @@ import org.librarycampaign.platform.deadletter.DeadLetters;
 import org.librarycampaign.platform.topics.TopicCatalogue;
 
 /**
- * The Kafka Streams settings every service shares: exactly-once v2, dead-letter handlers for
- * read, process and write errors, explicitly named internal topics and stores, state under the
- * data directory. Anything in the config's Kafka properties overrides these.
+ * The Kafka Streams settings every service shares: exactly-once v2, dead-letter handlers for read,
+ * process and write errors, explicitly named internal topics and stores, state under the data
+ * directory. Anything in the config's Kafka properties overrides these.
  */
 public final class StreamsSettings {
 

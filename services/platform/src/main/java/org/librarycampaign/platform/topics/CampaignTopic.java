@@ -14,16 +14,18 @@ import library.campaign.events.ResponsePlan;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
- * Every topic of the system: its base name, what its key is, and the Avro envelope of its
- * values. Keys are plain strings. Partitions, replication and cleanup come from {@code
- * ops/topics.yaml}; the name actually used may carry a prefix (see {@link TopicCatalogue}).
+ * Every topic of the system: its base name, what its key is, and the Avro envelope of its values.
+ * Keys are plain strings. Partitions, replication and cleanup come from {@code ops/topics.yaml};
+ * the name actually used may carry a prefix (see {@link TopicCatalogue}).
  */
 public enum CampaignTopic {
   POSTS("campaign.posts", "branchId", PostEvent.class),
   MILESTONES("campaign.milestones", "branchId, or * for every branch", MilestoneEvent.class),
   INCIDENTS("campaign.incidents", "branchId", IncidentEvent.class),
-  CHANNEL_POLICIES("campaign.channel-policies", "channelId (branchId/platform)", ChannelPolicy.class),
-  RESPONSE_PLANS("campaign.response-plans", "branchId, or * for the default plan", ResponsePlan.class),
+  CHANNEL_POLICIES(
+      "campaign.channel-policies", "channelId (branchId/platform)", ChannelPolicy.class),
+  RESPONSE_PLANS(
+      "campaign.response-plans", "branchId, or * for the default plan", ResponsePlan.class),
   POST_DECISIONS("campaign.post-decisions", "postId", PostDecision.class),
   CONFLICTS("campaign.conflicts", "postId", ConflictEvent.class),
   NOTIFICATIONS("campaign.notifications", "notificationId", Notification.class),

@@ -6,8 +6,7 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Produced;
 
 /** One topic: its name and the serdes of its keys and values. Immutable. */
-public record Topic<K, V>(
-    CampaignTopic id, String name, Serde<K> keySerde, Serde<V> valueSerde) {
+public record Topic<K, V>(CampaignTopic id, String name, Serde<K> keySerde, Serde<V> valueSerde) {
 
   public Topic {
     Objects.requireNonNull(id, "id");

@@ -80,7 +80,8 @@ public final class TopicAdmin {
       if (present.isEmpty()) {
         return problems;
       }
-      Map<String, TopicDescription> descriptions = admin.describeTopics(present).allTopicNames().get();
+      Map<String, TopicDescription> descriptions =
+          admin.describeTopics(present).allTopicNames().get();
       List<ConfigResource> resources =
           present.stream().map(n -> new ConfigResource(ConfigResource.Type.TOPIC, n)).toList();
       Map<ConfigResource, Config> configs = admin.describeConfigs(resources).all().get();

@@ -22,8 +22,8 @@ import org.librarycampaign.platform.registry.SchemaRegistry;
 import org.librarycampaign.platform.serde.AvroSerde;
 
 /**
- * Every topic of the system as a typed {@link Topic}: the one place topic names are made. A
- * prefix ({@code campaign.topic.prefix}) lets tests and tenants share a cluster.
+ * Every topic of the system as a typed {@link Topic}: the one place topic names are made. A prefix
+ * ({@code campaign.topic.prefix}) lets tests and tenants share a cluster.
  */
 public final class TopicCatalogue {
 
@@ -49,7 +49,8 @@ public final class TopicCatalogue {
     return new TopicCatalogue(config.topicPrefix(), registry, config.autoRegisterSchemas());
   }
 
-  private <V extends SpecificRecord> Topic<String, V> topic(CampaignTopic id, boolean autoRegister) {
+  private <V extends SpecificRecord> Topic<String, V> topic(
+      CampaignTopic id, boolean autoRegister) {
     @SuppressWarnings("unchecked")
     Class<V> valueClass = (Class<V>) id.valueClass();
     Serde<V> values = new AvroSerde<>(registry, valueClass, autoRegister);
@@ -80,7 +81,9 @@ public final class TopicCatalogue {
       }
     }
     throw new IllegalArgumentException(
-        "'" + topicName + "' is not a topic of this system; known: "
+        "'"
+            + topicName
+            + "' is not a topic of this system; known: "
             + topics.values().stream().map(Topic::name).toList());
   }
 

@@ -4,7 +4,10 @@ import java.util.Map;
 
 /** How a topic is laid out on the cluster, as {@code ops/topics.yaml} says. */
 public record TopicSpec(
-    CampaignTopic id, int partitions, short replication, String cleanup,
+    CampaignTopic id,
+    int partitions,
+    short replication,
+    String cleanup,
     Map<String, String> configs) {
 
   public TopicSpec {

@@ -15,9 +15,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The layout of every topic, read from {@code ops/topics.yaml} (shipped inside the jar) or from
- * the file named by {@code campaign.topics.file}. Every topic of {@link CampaignTopic} must be
- * there; a missing one or an unknown one is an error naming it.
+ * The layout of every topic, read from {@code ops/topics.yaml} (shipped inside the jar) or from the
+ * file named by {@code campaign.topics.file}. Every topic of {@link CampaignTopic} must be there; a
+ * missing one or an unknown one is an error naming it.
  */
 public final class TopicSpecs {
 
@@ -61,8 +61,13 @@ public final class TopicSpecs {
       }
       JsonNode node = entry.getValue();
       Map<String, String> configs = new TreeMap<>();
-      defaults.path("configs").fields().forEachRemaining(c -> configs.put(c.getKey(), c.getValue().asText()));
-      node.path("configs").fields().forEachRemaining(c -> configs.put(c.getKey(), c.getValue().asText()));
+      defaults
+          .path("configs")
+          .fields()
+          .forEachRemaining(c -> configs.put(c.getKey(), c.getValue().asText()));
+      node.path("configs")
+          .fields()
+          .forEachRemaining(c -> configs.put(c.getKey(), c.getValue().asText()));
       String cleanup = node.path("cleanup").asText(defaults.path("cleanup").asText("delete"));
       int partitions = node.path("partitions").asInt(defaults.path("partitions").asInt(1));
       short replication =

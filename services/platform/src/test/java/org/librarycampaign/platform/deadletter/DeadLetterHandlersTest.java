@@ -35,8 +35,8 @@ import org.librarycampaign.platform.topics.Topic;
 import org.librarycampaign.platform.topics.TopicCatalogue;
 
 /**
- * A topology that copies posts and fails on a post with id "boom": bad bytes and the failing
- * post go to dead letters with the reason in headers, and the records after them still flow.
+ * A topology that copies posts and fails on a post with id "boom": bad bytes and the failing post
+ * go to dead letters with the reason in headers, and the records after them still flow.
  */
 class DeadLetterHandlersTest {
 
@@ -54,8 +54,10 @@ class DeadLetterHandlersTest {
     CampaignConfig config =
         CampaignConfig.of(
             Map.of(
-                CampaignConfig.STATE_DIR, stateDir.toString(),
-                CampaignConfig.TOPIC_PREFIX, "dlq-test."));
+                CampaignConfig.STATE_DIR,
+                stateDir.toString(),
+                CampaignConfig.TOPIC_PREFIX,
+                "dlq-test."));
     catalogue = TopicCatalogue.forConfig(config, new InMemorySchemaRegistry());
     Topic<String, PostEvent> postTopic = catalogue.posts();
     StreamsBuilder builder = new StreamsBuilder();
@@ -75,7 +77,8 @@ class DeadLetterHandlersTest {
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
     driver = new TopologyTestDriver(builder.build(), props);
     rawPosts =
-        driver.createInputTopic(postTopic.name(), new StringSerializer(), new ByteArraySerializer());
+        driver.createInputTopic(
+            postTopic.name(), new StringSerializer(), new ByteArraySerializer());
     posts =
         driver.createInputTopic(
             postTopic.name(), new StringSerializer(), postTopic.valueSerde().serializer());

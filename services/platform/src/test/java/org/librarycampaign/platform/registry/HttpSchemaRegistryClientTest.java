@@ -35,7 +35,8 @@ class HttpSchemaRegistryClientTest {
         serve(
             (exchange) -> {
               boolean fail = calls.incrementAndGet() <= 2;
-              respond(exchange, fail ? 503 : 200, fail ? "{\"message\":\"warming up\"}" : "{\"id\":7}");
+              respond(
+                  exchange, fail ? 503 : 200, fail ? "{\"message\":\"warming up\"}" : "{\"id\":7}");
             });
     HttpSchemaRegistryClient client =
         new HttpSchemaRegistryClient(base, 4, Duration.ofMillis(10), Duration.ofSeconds(2));
@@ -48,7 +49,8 @@ class HttpSchemaRegistryClientTest {
   void registeredIdsAreCachedSoSteadyStateMakesNoCalls() throws IOException {
     AtomicInteger calls = new AtomicInteger();
     String base =
-        serve(exchange -> respond(exchange, 200, "{\"id\":" + (40 + calls.incrementAndGet()) + "}"));
+        serve(
+            exchange -> respond(exchange, 200, "{\"id\":" + (40 + calls.incrementAndGet()) + "}"));
     HttpSchemaRegistryClient client = new HttpSchemaRegistryClient(base);
 
     int first = client.register("campaign.posts-value", STRING);

@@ -74,7 +74,8 @@ class AvroSerdeTest {
     BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(avro, null);
     new SpecificDatumWriter<>(ChannelPolicy.class).write(policy, encoder);
     encoder.flush();
-    int expectedId = registry.idOf("campaign.channel-policies-value", ChannelPolicy.getClassSchema());
+    int expectedId =
+        registry.idOf("campaign.channel-policies-value", ChannelPolicy.getClassSchema());
     assertThat(expectedId).isEqualTo(3);
     assertThat(bytes[0]).isZero();
     assertThat(Arrays.copyOfRange(bytes, 1, 5)).containsExactly(0, 0, 0, 3);
@@ -118,7 +119,10 @@ class AvroSerdeTest {
         new AvroSerde<>(new InMemorySchemaRegistry(), ChannelPolicy.class, true);
 
     assertThatThrownBy(
-            () -> serde.deserializer().deserialize("campaign.channel-policies", "{\"x\":1}".getBytes()))
+            () ->
+                serde
+                    .deserializer()
+                    .deserialize("campaign.channel-policies", "{\"x\":1}".getBytes()))
         .isInstanceOf(SerializationException.class)
         .hasMessageContaining("campaign.channel-policies")
         .hasMessageContaining("magic byte");

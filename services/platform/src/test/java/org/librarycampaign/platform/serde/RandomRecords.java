@@ -89,7 +89,10 @@ final class RandomRecords {
     int length = random.nextInt(12);
     StringBuilder text = new StringBuilder();
     for (int i = 0; i < length; i++) {
-      text.appendCodePoint(alphabet.codePointAt(alphabet.offsetByCodePoints(0, random.nextInt(alphabet.codePointCount(0, alphabet.length())))));
+      text.appendCodePoint(
+          alphabet.codePointAt(
+              alphabet.offsetByCodePoints(
+                  0, random.nextInt(alphabet.codePointCount(0, alphabet.length())))));
     }
     return text.toString();
   }
