@@ -1,0 +1,164 @@
+package org.librarycampaign.platform.deadletter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import library.campaign.events.DeadLetter;
+import library.campaign.events.DeadLetterStage;
+import library.campaign.events.Platform;
+import library.campaign.events.PostCategory;
+import library.campaign.events.PostDrafted;
+import library.campaign.events.PostEvent;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Named;
+import org.junit.jupiter.api.Test;
+import org.librarycampaign.platform.config.CampaignConfig;
+import org.librarycampaign.platform.ops.Readiness;
+import org.librarycampaign.platform.streams.StreamsService;
+import org.librarycampaign.platform.streams.StreamsSettings;
+import org.librarycampaign.platform.topics.TopicAdmin;
+import org.librarycampaign.platform.topics.TopicCatalogue;
+import org.librarycampaign.platform.topics.TopicSpecs;
+import org.librarycampaign.testsupport.SharedStack;
+
+/**
+ * On a real broker with exactly-once: garbage bytes and a record the processor throws on go to
+ * campaign.dead-letters (committed, with the reason in headers) and the valid records around them
+ * still come out.
+ */
+class DeadLettersIT {
+
+  @Test
+  void badRecordsGoToDeadLettersAndTheRestFlowsUnderExactlyOnce() throws Exception {
+    SharedStack stack = SharedStack.get();
+    CampaignConfig config = stack.configFor("dead-letters");
+    TopicCatalogue catalogue = TopicCatalogue.forConfig(config);
+    String copies = config.topicPrefix() + "copies";
+    try (Admin admin = Admin.create(config.kafkaProperties())) {
+      new TopicAdmin(admin, catalogue, TopicSpecs.load(Optional.empty())).createMissing();
+      admin.createTopics(List.of(new NewTopic(copies, 1, (short) 1))).all().get();
+    }
+    StreamsBuilder builder = new StreamsBuilder();
+    builder.stream(catalogue.posts().name(), catalogue.posts().consumed())
+        .mapValues(
+            (PostEvent event) -> {
+              if (((PostDrafted) event.getEvent()).getPostId().equals("boom")) {
+                throw new IllegalStateException("post boom cannot be processed");
+              }
+              return event;
+            },
+            Named.as("fail-on-boom"))
+        .to(copies, catalogue.posts().produced());
+
+    try (StreamsService service =
+            new StreamsService(
+                "dead-letters",
+                builder.build(),
+                StreamsSettings.forService(config, "dead-letters", catalogue));
+        KafkaProducer<String, byte[]> producer = rawProducer(config)) {
+      service.start(new Readiness());
+      byte[] garbage = "{not avro}".getBytes(StandardCharsets.UTF_8);
+      var serializer = catalogue.posts().valueSerde().serializer();
+      String posts = catalogue.posts().name();
+      producer.send(
+          new ProducerRecord<>(posts, "eastside", serializer.serialize(posts, post("p1"))));
+      producer.send(new ProducerRecord<>(posts, "eastside", garbage));
+      producer.send(
+          new ProducerRecord<>(posts, "eastside", serializer.serialize(posts, post("boom"))));
+      producer.send(
+          new ProducerRecord<>(posts, "eastside", serializer.serialize(posts, post("p4"))));
+      producer.flush();
+
+      List<ConsumerRecord<String, byte[]>> copied = new ArrayList<>();
+      List<ConsumerRecord<String, byte[]>> letters = new ArrayList<>();
+      try (KafkaConsumer<String, byte[]> consumer = committedConsumer(config)) {
+        consumer.subscribe(List.of(copies, catalogue.deadLetters().name()));
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .until(
+                () -> {
+                  for (var record : consumer.poll(Duration.ofMillis(200))) {
+                    (record.topic().equals(copies) ? copied : letters).add(record);
+                  }
+                  return copied.size() >= 2 && letters.size() >= 2;
+                });
+      }
+
+      Deserializer<PostEvent> postReader = catalogue.posts().valueSerde().deserializer();
+      assertThat(copied)
+          .extracting(
+              r -> ((PostDrafted) postReader.deserialize(copies, r.value()).getEvent()).getPostId())
+          .containsExactly("p1", "p4");
+      Deserializer<DeadLetter> letterReader = catalogue.deadLetters().valueSerde().deserializer();
+      List<DeadLetter> decoded =
+          letters.stream()
+              .map(r -> letterReader.deserialize(catalogue.deadLetters().name(), r.value()))
+              .toList();
+      assertThat(decoded)
+          .extracting(DeadLetter::getStage, DeadLetter::getOffset, DeadLetter::getSourceTopic)
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple(DeadLetterStage.DESERIALIZATION, 1L, posts),
+              org.assertj.core.groups.Tuple.tuple(DeadLetterStage.PROCESSING, 2L, posts));
+      assertThat(decoded.get(0).getValue().array()).isEqualTo(garbage);
+      assertThat(decoded.get(1).getErrorMessage()).contains("post boom cannot be processed");
+      assertThat(
+              new String(
+                  letters.get(0).headers().lastHeader(DeadLetters.HEADER_MESSAGE).value(),
+                  StandardCharsets.UTF_8))
+          .contains("magic byte");
+      assertThat(
+              new String(
+                  letters.get(1).headers().lastHeader(DeadLetters.HEADER_APPLICATION_ID).value(),
+                  StandardCharsets.UTF_8))
+          .isEqualTo(config.applicationId("dead-letters"));
+    }
+  }
+
+  private static KafkaProducer<String, byte[]> rawProducer(CampaignConfig config) {
+    Map<String, Object> props = new HashMap<>(config.kafkaProperties());
+    props.put("acks", "all");
+    return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+  }
+
+  private static KafkaConsumer<String, byte[]> committedConsumer(CampaignConfig config) {
+    Map<String, Object> props = new HashMap<>(config.kafkaProperties());
+    props.put(ConsumerConfig.GROUP_ID_CONFIG, SharedStack.uniqueName("dead-letters-reader"));
+    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+  }
+
+  private static PostEvent post(String postId) {
+    return new PostEvent(
+        PostDrafted.newBuilder()
+            .setPostId(postId)
+            .setRevision(1)
+            .setBranchId("eastside")
+            .setPlatform(Platform.FACEBOOK)
+            .setCategory(PostCategory.CONTENT)
+            .setText("Story time at 10")
+            .setScheduledAt(Instant.parse("2026-12-01T15:00:00Z"))
+            .setDraftedAt(Instant.parse("2026-11-27T10:00:00Z"))
+            .build());
+  }
+}
