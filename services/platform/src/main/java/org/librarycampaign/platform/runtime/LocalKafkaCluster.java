@@ -8,7 +8,6 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,7 +22,6 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -144,7 +142,7 @@ public final class LocalKafkaCluster implements AutoCloseable {
     long started = System.nanoTime();
     Path dir = prepareDataDir(dataDir);
     String clusterId = loadOrCreateClusterId(dir, 1);
-    int[] free = freePorts(brokerPort == 0 ? 2 : 1);
+    int[] free = ChildProcesses.freePorts(brokerPort == 0 ? 2 : 1);
     int port = brokerPort == 0 ? free[1] : brokerPort;
     NodeSpec node = new NodeSpec(0, port, free[0], dir.resolve("node-0"), null);
     LocalKafkaCluster cluster =
@@ -182,7 +180,7 @@ public final class LocalKafkaCluster implements AutoCloseable {
     long started = System.nanoTime();
     Path dir = prepareDataDir(dataDir);
     String clusterId = loadOrCreateClusterId(dir, nodes);
-    int[] ports = freePorts(2 * nodes);
+    int[] ports = ChildProcesses.freePorts(2 * nodes);
     Path logs = dir.resolve("logs");
     createDirectories(logs);
     List<NodeSpec> specs =
@@ -458,7 +456,7 @@ public final class LocalKafkaCluster implements AutoCloseable {
   private void launch(int index) {
     NodeSpec node = nodes.get(index);
     List<String> command = new ArrayList<>();
-    command.add(javaExecutable());
+    command.add(ChildProcesses.javaExecutable());
     command.addAll(NODE_JVM_OPTIONS);
     command.add("-Dkafka.logs.dir=" + node.logFile().getParent());
     for (String key : INHERITED_SYSTEM_PROPERTIES) {
@@ -482,7 +480,7 @@ public final class LocalKafkaCluster implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("Could not start Kafka node " + index, e);
     }
-    Reaper.register(process);
+    ChildProcesses.stopOnExit(process, Duration.ZERO);
     closeQuietly(process.getOutputStream());
     processes[index] = process;
     LOGGER
@@ -504,7 +502,7 @@ public final class LocalKafkaCluster implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
-      Reaper.unregister(process);
+      ChildProcesses.forget(process);
     }
   }
 
@@ -577,7 +575,7 @@ public final class LocalKafkaCluster implements AutoCloseable {
                 + "; see "
                 + node.logFile()
                 + ": "
-                + tail(node.logFile()));
+                + ChildProcesses.tail(node.logFile(), 0, 20));
       }
     }
   }
@@ -685,35 +683,7 @@ public final class LocalKafkaCluster implements AutoCloseable {
     }
   }
 
-  private static String tail(Path logFile) {
-    try {
-      List<String> lines = Files.readAllLines(logFile, StandardCharsets.UTF_8);
-      return String.join(
-          System.lineSeparator(), lines.subList(Math.max(0, lines.size() - 20), lines.size()));
-    } catch (IOException | UncheckedIOException e) {
-      return "(log unreadable: " + e.getMessage() + ")";
-    }
-  }
-
   // ---------------------------------------------------------------- helpers
-
-  /** Distinct free loopback ports; all sockets are held open together so none repeats. */
-  private static int[] freePorts(int count) {
-    List<ServerSocket> sockets = new ArrayList<>();
-    try {
-      int[] ports = new int[count];
-      for (int i = 0; i < count; i++) {
-        ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-        sockets.add(socket);
-        ports[i] = socket.getLocalPort();
-      }
-      return ports;
-    } catch (IOException e) {
-      throw new UncheckedIOException("Could not find free ports", e);
-    } finally {
-      sockets.forEach(LocalKafkaCluster::closeQuietly);
-    }
-  }
 
   private static void closeQuietly(AutoCloseable closeable) {
     try {
@@ -721,13 +691,6 @@ public final class LocalKafkaCluster implements AutoCloseable {
     } catch (Exception e) {
       LOGGER.atDebug().setCause(e).log("Ignoring failure to close");
     }
-  }
-
-  private static String javaExecutable() {
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    return Files.isExecutable(java)
-        ? java.toString()
-        : ProcessHandle.current().info().command().orElse("java");
   }
 
   private static void requireKafkaOnClasspath() {
@@ -753,38 +716,6 @@ public final class LocalKafkaCluster implements AutoCloseable {
   private void checkOpen() {
     if (closed) {
       throw new IllegalStateException("the Kafka cluster is closed");
-    }
-  }
-
-  /** Kills node processes still running when this JVM exits, so that none is left orphaned. */
-  private static final class Reaper {
-    private static final Set<Process> CHILDREN = ConcurrentHashMap.newKeySet();
-
-    static {
-      Runtime.getRuntime()
-          .addShutdownHook(new Thread(Reaper::destroyAll, "local-kafka-cluster-reaper"));
-    }
-
-    static void register(Process process) {
-      CHILDREN.add(process);
-    }
-
-    static void unregister(Process process) {
-      CHILDREN.remove(process);
-    }
-
-    private static void destroyAll() {
-      for (Process process : CHILDREN) {
-        process.destroyForcibly();
-      }
-      for (Process process : CHILDREN) {
-        try {
-          process.waitFor(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return;
-        }
-      }
     }
   }
 }

@@ -1,11 +1,8 @@
 package org.librarycampaign.platform.runtime;
 
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
@@ -16,14 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -116,7 +110,7 @@ public final class RegistryProcess implements AutoCloseable {
     // A port picked here may be taken by someone else before the child binds it: try another.
     int attempts = port == 0 ? PORT_ATTEMPTS : 1;
     for (int attempt = 1; ; attempt++) {
-      int chosen = port == 0 ? freePort() : port;
+      int chosen = port == 0 ? ChildProcesses.freePorts(1)[0] : port;
       try {
         return launch(jar, chosen, dir);
       } catch (PortInUseException e) {
@@ -240,7 +234,7 @@ public final class RegistryProcess implements AutoCloseable {
           .addKeyValue("stopMs", millisSince(startedNanos))
           .log("Schema registry stopped");
     } finally {
-      Reaper.unregister(process);
+      ChildProcesses.forget(process);
     }
   }
 
@@ -256,7 +250,7 @@ public final class RegistryProcess implements AutoCloseable {
           .addKeyValue("port", port)
           .log("Schema registry killed");
     } finally {
-      Reaper.unregister(process);
+      ChildProcesses.forget(process);
     }
   }
 
@@ -271,7 +265,7 @@ public final class RegistryProcess implements AutoCloseable {
     Path logFile = dir.resolve(LOG_FILE);
     long logOffset = sizeOf(logFile);
     List<String> command = new ArrayList<>();
-    command.add(javaExecutable());
+    command.add(ChildProcesses.javaExecutable());
     command.addAll(JVM_OPTIONS);
     command.add("-Dquarkus.http.host=localhost");
     command.add("-Dquarkus.http.port=" + port);
@@ -309,7 +303,7 @@ public final class RegistryProcess implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("Could not start the schema registry JVM", e);
     }
-    Reaper.register(process);
+    ChildProcesses.stopOnExit(process, Duration.ofSeconds(5));
     try {
       process.getOutputStream().close();
     } catch (IOException e) {
@@ -359,7 +353,7 @@ public final class RegistryProcess implements AutoCloseable {
     String lastProblem = "no answer yet";
     while (true) {
       if (!registry.process.isAlive()) {
-        String tail = tail(registry.logFile, logOffset);
+        String tail = ChildProcesses.tail(registry.logFile, logOffset, LOG_TAIL_LINES);
         String message =
             "The schema registry exited with code "
                 + registry.process.exitValue()
@@ -399,7 +393,7 @@ public final class RegistryProcess implements AutoCloseable {
                 + "; log: "
                 + registry.logFile
                 + "). Last lines:\n"
-                + tail(registry.logFile, logOffset));
+                + ChildProcesses.tail(registry.logFile, logOffset, LOG_TAIL_LINES));
       }
       try {
         Thread.sleep(POLL_INTERVAL.toMillis());
@@ -466,54 +460,12 @@ public final class RegistryProcess implements AutoCloseable {
     }
   }
 
-  private static String javaExecutable() {
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    if (Files.isExecutable(java)) {
-      return java.toString();
-    }
-    Path windowsJava = Path.of(System.getProperty("java.home"), "bin", "java.exe");
-    if (Files.isExecutable(windowsJava)) {
-      return windowsJava.toString();
-    }
-    return ProcessHandle.current().info().command().orElse("java");
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      socket.setReuseAddress(true);
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException("Could not find a free port for the schema registry", e);
-    }
-  }
-
   private static long sizeOf(Path file) {
     try {
       return Files.exists(file) ? Files.size(file) : 0L;
     } catch (IOException e) {
       return 0L;
     }
-  }
-
-  /** The last lines the child wrote to the log file since {@code offset}. */
-  private static String tail(Path file, long offset) {
-    Deque<String> lines = new ArrayDeque<>();
-    try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
-      long length = raf.length();
-      long from = Math.max(offset, length - 64 * 1024L);
-      raf.seek(from);
-      byte[] bytes = new byte[(int) (length - from)];
-      raf.readFully(bytes);
-      for (String line : new String(bytes, StandardCharsets.UTF_8).split("\\R")) {
-        lines.addLast(line);
-        if (lines.size() > LOG_TAIL_LINES) {
-          lines.removeFirst();
-        }
-      }
-    } catch (IOException e) {
-      return "(could not read " + file + ": " + e + ")";
-    }
-    return String.join("\n", lines);
   }
 
   private static boolean waitFor(Process process, Duration timeout) {
@@ -539,40 +491,6 @@ public final class RegistryProcess implements AutoCloseable {
 
     PortInUseException(String message) {
       super(message);
-    }
-  }
-
-  /** Destroys registry JVMs still running when this JVM exits, so that Ctrl-C leaves no orphan. */
-  private static final class Reaper {
-    private static final Set<Process> CHILDREN = ConcurrentHashMap.newKeySet();
-
-    static {
-      Runtime.getRuntime().addShutdownHook(new Thread(Reaper::destroyAll, "registry-reaper"));
-    }
-
-    static void register(Process process) {
-      CHILDREN.add(process);
-    }
-
-    static void unregister(Process process) {
-      CHILDREN.remove(process);
-    }
-
-    private static void destroyAll() {
-      for (Process process : CHILDREN) {
-        process.destroy();
-      }
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-      for (Process process : CHILDREN) {
-        long left = deadline - System.nanoTime();
-        try {
-          if (left <= 0 || !process.waitFor(left, TimeUnit.NANOSECONDS)) {
-            process.destroyForcibly();
-          }
-        } catch (InterruptedException e) {
-          process.destroyForcibly();
-        }
-      }
     }
   }
 }
