@@ -1,0 +1,163 @@
+package org.librarycampaign.dispatcher;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.librarycampaign.dispatcher.channel.Channels;
+import org.librarycampaign.dispatcher.channel.Outbox;
+import org.librarycampaign.dispatcher.channel.Secret;
+import org.librarycampaign.dispatcher.channel.SmsSettings;
+import org.librarycampaign.dispatcher.channel.SmtpSettings;
+import org.librarycampaign.dispatcher.retry.RetryPolicy;
+import org.librarycampaign.platform.config.CampaignConfig;
+
+/**
+ * The dispatcher's {@code campaign.dispatcher.*} settings, read once from the config; the README
+ * lists them. A channel whose key setting is absent is not configured, and its messages go to the
+ * outbox under the data directory.
+ */
+public record DispatcherSettings(
+    RetryPolicy retry,
+    int threadsPerPartition,
+    Duration pollInterval,
+    Duration timeout,
+    Optional<SmtpSettings> smtp,
+    Optional<Secret> webhookSecret,
+    Optional<SmsSettings> sms,
+    Path outboxDirectory) {
+
+  static final String PREFIX = "campaign.dispatcher.";
+  public static final String MAX_ATTEMPTS = PREFIX + "retry.max-attempts";
+  public static final String INITIAL_BACKOFF = PREFIX + "retry.initial-backoff";
+  public static final String MULTIPLIER = PREFIX + "retry.multiplier";
+  public static final String MAX_BACKOFF = PREFIX + "retry.max-backoff";
+  public static final String JITTER = PREFIX + "retry.jitter";
+  public static final String THREADS = PREFIX + "threads";
+  public static final String POLL_INTERVAL = PREFIX + "poll-interval";
+  public static final String TIMEOUT = PREFIX + "timeout";
+  public static final String SMTP_HOST = PREFIX + "smtp.host";
+  public static final String SMTP_PORT = PREFIX + "smtp.port";
+  public static final String SMTP_SECURITY = PREFIX + "smtp.security";
+  public static final String SMTP_USERNAME = PREFIX + "smtp.username";
+  public static final String SMTP_PASSWORD = PREFIX + "smtp.password";
+  public static final String SMTP_FROM = PREFIX + "smtp.from";
+  public static final String SMTP_MESSAGE_ID_DOMAIN = PREFIX + "smtp.message-id-domain";
+  public static final String SMTP_TRUST = PREFIX + "smtp.trust";
+  public static final String WEBHOOK_SECRET = PREFIX + "webhook.secret";
+  public static final String SMS_URL = PREFIX + "sms.url";
+  public static final String SMS_AUTH_HEADER = PREFIX + "sms.auth-header";
+  public static final String SMS_AUTH_TOKEN = PREFIX + "sms.auth-token";
+  public static final String SMS_FORMAT = PREFIX + "sms.format";
+  public static final String SMS_TEMPLATE = PREFIX + "sms.template";
+
+  static final int DEFAULT_MAX_ATTEMPTS = 6;
+  static final Duration DEFAULT_INITIAL_BACKOFF = Duration.ofSeconds(5);
+  static final double DEFAULT_MULTIPLIER = 2.0;
+  static final Duration DEFAULT_MAX_BACKOFF = Duration.ofMinutes(10);
+  static final double DEFAULT_JITTER = 0.25;
+  static final int DEFAULT_THREADS = 2;
+  static final Duration DEFAULT_POLL_INTERVAL = Duration.ofMillis(200);
+  static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+  static final String DEFAULT_FROM = "Library campaign <campaign@localhost>";
+
+  public DispatcherSettings {
+    if (threadsPerPartition < 1) {
+      throw new IllegalArgumentException(THREADS + " must be at least 1");
+    }
+    if (pollInterval.isNegative() || pollInterval.isZero()) {
+      throw new IllegalArgumentException(POLL_INTERVAL + " must be positive");
+    }
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException(TIMEOUT + " must be positive");
+    }
+  }
+
+  public static DispatcherSettings from(CampaignConfig config) {
+    RetryPolicy retry =
+        new RetryPolicy(
+            intOr(config, MAX_ATTEMPTS, DEFAULT_MAX_ATTEMPTS),
+            config.duration(INITIAL_BACKOFF, DEFAULT_INITIAL_BACKOFF),
+            doubleOr(config, MULTIPLIER, DEFAULT_MULTIPLIER),
+            config.duration(MAX_BACKOFF, DEFAULT_MAX_BACKOFF),
+            doubleOr(config, JITTER, DEFAULT_JITTER));
+    return new DispatcherSettings(
+        retry,
+        intOr(config, THREADS, DEFAULT_THREADS),
+        config.duration(POLL_INTERVAL, DEFAULT_POLL_INTERVAL),
+        config.duration(TIMEOUT, DEFAULT_TIMEOUT),
+        smtp(config),
+        config.get(WEBHOOK_SECRET).map(Secret::new),
+        sms(config),
+        config.dataDir().resolve("outbox"));
+  }
+
+  /** The channels these settings describe; unconfigured ones write to the outbox. */
+  public Channels channels() {
+    return Channels.configured(smtp, webhookSecret, sms, timeout, new Outbox(outboxDirectory));
+  }
+
+  private static Optional<SmtpSettings> smtp(CampaignConfig config) {
+    return config
+        .get(SMTP_HOST)
+        .map(
+            host -> {
+              SmtpSettings.Security security =
+                  SmtpSettings.Security.parse(config.get(SMTP_SECURITY, "starttls"));
+              String from = config.get(SMTP_FROM, DEFAULT_FROM);
+              return new SmtpSettings(
+                  host,
+                  intOr(config, SMTP_PORT, security.defaultPort()),
+                  security,
+                  config.get(SMTP_USERNAME),
+                  config.get(SMTP_PASSWORD).map(Secret::new),
+                  from,
+                  config.get(SMTP_MESSAGE_ID_DOMAIN).orElseGet(() -> domainOf(from)),
+                  config.get(SMTP_TRUST));
+            });
+  }
+
+  private static Optional<SmsSettings> sms(CampaignConfig config) {
+    return config
+        .get(SMS_URL)
+        .map(
+            url -> {
+              SmsSettings.Format format = SmsSettings.Format.parse(config.get(SMS_FORMAT, "form"));
+              return new SmsSettings(
+                  URI.create(url),
+                  config.get(SMS_AUTH_HEADER, "Authorization"),
+                  config.get(SMS_AUTH_TOKEN).map(Secret::new),
+                  format,
+                  config.get(SMS_TEMPLATE, format.defaultTemplate()));
+            });
+  }
+
+  /** The domain of an address such as {@code Name <user@example.org>}; localhost if none. */
+  static String domainOf(String address) {
+    int at = address.lastIndexOf('@');
+    if (at < 0) {
+      return "localhost";
+    }
+    String domain = address.substring(at + 1).replace(">", "").trim();
+    return domain.isEmpty() ? "localhost" : domain;
+  }
+
+  private static int intOr(CampaignConfig config, String key, int fallback) {
+    return config.get(key).isPresent() ? config.intValue(key) : fallback;
+  }
+
+  private static double doubleOr(CampaignConfig config, String key, double fallback) {
+    return config
+        .get(key)
+        .map(
+            text -> {
+              try {
+                return Double.parseDouble(text.trim());
+              } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(
+                    key + " must be a number, got '" + text + "'", e);
+              }
+            })
+        .orElse(fallback);
+  }
+}
