@@ -57,7 +57,16 @@ public final class DeadLetters {
       byte[] key,
       byte[] value) {}
 
+  /** The dead-letter record of a failure that happened now. */
   public ProducerRecord<byte[], byte[]> record(Failure failure) {
+    return record(failure, Instant.now());
+  }
+
+  /**
+   * The dead-letter record of a failure at a given time: topologies pass their wall clock, so that
+   * {@code campaign plan} and TopologyTestDriver runs give the same records every time.
+   */
+  public ProducerRecord<byte[], byte[]> record(Failure failure, Instant failedAt) {
     Throwable cause = rootCause(failure.error());
     String message = truncate(describe(failure.error()));
     DeadLetter letter =
@@ -71,7 +80,7 @@ public final class DeadLetters {
             .setErrorMessage(message)
             .setKey(failure.key() == null ? null : ByteBuffer.wrap(failure.key()))
             .setValue(failure.value() == null ? null : ByteBuffer.wrap(failure.value()))
-            .setFailedAt(Instant.now())
+            .setFailedAt(failedAt)
             .build();
     RecordHeaders headers = new RecordHeaders();
     header(headers, HEADER_TOPIC, failure.sourceTopic());
