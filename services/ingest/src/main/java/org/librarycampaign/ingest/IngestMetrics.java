@@ -1,0 +1,21 @@
+package org.librarycampaign.ingest;
+
+/** The names and tags of the ingest API's metrics (Prometheus turns the dots into underscores). */
+public final class IngestMetrics {
+
+  /** Requests answered, tagged {@link #ROUTE}, {@link #METHOD} and {@link #STATUS}. */
+  public static final String REQUESTS = "campaign.ingest.requests";
+
+  /** Time from a request's arrival to its answer, tagged {@link #ROUTE} and {@link #METHOD}. */
+  public static final String REQUEST_DURATION = "campaign.ingest.request.duration";
+
+  /** Events the broker acknowledged, tagged {@link #EVENT_TYPE}. */
+  public static final String EVENTS_ACCEPTED = "campaign.ingest.events.accepted";
+
+  public static final String ROUTE = "route";
+  public static final String METHOD = "method";
+  public static final String STATUS = "status";
+  public static final String EVENT_TYPE = "type";
+
+  private IngestMetrics() {}
+}

@@ -1,0 +1,109 @@
+package org.librarycampaign.ingest;
+
+import io.javalin.Javalin;
+import io.micrometer.core.instrument.Metrics;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import org.librarycampaign.ingest.auth.DevelopmentTokens;
+import org.librarycampaign.ingest.auth.TokenRegistry;
+import org.librarycampaign.ingest.auth.TokensFile;
+import org.librarycampaign.ingest.decisions.DecisionView;
+import org.librarycampaign.ingest.http.IngestApi;
+import org.librarycampaign.ingest.write.EventWriter;
+import org.librarycampaign.platform.config.CampaignConfig;
+import org.librarycampaign.platform.json.EventJson;
+import org.librarycampaign.platform.service.CampaignService;
+import org.librarycampaign.platform.service.RunningService;
+import org.librarycampaign.platform.service.ServiceContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ingest API as a service of {@code campaign up}: its producer, its view of the post decisions
+ * and its routes under {@code /v1} on the process's HTTP server.
+ */
+public final class IngestService implements CampaignService {
+
+  public static final String NAME = "ingest";
+
+  private static final Logger LOGGER = LoggerFactory.getLogger(IngestService.class);
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public RunningService start(ServiceContext context) {
+    CampaignConfig config = context.config();
+    IngestSettings settings = IngestSettings.from(config);
+    TokenRegistry tokens = loadTokens(settings, config.dataDir());
+    EventWriter writer =
+        EventWriter.create(
+            config, context.topics(), config.applicationId(NAME), settings.sendTimeout());
+    DecisionView decisions;
+    try {
+      decisions = DecisionView.start(NAME, config, context.topics(), context.readiness());
+    } catch (RuntimeException e) {
+      writer.close();
+      throw e;
+    }
+    IngestApi api =
+        new IngestApi(
+            tokens,
+            new EventJson(),
+            writer,
+            decisions,
+            settings.maxBodyBytes(),
+            Metrics.globalRegistry);
+    return new RunningService() {
+      @Override
+      public void addRoutes(Javalin app) {
+        api.addRoutes(app);
+      }
+
+      @Override
+      public void close() {
+        try {
+          decisions.close();
+        } finally {
+          writer.close();
+        }
+      }
+    };
+  }
+
+  /**
+   * The tokens file of the config; without one, the development tokens under the data directory
+   * (made on first use), unless {@code campaign.ingest.dev-tokens} is false.
+   */
+  public static TokenRegistry loadTokens(IngestSettings settings, Path dataDir) {
+    if (settings.tokensFile().isPresent()) {
+      Path file = settings.tokensFile().get();
+      TokenRegistry tokens = TokensFile.read(file);
+      LOGGER
+          .atInfo()
+          .addKeyValue("file", file.toAbsolutePath())
+          .addKeyValue("tokens", tokens.size())
+          .log("Ingest tokens loaded");
+      return tokens;
+    }
+    if (!settings.developmentTokens()) {
+      throw new IllegalStateException(
+          "no ingest tokens: set "
+              + IngestSettings.TOKENS_FILE
+              + " (or allow development tokens with "
+              + IngestSettings.DEV_TOKENS
+              + "=true)");
+    }
+    Path file = dataDir.resolve(IngestSettings.DEV_TOKENS_FILE_NAME).toAbsolutePath();
+    TokenRegistry tokens =
+        DevelopmentTokens.loadOrCreate(file, settings.developmentBranches(), new SecureRandom());
+    LOGGER
+        .atWarn()
+        .addKeyValue("file", file)
+        .addKeyValue("branches", tokens.branches())
+        .log("Ingest API uses development tokens; read them from the file");
+    return tokens;
+  }
+}

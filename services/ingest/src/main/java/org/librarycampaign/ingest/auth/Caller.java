@@ -1,0 +1,37 @@
+package org.librarycampaign.ingest.auth;
+
+import java.util.Objects;
+
+/** Who a request comes from, as told by its bearer token. */
+public sealed interface Caller {
+
+  /** The token of the library system's staff: every branch, channel policies, response plans. */
+  Caller ADMIN = new Admin();
+
+  static Caller branch(String branchId) {
+    return new Branch(branchId);
+  }
+
+  /** A name safe to log and to tag metrics with: {@code admin} or {@code branch:<id>}. */
+  String describe();
+
+  /** The admin token. */
+  record Admin() implements Caller {
+    @Override
+    public String describe() {
+      return "admin";
+    }
+  }
+
+  /** A branch system's token: writes (and reads) only its own branch. */
+  record Branch(String branchId) implements Caller {
+    public Branch {
+      Objects.requireNonNull(branchId, "branchId");
+    }
+
+    @Override
+    public String describe() {
+      return "branch:" + branchId;
+    }
+  }
+}

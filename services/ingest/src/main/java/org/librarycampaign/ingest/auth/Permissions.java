@@ -1,0 +1,57 @@
+package org.librarycampaign.ingest.auth;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What a caller may do. A branch token writes and reads its own branch only; the admin token does
+ * everything, and is the only one for channel policies, response plans and anything addressed to
+ * every branch ({@code *}).
+ */
+public final class Permissions {
+
+  /** Event types that only the admin token may send. */
+  private static final Set<String> ADMIN_TYPES = Set.of("ChannelPolicy", "ResponsePlan");
+
+  private static final String EVERY_BRANCH = "*";
+
+  private Permissions() {}
+
+  /**
+   * Why the caller may not send an event of this type for this branch; empty when it may.
+   *
+   * @param eventType the JSON type, e.g. {@code PostDrafted}
+   * @param branchId the event's {@code branchId} ({@code *} for every branch)
+   */
+  public static Optional<String> refusalToWrite(Caller caller, String eventType, String branchId) {
+    if (caller instanceof Caller.Admin) {
+      return Optional.empty();
+    }
+    String own = ((Caller.Branch) caller).branchId();
+    if (ADMIN_TYPES.contains(eventType)) {
+      return Optional.of(eventType + " needs the admin token");
+    }
+    if (EVERY_BRANCH.equals(branchId)) {
+      return Optional.of("events for every branch (\"*\") need the admin token");
+    }
+    if (!own.equals(branchId)) {
+      return Optional.of("this token writes only for branch \"" + own + "\"");
+    }
+    return Optional.empty();
+  }
+
+  /** Why the caller may not read what belongs to this branch; empty when it may. */
+  public static Optional<String> refusalToRead(Caller caller, String branchId) {
+    if (caller instanceof Caller.Branch branch && !branch.branchId().equals(branchId)) {
+      return Optional.of("this token reads only branch \"" + branch.branchId() + "\"");
+    }
+    return Optional.empty();
+  }
+
+  /** Why the caller may not use a route that only the admin token may use; empty when it may. */
+  public static Optional<String> refusalOfAdminRoute(Caller caller, String what) {
+    return caller instanceof Caller.Admin
+        ? Optional.empty()
+        : Optional.of(what + " need the admin token");
+  }
+}

@@ -1,0 +1,309 @@
+package org.librarycampaign.ingest.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import library.campaign.events.PostDecision;
+import org.librarycampaign.ingest.IngestMetrics;
+import org.librarycampaign.ingest.auth.Caller;
+import org.librarycampaign.ingest.auth.Permissions;
+import org.librarycampaign.ingest.auth.TokenRegistry;
+import org.librarycampaign.ingest.decisions.DecisionLookup;
+import org.librarycampaign.ingest.decisions.ViewUnavailableException;
+import org.librarycampaign.ingest.events.EventReader;
+import org.librarycampaign.ingest.events.IncomingEvent;
+import org.librarycampaign.ingest.events.RejectedEventsException;
+import org.librarycampaign.ingest.write.EventWriter;
+import org.librarycampaign.ingest.write.WriteFailedException;
+import org.librarycampaign.ingest.write.WrittenEvent;
+import org.librarycampaign.platform.json.EventJson;
+import org.librarycampaign.platform.json.FieldError;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP side of the ingest API: one handler per {@link Route}. A write goes: token (401), route
+ * access (403), media type (415), size (413), every event read and checked (400), every event
+ * allowed for the token (403), then written and acknowledged by the broker (202). Each step that
+ * refuses comes before anything is written.
+ */
+public final class IngestApi {
+
+  private static final Logger LOGGER = LoggerFactory.getLogger(IngestApi.class);
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final Pattern BEARER = Pattern.compile("(?i)bearer +([\\x21-\\x7e]+) *");
+  private static final String REALM = "Bearer realm=\"campaign-ingest\"";
+  private static final int ACCEPTED = 202;
+
+  /** Histogram buckets of the request duration: a few, so that every route can afford them. */
+  private static final Duration[] LATENCY_BUCKETS =
+      Stream.of(5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10_000, 30_000)
+          .map(Duration::ofMillis)
+          .toArray(Duration[]::new);
+
+  private final TokenRegistry tokens;
+  private final EventReader reader;
+  private final EventWriter writer;
+  private final DecisionLookup decisions;
+  private final EventJson json;
+  private final int maxBodyBytes;
+  private final MeterRegistry meters;
+  private final byte[] openApi;
+
+  public IngestApi(
+      TokenRegistry tokens,
+      EventJson json,
+      EventWriter writer,
+      DecisionLookup decisions,
+      int maxBodyBytes,
+      MeterRegistry meters) {
+    this.tokens = tokens;
+    this.json = json;
+    this.reader = new EventReader(json);
+    this.writer = writer;
+    this.decisions = decisions;
+    this.maxBodyBytes = maxBodyBytes;
+    this.meters = meters;
+    try {
+      this.openApi = MAPPER.writeValueAsBytes(OpenApiDocument.build(maxBodyBytes));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write the OpenAPI document", e);
+    }
+  }
+
+  /** Adds every route to the server. */
+  public void addRoutes(Javalin app) {
+    for (Route route : Route.values()) {
+      app.addHttpHandler(route.method(), route.path(), ctx -> handle(route, ctx));
+    }
+  }
+
+  private void handle(Route route, Context ctx) {
+    Timer.Sample sample = Timer.start(meters);
+    int status;
+    try {
+      status =
+          switch (route) {
+            case OPENAPI -> respond(ctx, 200, openApi);
+            case POST_DECISION -> decision(ctx);
+            default -> write(route, ctx);
+          };
+    } catch (ApiProblem problem) {
+      problem.headers().forEach(ctx::header);
+      status = respond(ctx, problem.status(), problem.body());
+    } catch (RuntimeException e) {
+      LOGGER
+          .atError()
+          .addKeyValue("route", route.path())
+          .setCause(e)
+          .log("Request failed unexpectedly");
+      status =
+          respond(
+              ctx,
+              500,
+              ApiProblem.ordered(
+                  "error", "internal_error", "message", "the request could not be handled"));
+    }
+    String method = route.method().name();
+    sample.stop(
+        Timer.builder(IngestMetrics.REQUEST_DURATION)
+            .description("Time from a request's arrival to its answer")
+            .tag(IngestMetrics.ROUTE, route.path())
+            .tag(IngestMetrics.METHOD, method)
+            .serviceLevelObjectives(LATENCY_BUCKETS)
+            .register(meters));
+    Counter.builder(IngestMetrics.REQUESTS)
+        .description("Requests answered")
+        .tag(IngestMetrics.ROUTE, route.path())
+        .tag(IngestMetrics.METHOD, method)
+        .tag(IngestMetrics.STATUS, Integer.toString(status))
+        .register(meters)
+        .increment();
+  }
+
+  private int write(Route route, Context ctx) throws ApiProblem {
+    Caller caller = authenticate(ctx);
+    if (route.access() == Route.Access.ADMIN) {
+      Optional<String> refusal =
+          Permissions.refusalOfAdminRoute(caller, route.eventType() + " events");
+      if (refusal.isPresent()) {
+        throw ApiProblem.fieldErrors(
+            403, List.of(new FieldError(FieldError.WHOLE_LINE, refusal.get())));
+      }
+    }
+    byte[] body = body(ctx);
+    List<IncomingEvent> events;
+    try {
+      events =
+          route.eventType() == null
+              ? reader.readEvents(body)
+              : List.of(reader.readOne(body, route.eventType(), pathFields(route, ctx)));
+    } catch (RejectedEventsException e) {
+      LOGGER
+          .atDebug()
+          .addKeyValue("caller", caller.describe())
+          .addKeyValue("route", route.path())
+          .addKeyValue("errors", e.errors().size())
+          .log("Events refused");
+      throw ApiProblem.fieldErrors(400, e.errors());
+    }
+    List<FieldError> forbidden = new ArrayList<>();
+    for (IncomingEvent event : events) {
+      Permissions.refusalToWrite(caller, event.type(), event.branchId())
+          .ifPresent(why -> forbidden.add(new FieldError(event.field("branchId"), why)));
+    }
+    if (!forbidden.isEmpty()) {
+      throw ApiProblem.fieldErrors(403, forbidden);
+    }
+    List<WrittenEvent> written;
+    try {
+      written = writer.write(events.stream().map(IncomingEvent::event).toList());
+    } catch (WriteFailedException e) {
+      LOGGER
+          .atWarn()
+          .addKeyValue("caller", caller.describe())
+          .addKeyValue("route", route.path())
+          .addKeyValue("events", events.size())
+          .setCause(e)
+          .log("Events not written");
+      throw ApiProblem.of(
+          503,
+          "unavailable",
+          "the events could not be written now (" + e.getMessage() + "); send them again",
+          Map.of("Retry-After", "5"));
+    }
+    List<Map<String, Object>> answers = new ArrayList<>(events.size());
+    for (int i = 0; i < events.size(); i++) {
+      IncomingEvent event = events.get(i);
+      WrittenEvent where = written.get(i);
+      Map<String, Object> answer = new LinkedHashMap<>();
+      answer.put("type", event.type());
+      answer.put("id", event.id());
+      event.revision().ifPresent(revision -> answer.put("revision", revision));
+      answer.put("branchId", event.branchId());
+      answer.put("topic", where.topic());
+      answer.put("partition", where.partition());
+      answer.put("offset", where.offset());
+      answers.add(answer);
+      meters
+          .counter(IngestMetrics.EVENTS_ACCEPTED, IngestMetrics.EVENT_TYPE, event.type())
+          .increment();
+    }
+    LOGGER
+        .atDebug()
+        .addKeyValue("caller", caller.describe())
+        .addKeyValue("route", route.path())
+        .addKeyValue("events", events.size())
+        .log("Events written");
+    Map<String, Object> accepted = new LinkedHashMap<>();
+    accepted.put("accepted", events.size());
+    accepted.put("events", answers);
+    return respond(ctx, ACCEPTED, accepted);
+  }
+
+  private int decision(Context ctx) throws ApiProblem {
+    Caller caller = authenticate(ctx);
+    String postId = ctx.pathParam("postId");
+    Optional<PostDecision> decision;
+    try {
+      decision = decisions.latest(postId);
+    } catch (ViewUnavailableException e) {
+      throw ApiProblem.of(
+          503, "unavailable", e.getMessage() + "; try again", Map.of("Retry-After", "2"));
+    }
+    if (decision.isEmpty()) {
+      throw ApiProblem.of(404, "not_found", "no decision on post \"" + postId + "\" yet");
+    }
+    Optional<String> refusal = Permissions.refusalToRead(caller, decision.get().getBranchId());
+    if (refusal.isPresent()) {
+      throw ApiProblem.fieldErrors(403, List.of(new FieldError("postId", refusal.get())));
+    }
+    ObjectNode body = json.toJson(decision.get());
+    ctx.header("Cache-Control", "no-store");
+    return respond(ctx, 200, body);
+  }
+
+  private Caller authenticate(Context ctx) throws ApiProblem {
+    String header = ctx.header("Authorization");
+    if (header == null || header.isBlank()) {
+      throw ApiProblem.of(
+          401,
+          "unauthorized",
+          "send a token as 'Authorization: Bearer <token>'",
+          Map.of("WWW-Authenticate", REALM));
+    }
+    var matcher = BEARER.matcher(header);
+    Optional<Caller> caller =
+        matcher.matches() ? tokens.authenticate(matcher.group(1)) : Optional.empty();
+    if (caller.isEmpty()) {
+      throw ApiProblem.of(
+          401,
+          "unauthorized",
+          "the token is not known",
+          Map.of("WWW-Authenticate", REALM + ", error=\"invalid_token\""));
+    }
+    return caller.get();
+  }
+
+  private byte[] body(Context ctx) throws ApiProblem {
+    String contentType = ctx.contentType();
+    if (!RequestBodies.isJson(contentType)) {
+      throw ApiProblem.of(
+          415,
+          "unsupported_media_type",
+          "send the body as Content-Type: " + RequestBodies.JSON + " (UTF-8)",
+          Map.of("Accept-Post", RequestBodies.JSON));
+    }
+    // -1 when not declared (or too large for an int): then the reading stops at the limit
+    long declared = ctx.contentLength();
+    byte[] body = null;
+    if (declared <= maxBodyBytes) {
+      try {
+        body = RequestBodies.readAtMost(ctx.bodyInputStream(), maxBodyBytes);
+      } catch (IOException e) {
+        throw ApiProblem.fieldErrors(
+            400, List.of(new FieldError(FieldError.WHOLE_LINE, "the body could not be read")));
+      }
+    }
+    if (body == null) {
+      throw ApiProblem.of(
+          413,
+          "payload_too_large",
+          "the body is larger than " + maxBodyBytes + " bytes; send fewer events at a time");
+    }
+    return body;
+  }
+
+  private static Map<String, String> pathFields(Route route, Context ctx) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    for (String name : route.pathParameters()) {
+      fields.put(name, ctx.pathParam(name));
+    }
+    return fields;
+  }
+
+  private static int respond(Context ctx, int status, Object body) {
+    byte[] bytes;
+    try {
+      bytes = body instanceof byte[] raw ? raw : MAPPER.writeValueAsBytes(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write an answer", e);
+    }
+    ctx.status(status).contentType(RequestBodies.JSON).result(bytes);
+    return status;
+  }
+}

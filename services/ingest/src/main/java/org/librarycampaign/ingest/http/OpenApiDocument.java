@@ -1,0 +1,339 @@
+package org.librarycampaign.ingest.http;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.avro.Schema;
+import org.apache.avro.specific.SpecificData;
+import org.librarycampaign.ingest.http.Route.Access;
+import org.librarycampaign.platform.topics.CampaignTopic;
+
+/**
+ * The OpenAPI 3.0 document of the API: every {@link Route}, who may call it, what it takes (the
+ * event schemas, made from the Avro contract) and every answer it gives.
+ */
+public final class OpenApiDocument {
+
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  /** The topics branch systems write to, in catalogue order. */
+  private static final Set<CampaignTopic> INPUT_TOPICS =
+      Set.of(
+          CampaignTopic.POSTS,
+          CampaignTopic.MILESTONES,
+          CampaignTopic.INCIDENTS,
+          CampaignTopic.CHANNEL_POLICIES,
+          CampaignTopic.RESPONSE_PLANS);
+
+  /** JSON type names that differ from the Avro record name (as in the platform's EventJson). */
+  private static final Map<String, String> JSON_NAMES = Map.of("MilestoneEvent", "Milestone");
+
+  private static final String BEARER = "bearerAuth";
+
+  private OpenApiDocument() {}
+
+  /** The JSON types that can be sent in, with their Avro records, in catalogue order. */
+  static Map<String, Schema> inputTypes() {
+    Map<String, Schema> types = new LinkedHashMap<>();
+    for (CampaignTopic topic : CampaignTopic.values()) {
+      if (!INPUT_TOPICS.contains(topic)) {
+        continue;
+      }
+      Schema value = SpecificData.get().getSchema(topic.valueClass());
+      List<Schema> records =
+          isEnvelope(value) ? value.getFields().get(0).schema().getTypes() : List.of(value);
+      for (Schema record : records) {
+        types.put(JSON_NAMES.getOrDefault(record.getName(), record.getName()), record);
+      }
+    }
+    return types;
+  }
+
+  private static boolean isEnvelope(Schema schema) {
+    return schema.getFields().size() == 1
+        && schema.getFields().get(0).schema().getType() == Schema.Type.UNION
+        && schema.getFields().get(0).schema().getTypes().stream()
+            .allMatch(s -> s.getType() == Schema.Type.RECORD);
+  }
+
+  /**
+   * The document.
+   *
+   * @param maxBodyBytes the configured body limit, stated in the 413 answer
+   */
+  public static ObjectNode build(int maxBodyBytes) {
+    ObjectNode document = NODES.objectNode();
+    document.put("openapi", "3.0.3");
+    ObjectNode info = document.putObject("info");
+    info.put("title", "Campaign ingest API");
+    info.put("version", "1");
+    info.put(
+        "description",
+        String.join(
+            "\n\n",
+            "Branch systems send campaign events (posts, milestones, incidents) and read the"
+                + " decisions on their posts. Events are the JSON form of the Avro contract;"
+                + " every field is checked, and a request is accepted whole or not at all.",
+            "Auth: 'Authorization: Bearer <token>'. A branch token writes and reads its own"
+                + " branch only; the admin token writes every branch, events for every branch"
+                + " (branchId \"*\"), channel policies and response plans.",
+            "Ids (postId, milestoneId, incidentId, branchId, campaignId, responderId): 1 to 128"
+                + " characters, no spaces or '/'. Instants: ISO-8601 with an offset, e.g."
+                + " 2026-12-01T15:00:00Z. Links and media urls: absolute http(s) addresses.",
+            "202 means the broker has every record (acks=all). Ids are chosen by the sender, so"
+                + " sending a request again after a timeout is safe: the processors ignore a"
+                + " revision they have already seen."));
+    document.putArray("security").addObject().putArray(BEARER);
+    ObjectNode paths = document.putObject("paths");
+    for (Route route : Route.values()) {
+      ObjectNode path =
+          paths.has(route.path())
+              ? (ObjectNode) paths.get(route.path())
+              : paths.putObject(route.path());
+      path.set(route.method().name().toLowerCase(Locale.ROOT), operation(route));
+    }
+    ObjectNode components = document.putObject("components");
+    ObjectNode bearer = components.putObject("securitySchemes").putObject(BEARER);
+    bearer.put("type", "http");
+    bearer.put("scheme", "bearer");
+    bearer.put(
+        "description",
+        "A branch token or the admin token, from the tokens file (campaign.ingest.tokens-file) or,"
+            + " on a development machine, <data dir>/ingest-tokens.properties.");
+    components.set("responses", responses(maxBodyBytes));
+    components.set("schemas", schemas());
+    return document;
+  }
+
+  private static ObjectNode operation(Route route) {
+    ObjectNode operation = NODES.objectNode();
+    operation.put("operationId", camelCase(route.name()));
+    operation.put("summary", route.summary());
+    operation.put("description", route.description());
+    if (route.access() == Access.PUBLIC) {
+      operation.putArray("security");
+    }
+    List<String> parameters = route.pathParameters();
+    if (!parameters.isEmpty()) {
+      ArrayNode list = operation.putArray("parameters");
+      for (String name : parameters) {
+        ObjectNode parameter = list.addObject();
+        parameter.put("name", name);
+        parameter.put("in", "path");
+        parameter.put("required", true);
+        parameter.put(
+            "description",
+            route.writes()
+                ? "Fills in the event's " + name + "; a body that gives another one is refused."
+                : "The " + name + ".");
+        ObjectNode schema = parameter.putObject("schema");
+        if (name.equals("platform")) {
+          schema.put("$ref", AvroJsonSchemas.ref("Platform"));
+        } else {
+          schema.put("type", "string");
+        }
+      }
+    }
+    ObjectNode responses = NODES.objectNode();
+    if (route.writes()) {
+      ObjectNode body = operation.putObject("requestBody");
+      body.put("required", true);
+      String component = route.eventType() == null ? "EventsBody" : route.eventType();
+      body.putObject("content")
+          .putObject(RequestBodies.JSON)
+          .putObject("schema")
+          .put("$ref", AvroJsonSchemas.ref(component));
+      ObjectNode accepted = responses.putObject("202");
+      accepted.put("description", "Written: the broker acknowledged every event.");
+      jsonContent(accepted, "Accepted");
+      ref(responses, "400", "BadRequest");
+      ref(responses, "401", "Unauthorized");
+      ref(responses, "403", "Forbidden");
+      ref(responses, "413", "TooLarge");
+      ref(responses, "415", "UnsupportedMediaType");
+      ref(responses, "503", "Unavailable");
+    } else if (route == Route.POST_DECISION) {
+      ObjectNode found = responses.putObject("200");
+      found.put("description", "The latest decision.");
+      jsonContent(found, "PostDecision");
+      ref(responses, "401", "Unauthorized");
+      ref(responses, "403", "Forbidden");
+      ref(responses, "404", "NotFound");
+      ref(responses, "503", "Unavailable");
+    } else {
+      ObjectNode found = responses.putObject("200");
+      found.put("description", "This document.");
+      found
+          .putObject("content")
+          .putObject(RequestBodies.JSON)
+          .putObject("schema")
+          .put("type", "object");
+    }
+    operation.set("responses", responses);
+    return operation;
+  }
+
+  private static ObjectNode responses(int maxBodyBytes) {
+    ObjectNode responses = NODES.objectNode();
+    fieldErrors(
+        responses.putObject("BadRequest"),
+        "Invalid: not JSON, or events with bad fields (missing, wrong type, unknown enum symbol,"
+            + " bad instant, id or address, a field that contradicts the path, a Tick). Every"
+            + " problem is listed, each naming its field ('postId', '[2].postId' for the third"
+            + " event of an array, '$' for the body). Nothing was written.");
+    problem(
+        responses.putObject("Unauthorized"),
+        "No bearer token, or one that is not known. Nothing was written.");
+    fieldErrors(
+        responses.putObject("Forbidden"),
+        "The token may not do this: another branch's events or posts, events for every branch,"
+            + " channel policies or response plans with a branch token. Nothing was written.");
+    problem(
+        responses.putObject("TooLarge"),
+        "The body is larger than " + maxBodyBytes + " bytes (campaign.ingest.max-body-bytes).");
+    problem(
+        responses.putObject("UnsupportedMediaType"),
+        "The body is not sent as Content-Type: application/json (UTF-8).");
+    problem(
+        responses.putObject("Unavailable"),
+        "The broker did not acknowledge in time, or the decision view is not ready yet; try again"
+            + " (the same events again are safe).");
+    problem(responses.putObject("NotFound"), "No decision on this post yet.");
+    return responses;
+  }
+
+  private static ObjectNode schemas() {
+    AvroJsonSchemas avro = new AvroJsonSchemas();
+    Map<String, Schema> types = inputTypes();
+    types.forEach((name, record) -> avro.addRecord(name, record, name));
+    Schema decision = SpecificData.get().getSchema(CampaignTopic.POST_DECISIONS.valueClass());
+    avro.addRecord(decision.getName(), decision, decision.getName());
+    ObjectNode schemas = NODES.objectNode();
+    ObjectNode event = schemas.putObject("Event");
+    event.put(
+        "description",
+        "One event with its \"type\"; on the routes for one type, \"type\" may be left out.");
+    ArrayNode oneOf = event.putArray("oneOf");
+    ObjectNode discriminator = event.putObject("discriminator");
+    discriminator.put("propertyName", "type");
+    ObjectNode mapping = discriminator.putObject("mapping");
+    for (String name : types.keySet()) {
+      oneOf.addObject().put("$ref", AvroJsonSchemas.ref(name));
+      mapping.put(name, AvroJsonSchemas.ref(name));
+    }
+    ObjectNode body = schemas.putObject("EventsBody");
+    body.put("description", "One event, or a non-empty array of them.");
+    ArrayNode forms = body.putArray("oneOf");
+    forms.addObject().put("$ref", AvroJsonSchemas.ref("Event"));
+    ObjectNode array = forms.addObject();
+    array.put("type", "array");
+    array.put("minItems", 1);
+    array.putObject("items").put("$ref", AvroJsonSchemas.ref("Event"));
+    avro.components().forEach(schemas::set);
+    schemas.set("Accepted", acceptedSchema());
+    schemas.set("FieldErrors", fieldErrorsSchema());
+    schemas.set("Problem", problemSchema());
+    return schemas;
+  }
+
+  private static ObjectNode acceptedSchema() {
+    ObjectNode accepted = object(List.of("accepted", "events"));
+    ObjectNode properties = (ObjectNode) accepted.get("properties");
+    properties.putObject("accepted").put("type", "integer").put("description", "How many events.");
+    ObjectNode events = properties.putObject("events");
+    events.put("type", "array");
+    events.put("description", "Each event, in the order of the request.");
+    ObjectNode written = object(List.of("type", "id", "branchId", "topic", "partition", "offset"));
+    events.set("items", written);
+    ObjectNode fields = (ObjectNode) written.get("properties");
+    fields.putObject("type").put("type", "string");
+    fields
+        .putObject("id")
+        .put("type", "string")
+        .put(
+            "description",
+            "postId, milestoneId or incidentId; a channel policy's branchId/platform; a response"
+                + " plan's branchId.");
+    fields.putObject("revision").put("type", "integer");
+    fields.putObject("branchId").put("type", "string");
+    fields.putObject("topic").put("type", "string");
+    fields.putObject("partition").put("type", "integer");
+    fields.putObject("offset").put("type", "integer").put("format", "int64");
+    return accepted;
+  }
+
+  private static ObjectNode fieldErrorsSchema() {
+    ObjectNode errors = NODES.objectNode();
+    errors.put("type", "array");
+    errors.put("minItems", 1);
+    ObjectNode error = object(List.of("field", "message"));
+    ObjectNode properties = (ObjectNode) error.get("properties");
+    properties
+        .putObject("field")
+        .put("type", "string")
+        .put("description", "e.g. postId, [2].scheduledAt, tiers[0].responders[1].minSeverity, $");
+    properties.putObject("message").put("type", "string");
+    errors.set("items", error);
+    return errors;
+  }
+
+  private static ObjectNode problemSchema() {
+    ObjectNode problem = object(List.of("error", "message"));
+    ObjectNode properties = (ObjectNode) problem.get("properties");
+    properties
+        .putObject("error")
+        .put("type", "string")
+        .put(
+            "description",
+            "unauthorized, not_found, payload_too_large, unsupported_media_type, unavailable");
+    properties.putObject("message").put("type", "string");
+    return problem;
+  }
+
+  private static ObjectNode object(List<String> required) {
+    ObjectNode object = NODES.objectNode();
+    object.put("type", "object");
+    ArrayNode names = object.putArray("required");
+    new ArrayList<>(required).forEach(names::add);
+    object.putObject("properties");
+    return object;
+  }
+
+  private static void fieldErrors(ObjectNode response, String description) {
+    response.put("description", description);
+    jsonContent(response, "FieldErrors");
+  }
+
+  private static void problem(ObjectNode response, String description) {
+    response.put("description", description);
+    jsonContent(response, "Problem");
+  }
+
+  private static void jsonContent(ObjectNode response, String component) {
+    response
+        .putObject("content")
+        .putObject(RequestBodies.JSON)
+        .putObject("schema")
+        .put("$ref", AvroJsonSchemas.ref(component));
+  }
+
+  private static void ref(ObjectNode responses, String status, String component) {
+    responses.putObject(status).put("$ref", "#/components/responses/" + component);
+  }
+
+  /** {@code RESPONSE_PLAN} -> {@code responsePlan}. */
+  private static String camelCase(String constant) {
+    StringBuilder name = new StringBuilder();
+    for (String word : constant.toLowerCase(Locale.ROOT).split("_")) {
+      name.append(
+          name.length() == 0 ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1));
+    }
+    return name.toString();
+  }
+}

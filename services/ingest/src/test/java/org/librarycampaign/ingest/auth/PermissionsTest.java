@@ -1,0 +1,92 @@
+package org.librarycampaign.ingest.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+
+class PermissionsTest {
+
+  private static final Caller EASTSIDE = Caller.branch("eastside");
+
+  @Test
+  void aBranchTokenWritesItsOwnBranchsEvents() {
+    for (String type :
+        new String[] {
+          "PostDrafted",
+          "PostWithdrawn",
+          "Milestone",
+          "IncidentReported",
+          "IncidentAcknowledged",
+          "IncidentResolved"
+        }) {
+      assertThat(Permissions.refusalToWrite(EASTSIDE, type, "eastside")).as(type).isEmpty();
+      assertThat(Permissions.refusalToWrite(EASTSIDE, type, "westside"))
+          .as(type)
+          .hasValue("this token writes only for branch \"eastside\"");
+    }
+  }
+
+  @Test
+  void policiesPlansAndEveryBranchNeedTheAdminToken() {
+    assertThat(Permissions.refusalToWrite(EASTSIDE, "ChannelPolicy", "eastside"))
+        .hasValue("ChannelPolicy needs the admin token");
+    assertThat(Permissions.refusalToWrite(EASTSIDE, "ResponsePlan", "eastside"))
+        .hasValue("ResponsePlan needs the admin token");
+    assertThat(Permissions.refusalToWrite(EASTSIDE, "Milestone", "*"))
+        .hasValue("events for every branch (\"*\") need the admin token");
+    assertThat(Permissions.refusalOfAdminRoute(EASTSIDE, "ChannelPolicy events"))
+        .hasValue("ChannelPolicy events need the admin token");
+    assertThat(Permissions.refusalOfAdminRoute(Caller.ADMIN, "ChannelPolicy events")).isEmpty();
+  }
+
+  @Test
+  void aBranchTokenReadsItsOwnBranchOnly() {
+    assertThat(Permissions.refusalToRead(EASTSIDE, "eastside")).isEmpty();
+    assertThat(Permissions.refusalToRead(EASTSIDE, "westside"))
+        .hasValue("this token reads only branch \"eastside\"");
+    assertThat(Permissions.refusalToRead(Caller.ADMIN, "westside")).isEmpty();
+  }
+
+  @Property
+  void theAdminTokenMayWriteAnything(
+      @ForAll("types") String type, @ForAll("branches") String branch) {
+    assertThat(Permissions.refusalToWrite(Caller.ADMIN, type, branch)).isEmpty();
+  }
+
+  @Property
+  void aBranchTokenNeverWritesForAnotherBranch(
+      @ForAll("types") String type,
+      @ForAll("branches") String own,
+      @ForAll("branches") String other) {
+    boolean allowed = Permissions.refusalToWrite(Caller.branch(own), type, other).isEmpty();
+    if (allowed) {
+      assertThat(other).isEqualTo(own);
+      assertThat(type).isNotIn("ChannelPolicy", "ResponsePlan");
+    }
+  }
+
+  @Provide
+  Arbitrary<String> types() {
+    return Arbitraries.of(
+        "PostDrafted",
+        "PostWithdrawn",
+        "Milestone",
+        "IncidentReported",
+        "IncidentAcknowledged",
+        "IncidentResolved",
+        "ChannelPolicy",
+        "ResponsePlan");
+  }
+
+  @Provide
+  Arbitrary<String> branches() {
+    return Arbitraries.oneOf(
+        Arbitraries.of("eastside", "westside", "*"),
+        Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(8));
+  }
+}
