@@ -1,0 +1,43 @@
+package org.librarycampaign.crisis;
+
+import java.time.Duration;
+import org.librarycampaign.platform.config.CampaignConfig;
+
+/**
+ * The crisis service's settings, read from {@link CampaignConfig} (README: configuration).
+ *
+ * @param escalationCheckInterval how often (wall clock) deadlines are checked
+ * @param ackTimeoutUnit how long one unit of a tier's {@code ackTimeoutMinutes} lasts: one minute;
+ *     shorter only for drills, demos and tests
+ * @param publicUrl the base URL of the ingest API as recipients reach it, for acknowledge links
+ */
+public record CrisisSettings(
+    Duration escalationCheckInterval, Duration ackTimeoutUnit, String publicUrl) {
+
+  public static final String ESCALATION_CHECK_INTERVAL =
+      "campaign.crisis.escalation-check-interval";
+  public static final String ACK_TIMEOUT_UNIT = "campaign.crisis.ack-timeout-unit";
+  public static final String PUBLIC_URL = "campaign.public.url";
+
+  public static final Duration DEFAULT_ESCALATION_CHECK_INTERVAL = Duration.ofSeconds(1);
+  public static final Duration DEFAULT_ACK_TIMEOUT_UNIT = Duration.ofMinutes(1);
+  public static final String DEFAULT_PUBLIC_URL = "http://localhost:8080";
+
+  public CrisisSettings {
+    requirePositive(ESCALATION_CHECK_INTERVAL, escalationCheckInterval);
+    requirePositive(ACK_TIMEOUT_UNIT, ackTimeoutUnit);
+  }
+
+  public static CrisisSettings from(CampaignConfig config) {
+    return new CrisisSettings(
+        config.duration(ESCALATION_CHECK_INTERVAL, DEFAULT_ESCALATION_CHECK_INTERVAL),
+        config.duration(ACK_TIMEOUT_UNIT, DEFAULT_ACK_TIMEOUT_UNIT),
+        config.get(PUBLIC_URL, DEFAULT_PUBLIC_URL));
+  }
+
+  private static void requirePositive(String key, Duration value) {
+    if (value.isNegative() || value.isZero()) {
+      throw new IllegalArgumentException(key + " must be positive, got " + value);
+    }
+  }
+}

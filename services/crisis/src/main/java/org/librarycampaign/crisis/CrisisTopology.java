@@ -1,0 +1,111 @@
+package org.librarycampaign.crisis;
+
+import java.util.Set;
+import library.campaign.events.IncidentEvent;
+import library.campaign.events.ResponsePlan;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+import org.librarycampaign.platform.config.CampaignConfig;
+import org.librarycampaign.platform.topics.Topic;
+import org.librarycampaign.platform.topics.TopicCatalogue;
+
+/**
+ * The crisis topology:
+ *
+ * <pre>
+ * campaign.response-plans --> [global store crisis-response-plans]   (every task sees every plan)
+ * campaign.incidents --> crisis-incident-response --+--> campaign.notifications   (key notificationId)
+ *                          | crisis-incidents        +--> campaign.incident-status (key incidentId)
+ *                          | crisis-escalation-deadlines
+ *                          | crisis-sent-notifications
+ * </pre>
+ *
+ * Incidents are keyed by branch, so every event of an incident reaches the same task, and the
+ * incident's state lives in that task's stores; no repartition is needed.
+ */
+public final class CrisisTopology {
+
+  /** Every response plan by key (branch id or {@code *}); global, filled from the plan topic. */
+  public static final String PLANS_STORE = "crisis-response-plans";
+
+  /** Each incident's state by incident id. */
+  public static final String INCIDENTS_STORE = "crisis-incidents";
+
+  /** The next escalation deadline of each escalating incident, in time order. */
+  public static final String DEADLINES_STORE = "crisis-escalation-deadlines";
+
+  /** Every notification id written, with when. */
+  public static final String SENT_STORE = "crisis-sent-notifications";
+
+  static final String PROCESSOR = "crisis-incident-response";
+  static final String PLANS_UPDATER = "crisis-response-plans-update";
+  static final String NOTIFICATIONS_SINK = "write-campaign.notifications";
+  static final String STATUS_SINK = "write-campaign.incident-status";
+
+  private CrisisTopology() {}
+
+  public static Topology buildTopology(CampaignConfig config, TopicCatalogue topics) {
+    CrisisSettings settings = CrisisSettings.from(config);
+    Topic<String, ResponsePlan> plans = topics.responsePlans();
+    Topic<String, IncidentEvent> incidents = topics.incidents();
+    String incidentsSource = "read-" + incidents.id().baseName();
+
+    Topology topology = new Topology();
+    topology.addGlobalStore(
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(PLANS_STORE), Serdes.String(), plans.valueSerde())
+            .withLoggingDisabled(),
+        "read-" + plans.id().baseName(),
+        plans.keySerde().deserializer(),
+        plans.valueSerde().deserializer(),
+        plans.name(),
+        PLANS_UPDATER,
+        ResponsePlanUpdater::new);
+    topology.addSource(
+        incidentsSource,
+        incidents.keySerde().deserializer(),
+        incidents.valueSerde().deserializer(),
+        incidents.name());
+    topology.addProcessor(PROCESSOR, new IncidentProcessorSupplier(settings), incidentsSource);
+    topology.addSink(
+        NOTIFICATIONS_SINK,
+        topics.notifications().name(),
+        topics.notifications().keySerde().serializer(),
+        topics.notifications().valueSerde().serializer(),
+        PROCESSOR);
+    topology.addSink(
+        STATUS_SINK,
+        topics.incidentStatus().name(),
+        topics.incidentStatus().keySerde().serializer(),
+        topics.incidentStatus().valueSerde().serializer(),
+        PROCESSOR);
+    return topology;
+  }
+
+  private record IncidentProcessorSupplier(CrisisSettings settings)
+      implements ProcessorSupplier<String, IncidentEvent, String, SpecificRecord> {
+
+    @Override
+    public Processor<String, IncidentEvent, String, SpecificRecord> get() {
+      return new IncidentProcessor(settings);
+    }
+
+    @Override
+    public Set<StoreBuilder<?>> stores() {
+      return Set.of(
+          Stores.keyValueStoreBuilder(
+              Stores.persistentKeyValueStore(INCIDENTS_STORE),
+              Serdes.String(),
+              new IncidentStateSerde()),
+          Stores.keyValueStoreBuilder(
+              Stores.persistentKeyValueStore(DEADLINES_STORE), Serdes.String(), Serdes.String()),
+          Stores.keyValueStoreBuilder(
+              Stores.persistentKeyValueStore(SENT_STORE), Serdes.String(), Serdes.Long()));
+    }
+  }
+}

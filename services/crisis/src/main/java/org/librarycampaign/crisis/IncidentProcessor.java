@@ -1,0 +1,246 @@
+package org.librarycampaign.crisis;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import library.campaign.events.IncidentAcknowledged;
+import library.campaign.events.IncidentEvent;
+import library.campaign.events.IncidentReported;
+import library.campaign.events.IncidentResolved;
+import library.campaign.events.ResponsePlan;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.librarycampaign.crisis.response.Incident;
+import org.librarycampaign.crisis.response.IncidentReport;
+import org.librarycampaign.crisis.response.IncidentResponse;
+import org.librarycampaign.crisis.response.IncidentStage;
+import org.librarycampaign.crisis.response.Notice;
+import org.librarycampaign.crisis.response.NoticeText;
+import org.librarycampaign.crisis.response.Outcome;
+import org.librarycampaign.crisis.response.Plan;
+import org.librarycampaign.crisis.response.ResponsePlanRouting;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The adapter between Kafka Streams and {@link IncidentResponse}: loads an incident from its store,
+ * applies the rule, writes the notifications, the new state and the new status.
+ *
+ * <p>Time is the wall clock of the stream task ({@code currentSystemTimeMs}), which {@code campaign
+ * plan} and the tests drive. Deadlines fire from a wall-clock punctuation, and also before every
+ * event, so an event never overtakes a deadline that fell before it.
+ *
+ * <p>Under exactly-once the stores and the output records commit together, so a crash replays the
+ * events and deadlines since the last commit against the state of that commit: nothing is lost, and
+ * nothing is written twice. The sent-notification store is a second guard: an id that was ever
+ * written is never written again.
+ */
+final class IncidentProcessor implements Processor<String, IncidentEvent, String, SpecificRecord> {
+
+  private static final Logger LOGGER = LoggerFactory.getLogger(IncidentProcessor.class);
+
+  private final CrisisSettings settings;
+  private final IncidentResponse rules;
+  private final NoticeText text;
+  private ProcessorContext<String, SpecificRecord> context;
+  private KeyValueStore<String, ResponsePlan> plans;
+  private KeyValueStore<String, Incident> incidents;
+  private KeyValueStore<String, String> deadlines;
+  private KeyValueStore<String, Long> sent;
+
+  IncidentProcessor(CrisisSettings settings) {
+    this.settings = settings;
+    this.rules = new IncidentResponse(settings.ackTimeoutUnit());
+    this.text = new NoticeText(settings.publicUrl());
+  }
+
+  @Override
+  public void init(ProcessorContext<String, SpecificRecord> context) {
+    this.context = context;
+    plans = context.getStateStore(CrisisTopology.PLANS_STORE);
+    incidents = context.getStateStore(CrisisTopology.INCIDENTS_STORE);
+    deadlines = context.getStateStore(CrisisTopology.DEADLINES_STORE);
+    sent = context.getStateStore(CrisisTopology.SENT_STORE);
+    context.schedule(
+        settings.escalationCheckInterval(),
+        PunctuationType.WALL_CLOCK_TIME,
+        ignored -> escalateDue(wallClock()));
+  }
+
+  @Override
+  public void process(Record<String, IncidentEvent> record) {
+    Instant now = wallClock();
+    escalateDue(now);
+    if (record.value() == null) {
+      return;
+    }
+    Object event = record.value().getEvent();
+    if (event instanceof IncidentReported reported) {
+      onReported(EventMapping.report(reported), now);
+    } else if (event instanceof IncidentAcknowledged acknowledged) {
+      find(acknowledged.getIncidentId(), acknowledged.getBranchId(), "acknowledged")
+          .ifPresent(
+              incident ->
+                  apply(
+                      Optional.of(incident),
+                      rules.acknowledge(incident, acknowledged.getBy(), now),
+                      now));
+    } else if (event instanceof IncidentResolved resolved) {
+      find(resolved.getIncidentId(), resolved.getBranchId(), "resolved")
+          .ifPresent(
+              incident ->
+                  apply(
+                      Optional.of(incident),
+                      rules.resolve(incident, EventMapping.resolution(resolved), now),
+                      now));
+    }
+  }
+
+  private void onReported(IncidentReport report, Instant now) {
+    Optional<Incident> known = Optional.ofNullable(incidents.get(report.incidentId()));
+    Optional<Plan> plan = ResponsePlanRouting.planFor(report.branchId(), this::publishedPlan);
+    Outcome outcome = rules.report(known, report, plan, now);
+    if (outcome.changed()) {
+      boolean routed = outcome.incident().stage() != IncidentStage.UNROUTED;
+      CrisisMetrics.incidentReported(routed);
+      if (routed) {
+        LOGGER
+            .atInfo()
+            .addKeyValue("incidentId", report.incidentId())
+            .addKeyValue("branchId", report.branchId())
+            .addKeyValue("severity", report.severity())
+            .addKeyValue("plan", plan.map(Plan::key).orElseThrow())
+            .addKeyValue("alerts", outcome.notices().size())
+            .log("Incident routed to its response plan");
+      } else {
+        LOGGER
+            .atWarn()
+            .addKeyValue("incidentId", report.incidentId())
+            .addKeyValue("branchId", report.branchId())
+            .addKeyValue("severity", report.severity())
+            .log("Incident unrouted: no response plan for its branch and no default plan");
+      }
+    }
+    apply(known, outcome, now);
+  }
+
+  private Optional<Plan> publishedPlan(String key) {
+    return Optional.ofNullable(plans.get(key)).map(plan -> EventMapping.plan(key, plan));
+  }
+
+  private Optional<Incident> find(String incidentId, String branchId, String what) {
+    Optional<Incident> incident = Optional.ofNullable(incidents.get(incidentId));
+    if (incident.isEmpty()) {
+      LOGGER
+          .atWarn()
+          .addKeyValue("incidentId", incidentId)
+          .addKeyValue("branchId", branchId)
+          .addKeyValue("event", what)
+          .log("Event for an incident that was never reported; ignored");
+    }
+    return incident;
+  }
+
+  /** Every deadline up to {@code now}, earliest first. */
+  private void escalateDue(Instant now) {
+    List<KeyValue<String, String>> due = new ArrayList<>();
+    try (KeyValueIterator<String, String> scan = deadlines.all()) {
+      while (scan.hasNext()) {
+        KeyValue<String, String> deadline = scan.next();
+        if (DeadlineKeys.dueAt(deadline.key).isAfter(now)) {
+          break;
+        }
+        due.add(deadline);
+      }
+    }
+    for (KeyValue<String, String> deadline : due) {
+      deadlines.delete(deadline.key);
+      Incident incident = incidents.get(deadline.value);
+      if (incident == null) {
+        continue;
+      }
+      Outcome outcome = rules.escalate(incident, now);
+      if (outcome.changed()) {
+        int tiers = outcome.incident().tier() - incident.tier();
+        CrisisMetrics.escalated(tiers);
+        LOGGER
+            .atInfo()
+            .addKeyValue("incidentId", incident.incidentId())
+            .addKeyValue("branchId", incident.branchId())
+            .addKeyValue("tier", outcome.incident().tier())
+            .addKeyValue("alerts", outcome.notices().size())
+            .log("Incident not acknowledged in time; escalated");
+      }
+      apply(Optional.of(incident), outcome, now);
+    }
+  }
+
+  /** Writes what changed: notifications first, then the state, the deadline and the status. */
+  private void apply(Optional<Incident> before, Outcome outcome, Instant now) {
+    if (!outcome.changed()) {
+      return;
+    }
+    Incident after = outcome.incident();
+    for (Notice notice : outcome.notices()) {
+      write(after, notice, now);
+    }
+    incidents.put(after.incidentId(), after);
+    before
+        .flatMap(Incident::nextDeadline)
+        .ifPresent(due -> deadlines.delete(DeadlineKeys.key(due, after.incidentId())));
+    after
+        .nextDeadline()
+        .ifPresent(
+            due -> deadlines.put(DeadlineKeys.key(due, after.incidentId()), after.incidentId()));
+    context.forward(
+        new Record<>(after.incidentId(), EventMapping.status(after), now.toEpochMilli()),
+        CrisisTopology.STATUS_SINK);
+    if (before.map(b -> b.stage() != after.stage()).orElse(false)) {
+      if (after.stage() == IncidentStage.ACKNOWLEDGED) {
+        LOGGER
+            .atInfo()
+            .addKeyValue("incidentId", after.incidentId())
+            .addKeyValue("branchId", after.branchId())
+            .addKeyValue("tier", after.tier())
+            .log("Incident acknowledged; escalation stopped");
+      } else if (after.stage() == IncidentStage.RESOLVED) {
+        LOGGER
+            .atInfo()
+            .addKeyValue("incidentId", after.incidentId())
+            .addKeyValue("branchId", after.branchId())
+            .addKeyValue("notices", outcome.notices().size())
+            .log("Incident resolved; resolution notices written");
+      }
+    }
+  }
+
+  private void write(Incident incident, Notice notice, Instant now) {
+    if (sent.get(notice.notificationId()) != null) {
+      CrisisMetrics.duplicateSuppressed();
+      LOGGER
+          .atWarn()
+          .addKeyValue("notificationId", notice.notificationId())
+          .log("Notification id already written; not writing it again");
+      return;
+    }
+    sent.put(notice.notificationId(), now.toEpochMilli());
+    context.forward(
+        new Record<>(
+            notice.notificationId(),
+            EventMapping.notification(incident, notice, text),
+            now.toEpochMilli()),
+        CrisisTopology.NOTIFICATIONS_SINK);
+    CrisisMetrics.notificationWritten(notice.kind());
+  }
+
+  private Instant wallClock() {
+    return Instant.ofEpochMilli(context.currentSystemTimeMs());
+  }
+}

@@ -1,0 +1,22 @@
+package org.librarycampaign.crisis.response;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One message to send.
+ *
+ * @param tier the tier being alerted; for a resolution notice, the tier on which the recipient was
+ *     first alerted
+ * @param createdAt the wall-clock time of the event or deadline that caused it
+ */
+public record Notice(
+    String notificationId, NoticeKind kind, int tier, Recipient recipient, Instant createdAt) {
+
+  public Notice {
+    Objects.requireNonNull(notificationId, "notificationId");
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(recipient, "recipient");
+    Objects.requireNonNull(createdAt, "createdAt");
+  }
+}

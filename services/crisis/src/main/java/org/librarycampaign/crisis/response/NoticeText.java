@@ -1,0 +1,190 @@
+package org.librarycampaign.crisis.response;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The words of a notification: a subject that says what and where at a glance, and a body with
+ * everything the recipient needs to act (branch, severity, summary, the plan's steps, how to
+ * acknowledge). Plain text, so that e-mail, SMS and chat webhooks can all carry it.
+ */
+public final class NoticeText {
+
+  private static final int SUBJECT_SUMMARY_LENGTH = 60;
+
+  private final String publicUrl;
+
+  /**
+   * @param publicUrl where the ingest API is reached from outside, e.g. {@code
+   *     https://campaign.example.org}
+   */
+  public NoticeText(String publicUrl) {
+    this.publicUrl =
+        publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+  }
+
+  /** The ingest API's acknowledge endpoint for the incident, the id encoded as one path segment. */
+  public String acknowledgeUrl(String incidentId) {
+    String segment = URLEncoder.encode(incidentId, StandardCharsets.UTF_8).replace("+", "%20");
+    return publicUrl + "/v1/incidents/" + segment + "/ack";
+  }
+
+  public String subject(Incident incident, Notice notice) {
+    IncidentReport report = incident.report();
+    String what =
+        report.branchId() + ": " + category(report) + " - " + abbreviate(report.summary());
+    if (notice.kind() == NoticeKind.RESOLUTION) {
+      return "[RESOLVED] " + what;
+    }
+    String escalated = notice.tier() > 0 ? " ESCALATED to tier " + notice.tier() + " -" : "";
+    return "[" + report.severity() + "]" + escalated + " " + what;
+  }
+
+  public String body(Incident incident, Notice notice) {
+    return notice.kind() == NoticeKind.RESOLUTION
+        ? resolutionBody(incident, notice)
+        : alertBody(incident, notice);
+  }
+
+  private String alertBody(Incident incident, Notice notice) {
+    IncidentReport report = incident.report();
+    List<String> lines = new ArrayList<>();
+    lines.add(
+        report.severity() + " incident at branch " + report.branchId() + ": " + category(report));
+    lines.add("");
+    lines.add(report.summary());
+    lines.add("");
+    lines.addAll(facts(incident));
+    lines.add("");
+    lines.add(
+        notice.recipient().name()
+            + ", you are alerted as "
+            + notice.recipient().role()
+            + " on tier "
+            + notice.tier()
+            + " of "
+            + planName(incident.plan())
+            + ".");
+    if (notice.tier() > 0) {
+      lines.add(escalationReason(incident, notice.tier()));
+    }
+    lines.add("");
+    lines.addAll(steps(incident.plan()));
+    lines.add("");
+    lines.add("Acknowledge (this stops the escalation): " + acknowledgeUrl(incident.incidentId()));
+    return String.join("\n", lines);
+  }
+
+  private static String resolutionBody(Incident incident, Notice notice) {
+    IncidentReport report = incident.report();
+    Resolution resolution = incident.resolution();
+    List<String> lines = new ArrayList<>();
+    lines.add(
+        "RESOLVED: "
+            + report.severity()
+            + " incident at branch "
+            + report.branchId()
+            + ": "
+            + category(report));
+    lines.add("");
+    lines.add(report.summary());
+    lines.add("");
+    lines.addAll(facts(incident));
+    lines.add("Resolved:     " + resolution.at() + " by " + resolution.by());
+    if (resolution.note() != null) {
+      lines.add("Resolution:   " + resolution.note());
+    }
+    lines.add("");
+    lines.add(
+        notice.recipient().name()
+            + ", you were alerted as "
+            + notice.recipient().role()
+            + " on tier "
+            + notice.tier()
+            + ". No further action is needed.");
+    return String.join("\n", lines);
+  }
+
+  private static List<String> facts(Incident incident) {
+    IncidentReport report = incident.report();
+    List<String> lines = new ArrayList<>();
+    lines.add("Incident:     " + report.incidentId());
+    lines.add("Branch:       " + report.branchId());
+    lines.add("Severity:     " + report.severity());
+    lines.add("Category:     " + category(report));
+    lines.add(
+        "Reported:     "
+            + report.reportedAt()
+            + (report.reportedBy() == null ? "" : " by " + report.reportedBy()));
+    if (incident.acknowledgedBy() != null) {
+      lines.add("Acknowledged: by " + incident.acknowledgedBy());
+    }
+    return lines;
+  }
+
+  private static String escalationReason(Incident incident, int tier) {
+    Instant first = incident.schedule().dueTimes().get(0);
+    Duration waited = Duration.between(first, incident.schedule().dueTimes().get(tier));
+    if (waited.isZero()) {
+      return "The plan escalates it to tier " + tier + " at once.";
+    }
+    return "Nobody acknowledged it within "
+        + describe(waited)
+        + " of the first alert, so it is escalated to you.";
+  }
+
+  private static List<String> steps(Plan plan) {
+    if (plan.steps().isEmpty()) {
+      return List.of("The response plan lists no steps.");
+    }
+    List<String> lines = new ArrayList<>();
+    lines.add("Steps:");
+    for (int i = 0; i < plan.steps().size(); i++) {
+      lines.add((i + 1) + ". " + plan.steps().get(i));
+    }
+    return lines;
+  }
+
+  private static String planName(Plan plan) {
+    return plan.isDefault() ? "the default response plan" : "the " + plan.key() + " response plan";
+  }
+
+  /** {@code BOOK_CHALLENGE} reads as {@code Book challenge}. */
+  static String category(IncidentReport report) {
+    String words = report.category().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+  }
+
+  static String abbreviate(String text) {
+    String oneLine = text.strip().replaceAll("\\s+", " ");
+    if (oneLine.codePointCount(0, oneLine.length()) <= SUBJECT_SUMMARY_LENGTH) {
+      return oneLine;
+    }
+    int end = oneLine.offsetByCodePoints(0, SUBJECT_SUMMARY_LENGTH - 1);
+    return oneLine.substring(0, end).stripTrailing() + "\u2026";
+  }
+
+  /** {@code 1 hour 30 minutes}, {@code 15 minutes}, {@code 10 seconds}. */
+  static String describe(Duration duration) {
+    List<String> parts = new ArrayList<>();
+    addPart(parts, duration.toDays(), "day");
+    addPart(parts, duration.toHoursPart(), "hour");
+    addPart(parts, duration.toMinutesPart(), "minute");
+    addPart(parts, duration.toSecondsPart(), "second");
+    if (parts.isEmpty()) {
+      return duration.toMillis() + " ms";
+    }
+    return String.join(" ", parts);
+  }
+
+  private static void addPart(List<String> parts, long amount, String unit) {
+    if (amount > 0) {
+      parts.add(amount + " " + unit + (amount == 1 ? "" : "s"));
+    }
+  }
+}

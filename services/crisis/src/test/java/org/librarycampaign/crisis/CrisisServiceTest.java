@@ -1,0 +1,113 @@
+package org.librarycampaign.crisis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.kafka.streams.TopologyDescription;
+import org.junit.jupiter.api.Test;
+import org.librarycampaign.platform.config.CampaignConfig;
+import org.librarycampaign.platform.registry.InMemorySchemaRegistry;
+import org.librarycampaign.platform.service.CampaignService;
+import org.librarycampaign.platform.topics.TopicCatalogue;
+
+class CrisisServiceTest {
+
+  private final CampaignConfig config = CampaignConfig.of(Map.of());
+
+  @Test
+  void campaignUpAndPlanFindTheServiceAndItsTopology() {
+    CampaignService crisis =
+        ServiceLoader.load(CampaignService.class).stream()
+            .map(ServiceLoader.Provider::get)
+            .filter(s -> s.name().equals("crisis"))
+            .findFirst()
+            .orElseThrow();
+
+    assertThat(crisis).isInstanceOf(CrisisService.class);
+    assertThat(crisis.topology(config, catalogue())).isPresent();
+  }
+
+  @Test
+  void theTopologyReadsIncidentsAndPlansAndNamesEveryPart() {
+    TopologyDescription description = CrisisTopology.buildTopology(config, catalogue()).describe();
+
+    Set<String> nodes = new TreeSet<>();
+    Set<String> stores = new TreeSet<>();
+    description
+        .subtopologies()
+        .forEach(
+            sub ->
+                sub.nodes()
+                    .forEach(
+                        node -> {
+                          nodes.add(node.name());
+                          if (node instanceof TopologyDescription.Processor processor) {
+                            stores.addAll(processor.stores());
+                          }
+                        }));
+    description
+        .globalStores()
+        .forEach(
+            global -> {
+              nodes.add(global.source().name());
+              nodes.add(global.processor().name());
+              stores.addAll(global.processor().stores());
+            });
+
+    assertThat(nodes)
+        .containsExactlyInAnyOrder(
+            "read-campaign.incidents",
+            "crisis-incident-response",
+            "write-campaign.notifications",
+            "write-campaign.incident-status",
+            "read-campaign.response-plans",
+            "crisis-response-plans-update");
+    assertThat(stores)
+        .containsExactlyInAnyOrder(
+            "crisis-response-plans",
+            "crisis-incidents",
+            "crisis-escalation-deadlines",
+            "crisis-sent-notifications");
+  }
+
+  @Test
+  void settingsComeFromTheConfigWithDefaults() {
+    assertThat(CrisisSettings.from(config))
+        .isEqualTo(
+            new CrisisSettings(
+                Duration.ofSeconds(1), Duration.ofMinutes(1), "http://localhost:8080"));
+    assertThat(
+            CrisisSettings.from(
+                CampaignConfig.of(
+                    Map.of(
+                        "campaign.crisis.escalation-check-interval", "250ms",
+                        "campaign.crisis.ack-timeout-unit", "2s",
+                        "campaign.public.url", "https://campaign.example.org"))))
+        .isEqualTo(
+            new CrisisSettings(
+                Duration.ofMillis(250), Duration.ofSeconds(2), "https://campaign.example.org"));
+  }
+
+  @Test
+  void aZeroIntervalOrUnitIsRefused() {
+    assertThatThrownBy(
+            () ->
+                CrisisSettings.from(
+                    CampaignConfig.of(Map.of("campaign.crisis.escalation-check-interval", "0s"))))
+        .hasMessageContaining("campaign.crisis.escalation-check-interval");
+    assertThatThrownBy(
+            () ->
+                CrisisSettings.from(
+                    CampaignConfig.of(Map.of("campaign.crisis.ack-timeout-unit", "0ms"))))
+        .hasMessageContaining("campaign.crisis.ack-timeout-unit");
+  }
+
+  private TopicCatalogue catalogue() {
+    return TopicCatalogue.forConfig(config, new InMemorySchemaRegistry());
+  }
+}
