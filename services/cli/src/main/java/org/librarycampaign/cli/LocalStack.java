@@ -154,6 +154,9 @@ final class LocalStack implements AutoCloseable {
             "  Services         %s%n",
             serviceNames.isEmpty() ? "(none yet)" : String.join(", ", serviceNames)));
     text.append(String.format("  Data             %s%n", config.dataDir()));
+    services.stream()
+        .flatMap(s -> s.describe().stream())
+        .forEach(line -> text.append("  ").append(line).append(System.lineSeparator()));
     text.append(
         String.format("Send events:   java -jar services/cli/target/campaign.jar emit FILE%n"));
     text.append(

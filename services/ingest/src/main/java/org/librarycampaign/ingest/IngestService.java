@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.micrometer.core.instrument.Metrics;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.List;
 import org.librarycampaign.ingest.auth.DevelopmentTokens;
 import org.librarycampaign.ingest.auth.TokenRegistry;
 import org.librarycampaign.ingest.auth.TokensFile;
@@ -60,6 +61,21 @@ public final class IngestService implements CampaignService {
       @Override
       public void addRoutes(Javalin app) {
         api.addRoutes(app);
+      }
+
+      @Override
+      public List<String> describe() {
+        String tokensFile =
+            settings
+                .tokensFile()
+                .orElse(config.dataDir().resolve(IngestSettings.DEV_TOKENS_FILE_NAME))
+                .toAbsolutePath()
+                .toString();
+        return List.of(
+            String.format(
+                "Ingest API       http://localhost:%d/v1 (OpenAPI: /v1/openapi.json)",
+                config.httpPort()),
+            String.format("Ingest tokens    %s", tokensFile));
       }
 
       @Override

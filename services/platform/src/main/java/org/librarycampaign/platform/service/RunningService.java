@@ -8,6 +8,11 @@ public interface RunningService extends AutoCloseable {
   /** Adds its routes to the process's HTTP server, before the server starts. */
   default void addRoutes(Javalin app) {}
 
+  /** Lines for the summary {@code campaign up} prints (where to find things); none by default. */
+  default java.util.List<String> describe() {
+    return java.util.List.of();
+  }
+
   @Override
   void close();
 }
