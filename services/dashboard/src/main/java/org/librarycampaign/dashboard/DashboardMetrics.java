@@ -1,0 +1,27 @@
+package org.librarycampaign.dashboard;
+
+/** The dashboard's metric names (Micrometer; Prometheus adds {@code _total} to counters). */
+public final class DashboardMetrics {
+
+  /** Records folded into a fact store, tagged {@link #TAG_STORE}. */
+  public static final String RECORDS_FOLDED = "campaign.dashboard.records.folded";
+
+  /**
+   * Records a fact store could not read or fold (sent to dead letters), tagged {@link #TAG_STORE}.
+   */
+  public static final String RECORDS_UNREADABLE = "campaign.dashboard.records.unreadable";
+
+  /** Browsers connected to the live stream now. */
+  public static final String LIVE_CLIENTS = "campaign.dashboard.live.clients";
+
+  /** Board updates pushed to the live stream (one per change, whatever the number of clients). */
+  public static final String UPDATES_PUSHED = "campaign.dashboard.updates.pushed";
+
+  /** Events the demo feeder sent through the ingest API, tagged {@link #TAG_OUTCOME}. */
+  public static final String DEMO_EVENTS = "campaign.dashboard.demo.events";
+
+  public static final String TAG_STORE = "store";
+  public static final String TAG_OUTCOME = "outcome";
+
+  private DashboardMetrics() {}
+}

@@ -1,0 +1,77 @@
+package org.librarycampaign.dashboard;
+
+import io.javalin.Javalin;
+import java.time.Clock;
+import java.util.List;
+import org.librarycampaign.dashboard.board.Board;
+import org.librarycampaign.dashboard.store.DashboardTopology;
+import org.librarycampaign.dashboard.store.DeadLetterProducer;
+import org.librarycampaign.dashboard.store.FactReader;
+import org.librarycampaign.dashboard.web.DashboardWeb;
+import org.librarycampaign.platform.service.CampaignService;
+import org.librarycampaign.platform.service.RunningService;
+import org.librarycampaign.platform.service.ServiceContext;
+import org.librarycampaign.platform.streams.StreamsService;
+import org.librarycampaign.platform.streams.StreamsSettings;
+
+/**
+ * The ops dashboard: the page at {@code /}, its JSON API under {@code /api} and its live stream at
+ * {@code /api/stream}, over the views of {@link DashboardTopology}.
+ *
+ * <p>It does not offer its topology to {@code campaign plan}: it writes no topic, so a dry run
+ * would print nothing more with it.
+ */
+public final class DashboardService implements CampaignService {
+
+  public static final String NAME = "dashboard";
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public RunningService start(ServiceContext context) {
+    DashboardSettings settings = DashboardSettings.from(context.config());
+    DeadLetterProducer deadLetters =
+        DeadLetterProducer.start(context.config(), context.topics(), NAME);
+    StreamsService streams =
+        new StreamsService(
+            NAME,
+            DashboardTopology.buildTopology(context.config(), context.topics(), deadLetters),
+            StreamsSettings.forService(context.config(), NAME, context.topics()));
+    streams.start(context.readiness());
+    Clock clock = Clock.systemUTC();
+    DashboardWeb web =
+        DashboardWeb.start(
+            week ->
+                Board.build(
+                    FactReader.read(streams.streams()),
+                    clock.instant(),
+                    settings.zone(),
+                    week,
+                    settings.outboxDirectory().toString()),
+            settings);
+    return new RunningService() {
+      @Override
+      public void addRoutes(Javalin app) {
+        web.addRoutes(app);
+      }
+
+      // Overrides RunningService.describe in platforms that have it (campaign up's summary).
+      public List<String> describe() {
+        return List.of(
+            String.format(
+                "Dashboard        http://localhost:%d/ (JSON: /api/board, live: /api/stream)",
+                context.config().httpPort()));
+      }
+
+      @Override
+      public void close() {
+        web.close();
+        streams.close();
+        deadLetters.close();
+      }
+    };
+  }
+}

@@ -1,0 +1,56 @@
+package org.librarycampaign.dashboard;
+
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+import org.librarycampaign.platform.config.CampaignConfig;
+
+/**
+ * The {@code campaign.dashboard.*} settings, read once at start; the README lists them.
+ *
+ * @param zone {@code campaign.dashboard.zone}: the zone of the calendar's days and times (default:
+ *     this machine's zone); each channel's balance keeps its own policy's zone
+ * @param refreshInterval {@code campaign.dashboard.refresh-interval}: how often the live stream
+ *     looks for changes to push (default 500ms)
+ * @param heartbeatInterval {@code campaign.dashboard.heartbeat-interval}: how often an idle live
+ *     stream sends a comment, so that proxies keep it open and closed pages are noticed (default
+ *     15s)
+ * @param outboxDirectory where the dispatcher writes the local outbox: {@code <data dir>/outbox}
+ */
+public record DashboardSettings(
+    ZoneId zone, Duration refreshInterval, Duration heartbeatInterval, Path outboxDirectory) {
+
+  public static final String ZONE = "campaign.dashboard.zone";
+  public static final String REFRESH_INTERVAL = "campaign.dashboard.refresh-interval";
+  public static final String HEARTBEAT_INTERVAL = "campaign.dashboard.heartbeat-interval";
+
+  static final Duration DEFAULT_REFRESH_INTERVAL = Duration.ofMillis(500);
+  static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofSeconds(15);
+
+  public DashboardSettings {
+    if (refreshInterval.toMillis() < 50) {
+      throw new IllegalArgumentException(REFRESH_INTERVAL + " must be at least 50ms");
+    }
+    if (heartbeatInterval.toMillis() < 1000) {
+      throw new IllegalArgumentException(HEARTBEAT_INTERVAL + " must be at least 1s");
+    }
+  }
+
+  public static DashboardSettings from(CampaignConfig config) {
+    return new DashboardSettings(
+        config.get(ZONE).map(DashboardSettings::zone).orElseGet(ZoneId::systemDefault),
+        config.duration(REFRESH_INTERVAL, DEFAULT_REFRESH_INTERVAL),
+        config.duration(HEARTBEAT_INTERVAL, DEFAULT_HEARTBEAT_INTERVAL),
+        config.dataDir().toAbsolutePath().resolve("outbox"));
+  }
+
+  private static ZoneId zone(String text) {
+    try {
+      return ZoneId.of(text.trim());
+    } catch (DateTimeException e) {
+      throw new IllegalArgumentException(
+          ZONE + " must be a time zone such as Europe/Paris or UTC, got '" + text + "'", e);
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package org.librarycampaign.dashboard.board;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import org.librarycampaign.dashboard.facts.Facts;
+
+/**
+ * Everything the page shows, drawn from the facts at one moment: what {@code GET /api/board}
+ * answers and what the live stream pushes. The same facts, time and zone always give the same
+ * board.
+ *
+ * @param zone the zone of the calendar's days and times
+ * @param today the current date in that zone
+ */
+public record Board(
+    String zone,
+    LocalDate today,
+    Summary summary,
+    List<ChannelBalance> balance,
+    List<HeldPost> held,
+    Calendar calendar,
+    List<IncidentView> incidents,
+    OutboxView outbox,
+    DeadLetterView deadLetters) {
+
+  /** The headline numbers. */
+  public record Summary(
+      int held, int openIncidents, int conflicts, int amplifyGaps, int outbox, int deadLetters) {}
+
+  public Board {
+    balance = List.copyOf(balance);
+    held = List.copyOf(held);
+    incidents = List.copyOf(incidents);
+  }
+
+  /**
+   * @param now the current time: which week is "this week" for each channel
+   * @param zone the calendar's zone
+   * @param week the Monday of the calendar's week, or null for the week that holds {@code now}
+   * @param outboxDirectory where the dispatcher keeps its outbox files
+   */
+  public static Board build(
+      Facts facts, Instant now, ZoneId zone, LocalDate week, String outboxDirectory) {
+    Ledger ledger = Ledger.of(facts);
+    Crises crises = Crises.of(facts);
+    LocalDate today = now.atZone(zone).toLocalDate();
+    LocalDate weekStart = week != null ? Ledger.weekStart(week) : Ledger.weekStart(now, zone);
+    List<ChannelBalance> balance = ChannelBalance.of(facts, ledger, now);
+    List<HeldPost> held = HeldPost.of(facts, ledger, crises);
+    Calendar calendar = Calendar.of(facts, weekStart, zone, today);
+    List<IncidentView> incidents = IncidentView.of(facts);
+    OutboxView outbox = OutboxView.of(facts, outboxDirectory);
+    DeadLetterView deadLetters = DeadLetterView.of(facts);
+    int conflicts = (int) facts.flags().stream().filter(f -> f.conflict() != null).count();
+    int gaps = (int) facts.flags().stream().filter(f -> f.gap() != null).count();
+    return new Board(
+        zone.getId(),
+        today,
+        new Summary(
+            held.size(),
+            (int) incidents.stream().filter(IncidentView::open).count(),
+            conflicts,
+            gaps,
+            outbox.count(),
+            deadLetters.count()),
+        balance,
+        held,
+        calendar,
+        incidents,
+        outbox,
+        deadLetters);
+  }
+}

@@ -1,0 +1,249 @@
+package org.librarycampaign.dashboard.board;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.librarycampaign.dashboard.facts.CalendarFlag;
+import org.librarycampaign.dashboard.facts.DecisionFact;
+import org.librarycampaign.dashboard.facts.Facts;
+import org.librarycampaign.dashboard.facts.MilestoneFact;
+import org.librarycampaign.dashboard.facts.PostFact;
+
+/**
+ * A week (Monday to Sunday, in the dashboard's zone) of scheduled posts, with the milestones and
+ * community events that fall in it, each post's conflicts with their suggested slots, and the
+ * amplify gaps of the week's milestones.
+ */
+public record Calendar(
+    LocalDate weekStart, LocalDate weekEnd, String zone, List<Day> days, List<Gap> gaps) {
+
+  /** One day: its milestones (those that overlap it) and its posts, in time order. */
+  public record Day(
+      LocalDate date,
+      String label,
+      boolean today,
+      List<Milestone> milestones,
+      List<ScheduledPost> posts) {}
+
+  /**
+   * A live post (not withdrawn).
+   *
+   * @param status the decision on the post's latest revision, or PENDING before there is one
+   * @param time local time in the calendar's zone, {@code HH:mm}
+   */
+  public record ScheduledPost(
+      String postId,
+      int revision,
+      String branchId,
+      String platform,
+      String channelId,
+      String category,
+      String campaignId,
+      Instant scheduledAt,
+      String time,
+      String text,
+      String status,
+      boolean released,
+      List<String> reasons,
+      List<String> warnings,
+      List<Conflict> conflicts) {}
+
+  /** The post falls inside a community event's avoid window; {@code suggested} is local. */
+  public record Conflict(
+      String milestoneId,
+      String milestoneTitle,
+      Instant avoidFrom,
+      Instant avoidUntil,
+      Instant suggestedAt,
+      String suggested,
+      String message) {}
+
+  /**
+   * A live milestone. {@code branchId} is {@code *} for every branch; {@code gapBranches} are the
+   * branches with an open amplify gap for it.
+   */
+  public record Milestone(
+      String milestoneId,
+      String kind,
+      String stance,
+      String campaignId,
+      String branchId,
+      String title,
+      Instant startsAt,
+      Instant endsAt,
+      String time,
+      List<String> gapBranches) {}
+
+  /** No campaign post of the milestone's campaign for a branch in the 72 hours before it. */
+  public record Gap(
+      String milestoneId,
+      String branchId,
+      String campaignId,
+      String milestoneTitle,
+      Instant startsAt,
+      String when,
+      String message) {}
+
+  static final int PREVIEW_CODE_POINTS = 140;
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+  private static final DateTimeFormatter DAY_AND_TIME =
+      DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
+
+  static Calendar of(Facts facts, LocalDate weekStart, ZoneId zone, LocalDate today) {
+    Map<String, DecisionFact> decisions = new TreeMap<>();
+    facts.decisions().forEach(d -> decisions.put(d.postId(), d));
+    Map<String, List<Conflict>> conflicts = new TreeMap<>();
+    List<CalendarFlag.Gap> openGaps = new ArrayList<>();
+    for (CalendarFlag flag : facts.flags()) {
+      if (flag.conflict() != null) {
+        CalendarFlag.Conflict c = flag.conflict();
+        conflicts
+            .computeIfAbsent(c.postId(), p -> new ArrayList<>())
+            .add(
+                new Conflict(
+                    c.milestoneId(),
+                    c.milestoneTitle(),
+                    c.avoidFrom(),
+                    c.avoidUntil(),
+                    c.suggestedAt(),
+                    DAY_AND_TIME.format(c.suggestedAt().atZone(zone)),
+                    c.message()));
+      } else if (flag.gap() != null) {
+        openGaps.add(flag.gap());
+      }
+    }
+    Instant from = weekStart.atStartOfDay(zone).toInstant();
+    Instant until = weekStart.plusDays(7).atStartOfDay(zone).toInstant();
+
+    List<Gap> gaps =
+        openGaps.stream()
+            .filter(g -> !g.startsAt().isBefore(from) && g.startsAt().isBefore(until))
+            .sorted(
+                Comparator.comparing(CalendarFlag.Gap::startsAt)
+                    .thenComparing(CalendarFlag.Gap::milestoneId)
+                    .thenComparing(CalendarFlag.Gap::branchId))
+            .map(
+                g ->
+                    new Gap(
+                        g.milestoneId(),
+                        g.branchId(),
+                        g.campaignId(),
+                        g.milestoneTitle(),
+                        g.startsAt(),
+                        DAY_AND_TIME.format(g.startsAt().atZone(zone)),
+                        g.message()))
+            .toList();
+
+    List<Day> days = new ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      LocalDate date = weekStart.plusDays(i);
+      Instant dayStart = date.atStartOfDay(zone).toInstant();
+      Instant dayEnd = date.plusDays(1).atStartOfDay(zone).toInstant();
+      List<Milestone> milestones =
+          facts.milestones().stream()
+              .filter(m -> !m.cancelled() && overlaps(m, dayStart, dayEnd))
+              .sorted(
+                  Comparator.comparing(MilestoneFact::startsAt)
+                      .thenComparing(MilestoneFact::milestoneId))
+              .map(m -> milestone(m, date, zone, gaps))
+              .toList();
+      List<ScheduledPost> posts =
+          facts.posts().stream()
+              .filter(p -> !p.withdrawn() && within(p.scheduledAt(), dayStart, dayEnd))
+              .sorted(Comparator.comparing(PostFact::scheduledAt).thenComparing(PostFact::postId))
+              .map(
+                  p ->
+                      post(
+                          p,
+                          decisions.get(p.postId()),
+                          conflicts.getOrDefault(p.postId(), List.of()),
+                          zone))
+              .toList();
+      days.add(new Day(date, HeldPost.DAY.format(date), date.equals(today), milestones, posts));
+    }
+    return new Calendar(weekStart, weekStart.plusDays(6), zone.getId(), days, gaps);
+  }
+
+  private static boolean within(Instant at, Instant from, Instant until) {
+    return !at.isBefore(from) && at.isBefore(until);
+  }
+
+  private static boolean overlaps(MilestoneFact m, Instant dayStart, Instant dayEnd) {
+    return m.startsAt().isBefore(dayEnd)
+        && (m.endsAt().isAfter(dayStart) || within(m.startsAt(), dayStart, dayEnd));
+  }
+
+  private static Milestone milestone(MilestoneFact m, LocalDate date, ZoneId zone, List<Gap> gaps) {
+    ZonedDateTime starts = m.startsAt().atZone(zone);
+    ZonedDateTime ends = m.endsAt().atZone(zone);
+    boolean startsToday = starts.toLocalDate().equals(date);
+    boolean endsToday = !ends.toLocalDate().isAfter(date);
+    String time;
+    if (startsToday && endsToday) {
+      time = TIME.format(starts) + "–" + TIME.format(ends);
+    } else if (startsToday) {
+      time = "from " + TIME.format(starts);
+    } else if (endsToday) {
+      time = "until " + TIME.format(ends);
+    } else {
+      time = "all day";
+    }
+    return new Milestone(
+        m.milestoneId(),
+        m.kind(),
+        m.stance(),
+        m.campaignId(),
+        m.branchId(),
+        m.title(),
+        m.startsAt(),
+        m.endsAt(),
+        time,
+        gaps.stream()
+            .filter(g -> g.milestoneId().equals(m.milestoneId()))
+            .map(Gap::branchId)
+            .toList());
+  }
+
+  private static ScheduledPost post(
+      PostFact post, DecisionFact decision, List<Conflict> conflicts, ZoneId zone) {
+    boolean current = decision != null && decision.revision() == post.revision();
+    return new ScheduledPost(
+        post.postId(),
+        post.revision(),
+        post.branchId(),
+        post.platform(),
+        post.channel(),
+        post.category(),
+        post.campaignId(),
+        post.scheduledAt(),
+        TIME.format(post.scheduledAt().atZone(zone)),
+        preview(post.text()),
+        current ? decision.status() : "PENDING",
+        current && decision.released(),
+        current
+            ? decision.reasons().stream().map(DecisionFact.Reason::message).toList()
+            : List.of(),
+        current ? decision.warnings().stream().map(DecisionFact.Warning::code).toList() : List.of(),
+        conflicts.stream()
+            .sorted(Comparator.comparing(Conflict::avoidFrom).thenComparing(Conflict::milestoneId))
+            .toList());
+  }
+
+  static String preview(String text) {
+    if (text == null) {
+      return null;
+    }
+    if (text.codePointCount(0, text.length()) <= PREVIEW_CODE_POINTS) {
+      return text;
+    }
+    return text.substring(0, text.offsetByCodePoints(0, PREVIEW_CODE_POINTS - 1)) + "…";
+  }
+}

@@ -1,0 +1,143 @@
+package org.librarycampaign.dashboard.board;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.librarycampaign.dashboard.facts.DecisionFact;
+import org.librarycampaign.dashboard.facts.Facts;
+import org.librarycampaign.dashboard.facts.PostFact;
+
+/**
+ * A post governance holds back, why, and what would release it.
+ *
+ * @param release what would release it, in a sentence, from the channel's counts now (not those at
+ *     the time of the decision) and the branch's open incidents
+ * @param heldSince when the decision was made
+ */
+public record HeldPost(
+    String postId,
+    int revision,
+    String branchId,
+    String channelId,
+    String category,
+    String campaignId,
+    Instant scheduledAt,
+    String text,
+    List<Reason> reasons,
+    String release,
+    Instant heldSince) {
+
+  /** Why, as governance said it. */
+  public record Reason(String code, String message) {}
+
+  static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
+
+  public HeldPost {
+    reasons = List.copyOf(reasons);
+  }
+
+  /** Every held post, the longest-held first. */
+  static List<HeldPost> of(Facts facts, Ledger ledger, Crises crises) {
+    Map<String, PostFact> posts = new TreeMap<>();
+    facts.posts().forEach(p -> posts.put(p.postId(), p));
+    List<HeldPost> held = new ArrayList<>();
+    for (DecisionFact decision : facts.decisions()) {
+      if (!"HELD".equals(decision.status())) {
+        continue;
+      }
+      PostFact post = posts.get(decision.postId());
+      held.add(
+          new HeldPost(
+              decision.postId(),
+              decision.revision(),
+              decision.branchId(),
+              decision.channelId(),
+              decision.category(),
+              decision.campaignId(),
+              decision.scheduledAt(),
+              post != null && post.revision() == decision.revision() ? post.text() : null,
+              decision.reasons().stream().map(r -> new Reason(r.code(), r.message())).toList(),
+              release(decision, ledger, crises),
+              decision.decidedAt()));
+    }
+    held.sort(Comparator.comparing(HeldPost::heldSince).thenComparing(HeldPost::postId));
+    return held;
+  }
+
+  static String release(DecisionFact decision, Ledger ledger, Crises crises) {
+    List<String> hints = new ArrayList<>();
+    for (DecisionFact.Reason reason : decision.reasons()) {
+      hints.add(
+          switch (reason.code()) {
+            case "RATIO_LIMIT" -> ratioHint(decision, ledger);
+            case "CRISIS_PAUSE" -> crisisHint(decision.branchId(), crises);
+            default -> reason.message();
+          });
+    }
+    if (hints.isEmpty()) {
+      return "Held without a reason given: ask the governance service.";
+    }
+    return String.join(" ", hints);
+  }
+
+  private static String ratioHint(DecisionFact decision, Ledger ledger) {
+    ChannelRules rules = ledger.rules(decision.channelId());
+    LocalDate weekStart = ledger.weekOf(decision.channelId(), decision.scheduledAt());
+    Ledger.Week week = ledger.week(decision.channelId(), weekStart);
+    int needed = ChannelBalance.contentNeeded(week, rules.contentPerCampaign());
+    String where = decision.channelId() + " in the week of " + DAY.format(weekStart);
+    if (needed == 0) {
+      return "The ratio allows it now ("
+          + week.content()
+          + " content, "
+          + week.campaign()
+          + " campaign approved on "
+          + where
+          + "): it is released when its day has room and the branch has no active crisis.";
+    }
+    return "Approving "
+        + needed
+        + " more content post"
+        + (needed == 1 ? "" : "s")
+        + " on "
+        + where
+        + " releases it (1 campaign post per "
+        + rules.contentPerCampaign()
+        + " content posts; "
+        + week.content()
+        + " content and "
+        + week.campaign()
+        + " campaign approved so far).";
+  }
+
+  private static String crisisHint(String branchId, Crises crises) {
+    List<Crises.Crisis> active = crises.active(branchId);
+    if (active.isEmpty()) {
+      return "The crisis at "
+          + branchId
+          + " is resolved: it is released once the ratio and its day allow.";
+    }
+    return "Resolving "
+        + (active.size() == 1 ? "the incident" : "the incidents")
+        + " at "
+        + branchId
+        + " releases it: "
+        + active.stream()
+            .map(
+                c ->
+                    c.incidentId()
+                        + " ("
+                        + c.severity()
+                        + (c.summary() != null ? ", " + c.summary() : "")
+                        + ")")
+            .collect(Collectors.joining("; "))
+        + ".";
+  }
+}

@@ -1,0 +1,90 @@
+package org.librarycampaign.dashboard.board;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.librarycampaign.dashboard.facts.DecisionFact;
+import org.librarycampaign.dashboard.facts.Facts;
+import org.librarycampaign.dashboard.facts.PolicyFact;
+
+/**
+ * The latest decisions counted per channel and week (the ISO week, Monday to Monday, in the
+ * channel's zone), as governance counts them: only approved posts fill a week and a day.
+ */
+final class Ledger {
+
+  /** What one channel's week holds. */
+  record Week(
+      int content, int campaign, int held, int rejected, Map<LocalDate, Integer> approvedByDay) {
+
+    static final Week EMPTY = new Week(0, 0, 0, 0, Map.of());
+  }
+
+  private record WeekKey(String channelId, LocalDate weekStart) {}
+
+  private final Map<String, PolicyFact> policies = new HashMap<>();
+  private final Map<WeekKey, Week> weeks = new HashMap<>();
+
+  private Ledger() {}
+
+  static Ledger of(Facts facts) {
+    Ledger ledger = new Ledger();
+    facts.policies().forEach(p -> ledger.policies.put(p.channelId(), p));
+    Map<WeekKey, int[]> counts = new HashMap<>();
+    Map<WeekKey, Map<LocalDate, Integer>> days = new HashMap<>();
+    for (DecisionFact decision : facts.decisions()) {
+      ChannelRules rules = ledger.rules(decision.channelId());
+      LocalDate day = decision.scheduledAt().atZone(rules.zone()).toLocalDate();
+      WeekKey key = new WeekKey(decision.channelId(), weekStart(day));
+      int[] count = counts.computeIfAbsent(key, k -> new int[4]);
+      switch (decision.status()) {
+        case "APPROVED" -> {
+          count["CONTENT".equals(decision.category()) ? 0 : 1]++;
+          days.computeIfAbsent(key, k -> new TreeMap<>()).merge(day, 1, Integer::sum);
+        }
+        case "HELD" -> count[2]++;
+        case "REJECTED" -> count[3]++;
+        default -> {
+          // withdrawn (or unknown) posts take no place in the week
+        }
+      }
+    }
+    counts.forEach(
+        (key, count) ->
+            ledger.weeks.put(
+                key,
+                new Week(
+                    count[0],
+                    count[1],
+                    count[2],
+                    count[3],
+                    Map.copyOf(days.getOrDefault(key, Map.of())))));
+    return ledger;
+  }
+
+  ChannelRules rules(String channelId) {
+    return ChannelRules.of(channelId, policies.get(channelId));
+  }
+
+  /** The Monday that starts the ISO week holding the instant, in the channel's zone. */
+  LocalDate weekOf(String channelId, Instant at) {
+    return weekStart(at.atZone(rules(channelId).zone()).toLocalDate());
+  }
+
+  Week week(String channelId, LocalDate weekStart) {
+    return weeks.getOrDefault(new WeekKey(channelId, weekStart), Week.EMPTY);
+  }
+
+  static LocalDate weekStart(LocalDate day) {
+    return day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+  }
+
+  static LocalDate weekStart(Instant at, ZoneId zone) {
+    return weekStart(at.atZone(zone).toLocalDate());
+  }
+}

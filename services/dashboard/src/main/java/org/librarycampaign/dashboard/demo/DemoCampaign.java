@@ -1,0 +1,304 @@
+package org.librarycampaign.dashboard.demo;
+
+import io.micrometer.core.instrument.Metrics;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.librarycampaign.dashboard.DashboardMetrics;
+import org.librarycampaign.platform.config.CampaignConfig;
+import org.librarycampaign.platform.json.EventJson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Feeds the {@link DemoScript} campaign through the ingest API ({@code POST /v1/events}, one JSON
+ * array per step, with the admin token) on a background thread, at a watchable pace, until the
+ * script ends or it is closed. What {@code campaign up --demo} runs.
+ *
+ * <p>A step that cannot be sent because the API is not up yet (connection refused, 404, 5xx) is
+ * tried again every second for up to {@link #MAX_TRIES} seconds; a step the API refuses (400, 401,
+ * 403, 413) is logged with the API's answer and skipped. The token is never logged.
+ */
+public final class DemoCampaign implements AutoCloseable {
+
+  private static final Logger LOGGER = LoggerFactory.getLogger(DemoCampaign.class);
+
+  static final String EVENTS_PATH = "/v1/events";
+  static final int MAX_TRIES = 30;
+  static final Duration RETRY_DELAY = Duration.ofSeconds(1);
+  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(15);
+
+  // The ingest service's tokens file (services/ingest TokensFile, DevelopmentTokens): a properties
+  // file under the data directory with the admin token under "admin"; a value may list several
+  // tokens, comma-separated, and may be a sha256: hash instead of a token.
+  static final String TOKENS_FILE_KEY = "campaign.ingest.tokens-file";
+  static final String DEV_TOKENS_FILE = "ingest-tokens.properties";
+  static final String ADMIN_KEY = "admin";
+  static final String HASH_PREFIX = "sha256:";
+
+  /**
+   * How the demo runs.
+   *
+   * @param clock where "now" comes from: the demo's week and event times
+   * @param zone the zone of the demo's week and of its channels
+   * @param pace 1 for the real pace (about 100 s); 0.1 ten times faster
+   */
+  public record Options(Clock clock, ZoneId zone, double pace) {
+    public Options {
+      Objects.requireNonNull(clock, "clock");
+      Objects.requireNonNull(zone, "zone");
+      if (!(pace > 0)) {
+        throw new IllegalArgumentException("pace must be positive");
+      }
+    }
+
+    /** Now, this machine's zone, the real pace. */
+    public static Options defaults() {
+      return new Options(Clock.systemUTC(), ZoneId.systemDefault(), 1.0);
+    }
+  }
+
+  private final URI events;
+  private final String token;
+  private final Options options;
+  private final HttpClient http;
+  private final EventJson json = new EventJson();
+  private final CountDownLatch stop = new CountDownLatch(1);
+  private final CountDownLatch done = new CountDownLatch(1);
+  private final AtomicInteger sent = new AtomicInteger();
+  private final AtomicInteger failed = new AtomicInteger();
+  private final Thread thread;
+
+  private DemoCampaign(URI baseUrl, String token, Options options) {
+    this.events = baseUrl.resolve(EVENTS_PATH);
+    this.token = token;
+    this.options = options;
+    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    this.thread = new Thread(this::run, "campaign-demo");
+    this.thread.setDaemon(true);
+  }
+
+  /**
+   * Starts the demo at the real pace, its week being this machine's.
+   *
+   * @param baseUrl the HTTP server, e.g. {@code http://localhost:8080}
+   * @param adminToken the ingest API's admin token
+   */
+  public static DemoCampaign start(URI baseUrl, String adminToken) {
+    return start(baseUrl, adminToken, Options.defaults());
+  }
+
+  public static DemoCampaign start(URI baseUrl, String adminToken, Options options) {
+    Objects.requireNonNull(baseUrl, "baseUrl");
+    if (adminToken == null || adminToken.isBlank()) {
+      throw new IllegalArgumentException("the demo needs the ingest API's admin token");
+    }
+    DemoCampaign demo = new DemoCampaign(baseUrl, adminToken.trim(), options);
+    demo.thread.start();
+    return demo;
+  }
+
+  /**
+   * Starts the demo against {@code campaign up}'s own server on {@code http://localhost:<port>},
+   * with the admin token from the ingest tokens file ({@code campaign.ingest.tokens-file}, else the
+   * development tokens in {@code <data dir>/ingest-tokens.properties}).
+   *
+   * @throws IllegalStateException when no usable admin token is there
+   */
+  public static DemoCampaign startLocal(CampaignConfig config, int httpPort) {
+    Path file = tokensFile(config);
+    String token =
+        adminToken(file)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "the demo needs the ingest API's admin token, and "
+                            + file
+                            + " has none in clear (only a sha256: hash, or no 'admin' line)"));
+    return start(URI.create("http://localhost:" + httpPort), token);
+  }
+
+  /** The tokens file the ingest service uses with this config. */
+  public static Path tokensFile(CampaignConfig config) {
+    return config
+        .get(TOKENS_FILE_KEY)
+        .map(Path::of)
+        .orElseGet(() -> config.dataDir().resolve(DEV_TOKENS_FILE));
+  }
+
+  /** The first admin token written in clear in a tokens file; empty when there is none. */
+  public static Optional<String> adminToken(Path tokensFile) {
+    if (!Files.isRegularFile(tokensFile)) {
+      return Optional.empty();
+    }
+    Properties properties = new Properties();
+    try (Reader reader = Files.newBufferedReader(tokensFile)) {
+      properties.load(reader);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the ingest tokens file " + tokensFile, e);
+    }
+    String value = properties.getProperty(ADMIN_KEY);
+    if (value == null) {
+      return Optional.empty();
+    }
+    return Arrays.stream(value.split(","))
+        .map(String::trim)
+        .filter(
+            t -> !t.isEmpty() && !t.regionMatches(true, 0, HASH_PREFIX, 0, HASH_PREFIX.length()))
+        .findFirst();
+  }
+
+  /** Waits for the script to end (or the demo to be closed). */
+  public boolean awaitDone(Duration timeout) throws InterruptedException {
+    return done.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Events the API accepted so far. */
+  public int sent() {
+    return sent.get();
+  }
+
+  /** Events the API refused, or that could not be sent. */
+  public int failed() {
+    return failed.get();
+  }
+
+  private void run() {
+    Instant start = options.clock().instant();
+    List<DemoScript.Step> steps = DemoScript.steps(start, options.zone());
+    LOGGER
+        .atInfo()
+        .addKeyValue("url", events)
+        .addKeyValue("steps", steps.size())
+        .addKeyValue("zone", options.zone())
+        .log("Demo campaign started");
+    long started = System.nanoTime();
+    try {
+      for (DemoScript.Step step : steps) {
+        long due = started + (long) (step.offset().toNanos() * options.pace());
+        if (pause(Duration.ofNanos(Math.max(0, due - System.nanoTime())))) {
+          return;
+        }
+        if (!send(step)) {
+          return;
+        }
+      }
+      LOGGER
+          .atInfo()
+          .addKeyValue("sent", sent.get())
+          .addKeyValue("failed", failed.get())
+          .log("Demo campaign finished");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      done.countDown();
+    }
+  }
+
+  /** Sends one step; false when the demo was stopped meanwhile. */
+  private boolean send(DemoScript.Step step) throws InterruptedException {
+    String body =
+        step.events().stream().map(json::write).collect(Collectors.joining(",", "[", "]"));
+    HttpRequest request =
+        HttpRequest.newBuilder(events)
+            .timeout(REQUEST_TIMEOUT)
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
+    int count = step.events().size();
+    for (int attempt = 1; attempt <= MAX_TRIES; attempt++) {
+      String problem;
+      try {
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        int status = response.statusCode();
+        if (status / 100 == 2) {
+          sent.addAndGet(count);
+          count(count, "sent");
+          LOGGER
+              .atInfo()
+              .addKeyValue("step", step.description())
+              .addKeyValue("events", count)
+              .log("Demo step sent");
+          return true;
+        }
+        if (!retryable(status)) {
+          failed.addAndGet(count);
+          count(count, "refused");
+          LOGGER
+              .atError()
+              .addKeyValue("step", step.description())
+              .addKeyValue("status", status)
+              .addKeyValue("answer", response.body())
+              .log("The ingest API refused a demo step; going on with the next");
+          return true;
+        }
+        problem = "HTTP " + status;
+      } catch (IOException e) {
+        problem = e.getClass().getSimpleName();
+      }
+      LOGGER
+          .atDebug()
+          .addKeyValue("step", step.description())
+          .addKeyValue("attempt", attempt)
+          .addKeyValue("problem", problem)
+          .log("The ingest API is not ready for the demo; trying again");
+      if (pause(RETRY_DELAY)) {
+        return false;
+      }
+    }
+    failed.addAndGet(count);
+    count(count, "unsent");
+    LOGGER
+        .atError()
+        .addKeyValue("step", step.description())
+        .addKeyValue("url", events)
+        .log("The ingest API did not answer the demo; going on with the next step");
+    return true;
+  }
+
+  static boolean retryable(int status) {
+    return status == 404 || status == 408 || status == 429 || status >= 500;
+  }
+
+  private static void count(int events, String outcome) {
+    Metrics.counter(DashboardMetrics.DEMO_EVENTS, DashboardMetrics.TAG_OUTCOME, outcome)
+        .increment(events);
+  }
+
+  /** Waits; true when the demo was closed meanwhile. */
+  private boolean pause(Duration duration) throws InterruptedException {
+    return stop.await(duration.toNanos(), TimeUnit.NANOSECONDS);
+  }
+
+  /** Stops feeding (what was sent stays sent) and waits for the thread to end. */
+  @Override
+  public void close() {
+    stop.countDown();
+    thread.interrupt();
+    try {
+      thread.join(TimeUnit.SECONDS.toMillis(5));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package org.librarycampaign.dashboard.facts;
+
+import java.util.List;
+
+/**
+ * Everything the dashboard knows at one moment, each list in key order: what the page is drawn
+ * from.
+ */
+public record Facts(
+    List<PolicyFact> policies,
+    List<PostFact> posts,
+    List<DecisionFact> decisions,
+    List<MilestoneFact> milestones,
+    List<CalendarFlag> flags,
+    List<IncidentFact> incidents,
+    List<IncidentStatusFact> statuses,
+    List<NotificationFact> notifications,
+    List<ReceiptsFact> receipts,
+    List<DeadLetterFact> deadLetters) {
+
+  public Facts {
+    policies = List.copyOf(policies);
+    posts = List.copyOf(posts);
+    decisions = List.copyOf(decisions);
+    milestones = List.copyOf(milestones);
+    flags = List.copyOf(flags);
+    incidents = List.copyOf(incidents);
+    statuses = List.copyOf(statuses);
+    notifications = List.copyOf(notifications);
+    receipts = List.copyOf(receipts);
+    deadLetters = List.copyOf(deadLetters);
+  }
+
+  public static Facts none() {
+    return new Facts(
+        List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+        List.of(), List.of());
+  }
+}

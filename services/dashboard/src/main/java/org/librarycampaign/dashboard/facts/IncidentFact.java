@@ -1,0 +1,122 @@
+package org.librarycampaign.dashboard.facts;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
+import library.campaign.events.IncidentAcknowledged;
+import library.campaign.events.IncidentEvent;
+import library.campaign.events.IncidentReported;
+import library.campaign.events.IncidentResolved;
+
+/**
+ * An incident as the branches told it, from {@code campaign.incidents}, kept by incidentId: the
+ * report, the first acknowledgement and the resolution. The crisis service's view of it (tiers, who
+ * was notified) is {@link IncidentStatusFact}; the dashboard shows both, so an incident appears as
+ * soon as it is reported.
+ */
+public record IncidentFact(
+    String incidentId,
+    String branchId,
+    String severity,
+    String category,
+    String summary,
+    String reportedBy,
+    Instant reportedAt,
+    String acknowledgedBy,
+    Instant acknowledgedAt,
+    String resolvedBy,
+    Instant resolvedAt,
+    String resolution) {
+
+  public boolean resolved() {
+    return resolvedAt != null;
+  }
+
+  public static Fold<IncidentEvent, IncidentFact> fold() {
+    return IncidentFact::apply;
+  }
+
+  static List<Change<IncidentFact>> apply(
+      String recordKey, IncidentEvent value, Function<String, IncidentFact> current) {
+    if (value == null) {
+      return List.of();
+    }
+    Object event = value.getEvent();
+    if (event instanceof IncidentReported reported) {
+      IncidentFact known = current.apply(reported.getIncidentId());
+      if (known != null && known.reportedAt() != null) {
+        return List.of();
+      }
+      IncidentFact base = known != null ? known : empty(reported.getIncidentId(), recordKey);
+      return List.of(
+          Change.put(
+              reported.getIncidentId(),
+              new IncidentFact(
+                  reported.getIncidentId(),
+                  reported.getBranchId(),
+                  reported.getSeverity().name(),
+                  reported.getCategory().name(),
+                  reported.getSummary(),
+                  reported.getReportedBy(),
+                  reported.getReportedAt(),
+                  base.acknowledgedBy(),
+                  base.acknowledgedAt(),
+                  base.resolvedBy(),
+                  base.resolvedAt(),
+                  base.resolution())));
+    }
+    if (event instanceof IncidentAcknowledged ack) {
+      IncidentFact known = current.apply(ack.getIncidentId());
+      IncidentFact base = known != null ? known : empty(ack.getIncidentId(), ack.getBranchId());
+      if (base.acknowledgedAt() != null) {
+        return List.of();
+      }
+      return List.of(
+          Change.put(
+              ack.getIncidentId(),
+              new IncidentFact(
+                  base.incidentId(),
+                  base.branchId(),
+                  base.severity(),
+                  base.category(),
+                  base.summary(),
+                  base.reportedBy(),
+                  base.reportedAt(),
+                  ack.getBy(),
+                  ack.getAt(),
+                  base.resolvedBy(),
+                  base.resolvedAt(),
+                  base.resolution())));
+    }
+    if (event instanceof IncidentResolved resolved) {
+      IncidentFact known = current.apply(resolved.getIncidentId());
+      IncidentFact base =
+          known != null ? known : empty(resolved.getIncidentId(), resolved.getBranchId());
+      if (base.resolvedAt() != null) {
+        return List.of();
+      }
+      return List.of(
+          Change.put(
+              resolved.getIncidentId(),
+              new IncidentFact(
+                  base.incidentId(),
+                  base.branchId(),
+                  base.severity(),
+                  base.category(),
+                  base.summary(),
+                  base.reportedBy(),
+                  base.reportedAt(),
+                  base.acknowledgedBy(),
+                  base.acknowledgedAt(),
+                  resolved.getBy(),
+                  resolved.getAt(),
+                  resolved.getResolution())));
+    }
+    return List.of();
+  }
+
+  private static IncidentFact empty(String incidentId, String branchId) {
+    return new IncidentFact(
+        incidentId, branchId, null, null, null, null, null, null, null, null, null, null);
+  }
+}

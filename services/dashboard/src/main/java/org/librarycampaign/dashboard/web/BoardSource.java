@@ -1,0 +1,16 @@
+package org.librarycampaign.dashboard.web;
+
+import java.time.LocalDate;
+import org.librarycampaign.dashboard.board.Board;
+
+/** Draws the board now. */
+@FunctionalInterface
+public interface BoardSource {
+
+  /**
+   * @param week a day of the calendar's week, or null for the current week
+   * @throws org.librarycampaign.dashboard.store.ViewUnavailableException when the views cannot be
+   *     read now
+   */
+  Board board(LocalDate week);
+}

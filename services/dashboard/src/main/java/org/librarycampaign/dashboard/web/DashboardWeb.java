@@ -1,0 +1,166 @@
+package org.librarycampaign.dashboard.web;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.function.Function;
+import org.librarycampaign.dashboard.DashboardSettings;
+import org.librarycampaign.dashboard.board.Board;
+import org.librarycampaign.dashboard.facts.FactJson;
+import org.librarycampaign.dashboard.store.ViewUnavailableException;
+
+/**
+ * The dashboard's HTTP side: the page and its assets (from the jar), the JSON API and the live
+ * stream.
+ *
+ * <pre>
+ * GET /                       the page
+ * GET /assets/{file}          its stylesheet and script
+ * GET /api/board              everything below at once            (?week=YYYY-MM-DD: that week's calendar)
+ * GET /api/balance            per channel: this week's content, campaign and allowed posts, daily caps
+ * GET /api/held               held posts, why, and what would release them
+ * GET /api/calendar           a week of posts, milestones, conflicts and amplify gaps (?week=)
+ * GET /api/incidents          incidents, who was notified, acknowledgements, delivery receipts
+ * GET /api/outbox             messages written to the local outbox instead of sent
+ * GET /api/dead-letters       dead-letter count and the latest reasons
+ * GET /api/stream             Server-Sent Events: "board" (the whole board) on connect and on change (?week=)
+ * </pre>
+ *
+ * Answers 503 while the views are not readable (starting, rebalancing), 400 for a bad week.
+ */
+public final class DashboardWeb implements AutoCloseable {
+
+  static final String PAGE = "/";
+  static final String ASSETS = "/assets/{file}";
+  static final String API = "/api";
+
+  private static final Map<String, String> ASSET_TYPES =
+      Map.of(
+          "dashboard.css", "text/css; charset=utf-8",
+          "dashboard.js", "text/javascript; charset=utf-8",
+          "favicon.svg", "image/svg+xml");
+
+  private static final String RESOURCES = "/org/librarycampaign/dashboard/web/";
+
+  private final BoardSource source;
+  private final LiveUpdates live;
+  private final byte[] page;
+  private final Map<String, byte[]> assets;
+
+  private DashboardWeb(BoardSource source, LiveUpdates live) {
+    this.source = source;
+    this.live = live;
+    this.page = resource("index.html");
+    this.assets =
+        Map.of(
+            "dashboard.css", resource("dashboard.css"),
+            "dashboard.js", resource("dashboard.js"),
+            "favicon.svg", resource("favicon.svg"));
+  }
+
+  public static DashboardWeb start(BoardSource source, DashboardSettings settings) {
+    return new DashboardWeb(
+        source,
+        LiveUpdates.start(source, settings.refreshInterval(), settings.heartbeatInterval()));
+  }
+
+  public void addRoutes(Javalin app) {
+    app.get(
+        PAGE,
+        ctx ->
+            ctx.contentType("text/html; charset=utf-8")
+                .header("Cache-Control", "no-cache")
+                .result(page));
+    app.get(ASSETS, this::asset);
+    app.get(API + "/board", ctx -> answer(ctx, board -> board));
+    app.get(API + "/balance", ctx -> answer(ctx, Board::balance));
+    app.get(API + "/held", ctx -> answer(ctx, Board::held));
+    app.get(API + "/calendar", ctx -> answer(ctx, Board::calendar));
+    app.get(API + "/incidents", ctx -> answer(ctx, Board::incidents));
+    app.get(API + "/outbox", ctx -> answer(ctx, Board::outbox));
+    app.get(API + "/dead-letters", ctx -> answer(ctx, Board::deadLetters));
+    app.sse(
+        API + "/stream",
+        client -> {
+          LocalDate week;
+          try {
+            week = week(client.ctx());
+          } catch (IllegalArgumentException e) {
+            client.sendEvent("failure", FactJson.write(Map.of("error", e.getMessage())));
+            client.close();
+            return;
+          }
+          live.connect(client, week);
+        });
+  }
+
+  private void asset(Context ctx) {
+    String file = ctx.pathParam("file");
+    byte[] bytes = assets.get(file);
+    if (bytes == null) {
+      ctx.status(HttpStatus.NOT_FOUND).result("not found");
+      return;
+    }
+    ctx.contentType(ASSET_TYPES.get(file)).header("Cache-Control", "no-cache").result(bytes);
+  }
+
+  private void answer(Context ctx, Function<Board, Object> part) {
+    LocalDate week;
+    try {
+      week = week(ctx);
+    } catch (IllegalArgumentException e) {
+      json(ctx.status(HttpStatus.BAD_REQUEST), Map.of("error", e.getMessage()));
+      return;
+    }
+    try {
+      json(ctx, part.apply(source.board(week)));
+    } catch (ViewUnavailableException e) {
+      json(
+          ctx.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1"),
+          Map.of("error", e.getMessage()));
+    }
+  }
+
+  private static void json(Context ctx, Object body) {
+    ctx.contentType("application/json").header("Cache-Control", "no-store").result(write(body));
+  }
+
+  private static String write(Object body) {
+    return FactJson.write(body);
+  }
+
+  static LocalDate week(Context ctx) {
+    String week = ctx.queryParam("week");
+    if (week == null || week.isBlank()) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(week.trim());
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(
+          "week must be a date such as 2026-11-30, got '" + week + "'");
+    }
+  }
+
+  private static byte[] resource(String name) {
+    try (InputStream in = DashboardWeb.class.getResourceAsStream(RESOURCES + name)) {
+      if (in == null) {
+        throw new IllegalStateException("the dashboard's " + name + " is missing from the jar");
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    live.close();
+  }
+}

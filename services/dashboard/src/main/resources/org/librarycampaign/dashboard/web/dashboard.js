@@ -1,0 +1,330 @@
+// The campaign dashboard: draws the board the server pushes over Server-Sent Events
+// (/api/stream, event "board"), without a reload. Every text goes in through textContent.
+"use strict";
+
+(() => {
+  const state = { week: new URLSearchParams(location.search).get("week"), source: null, zone: "UTC", summary: null };
+  const byId = (id) => document.getElementById(id);
+
+  const PLATFORMS = {
+    X: "X", FACEBOOK: "Facebook", INSTAGRAM: "Instagram", THREADS: "Threads", BLUESKY: "Bluesky",
+    MASTODON: "Mastodon", LINKEDIN: "LinkedIn", YOUTUBE: "YouTube", TIKTOK: "TikTok", OTHER: "Other",
+  };
+  const TONES = {
+    APPROVED: "ok", HELD: "held", REJECTED: "bad", WITHDRAWN: "info", PENDING: "info",
+    DELIVERED: "ok", RETRYING: "held", FAILED: "bad",
+    OPEN: "bad", ESCALATED: "bad", UNROUTED: "bad", REPORTED: "bad", ACKNOWLEDGED: "held", RESOLVED: "ok",
+    CRITICAL: "bad", HIGH: "bad", MEDIUM: "held", LOW: "info",
+    CONTENT: "content", CAMPAIGN: "campaign",
+  };
+  const ATTRIBUTES = new Set(["id", "role", "href", "tabindex", "title", "scope", "datetime", "colspan", "lang"]);
+
+  function h(tag, attrs, ...children) {
+    const el = document.createElement(tag);
+    for (const [name, value] of Object.entries(attrs || {})) {
+      if (value === null || value === undefined) continue;
+      if (name.startsWith("data-") || name.startsWith("aria-")) el.setAttribute(name, String(value));
+      else if (value === false) continue;
+      else if (name === "class") el.className = value;
+      else if (name === "text") el.textContent = value;
+      else if (ATTRIBUTES.has(name)) el.setAttribute(name, String(value));
+      else el[name] = value;
+    }
+    for (const child of children.flat()) {
+      if (child === null || child === undefined || child === false) continue;
+      el.append(child instanceof Node ? child : document.createTextNode(String(child)));
+    }
+    return el;
+  }
+
+  const words = (code) => (code || "").toLowerCase().replaceAll("_", " ");
+  const platform = (p) => PLATFORMS[p] || p;
+  const plural = (n, one, many) => `${n} ${n === 1 ? one : many || one + "s"}`;
+  const badge = (value, label) => h("span", { class: "badge", "data-tone": TONES[value] || "info" }, label || words(value));
+
+  function format(iso, options) {
+    if (!iso) return "";
+    const date = new Date(iso);
+    try {
+      return new Intl.DateTimeFormat("en-GB", { timeZone: state.zone, ...options }).format(date);
+    } catch (e) {
+      return date.toISOString();
+    }
+  }
+  const dayTime = (iso) => format(iso, { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
+  const clockTime = (iso) => format(iso, { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", second: "2-digit" });
+  const when = (iso, text) => h("time", { datetime: iso }, text(iso));
+  const shortDate = (date) =>
+    new Date(`${date}T12:00:00Z`).toLocaleDateString("en-GB", { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" });
+
+  function table(key, caption, headers, rows) {
+    // Each cell carries its column's name, which a phone-width layout shows in front of it.
+    for (const row of rows) [...row.children].forEach((cell, i) => cell.setAttribute("data-label", headers[i]));
+    return h("div", { class: "table-wrap", tabindex: 0, role: "region", "aria-label": caption, "data-focus-key": key },
+      h("table", {},
+        h("caption", {}, caption),
+        h("thead", {}, h("tr", {}, headers.map((t) => h("th", { scope: "col" }, t)))),
+        h("tbody", {}, rows)));
+  }
+
+  function replace(id, ...nodes) {
+    byId(id).replaceChildren(...nodes.flat().filter(Boolean));
+  }
+
+  // ---- summary
+  function renderSummary(s) {
+    const items = [
+      [s.held, "held post", "held posts", s.held > 0],
+      [s.openIncidents, "open incident", "open incidents", s.openIncidents > 0],
+      [s.conflicts, "conflict", "conflicts", s.conflicts > 0],
+      [s.amplifyGaps, "amplify gap", "amplify gaps", s.amplifyGaps > 0],
+      [s.outbox, "in the outbox", "in the outbox", false],
+      [s.deadLetters, "dead letter", "dead letters", s.deadLetters > 0],
+    ];
+    replace("summary", items.map(([n, one, many, alert]) =>
+      h("li", { "data-alert": alert }, h("strong", {}, String(n)), " ", n === 1 ? one : many)));
+    const text = items.map(([n, one, many]) => `${n} ${n === 1 ? one : many}`).join(", ");
+    if (state.summary !== null && state.summary !== text) byId("announce").textContent = text;
+    state.summary = text;
+  }
+
+  // ---- balance
+  function renderBalance(channels) {
+    if (!channels.length) return replace("balance-body", h("p", { class: "empty" }, "No channel has posts or a policy yet."));
+    const branches = new Map();
+    for (const c of channels) {
+      if (!branches.has(c.branchId)) branches.set(c.branchId, []);
+      branches.get(c.branchId).push(c);
+    }
+    replace("balance-body", [...branches].map(([branch, list]) =>
+      h("article", { class: "branch", "aria-label": `Branch ${branch}` },
+        h("h3", {}, branch),
+        list.map(channel))));
+  }
+
+  function bar(label, value, scale, tone, marker) {
+    const pct = (n) => `${Math.min(100, (100 * n) / scale)}%`;
+    return h("div", { class: "bar-row", "aria-hidden": "true" },
+      h("span", {}, label),
+      h("span", { class: "track" },
+        h("span", { class: `fill ${tone}`, style: `width:${pct(value)}` }),
+        marker === undefined ? null : h("span", { class: "marker", style: `left:calc(${pct(marker)} - 1px)` })),
+      h("span", {}, String(value)));
+  }
+
+  function channel(c) {
+    const scale = Math.max(c.content, c.campaign, c.allowedCampaign, 1);
+    const room = c.allowedCampaign - c.campaign;
+    const next = room > 0
+      ? `Room for ${plural(room, "more campaign post")} this week.`
+      : `The next campaign post needs ${plural(c.contentNeeded, "more approved content post")}.`;
+    return h("div", { class: "channel", "data-channel-id": c.channelId },
+      h("div", { class: "channel-head" },
+        h("h4", {}, platform(c.platform)),
+        h("span", { class: "muted" }, `week of ${shortDate(c.weekStart)} · ${c.zone}`)),
+      h("p", { class: "legend" },
+        h("strong", {}, String(c.content)), " content · ",
+        h("strong", {}, String(c.campaign)), " campaign · ",
+        h("strong", {}, String(c.allowedCampaign)), ` campaign allowed (1 per ${c.contentPerCampaign} content)`,
+        c.held ? ` · ${c.held} held` : "", c.rejected ? ` · ${c.rejected} rejected` : ""),
+      h("div", { class: "bars" },
+        bar("Content", c.content, scale, "content"),
+        bar("Campaign", c.campaign, scale, "campaign", c.allowedCampaign)),
+      h("p", { class: "legend" }, next),
+      c.politicalSpeechAllowed ? null : h("p", { class: "legend" }, badge("RESTRICTED", "no political speech"),
+        " Campaign posts go out through partner and champion pages."),
+      h("ol", { class: "days", "aria-label": `Approved posts per day, cap ${c.maxPostsPerDay}` },
+        c.days.map((d) => {
+          const day = new Date(`${d.date}T12:00:00Z`).toLocaleDateString("en-GB", { weekday: "short", timeZone: "UTC" });
+          return h("li", { "data-full": d.full, "aria-label": `${day} ${d.date}: ${d.approved} of ${d.cap}${d.full ? ", full" : ""}` },
+            h("span", { "aria-hidden": "true" }, day, h("br"), `${d.approved}/${d.cap}`));
+        })));
+  }
+
+  // ---- held
+  function renderHeld(held) {
+    if (!held.length) return replace("held-body", h("p", { class: "empty" }, "Nothing is held."));
+    replace("held-body", h("ul", { class: "cards" }, held.map((p) =>
+      h("li", { class: "card", "data-post-id": p.postId },
+        h("h3", {}, `${p.postId} `, badge(p.category)),
+        h("p", {}, `${p.channelId} · for `, when(p.scheduledAt, dayTime), p.campaignId ? ` · ${p.campaignId}` : ""),
+        p.text ? h("blockquote", {}, p.text) : null,
+        h("p", { class: "reason" }, h("span", { class: "label" }, "Why: "),
+          p.reasons.map((r) => r.message).join(" ") || "no reason given"),
+        h("p", { class: "release" }, h("span", { class: "label" }, "What releases it: "), p.release),
+        h("p", { class: "muted" }, "Held since ", when(p.heldSince, dayTime))))));
+  }
+
+  // ---- calendar
+  function renderCalendar(cal) {
+    byId("week-label").textContent =
+      `${cal.days[0].label} – ${cal.days[6].label} (${cal.zone})` + (cal.days.some((d) => d.today) ? ", this week" : "");
+    replace("gaps", cal.gaps.length ? h("ul", { class: "gap-list", "aria-label": "Amplify gaps" }, cal.gaps.map((g) =>
+      h("li", { "data-milestone-id": g.milestoneId, "data-branch-id": g.branchId },
+        h("strong", {}, `Amplify gap at ${g.branchId}: `), g.message))) : null);
+    replace("calendar-body", cal.days.map((d) =>
+      h("section", { class: "day", "data-date": d.date, "data-today": d.today, "aria-label": d.label + (d.today ? ", today" : "") },
+        h("h3", {}, d.label, d.today ? h("span", {}, " · today") : null),
+        d.milestones.length ? h("ul", { "aria-label": "Milestones and events" }, d.milestones.map(milestone)) : null,
+        d.posts.length ? h("ul", { "aria-label": "Posts" }, d.posts.map(post)) : h("p", { class: "empty" }, "No posts."))));
+  }
+
+  function milestone(m) {
+    const what = m.kind === "COMMUNITY_EVENT" ? "Community event" : m.kind === "CAMPAIGN_MILESTONE" ? "Campaign milestone" : "Milestone";
+    const stance = m.stance === "AMPLIFY" ? "amplify" : m.stance === "AVOID" ? "avoid" : "neutral";
+    return h("li", { class: "milestone", "data-stance": m.stance, "data-milestone-id": m.milestoneId },
+      h("strong", {}, m.title), h("br"),
+      `${what} (${stance}) · ${m.time} · ${m.branchId === "*" ? "every branch" : m.branchId}`,
+      m.gapBranches.length ? h("span", { class: "badge", "data-tone": "held" }, `gap: ${m.gapBranches.join(", ")}`) : null);
+  }
+
+  function post(p) {
+    const status = p.released ? "approved (released)" : words(p.status);
+    return h("li", { class: "post", "data-post-id": p.postId, "data-status": p.status, "data-conflict": p.conflicts.length > 0 },
+      h("div", { class: "meta" },
+        h("strong", {}, when(p.scheduledAt, () => p.time)),
+        ` ${p.branchId} · ${platform(p.platform)} `,
+        badge(p.category), badge(p.status, status)),
+      p.text ? h("p", { class: "text" }, p.text) : null,
+      p.conflicts.map((c) => h("p", { class: "conflict" },
+        `Conflicts with ${c.milestoneTitle}. Suggested slot: `, when(c.suggestedAt, () => c.suggested), ".")),
+      p.status === "HELD" || p.status === "REJECTED" ? h("p", { class: "muted" }, p.reasons.join(" ")) : null,
+      p.warnings.length ? h("p", { class: "muted" }, "Warnings: " + p.warnings.map(words).join(", ")) : null);
+  }
+
+  // ---- incidents
+  function renderIncidents(incidents, openDetails) {
+    if (!incidents.length) return replace("incidents-body", h("p", { class: "empty" }, "No incidents."));
+    replace("incidents-body", incidents.map((i) =>
+      h("article", { class: "incident", "data-incident-id": i.incidentId, "data-open": i.open, "aria-label": `Incident ${i.incidentId}` },
+        h("div", { class: "incident-head" },
+          h("h3", {}, i.summary || i.incidentId),
+          badge(i.severity), badge(i.state), h("span", { class: "badge", "data-tone": "info" }, `tier ${i.tier}`)),
+        h("dl", { class: "facts" },
+          h("dt", {}, "Incident"), h("dd", {}, `${i.incidentId} at ${i.branchId}${i.category ? " · " + words(i.category) : ""}`),
+          h("dt", {}, "Reported"), h("dd", {}, i.reportedAt ? when(i.reportedAt, clockTime) : "", i.reportedBy ? ` by ${i.reportedBy}` : ""),
+          h("dt", {}, "Acknowledged"), h("dd", {}, i.acknowledgedBy
+            ? [`by ${i.acknowledgedBy}`, i.acknowledgedAt ? [" at ", when(i.acknowledgedAt, clockTime)] : ""]
+            : "not yet"),
+          i.resolvedAt ? [h("dt", {}, "Resolved"), h("dd", {}, when(i.resolvedAt, clockTime),
+            i.resolvedBy ? ` by ${i.resolvedBy}` : "", i.resolution ? ` · ${i.resolution}` : "")] : null),
+        i.notifications.length
+          ? table(`notifications:${i.incidentId}`, `Notifications for ${i.incidentId} (${i.notifications.length})`,
+            ["Recipient", "Channel", "Tier", "Kind", "Delivery", "Receipts"],
+            i.notifications.map((n) => h("tr", { "data-notification-id": n.notificationId },
+              h("td", {}, n.name || n.responderId, n.role ? h("span", { class: "muted" }, ` · ${n.role}`) : null),
+              h("td", {}, words(n.channel), n.address ? h("span", { class: "muted" }, ` · ${n.address}`) : null),
+              h("td", {}, String(n.tier)),
+              h("td", {}, words(n.kind)),
+              h("td", {}, badge(n.delivery), n.outbox ? " outbox" : ""),
+              h("td", {}, receipts(n, openDetails)))))
+          : h("p", { class: "muted" }, "Nobody notified yet."))));
+  }
+
+  function receipts(n, openDetails) {
+    if (!n.receipts.length) return "none yet";
+    const key = `receipts:${n.notificationId}`;
+    return h("details", { open: openDetails.has(key), "data-details-key": key },
+      h("summary", { "data-focus-key": key }, plural(n.receipts.length, "receipt")),
+      h("ol", { class: "receipts" }, n.receipts.map((r) =>
+        h("li", { class: "receipt" }, `${words(r.status)} · attempt ${r.attempt} · `, when(r.at, clockTime),
+          r.outbox ? " · outbox" : "", r.reason ? ` · ${r.reason}` : ""))));
+  }
+
+  // ---- outbox and dead letters
+  function renderOutbox(o) {
+    if (!o.count) return replace("outbox-body", h("p", { class: "empty" }, "The outbox is empty."), h("p", { class: "muted" }, `Folder: ${o.directory}`));
+    replace("outbox-body",
+      h("p", {}, `${plural(o.count, "message")} in `, h("code", {}, o.directory), o.count > o.entries.length ? ` (the latest ${o.entries.length} shown)` : ""),
+      table("outbox", "Messages in the outbox", ["When", "Channel", "To", "Subject", "Note"],
+        o.entries.map((e) => h("tr", { "data-notification-id": e.notificationId },
+          h("td", {}, when(e.at, clockTime)),
+          h("td", {}, words(e.channel)),
+          h("td", {}, [e.name, e.role].filter(Boolean).join(", "), e.address ? h("span", { class: "muted" }, ` · ${e.address}`) : null),
+          h("td", {}, e.subject || e.notificationId),
+          h("td", {}, e.note || "")))));
+  }
+
+  function renderDeadLetters(d) {
+    if (!d.count) return replace("dead-letters-body", h("p", { class: "empty" }, "No dead letters."));
+    replace("dead-letters-body",
+      h("p", { class: "count" }, String(d.count)),
+      h("p", {}, d.count === 1 ? "record could not be handled." : "records could not be handled."),
+      table("dead-letters", "Latest dead letters", ["When", "From", "Stage", "Why", "Service"],
+        d.latest.map((l) => h("tr", {},
+          h("td", {}, when(l.failedAt, clockTime)),
+          h("td", {}, `${l.sourceTopic} [${l.partition}] @${l.offset}`),
+          h("td", {}, words(l.stage)),
+          h("td", {}, h("strong", {}, l.errorClass.split(".").pop()), `: ${l.errorMessage}`),
+          h("td", {}, l.applicationId || "")))));
+  }
+
+  // ---- one update
+  function render(board) {
+    const focused = document.activeElement && document.activeElement.dataset ? document.activeElement.dataset.focusKey : null;
+    const openDetails = new Set([...document.querySelectorAll("details[open]")].map((d) => d.dataset.detailsKey));
+    state.zone = board.zone;
+    renderSummary(board.summary);
+    renderBalance(board.balance);
+    renderHeld(board.held);
+    renderCalendar(board.calendar);
+    renderIncidents(board.incidents, openDetails);
+    renderOutbox(board.outbox);
+    renderDeadLetters(board.deadLetters);
+    if (focused) {
+      const again = document.querySelector(`[data-focus-key="${CSS.escape(focused)}"]`);
+      if (again) again.focus();
+    }
+    byId("updated").textContent = `Updated ${new Date().toLocaleTimeString("en-GB")}`;
+    document.body.dataset.updates = String(Number(document.body.dataset.updates || 0) + 1);
+  }
+
+  function setConnection(kind, text) {
+    const el = byId("connection");
+    if (el.dataset.state === kind && el.textContent === text) return;
+    el.dataset.state = kind;
+    el.textContent = text;
+  }
+
+  function connect() {
+    if (state.source) state.source.close();
+    const source = new EventSource("/api/stream" + (state.week ? `?week=${encodeURIComponent(state.week)}` : ""));
+    state.source = source;
+    setConnection("connecting", "Connecting to the live view…");
+    source.addEventListener("board", (event) => {
+      render(JSON.parse(event.data));
+      setConnection("live", "Live");
+    });
+    source.addEventListener("waiting", (event) =>
+      setConnection("waiting", `Waiting for the views: ${JSON.parse(event.data).error}`));
+    source.addEventListener("failure", (event) => {
+      setConnection("lost", JSON.parse(event.data).error);
+      source.close();
+    });
+    source.onerror = () => {
+      if (source.readyState !== EventSource.CLOSED) setConnection("lost", "Connection lost; reconnecting…");
+    };
+  }
+
+  function goToWeek(offsetDays) {
+    if (offsetDays === null) {
+      state.week = null;
+    } else {
+      const first = byId("calendar-body").querySelector("[data-date]");
+      const start = new Date(`${first ? first.dataset.date : new Date().toISOString().slice(0, 10)}T00:00:00Z`);
+      start.setUTCDate(start.getUTCDate() + offsetDays);
+      state.week = start.toISOString().slice(0, 10);
+    }
+    history.replaceState(null, "", state.week ? `?week=${state.week}#calendar` : "/#calendar");
+    connect();
+  }
+
+  document.addEventListener("DOMContentLoaded", () => {
+    byId("connection").after(h("p", { id: "updated", class: "updated" }));
+    document.body.append(h("div", { id: "announce", class: "sr-only", role: "status", "aria-live": "polite" }));
+    byId("previous-week").addEventListener("click", () => goToWeek(-7));
+    byId("next-week").addEventListener("click", () => goToWeek(7));
+    byId("this-week").addEventListener("click", () => goToWeek(null));
+    connect();
+  });
+})();

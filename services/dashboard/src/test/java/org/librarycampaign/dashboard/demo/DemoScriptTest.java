@@ -1,0 +1,204 @@
+package org.librarycampaign.dashboard.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import library.campaign.events.ChannelPolicy;
+import library.campaign.events.IncidentAcknowledged;
+import library.campaign.events.IncidentEvent;
+import library.campaign.events.IncidentReported;
+import library.campaign.events.IncidentResolved;
+import library.campaign.events.MilestoneEvent;
+import library.campaign.events.PostDrafted;
+import library.campaign.events.PostEvent;
+import library.campaign.events.ResponsePlan;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.apache.avro.specific.SpecificRecord;
+import org.junit.jupiter.api.Test;
+import org.librarycampaign.platform.json.EventJson;
+import org.librarycampaign.platform.json.ParsedEvent;
+
+class DemoScriptTest {
+
+  private static final Instant START = Instant.parse("2026-12-02T14:03:27Z");
+  private static final ZoneId CHICAGO = ZoneId.of("America/Chicago");
+  private final EventJson json = new EventJson();
+
+  @Test
+  void everyEventIsValidDesignJsonAsTheIngestApiReadsIt() {
+    List<DemoScript.Step> steps = DemoScript.steps(START, CHICAGO);
+
+    List<String> types = new ArrayList<>();
+    for (DemoScript.Step step : steps) {
+      for (SpecificRecord event : step.events()) {
+        ParsedEvent parsed = json.parse(json.write(event));
+        types.add(parsed.type());
+      }
+    }
+
+    assertThat(new TreeSet<>(types))
+        .containsExactly(
+            "ChannelPolicy",
+            "IncidentAcknowledged",
+            "IncidentReported",
+            "IncidentResolved",
+            "Milestone",
+            "PostDrafted",
+            "PostWithdrawn",
+            "ResponsePlan");
+    assertThat(steps).extracting(DemoScript.Step::offset).isSorted();
+  }
+
+  @Test
+  void everyFeatureShowsWithinTheFirstMinuteAndTheIncidentEscalatesThenResolves() {
+    List<DemoScript.Step> steps = DemoScript.steps(START, CHICAGO);
+    List<SpecificRecord> firstMinute =
+        steps.stream()
+            .filter(s -> s.offset().compareTo(Duration.ofMinutes(1)) < 0)
+            .flatMap(s -> s.events().stream())
+            .toList();
+
+    Set<String> branches = new TreeSet<>();
+    Set<String> platforms = new TreeSet<>();
+    for (SpecificRecord event : firstMinute) {
+      if (event instanceof PostEvent post && post.getEvent() instanceof PostDrafted drafted) {
+        branches.add(drafted.getBranchId());
+        platforms.add(drafted.getPlatform().name());
+      }
+    }
+    assertThat(branches).containsExactly("eastside", "northgate", "riverside", "westside");
+    assertThat(platforms).hasSizeGreaterThanOrEqualTo(4);
+    assertThat(firstMinute)
+        .anySatisfy(e -> assertThat(e).isInstanceOf(ResponsePlan.class))
+        .anySatisfy(
+            e ->
+                assertThat(e)
+                    .isInstanceOfSatisfying(
+                        ChannelPolicy.class,
+                        p -> assertThat(p.getPoliticalSpeechAllowed()).isFalse()))
+        .anySatisfy(
+            e ->
+                assertThat(e)
+                    .isInstanceOfSatisfying(
+                        MilestoneEvent.class,
+                        m -> assertThat(m.getTitle()).isEqualTo("County budget hearing")))
+        .anySatisfy(
+            e ->
+                assertThat(e)
+                    .isInstanceOfSatisfying(
+                        MilestoneEvent.class,
+                        m -> assertThat(m.getTitle()).isEqualTo("Riverfront Festival")))
+        .anySatisfy(
+            e ->
+                assertThat(e)
+                    .isInstanceOfSatisfying(
+                        IncidentEvent.class,
+                        i -> assertThat(i.getEvent()).isInstanceOf(IncidentReported.class)));
+
+    ResponsePlan plan =
+        (ResponsePlan)
+            firstMinute.stream().filter(ResponsePlan.class::isInstance).findFirst().orElseThrow();
+    assertThat(plan.getTiers()).hasSize(2);
+    int tierZeroMinutes = plan.getTiers().get(0).getAckTimeoutMinutes();
+    Duration reported = offsetOf(steps, IncidentReported.class);
+    Duration acknowledged = offsetOf(steps, IncidentAcknowledged.class);
+    Duration resolved = offsetOf(steps, IncidentResolved.class);
+    assertThat(acknowledged)
+        .as("acknowledged only after tier 1 was notified")
+        .isGreaterThan(reported.plusMinutes(tierZeroMinutes).plusSeconds(5));
+    assertThat(resolved).isGreaterThan(acknowledged);
+    assertThat(steps.get(steps.size() - 1).offset()).isLessThan(Duration.ofMinutes(2));
+  }
+
+  @Provide
+  Arbitrary<Instant> starts() {
+    return Arbitraries.longs()
+        .between(
+            Instant.parse("2025-01-01T00:00:00Z").getEpochSecond(),
+            Instant.parse("2035-01-01T00:00:00Z").getEpochSecond())
+        .map(Instant::ofEpochSecond);
+  }
+
+  @Provide
+  Arbitrary<ZoneId> zones() {
+    return Arbitraries.of(
+            "UTC",
+            "America/Chicago",
+            "America/Los_Angeles",
+            "Europe/Amsterdam",
+            "Pacific/Auckland",
+            "Asia/Kolkata")
+        .map(ZoneId::of);
+  }
+
+  @Property(tries = 200)
+  void postsAndMilestonesLandInTheWeekOfTheStart(
+      @ForAll("starts") Instant start, @ForAll("zones") ZoneId zone) {
+    LocalDate monday =
+        start.atZone(zone).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    Instant from = monday.atStartOfDay(zone).toInstant();
+    Instant until = monday.plusDays(7).atStartOfDay(zone).toInstant();
+
+    for (DemoScript.Step step : DemoScript.steps(start, zone)) {
+      for (SpecificRecord event : step.events()) {
+        if (event instanceof PostEvent post && post.getEvent() instanceof PostDrafted drafted) {
+          assertThat(drafted.getScheduledAt()).isBetween(from, until.minusMillis(1));
+          assertThat(drafted.getDraftedAt()).isEqualTo(start.plus(step.offset()));
+        }
+        if (event instanceof MilestoneEvent milestone) {
+          assertThat(milestone.getStartsAt()).isBetween(from, until.minusMillis(1));
+          assertThat(milestone.getEndsAt()).isAfter(milestone.getStartsAt());
+        }
+      }
+    }
+  }
+
+  @Test
+  void aLaterRunRevisesTheSamePostsAndMilestonesAndReportsANewIncident() {
+    Instant nextWeek = START.plus(Duration.ofDays(7));
+    PostDrafted first = firstDraft(DemoScript.steps(START, CHICAGO));
+    PostDrafted later = firstDraft(DemoScript.steps(nextWeek, CHICAGO));
+
+    assertThat(later.getPostId()).isEqualTo(first.getPostId());
+    assertThat(later.getRevision()).isGreaterThan(first.getRevision());
+    assertThat(DemoScript.incidentId(nextWeek)).isNotEqualTo(DemoScript.incidentId(START));
+  }
+
+  private static PostDrafted firstDraft(List<DemoScript.Step> steps) {
+    return steps.stream()
+        .flatMap(s -> s.events().stream())
+        .filter(PostEvent.class::isInstance)
+        .map(e -> ((PostEvent) e).getEvent())
+        .filter(PostDrafted.class::isInstance)
+        .map(PostDrafted.class::cast)
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private static Duration offsetOf(List<DemoScript.Step> steps, Class<?> incidentEventType) {
+    return steps.stream()
+        .filter(
+            s ->
+                s.events().stream()
+                    .anyMatch(
+                        e ->
+                            e instanceof IncidentEvent i
+                                && incidentEventType.isInstance(i.getEvent())))
+        .map(DemoScript.Step::offset)
+        .findFirst()
+        .orElseThrow();
+  }
+}
