@@ -1,6 +1,5 @@
 package org.librarycampaign.platform.deadletter;
 
-import java.util.List;
 import java.util.Map;
 import library.campaign.events.DeadLetterStage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -21,7 +20,8 @@ public final class DeadLetterDeserializationHandler implements DeserializationEx
   public Response handleError(
       ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
     return Response.resume(
-        List.of(
+        deadLetters.handOver(
+            context,
             deadLetters.record(
                 new DeadLetters.Failure(
                     record.topic(),

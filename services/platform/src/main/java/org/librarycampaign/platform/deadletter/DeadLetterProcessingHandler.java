@@ -1,6 +1,5 @@
 package org.librarycampaign.platform.deadletter;
 
-import java.util.List;
 import java.util.Map;
 import library.campaign.events.DeadLetterStage;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
@@ -24,7 +23,8 @@ public final class DeadLetterProcessingHandler implements ProcessingExceptionHan
   public Response handleError(
       ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
     return Response.resume(
-        List.of(
+        deadLetters.handOver(
+            context,
             deadLetters.record(
                 new DeadLetters.Failure(
                     context.topic(),

@@ -4,11 +4,19 @@ import io.micrometer.core.instrument.Metrics;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import library.campaign.events.DeadLetter;
 import library.campaign.events.DeadLetterStage;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,11 +44,64 @@ public final class DeadLetters {
   private final String topic;
   private final Serializer<DeadLetter> serializer;
   private final String applicationId;
+  private final Map<String, Object> producerConfig;
+  private KafkaProducer<byte[], byte[]> ownProducer;
 
   public DeadLetters(String topic, Serializer<DeadLetter> serializer, String applicationId) {
+    this(topic, serializer, applicationId, Map.of());
+  }
+
+  /**
+   * @param producerConfig Kafka client properties (bootstrap servers, security) for the dead
+   *     letters of global stores, which Kafka Streams cannot write itself
+   */
+  public DeadLetters(
+      String topic,
+      Serializer<DeadLetter> serializer,
+      String applicationId,
+      Map<String, Object> producerConfig) {
     this.topic = topic;
     this.serializer = serializer;
     this.applicationId = applicationId;
+    this.producerConfig = Map.copyOf(producerConfig);
+  }
+
+  /**
+   * What an exception handler hands back to Kafka Streams. A task's dead letters are written by
+   * Streams in the task's transaction. The global thread (global stores and tables) has no record
+   * collector in Kafka 4.4: Streams fails on dead letters returned from there, so those are sent
+   * here with a producer of our own (acks=all, idempotent) and none is handed back.
+   */
+  List<ProducerRecord<byte[], byte[]>> handOver(
+      ErrorHandlerContext context, ProducerRecord<byte[], byte[]> letter) {
+    boolean globalThread = context.taskId() != null && context.taskId().subtopology() < 0;
+    if (!globalThread) {
+      return List.of(letter);
+    }
+    try {
+      ownProducer().send(letter).get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      LOGGER
+          .atError()
+          .addKeyValue("sourceTopic", context.topic())
+          .addKeyValue("offset", context.offset())
+          .setCause(e)
+          .log("Could not write the dead letter of a global store record; it is skipped");
+    }
+    return List.of();
+  }
+
+  private synchronized KafkaProducer<byte[], byte[]> ownProducer() {
+    if (ownProducer == null) {
+      Map<String, Object> props = new HashMap<>(producerConfig);
+      props.put(ProducerConfig.ACKS_CONFIG, "all");
+      props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+      props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+      props.put(ProducerConfig.CLIENT_ID_CONFIG, applicationId + "-global-dead-letters");
+      ownProducer =
+          new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+    }
+    return ownProducer;
   }
 
   public String topic() {
@@ -144,7 +205,7 @@ public final class DeadLetters {
         : text.substring(0, MAX_MESSAGE_LENGTH) + "...";
   }
 
-  static DeadLetters from(java.util.Map<String, ?> configs) {
+  static DeadLetters from(Map<String, ?> configs) {
     Object configured = configs.get(CONFIG_KEY);
     if (!(configured instanceof DeadLetters deadLetters)) {
       throw new IllegalStateException(

@@ -49,7 +49,8 @@ public final class StreamsSettings {
         new DeadLetters(
             catalogue.deadLetters().name(),
             catalogue.deadLetters().valueSerde().serializer(),
-            applicationId));
+            applicationId,
+            config.kafkaProperties()));
     config.kafkaProperties().forEach(props::put);
     return props;
   }

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import library.campaign.events.ChannelPolicy;
 import library.campaign.events.DeadLetter;
 import library.campaign.events.DeadLetterStage;
 import library.campaign.events.Platform;
@@ -29,8 +30,15 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.junit.jupiter.api.Test;
 import org.librarycampaign.platform.config.CampaignConfig;
 import org.librarycampaign.platform.ops.Readiness;
@@ -131,6 +139,81 @@ class DeadLettersIT {
                   letters.get(1).headers().lastHeader(DeadLetters.HEADER_APPLICATION_ID).value(),
                   StandardCharsets.UTF_8))
           .isEqualTo(config.applicationId("dead-letters"));
+    }
+  }
+
+  /**
+   * Kafka Streams 4.4 cannot write dead letters from the global thread; DeadLetters sends those
+   * itself. (A bad record already on the topic when the client starts is restored into a global
+   * table as raw bytes, without the handler: services that must survive that read global topics
+   * through a processor of their own, as the dashboard does.)
+   */
+  @Test
+  void aBadRecordInAGlobalStoreGoesToDeadLettersAndTheClientKeepsRunning() throws Exception {
+    SharedStack stack = SharedStack.get();
+    CampaignConfig config = stack.configFor("global-dead-letters");
+    TopicCatalogue catalogue = TopicCatalogue.forConfig(config);
+    try (Admin admin = Admin.create(config.kafkaProperties())) {
+      new TopicAdmin(admin, catalogue, TopicSpecs.load(Optional.empty())).createMissing();
+    }
+    String policies = catalogue.channelPolicies().name();
+    StreamsBuilder builder = new StreamsBuilder();
+    builder.globalTable(
+        policies,
+        catalogue.channelPolicies().consumed(),
+        Materialized.<String, ChannelPolicy, KeyValueStore<Bytes, byte[]>>as("policies-by-channel")
+            .withKeySerde(catalogue.channelPolicies().keySerde())
+            .withValueSerde(catalogue.channelPolicies().valueSerde()));
+    byte[] garbage = {1, 2, 3};
+    ChannelPolicy policy =
+        ChannelPolicy.newBuilder().setBranchId("eastside").setPlatform(Platform.X).build();
+
+    try (StreamsService service =
+            new StreamsService(
+                "global-dead-letters",
+                builder.build(),
+                StreamsSettings.forService(config, "global-dead-letters", catalogue));
+        KafkaProducer<String, byte[]> producer = rawProducer(config)) {
+      service.start(new Readiness());
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> service.streams().state() == KafkaStreams.State.RUNNING);
+      producer.send(new ProducerRecord<>(policies, "eastside/FACEBOOK", garbage));
+      producer.send(
+          new ProducerRecord<>(
+              policies,
+              "eastside/X",
+              catalogue.channelPolicies().valueSerde().serializer().serialize(policies, policy)));
+      producer.flush();
+      ReadOnlyKeyValueStore<String, ChannelPolicy> store =
+          service
+              .streams()
+              .store(
+                  StoreQueryParameters.fromNameAndType(
+                      "policies-by-channel", QueryableStoreTypes.keyValueStore()));
+      await().atMost(Duration.ofSeconds(30)).until(() -> store.get("eastside/X") != null);
+      assertThat(store.get("eastside/FACEBOOK")).isNull();
+      List<ConsumerRecord<String, byte[]>> letters = new ArrayList<>();
+      try (KafkaConsumer<String, byte[]> consumer = committedConsumer(config)) {
+        consumer.subscribe(List.of(catalogue.deadLetters().name()));
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () -> {
+                  consumer.poll(Duration.ofMillis(200)).forEach(letters::add);
+                  return !letters.isEmpty();
+                });
+      }
+      DeadLetter letter =
+          catalogue
+              .deadLetters()
+              .valueSerde()
+              .deserializer()
+              .deserialize(catalogue.deadLetters().name(), letters.get(0).value());
+      assertThat(letter.getStage()).isEqualTo(DeadLetterStage.DESERIALIZATION);
+      assertThat(letter.getSourceTopic()).isEqualTo(policies);
+      assertThat(letter.getValue().array()).isEqualTo(garbage);
+      assertThat(service.streams().state()).isEqualTo(KafkaStreams.State.RUNNING);
     }
   }
 
