@@ -5,8 +5,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+import org.librarycampaign.dashboard.demo.DemoCampaign;
 import org.librarycampaign.platform.config.CampaignConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,6 +25,11 @@ import picocli.CommandLine.Spec;
       "Data survives a restart in the data directory."
     })
 final class UpCommand implements Callable<Integer> {
+
+  private static final String DEMO_ACK_TIMEOUT_UNIT = "campaign.crisis.ack-timeout-unit";
+
+  /** Branches that get a development ingest token when none are configured. */
+  private static final String DEV_BRANCHES = "campaign.ingest.dev-branches";
 
   @Option(
       names = "--data-dir",
@@ -43,6 +51,15 @@ final class UpCommand implements Callable<Integer> {
   Integer httpPort;
 
   @Option(
+      names = "--demo",
+      description = {
+        "Also feed a realistic multi-branch campaign through the ingest API at a watchable pace:",
+        "open http://localhost:8080/ and watch. Response-plan timeouts count in half-minutes, so",
+        "the demo's incident escalates within the first minute."
+      })
+  boolean demo;
+
+  @Option(
       names = "--config",
       paramLabel = "FILE",
       description = "Properties file (campaign.* keys and Kafka client properties).")
@@ -61,15 +78,26 @@ final class UpCommand implements Callable<Integer> {
       explicit.put(CampaignConfig.HTTP_PORT, httpPort.toString());
     }
     CampaignConfig base =
-        CampaignConfig.load(java.util.Optional.ofNullable(configFile), System.getenv(), explicit);
+        CampaignConfig.load(Optional.ofNullable(configFile), System.getenv(), explicit);
+    if (base.get(DEV_BRANCHES).isEmpty()) {
+      base = base.with(Map.of(DEV_BRANCHES, "eastside,westside,northgate,riverside"));
+    }
+    if (demo && base.get(DEMO_ACK_TIMEOUT_UNIT).isEmpty()) {
+      base = base.with(Map.of(DEMO_ACK_TIMEOUT_UNIT, "30s"));
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     LocalStack stack = LocalStack.start(base, kafkaPort, registryPort, out);
+    AtomicReference<DemoCampaign> feeder = new AtomicReference<>();
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
                   out.println("Stopping...");
                   out.flush();
+                  DemoCampaign running = feeder.get();
+                  if (running != null) {
+                    running.close();
+                  }
                   stack.close();
                   out.println("Stopped.");
                   out.flush();
@@ -78,6 +106,11 @@ final class UpCommand implements Callable<Integer> {
                 "campaign-up-stop"));
     stack.awaitReady(Duration.ofSeconds(60));
     out.println(stack.describe());
+    if (demo) {
+      feeder.set(DemoCampaign.startLocal(stack.config(), stack.httpPort()));
+      out.printf(
+          "Demo campaign running: open http://localhost:%d/ to watch it.%n", stack.httpPort());
+    }
     out.flush();
     stopped.await();
     return 0;
