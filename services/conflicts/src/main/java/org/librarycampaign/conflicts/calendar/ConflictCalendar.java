@@ -1,0 +1,231 @@
+package org.librarycampaign.conflicts.calendar;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.librarycampaign.conflicts.calendar.CalendarChange.ClearReason;
+import org.librarycampaign.conflicts.calendar.CalendarChange.ConflictEnded;
+import org.librarycampaign.conflicts.calendar.CalendarChange.ConflictStarted;
+import org.librarycampaign.conflicts.calendar.CalendarChange.GapCloseReason;
+import org.librarycampaign.conflicts.calendar.CalendarChange.GapClosed;
+import org.librarycampaign.conflicts.calendar.CalendarChange.GapOpened;
+
+/**
+ * The rules of DESIGN §4.2 for the posts and milestones of one partition.
+ *
+ * <p>Every event is handled the same way: find the pairs (post, milestone) and gaps (milestone,
+ * branch) it can touch through the indexes, evaluate them, change the state, evaluate them again,
+ * and report the differences. What is open therefore always follows from the state alone, which
+ * makes the open set independent of the order in which the same posts and milestones arrived.
+ */
+public final class ConflictCalendar {
+
+  /** How long before an AMPLIFY milestone a campaign post amplifies it. */
+  public static final Duration AMPLIFY_LEAD = Duration.ofHours(72);
+
+  private final CalendarState state;
+
+  public ConflictCalendar(CalendarState state) {
+    this.state = state;
+  }
+
+  /** A new post or a new revision of one. */
+  public Outcome postDrafted(Post draft) {
+    Optional<Post> known = state.post(draft.postId());
+    if (known.isPresent() && known.get().revision() >= draft.revision()) {
+      return Outcome.ignored(Outcome.Status.STALE_REVISION);
+    }
+    Post updated = known.map(draft::keepingPlaceOf).orElse(draft);
+    return replacePost(known.orElse(null), updated, ClearReason.POST_MOVED);
+  }
+
+  /** A post withdrawn; it may come back with a higher revision. */
+  public Outcome postWithdrawn(String postId) {
+    Optional<Post> known = state.post(postId);
+    if (known.isEmpty() || !known.get().live()) {
+      return Outcome.ignored(Outcome.Status.NOT_LIVE);
+    }
+    return replacePost(known.get(), known.get().withdrawn(), ClearReason.POST_WITHDRAWN);
+  }
+
+  /** A milestone announced, changed or cancelled. */
+  public Outcome milestone(Milestone incoming) {
+    Optional<Milestone> known = state.milestone(incoming.milestoneId());
+    if (known.isPresent() && known.get().revision() >= incoming.revision()) {
+      return Outcome.ignored(Outcome.Status.STALE_REVISION);
+    }
+    Milestone updated = known.map(incoming::keepingScopeOf).orElse(incoming);
+    Milestone previous = known.orElse(null);
+
+    Map<String, ScheduledPost> heldBefore =
+        previous != null && previous.avoids() ? postsHeldBy(previous) : Map.of();
+    List<String> branches = branchesIn(updated.scope());
+    Map<String, Boolean> gapsBefore = new LinkedHashMap<>();
+    for (String branch : branches) {
+      gapsBefore.put(branch, previous != null && gapOpen(previous, branch));
+    }
+
+    state.replaceMilestone(previous, updated);
+
+    Map<String, ScheduledPost> heldAfter = updated.avoids() ? postsHeldBy(updated) : Map.of();
+    List<CalendarChange> changes = new ArrayList<>();
+    ClearReason reason =
+        updated.cancelled() ? ClearReason.MILESTONE_CANCELLED : ClearReason.MILESTONE_MOVED;
+    heldBefore.forEach(
+        (postId, post) -> {
+          if (!heldAfter.containsKey(postId)) {
+            changes.add(new ConflictEnded(post, previous, updated, reason));
+          }
+        });
+    heldAfter.forEach(
+        (postId, post) -> {
+          if (!heldBefore.containsKey(postId)) {
+            changes.add(
+                new ConflictStarted(
+                    post, updated, suggestion(post.branchId(), post.scheduledAt())));
+          }
+        });
+    for (String branch : branches) {
+      gapChange(updated, branch, gapsBefore.get(branch)).ifPresent(changes::add);
+    }
+    return Outcome.applied(changes);
+  }
+
+  /**
+   * The first free time at or after {@code at} for the branch: while inside a live AVOID window,
+   * jump to that window's end plus buffer. Where several windows hold the time, jumping to the
+   * latest end gives the same result as jumping one at a time, with fewer steps.
+   */
+  public Suggestion suggestion(String branchId, Instant at) {
+    Instant time = at;
+    List<Milestone> movedPast = new ArrayList<>();
+    Map<String, Milestone> holding = state.avoidWindowsHolding(branchId, time);
+    while (!holding.isEmpty()) {
+      Milestone latest = null;
+      for (Milestone window : holding.values()) {
+        if (latest == null || window.avoidUntil().isAfter(latest.avoidUntil())) {
+          latest = window;
+        }
+      }
+      time = latest.avoidUntil();
+      movedPast.add(latest);
+      holding = state.avoidWindowsHolding(branchId, time);
+    }
+    return new Suggestion(time, movedPast);
+  }
+
+  private Outcome replacePost(Post stored, Post updated, ClearReason reason) {
+    Post previous = stored != null && stored.live() ? stored : null;
+    String branch = updated.branchId();
+    boolean firstFromBranch = updated.live() && !state.knowsBranch(branch);
+
+    Map<String, Milestone> heldBefore =
+        previous == null ? Map.of() : state.avoidWindowsHolding(branch, previous.scheduledAt());
+    Map<String, Milestone> gapCandidates = new TreeMap<>();
+    if (previous != null && previous.campaign()) {
+      gapCandidates.putAll(amplifiable(branch, previous.scheduledAt()));
+    }
+    if (updated.live() && updated.campaign()) {
+      gapCandidates.putAll(amplifiable(branch, updated.scheduledAt()));
+    }
+    if (firstFromBranch) {
+      gapCandidates.putAll(state.amplifyMilestonesOf(branch));
+    }
+    Map<String, Boolean> gapsBefore = new LinkedHashMap<>();
+    gapCandidates.forEach((id, milestone) -> gapsBefore.put(id, gapOpen(milestone, branch)));
+
+    state.replacePost(stored, updated);
+    if (firstFromBranch) {
+      state.addBranch(branch);
+    }
+
+    Map<String, Milestone> heldAfter =
+        updated.live() ? state.avoidWindowsHolding(branch, updated.scheduledAt()) : Map.of();
+    List<CalendarChange> changes = new ArrayList<>();
+    ScheduledPost post = updated.schedule();
+    heldBefore.forEach(
+        (id, milestone) -> {
+          if (!heldAfter.containsKey(id)) {
+            changes.add(new ConflictEnded(post, milestone, milestone, reason));
+          }
+        });
+    if (heldAfter.keySet().stream().anyMatch(id -> !heldBefore.containsKey(id))) {
+      Suggestion suggestion = suggestion(branch, updated.scheduledAt());
+      heldAfter.forEach(
+          (id, milestone) -> {
+            if (!heldBefore.containsKey(id)) {
+              changes.add(new ConflictStarted(post, milestone, suggestion));
+            }
+          });
+    }
+    gapCandidates.forEach(
+        (id, milestone) ->
+            gapChange(milestone, branch, gapsBefore.get(id)).ifPresent(changes::add));
+    return Outcome.applied(changes);
+  }
+
+  /** The AMPLIFY milestones a campaign post of the branch at {@code at} counts for. */
+  private Map<String, Milestone> amplifiable(String branchId, Instant at) {
+    return state.amplifyMilestonesStarting(branchId, at, at.plus(AMPLIFY_LEAD));
+  }
+
+  /** Live posts in scope of the milestone inside its avoid window, by id. */
+  private Map<String, ScheduledPost> postsHeldBy(Milestone milestone) {
+    Map<String, ScheduledPost> held = new TreeMap<>();
+    for (ScheduledPost post : state.postsScheduled(milestone.avoidFrom(), milestone.avoidUntil())) {
+      if (milestone.appliesTo(post.branchId())) {
+        held.put(post.postId(), post);
+      }
+    }
+    return held;
+  }
+
+  private List<String> branchesIn(String scope) {
+    if (scope.equals(Milestone.EVERY_BRANCH)) {
+      return state.branches();
+    }
+    return state.knowsBranch(scope) ? List.of(scope) : List.of();
+  }
+
+  private boolean gapOpen(Milestone milestone, String branchId) {
+    return milestone.amplifies()
+        && milestone.appliesTo(branchId)
+        && state.knowsBranch(branchId)
+        && amplifyingPost(milestone, branchId).isEmpty();
+  }
+
+  private Optional<ScheduledPost> amplifyingPost(Milestone milestone, String branchId) {
+    return state.firstAmplifyingPost(
+        branchId, milestone, milestone.startsAt().minus(AMPLIFY_LEAD), milestone.startsAt());
+  }
+
+  private Optional<CalendarChange> gapChange(
+      Milestone milestone, String branchId, boolean openBefore) {
+    boolean openAfter = gapOpen(milestone, branchId);
+    if (openAfter == openBefore) {
+      return Optional.empty();
+    }
+    if (openAfter) {
+      return Optional.of(new GapOpened(milestone, branchId));
+    }
+    if (milestone.cancelled()) {
+      return Optional.of(
+          new GapClosed(milestone, branchId, GapCloseReason.MILESTONE_CANCELLED, null));
+    }
+    if (!milestone.amplifies()) {
+      return Optional.of(
+          new GapClosed(milestone, branchId, GapCloseReason.NO_LONGER_AMPLIFY, null));
+    }
+    return Optional.of(
+        new GapClosed(
+            milestone,
+            branchId,
+            GapCloseReason.AMPLIFIED,
+            amplifyingPost(milestone, branchId).orElseThrow()));
+  }
+}
