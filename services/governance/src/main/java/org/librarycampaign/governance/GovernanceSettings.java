@@ -1,0 +1,53 @@
+package org.librarycampaign.governance;
+
+import java.util.Arrays;
+import java.util.List;
+import org.librarycampaign.governance.checks.CallToAction;
+import org.librarycampaign.platform.config.CampaignConfig;
+
+/**
+ * Governance's own configuration ({@code campaign.governance.*} keys; see the module README).
+ *
+ * @param callToActionVerbs verbs that open a call to action ("sign", "vote", ...)
+ * @param callToActionPhrases phrases that are one anywhere in a text ("learn more", ...)
+ * @param hashtagViewTopic the compacted topic of first hashtag uses, read as a global store
+ */
+public record GovernanceSettings(
+    List<String> callToActionVerbs, List<String> callToActionPhrases, String hashtagViewTopic) {
+
+  public static final String SERVICE_NAME = "governance";
+  public static final String CALL_TO_ACTION_VERBS = "campaign.governance.call-to-action.verbs";
+  public static final String CALL_TO_ACTION_PHRASES = "campaign.governance.call-to-action.phrases";
+
+  /** Suffix of the first-use topic after the application id, like Streams' internal topics. */
+  static final String HASHTAG_VIEW_TOPIC_SUFFIX = "-hashtag-first-use";
+
+  public GovernanceSettings {
+    callToActionVerbs = List.copyOf(callToActionVerbs);
+    callToActionPhrases = List.copyOf(callToActionPhrases);
+  }
+
+  public static GovernanceSettings from(CampaignConfig config) {
+    return new GovernanceSettings(
+        config
+            .get(CALL_TO_ACTION_VERBS)
+            .map(GovernanceSettings::list)
+            .orElse(CallToAction.DEFAULT_VERBS),
+        config
+            .get(CALL_TO_ACTION_PHRASES)
+            .map(GovernanceSettings::list)
+            .orElse(CallToAction.DEFAULT_PHRASES),
+        config.applicationId(SERVICE_NAME) + HASHTAG_VIEW_TOPIC_SUFFIX);
+  }
+
+  public CallToAction callToAction() {
+    return new CallToAction(callToActionVerbs, callToActionPhrases);
+  }
+
+  private static List<String> list(String commaSeparated) {
+    return Arrays.stream(commaSeparated.split(","))
+        .map(String::strip)
+        .filter(s -> !s.isEmpty())
+        .toList();
+  }
+}

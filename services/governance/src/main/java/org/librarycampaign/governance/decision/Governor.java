@@ -1,0 +1,371 @@
+package org.librarycampaign.governance.decision;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import library.campaign.events.DecisionStatus;
+import library.campaign.events.Platform;
+import library.campaign.events.PostCategory;
+import library.campaign.events.ReasonCode;
+import library.campaign.events.Severity;
+import org.librarycampaign.governance.balance.BalanceLedger;
+import org.librarycampaign.governance.balance.WindowKey;
+import org.librarycampaign.governance.checks.PostChecks;
+import org.librarycampaign.governance.crisis.BranchCrises;
+import org.librarycampaign.governance.hashtags.HashtagUse;
+import org.librarycampaign.governance.policy.ChannelRules;
+
+/**
+ * The balance, cap and crisis rules of DESIGN §4.1, one event at a time, for the events of one
+ * branch in their order. Plain Java: the state lives behind {@link GovernanceState}.
+ *
+ * <p>Each call reads what it needs, decides, and writes back what changed at the end; the decisions
+ * it returns are in the order they were made (a withdrawal before the releases it allows, the
+ * releases of a replaced revision's week before the new revision's decision).
+ */
+public final class Governor {
+
+  private final GovernanceState state;
+  private final PostChecks checks;
+
+  public Governor(GovernanceState state, PostChecks checks) {
+    this.state = state;
+    this.checks = checks;
+  }
+
+  /** PostDrafted: steps 1 to 7. */
+  public Outcome onDrafted(Draft draft, Instant at) {
+    Session session = new Session(at);
+    Optional<PostRecord> known = session.post(draft.postId());
+    if (known.isPresent() && known.get().revision() >= draft.revision()) {
+      return Outcome.NOTHING;
+    }
+    known.filter(PostRecord::isLive).ifPresent(old -> session.release(session.takeOut(old)));
+
+    ChannelRules rules = session.rules(draft.branchId(), draft.platform());
+    LocalDate day = WindowKey.dayOf(draft.scheduledAt(), rules.zone());
+    WindowKey window = WindowKey.of(draft.branchId(), draft.platform(), day);
+    BalanceLedger ledger = session.ledger(window);
+    BranchCrises crises = session.crises(draft.branchId());
+    Map<String, Optional<HashtagUse>> firstUses = new HashMap<>();
+    Function<String, Optional<HashtagUse>> firstUse =
+        tag -> firstUses.computeIfAbsent(tag, state::firstUse);
+    List<HashtagUse> uses = PostChecks.hashtagUses(draft, at);
+    List<Warning> warnings = checks.warnings(draft, uses, crises, firstUse, rules.zone());
+
+    DecisionStatus status;
+    Reason reason = null;
+    if (draft.textLength() > rules.textLimit()) {
+      status = DecisionStatus.REJECTED;
+      reason = Reason.of(ReasonCode.TEXT_TOO_LONG, Messages.textTooLong(draft.textLength(), rules));
+    } else if (draft.isCampaign() && !rules.politicalSpeechAllowed()) {
+      status = DecisionStatus.REJECTED;
+      reason =
+          Reason.of(
+              ReasonCode.POLITICAL_SPEECH_RESTRICTED, Messages.politicalSpeechRestricted(rules));
+    } else if (ledger.approvedOn(day) >= rules.maxPostsPerDay()) {
+      status = DecisionStatus.REJECTED;
+      LocalDate next = session.nextDayWithRoom(draft.branchId(), draft.platform(), day, rules);
+      reason =
+          new Reason(
+              ReasonCode.DAILY_LIMIT,
+              Messages.dailyLimit(rules, day, ledger.approvedOn(day), next),
+              next,
+              null);
+    } else if (!draft.isCampaign()) {
+      status = DecisionStatus.APPROVED;
+      ledger.approve(PostCategory.CONTENT, day);
+    } else if (crises.isActive()) {
+      status = DecisionStatus.HELD;
+      reason = Reason.of(ReasonCode.CRISIS_PAUSE, Messages.crisisPause(draft.branchId(), crises));
+    } else if (ledger.ratioAllowsCampaign(rules.contentPerCampaign())) {
+      status = DecisionStatus.APPROVED;
+      ledger.approve(PostCategory.CAMPAIGN, day);
+    } else {
+      status = DecisionStatus.HELD;
+      int ahead = session.heldWithRoomAhead(ledger, rules);
+      int needed = ledger.contentPostsNeeded(rules.contentPerCampaign(), ahead);
+      reason =
+          new Reason(
+              ReasonCode.RATIO_LIMIT,
+              Messages.ratioLimit(
+                  rules, ledger.approvedCampaign(), ledger.approvedContent(), ahead, needed),
+              null,
+              needed);
+    }
+    if (status == DecisionStatus.HELD) {
+      ledger.hold(draft.postId(), day);
+    }
+    if (status != DecisionStatus.REJECTED) {
+      session.markChanged(ledger);
+    }
+    PostRecord record =
+        new PostRecord(
+            draft.postId(),
+            draft.revision(),
+            draft.branchId(),
+            draft.platform(),
+            draft.category(),
+            draft.campaignId(),
+            draft.scheduledAt(),
+            draft.draftedAt(),
+            window,
+            day,
+            status,
+            false,
+            status == DecisionStatus.HELD ? warnings : List.of());
+    session.savePost(record);
+    session.decide(record, reason == null ? List.of() : List.of(reason), warnings);
+    if (status == DecisionStatus.APPROVED && !draft.isCampaign()) {
+      session.release(ledger);
+    }
+    return session.commit(
+        status == DecisionStatus.REJECTED ? List.of() : possibleFirstUses(uses, firstUse));
+  }
+
+  /**
+   * The draft's tag uses that could be first uses: those neither the view nor this task's earlier
+   * sends know an earlier use of. The view only ever moves a tag's first use earlier, so a use
+   * later than one already known can never become the first, and need not be sent.
+   */
+  private List<HashtagUse> possibleFirstUses(
+      List<HashtagUse> uses, Function<String, Optional<HashtagUse>> firstUse) {
+    List<HashtagUse> possible = new ArrayList<>();
+    for (HashtagUse use : uses) {
+      String tag = use.normalizedHashtag();
+      if (firstUse.apply(tag).map(use::isBefore).orElse(true)
+          && state.sentUse(tag).map(use::isBefore).orElse(true)) {
+        state.saveSentUse(use);
+        possible.add(use);
+      }
+    }
+    return possible;
+  }
+
+  /**
+   * PostWithdrawn: take the post out, WITHDRAWN, step 7. Unknown or withdrawn: nothing. A
+   * withdrawal made before the live revision was drafted was meant for an earlier revision (a
+   * replay, or a late delivery): nothing either.
+   *
+   * @param withdrawnAt when the branch withdrew it (the event's own time)
+   */
+  public Outcome onWithdrawn(String postId, String reason, Instant withdrawnAt, Instant at) {
+    Session session = new Session(at);
+    Optional<PostRecord> known = session.post(postId);
+    if (known.isEmpty()
+        || known.get().status() == DecisionStatus.WITHDRAWN
+        || withdrawnAt.isBefore(known.get().draftedAt())) {
+      return Outcome.NOTHING;
+    }
+    PostRecord post = known.get();
+    BalanceLedger ledger = post.isLive() ? session.takeOut(post) : null;
+    PostRecord withdrawn = post.withStatus(DecisionStatus.WITHDRAWN, false);
+    session.savePost(withdrawn);
+    session.decide(
+        withdrawn, List.of(Reason.of(ReasonCode.WITHDRAWN, Messages.withdrawn(reason))), List.of());
+    if (ledger != null) {
+      session.release(ledger);
+    }
+    return session.commit(List.of());
+  }
+
+  /** IncidentReported: a HIGH or CRITICAL one starts a crisis (campaign posts are then held). */
+  public Outcome onIncidentReported(String branchId, String incidentId, Severity severity) {
+    if (state.isResolved(branchId, incidentId)) {
+      return Outcome.NOTHING;
+    }
+    BranchCrises crises = state.crises(branchId);
+    if (crises.report(incidentId, severity)) {
+      state.saveCrises(branchId, crises);
+    }
+    return Outcome.NOTHING;
+  }
+
+  /**
+   * IncidentResolved: when it ends the branch's last active crisis, step 7 on every window of the
+   * branch with held posts, oldest window first.
+   */
+  public Outcome onIncidentResolved(String branchId, String incidentId, Instant at) {
+    if (state.isResolved(branchId, incidentId)) {
+      return Outcome.NOTHING;
+    }
+    state.markResolved(branchId, incidentId, at);
+    Session session = new Session(at);
+    BranchCrises crises = session.crises(branchId);
+    boolean ended = crises.resolve(incidentId);
+    session.changedCrises.add(branchId);
+    if (ended) {
+      List<BalanceLedger> held = new ArrayList<>(state.ledgersWithHeldPosts(branchId));
+      held.sort(
+          Comparator.comparing(
+                  (BalanceLedger l) ->
+                      l.key().start(session.rules(branchId, l.key().platform()).zone()))
+              .thenComparing(l -> l.key().channelId()));
+      for (BalanceLedger ledger : held) {
+        session.release(session.adopt(ledger));
+      }
+    }
+    return session.commit(List.of());
+  }
+
+  /** What one event reads and changes, written back at the end. */
+  private final class Session {
+    private final Instant at;
+    private final Map<String, Optional<PostRecord>> posts = new HashMap<>();
+    private final Set<String> changedPosts = new LinkedHashSet<>();
+    private final Map<WindowKey, BalanceLedger> ledgers = new HashMap<>();
+    private final Set<WindowKey> changedLedgers = new LinkedHashSet<>();
+    private final Map<String, BranchCrises> crises = new HashMap<>();
+    private final Set<String> changedCrises = new LinkedHashSet<>();
+    private final Map<String, ChannelRules> rules = new HashMap<>();
+    private final List<Decision> decisions = new ArrayList<>();
+
+    Session(Instant at) {
+      this.at = at;
+    }
+
+    Optional<PostRecord> post(String postId) {
+      return posts.computeIfAbsent(postId, state::post);
+    }
+
+    void savePost(PostRecord post) {
+      posts.put(post.postId(), Optional.of(post));
+      changedPosts.add(post.postId());
+    }
+
+    BalanceLedger ledger(WindowKey key) {
+      return ledgers.computeIfAbsent(
+          key, k -> state.ledger(k).orElseGet(() -> new BalanceLedger(k)));
+    }
+
+    /** A ledger read elsewhere: the session's copy when it has one. */
+    BalanceLedger adopt(BalanceLedger ledger) {
+      return ledgers.computeIfAbsent(ledger.key(), k -> ledger);
+    }
+
+    void markChanged(BalanceLedger ledger) {
+      changedLedgers.add(ledger.key());
+    }
+
+    BranchCrises crises(String branchId) {
+      return crises.computeIfAbsent(branchId, state::crises);
+    }
+
+    ChannelRules rules(String branchId, Platform platform) {
+      return rules.computeIfAbsent(
+          ChannelRules.channelId(branchId, platform), id -> state.rules(branchId, platform));
+    }
+
+    /** Step 2: a live post leaves its window (its place freed, or out of the queue). */
+    BalanceLedger takeOut(PostRecord post) {
+      BalanceLedger ledger = ledger(post.window());
+      if (post.status() == DecisionStatus.APPROVED) {
+        ledger.unapprove(post.category(), post.day());
+      } else {
+        ledger.unhold(post.postId());
+      }
+      markChanged(ledger);
+      return ledger;
+    }
+
+    /**
+     * Step 7: the window's held posts, oldest first; each whose day has room is approved while the
+     * ratio allows; the first the ratio does not allow ends the walk. Nothing while the branch is
+     * in a crisis. The ratio is the window's, so it is checked before the post is read.
+     */
+    void release(BalanceLedger ledger) {
+      WindowKey key = ledger.key();
+      if (!ledger.hasHeld() || crises(key.branchId()).isActive()) {
+        return;
+      }
+      ChannelRules channel = rules(key.branchId(), key.platform());
+      for (BalanceLedger.Held held : List.copyOf(ledger.held())) {
+        if (!ledger.ratioAllowsCampaign(channel.contentPerCampaign())) {
+          break;
+        }
+        if (!ledger.hasRoomOn(held.day(), channel.maxPostsPerDay())) {
+          continue;
+        }
+        ledger.unhold(held.postId());
+        markChanged(ledger);
+        Optional<PostRecord> stored = post(held.postId());
+        if (stored.isEmpty() || stored.get().status() != DecisionStatus.HELD) {
+          continue;
+        }
+        PostRecord post = stored.get();
+        ledger.approve(post.category(), post.day());
+        PostRecord approved = post.withStatus(DecisionStatus.APPROVED, true);
+        savePost(approved);
+        decide(approved, List.of(), post.warnings());
+      }
+    }
+
+    /** Held posts ahead in the queue that the next free places would go to (their day has room). */
+    int heldWithRoomAhead(BalanceLedger ledger, ChannelRules channel) {
+      return (int)
+          ledger.held().stream()
+              .filter(held -> ledger.hasRoomOn(held.day(), channel.maxPostsPerDay()))
+              .count();
+    }
+
+    /**
+     * The nearest later local date whose approved posts are under the channel's cap, a week's
+     * ledger at a time.
+     */
+    LocalDate nextDayWithRoom(
+        String branchId, Platform platform, LocalDate day, ChannelRules channel) {
+      LocalDate next = day.plusDays(1);
+      while (true) {
+        BalanceLedger week = ledger(WindowKey.of(branchId, platform, next));
+        LocalDate weekEnd = week.key().monday().plusWeeks(1);
+        for (; next.isBefore(weekEnd); next = next.plusDays(1)) {
+          if (week.approvedOn(next) < channel.maxPostsPerDay()) {
+            return next;
+          }
+        }
+      }
+    }
+
+    void decide(PostRecord post, List<Reason> reasons, List<Warning> warnings) {
+      ChannelRules channel = rules(post.branchId(), post.platform());
+      BalanceLedger ledger = ledger(post.window());
+      WindowCounts window =
+          new WindowCounts(
+              post.window().start(channel.zone()),
+              post.window().end(channel.zone()),
+              ledger.approvedContent(),
+              ledger.approvedCampaign(),
+              channel.allowedCampaign(ledger.approvedContent()));
+      decisions.add(
+          new Decision(
+              post.postId(),
+              post.revision(),
+              post.branchId(),
+              post.channelId(),
+              post.category(),
+              post.campaignId(),
+              post.scheduledAt(),
+              post.status(),
+              post.released(),
+              reasons,
+              warnings,
+              window,
+              at));
+    }
+
+    Outcome commit(List<HashtagUse> uses) {
+      changedPosts.forEach(id -> posts.get(id).ifPresent(state::savePost));
+      changedLedgers.forEach(key -> state.saveLedger(ledgers.get(key)));
+      changedCrises.forEach(branchId -> state.saveCrises(branchId, crises.get(branchId)));
+      return new Outcome(decisions, uses);
+    }
+  }
+}

@@ -1,0 +1,84 @@
+package org.librarycampaign.governance.streams;
+
+import java.util.List;
+import library.campaign.events.DecisionReason;
+import library.campaign.events.DecisionWarning;
+import library.campaign.events.DecisionWindow;
+import library.campaign.events.PostDecision;
+import library.campaign.events.PostDrafted;
+import org.librarycampaign.governance.decision.Decision;
+import org.librarycampaign.governance.decision.Draft;
+import org.librarycampaign.governance.decision.Reason;
+import org.librarycampaign.governance.decision.Warning;
+
+/** Between the Avro contract records and the rules' own types. */
+final class AvroMapping {
+
+  private AvroMapping() {}
+
+  static Draft draft(PostDrafted drafted) {
+    return new Draft(
+        drafted.getPostId(),
+        drafted.getRevision(),
+        drafted.getBranchId(),
+        drafted.getPlatform(),
+        drafted.getCategory(),
+        drafted.getCampaignId(),
+        drafted.getText(),
+        orEmpty(drafted.getHashtags()),
+        orEmpty(drafted.getMentions()),
+        orEmpty(drafted.getLinks()),
+        drafted.getMedia() == null ? 0 : drafted.getMedia().size(),
+        drafted.getScheduledAt(),
+        drafted.getDraftedAt());
+  }
+
+  static PostDecision decision(Decision decision) {
+    return PostDecision.newBuilder()
+        .setPostId(decision.postId())
+        .setRevision(decision.revision())
+        .setBranchId(decision.branchId())
+        .setChannelId(decision.channelId())
+        .setCategory(decision.category())
+        .setCampaignId(decision.campaignId())
+        .setScheduledAt(decision.scheduledAt())
+        .setStatus(decision.status())
+        .setReleased(decision.released())
+        .setReasons(decision.reasons().stream().map(AvroMapping::reason).toList())
+        .setWarnings(decision.warnings().stream().map(AvroMapping::warning).toList())
+        .setWindow(
+            DecisionWindow.newBuilder()
+                .setStart(decision.window().start())
+                .setEnd(decision.window().end())
+                .setContent(decision.window().content())
+                .setCampaign(decision.window().campaign())
+                .setAllowedCampaign(decision.window().allowedCampaign())
+                .build())
+        .setDecidedAt(decision.decidedAt())
+        .build();
+  }
+
+  private static DecisionReason reason(Reason reason) {
+    return DecisionReason.newBuilder()
+        .setCode(reason.code())
+        .setMessage(reason.message())
+        .setNextDayWithRoom(
+            reason.nextDayWithRoom() == null ? null : reason.nextDayWithRoom().toString())
+        .setContentPostsNeeded(reason.contentPostsNeeded())
+        .build();
+  }
+
+  private static DecisionWarning warning(Warning warning) {
+    return DecisionWarning.newBuilder()
+        .setCode(warning.code())
+        .setMessage(warning.message())
+        .setHashtag(warning.hashtag())
+        .setFirstUsedBy(warning.firstUsedBy())
+        .setFirstUsedAt(warning.firstUsedAt())
+        .build();
+  }
+
+  private static List<String> orEmpty(List<String> values) {
+    return values == null ? List.of() : values;
+  }
+}

@@ -1,0 +1,174 @@
+package org.librarycampaign.governance.streams;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import library.campaign.events.ChannelPolicy;
+import library.campaign.events.Platform;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
+import org.librarycampaign.governance.balance.BalanceLedger;
+import org.librarycampaign.governance.balance.WindowKey;
+import org.librarycampaign.governance.crisis.BranchCrises;
+import org.librarycampaign.governance.decision.GovernanceState;
+import org.librarycampaign.governance.decision.PostRecord;
+import org.librarycampaign.governance.hashtags.HashtagUse;
+import org.librarycampaign.governance.policy.ChannelRules;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@link GovernanceState} over the named state stores of one task. */
+final class StoreState implements GovernanceState {
+
+  private static final Logger LOGGER = LoggerFactory.getLogger(StoreState.class);
+  private static final StringSerializer KEYS = new StringSerializer();
+
+  private final KeyValueStore<String, PostRecord> posts;
+  private final KeyValueStore<String, BalanceLedger> ledgers;
+  private final KeyValueStore<String, BranchCrises> crises;
+  private final KeyValueStore<String, Long> resolvedIncidents;
+  private final ReadOnlyKeyValueStore<String, ValueAndTimestamp<ChannelPolicy>> policies;
+  private final ReadOnlyKeyValueStore<String, HashtagUse> hashtagView;
+  private final KeyValueStore<String, HashtagUse> sentUses;
+
+  StoreState(
+      KeyValueStore<String, PostRecord> posts,
+      KeyValueStore<String, BalanceLedger> ledgers,
+      KeyValueStore<String, BranchCrises> crises,
+      KeyValueStore<String, Long> resolvedIncidents,
+      ReadOnlyKeyValueStore<String, ValueAndTimestamp<ChannelPolicy>> policies,
+      ReadOnlyKeyValueStore<String, HashtagUse> hashtagView,
+      KeyValueStore<String, HashtagUse> sentUses) {
+    this.posts = posts;
+    this.ledgers = ledgers;
+    this.crises = crises;
+    this.resolvedIncidents = resolvedIncidents;
+    this.policies = policies;
+    this.hashtagView = hashtagView;
+    this.sentUses = sentUses;
+  }
+
+  @Override
+  public Optional<PostRecord> post(String postId) {
+    return Optional.ofNullable(posts.get(postId));
+  }
+
+  @Override
+  public void savePost(PostRecord post) {
+    posts.put(post.postId(), post);
+  }
+
+  @Override
+  public Optional<BalanceLedger> ledger(WindowKey key) {
+    return Optional.ofNullable(ledgers.get(key.asString()));
+  }
+
+  @Override
+  public void saveLedger(BalanceLedger ledger) {
+    if (ledger.isEmpty()) {
+      ledgers.delete(ledger.key().asString());
+    } else {
+      ledgers.put(ledger.key().asString(), ledger);
+    }
+  }
+
+  @Override
+  public List<BalanceLedger> ledgersWithHeldPosts(String branchId) {
+    List<BalanceLedger> held = new ArrayList<>();
+    try (KeyValueIterator<String, BalanceLedger> all =
+        ledgers.prefixScan(WindowKey.branchPrefix(branchId), KEYS)) {
+      while (all.hasNext()) {
+        KeyValue<String, BalanceLedger> entry = all.next();
+        if (entry.value != null && entry.value.hasHeld()) {
+          held.add(entry.value);
+        }
+      }
+    }
+    return held;
+  }
+
+  @Override
+  public BranchCrises crises(String branchId) {
+    BranchCrises known = crises.get(branchId);
+    return known != null ? known : new BranchCrises();
+  }
+
+  @Override
+  public void saveCrises(String branchId, BranchCrises branchCrises) {
+    if (branchCrises.isEmpty()) {
+      crises.delete(branchId);
+    } else {
+      crises.put(branchId, branchCrises);
+    }
+  }
+
+  @Override
+  public boolean isResolved(String branchId, String incidentId) {
+    return resolvedIncidents.get(incidentKey(branchId, incidentId)) != null;
+  }
+
+  @Override
+  public void markResolved(String branchId, String incidentId, Instant at) {
+    resolvedIncidents.put(incidentKey(branchId, incidentId), at.toEpochMilli());
+  }
+
+  private static String incidentKey(String branchId, String incidentId) {
+    return branchId + "/" + incidentId;
+  }
+
+  @Override
+  public ChannelRules rules(String branchId, Platform platform) {
+    String channelId = ChannelRules.channelId(branchId, platform);
+    ValueAndTimestamp<ChannelPolicy> stored = policies.get(channelId);
+    ChannelPolicy policy = stored == null ? null : stored.value();
+    if (policy == null) {
+      return ChannelRules.defaults(branchId, platform);
+    }
+    return ChannelRules.of(
+        branchId,
+        platform,
+        policy.getContentPerCampaign(),
+        policy.getMaxPostsPerDay(),
+        zone(channelId, policy.getZone()),
+        policy.getPoliticalSpeechAllowed());
+  }
+
+  @Override
+  public Optional<HashtagUse> firstUse(String normalizedHashtag) {
+    return Optional.ofNullable(hashtagView.get(normalizedHashtag));
+  }
+
+  @Override
+  public Optional<HashtagUse> sentUse(String normalizedHashtag) {
+    return Optional.ofNullable(sentUses.get(normalizedHashtag));
+  }
+
+  @Override
+  public void saveSentUse(HashtagUse use) {
+    sentUses.put(use.normalizedHashtag(), use);
+  }
+
+  /** A zone Java does not know falls back to UTC: one bad policy must not stop the channel. */
+  private static ZoneId zone(String channelId, String zone) {
+    if (zone == null || zone.isBlank()) {
+      return null;
+    }
+    try {
+      return ZoneId.of(zone);
+    } catch (DateTimeException e) {
+      LOGGER
+          .atWarn()
+          .addKeyValue("channelId", channelId)
+          .addKeyValue("zone", zone)
+          .log("Channel policy names an unknown time zone; using UTC");
+      return null;
+    }
+  }
+}

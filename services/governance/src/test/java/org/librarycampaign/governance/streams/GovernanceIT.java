@@ -1,0 +1,349 @@
+package org.librarycampaign.governance.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import library.campaign.events.DeadLetter;
+import library.campaign.events.DeadLetterStage;
+import library.campaign.events.PostDecision;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.librarycampaign.governance.GovernanceSettings;
+import org.librarycampaign.platform.config.CampaignConfig;
+import org.librarycampaign.platform.json.EventJson;
+import org.librarycampaign.platform.json.ParsedEvent;
+import org.librarycampaign.platform.ops.Readiness;
+import org.librarycampaign.platform.service.CampaignService;
+import org.librarycampaign.platform.service.RunningService;
+import org.librarycampaign.platform.service.ServiceContext;
+import org.librarycampaign.platform.topics.CampaignTopic;
+import org.librarycampaign.platform.topics.TopicAdmin;
+import org.librarycampaign.platform.topics.TopicCatalogue;
+import org.librarycampaign.platform.topics.TopicSpecs;
+import org.librarycampaign.testsupport.SharedStack;
+
+/**
+ * Governance as {@code campaign up} runs it (found through META-INF/services, exactly-once, a real
+ * KRaft broker and a real schema registry) against the same topology in a TopologyTestDriver fed
+ * the same lines, which is what {@code campaign plan} does.
+ */
+class GovernanceIT {
+
+  private static final EventJson JSON = new EventJson();
+  private static final Duration PATIENCE = Duration.ofSeconds(90);
+
+  @Test
+  void aFewThousandDraftsAcrossFiveBranchesGiveExactlyTheDecisionsOfThePlan() throws Exception {
+    BusyWeeks scenario = new BusyWeeks(2027, Instant.parse("2026-11-20T08:00:00Z"), 3);
+    List<String> seeds = new ArrayList<>(BusyWeeks.policies());
+    seeds.addAll(scenario.hashtagSeeds());
+    List<String> busy = scenario.drafts(3000);
+    List<PostDecision> planned;
+    int plannedForSeeds;
+    try (GovernanceDriver plan = new GovernanceDriver()) {
+      List<PostDecision> forSeeds = plan.sendAll(seeds).decisions();
+      plannedForSeeds = forSeeds.size();
+      planned = new ArrayList<>(forSeeds);
+      planned.addAll(plan.sendAll(busy).decisions());
+    }
+    Stack stack = new Stack("governance-it");
+
+    stack.produce(seeds);
+    try (RunningService service = stack.startGovernance()) {
+      stack.awaitDecisions(plannedForSeeds);
+      stack.awaitHashtagView(5);
+    }
+    stack.produce(busy);
+    List<PostDecision> decided;
+    try (RunningService service = stack.startGovernance()) {
+      stack.awaitDecisions(planned.size());
+      stack.awaitInputsCommitted();
+      decided = stack.readDecisions();
+    }
+
+    assertThat(planned.size()).isGreaterThan(3000);
+    assertThat(planned.stream().map(d -> d.getStatus().name()).collect(Collectors.toSet()))
+        .containsExactlyInAnyOrder("APPROVED", "HELD", "REJECTED", "WITHDRAWN");
+    assertThat(planned.stream().filter(PostDecision::getReleased)).isNotEmpty();
+    assertThat(planned.stream().flatMap(d -> d.getWarnings().stream()).map(w -> w.getCode().name()))
+        .contains("HASHTAG_USED_BEFORE", "CRISIS_ACTIVE", "NO_CALL_TO_ACTION");
+    assertThat(byPost(decided)).isEqualTo(byPost(planned));
+    assertThat(decided).hasSameSizeAs(planned);
+  }
+
+  @Test
+  void badRecordsGoToDeadLettersUnderExactlyOnceAndTheRestFlows() throws Exception {
+    Stack stack = new Stack("governance-it-dlq");
+    List<String> before = List.of(Lines.content("good1").drafted("2026-11-27T10:00:00Z").line());
+    List<String> after =
+        List.of(
+            Lines.campaign("good2").drafted("2026-11-27T10:02:00Z").line(),
+            Lines.content("good3").drafted("2026-11-27T10:03:00Z").line());
+    byte[] garbage = {0x13, 0x37, 0x00, 0x42};
+    byte[] missingFields =
+        GovernanceTopologyTest.draftWithoutRequiredFields(stack.catalogue.registry());
+    List<PostDecision> planned;
+    try (GovernanceDriver plan = new GovernanceDriver()) {
+      planned = plan.sendAll(before).sendAll(after).decisions();
+    }
+
+    stack.produce(before);
+    stack.produceRaw(CampaignTopic.POSTS, "eastside", garbage);
+    stack.produceRaw(CampaignTopic.POSTS, "eastside", missingFields);
+    stack.produce(after);
+    List<PostDecision> decided;
+    List<DeadLetter> letters;
+    try (RunningService service = stack.startGovernance()) {
+      decided = stack.awaitDecisions(planned.size());
+      letters = stack.awaitDeadLetters(2);
+    }
+
+    assertThat(GovernanceDriver.lines(decided)).isEqualTo(GovernanceDriver.lines(planned));
+    assertThat(letters)
+        .allSatisfy(
+            letter -> {
+              assertThat(letter.getStage()).isEqualTo(DeadLetterStage.DESERIALIZATION);
+              assertThat(letter.getSourceTopic()).isEqualTo(stack.catalogue.posts().name());
+              assertThat(letter.getApplicationId()).isEqualTo(stack.applicationId());
+            })
+        .extracting(DeadLetter::getValue)
+        .containsExactly(ByteBuffer.wrap(garbage), ByteBuffer.wrap(missingFields));
+    assertThat(letters.get(1).getErrorMessage()).contains("missing required field");
+  }
+
+  /** Decisions by post, each post's in order: the order the topic promises (per key). */
+  private static Map<String, List<String>> byPost(List<PostDecision> decisions) {
+    Map<String, List<String>> byPost = new TreeMap<>();
+    for (PostDecision decision : decisions) {
+      byPost
+          .computeIfAbsent(decision.getPostId(), k -> new ArrayList<>())
+          .add(JSON.write(decision));
+    }
+    return byPost;
+  }
+
+  /** Topics, producers and consumers of one test on the shared broker and registry. */
+  private static final class Stack {
+    private final CampaignConfig config;
+    private final TopicCatalogue catalogue;
+    private final Map<String, Object> kafka;
+
+    Stack(String name) {
+      config = SharedStack.get().configFor(name);
+      catalogue = TopicCatalogue.forConfig(config);
+      kafka = new HashMap<>(config.kafkaProperties());
+      try (Admin admin = Admin.create(kafka)) {
+        new TopicAdmin(admin, catalogue, TopicSpecs.load(Optional.empty())).createMissing();
+      }
+    }
+
+    String applicationId() {
+      return config.applicationId(GovernanceSettings.SERVICE_NAME);
+    }
+
+    /** The service as campaign up finds and starts it. */
+    RunningService startGovernance() {
+      CampaignService governance =
+          ServiceLoader.load(CampaignService.class).stream()
+              .map(ServiceLoader.Provider::get)
+              .filter(s -> s.name().equals(GovernanceSettings.SERVICE_NAME))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError("governance is not registered"));
+      return governance.start(new ServiceContext(config, catalogue, new Readiness()));
+    }
+
+    /** Each line to its topic, stamped with its own time as campaign plan does. */
+    @SuppressWarnings("unchecked")
+    void produce(List<String> lines) {
+      Instant clock = Instant.EPOCH;
+      try (KafkaProducer<String, byte[]> producer = producer()) {
+        for (String line : lines) {
+          ParsedEvent event = JSON.parse(line);
+          if (event.eventTime() != null && event.eventTime().isAfter(clock)) {
+            clock = event.eventTime();
+          }
+          Serializer<SpecificRecord> values =
+              (Serializer<SpecificRecord>) catalogue.get(event.topic()).valueSerde().serializer();
+          String topic = catalogue.name(event.topic());
+          producer.send(
+              new ProducerRecord<>(
+                  topic,
+                  null,
+                  clock.toEpochMilli(),
+                  event.key(),
+                  values.serialize(topic, event.value())));
+        }
+        producer.flush();
+      }
+    }
+
+    void produceRaw(CampaignTopic topic, String key, byte[] value) {
+      try (KafkaProducer<String, byte[]> producer = producer()) {
+        producer.send(new ProducerRecord<>(catalogue.name(topic), key, value));
+        producer.flush();
+      }
+    }
+
+    private KafkaProducer<String, byte[]> producer() {
+      Map<String, Object> props = new HashMap<>(kafka);
+      props.put(ProducerConfig.ACKS_CONFIG, "all");
+      return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    List<PostDecision> awaitDecisions(int count) {
+      List<PostDecision> decisions = new ArrayList<>();
+      try (KafkaConsumer<String, PostDecision> consumer =
+          consumer(
+              catalogue.postDecisions().name(),
+              catalogue.postDecisions().valueSerde().deserializer())) {
+        await()
+            .atMost(PATIENCE)
+            .until(
+                () -> {
+                  consumer.poll(Duration.ofMillis(200)).forEach(r -> decisions.add(r.value()));
+                  return decisions.size() >= count;
+                });
+      }
+      return decisions;
+    }
+
+    /** Every decision committed so far, read to the end of the topic. */
+    List<PostDecision> readDecisions() {
+      List<PostDecision> decisions = new ArrayList<>();
+      try (KafkaConsumer<String, PostDecision> consumer =
+          consumer(
+              catalogue.postDecisions().name(),
+              catalogue.postDecisions().valueSerde().deserializer())) {
+        Map<TopicPartition, Long> ends = consumer.endOffsets(consumer.assignment());
+        await()
+            .atMost(PATIENCE)
+            .until(
+                () -> {
+                  consumer.poll(Duration.ofMillis(200)).forEach(r -> decisions.add(r.value()));
+                  return ends.entrySet().stream()
+                      .allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
+                });
+      }
+      return decisions;
+    }
+
+    List<DeadLetter> awaitDeadLetters(int count) {
+      List<DeadLetter> letters = new ArrayList<>();
+      try (KafkaConsumer<String, DeadLetter> consumer =
+          consumer(
+              catalogue.deadLetters().name(),
+              catalogue.deadLetters().valueSerde().deserializer())) {
+        await()
+            .atMost(PATIENCE)
+            .until(
+                () -> {
+                  consumer.poll(Duration.ofMillis(200)).forEach(r -> letters.add(r.value()));
+                  return letters.size() >= count;
+                });
+      }
+      return letters;
+    }
+
+    /** Waits until the first-use view topic holds this many tags. */
+    void awaitHashtagView(int tags) {
+      Map<String, byte[]> view = new LinkedHashMap<>();
+      try (KafkaConsumer<String, byte[]> consumer =
+          consumer(HashtagViewTopic.name(config), new ByteArrayDeserializer())) {
+        await()
+            .atMost(PATIENCE)
+            .until(
+                () -> {
+                  for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    view.put(r.key(), r.value());
+                  }
+                  return view.size() >= tags;
+                });
+      }
+    }
+
+    /** Waits until governance has committed every record of its input topics. */
+    void awaitInputsCommitted() {
+      try (Admin admin = Admin.create(kafka)) {
+        await()
+            .atMost(PATIENCE)
+            .pollInterval(Duration.ofMillis(200))
+            .until(
+                () -> {
+                  Map<TopicPartition, OffsetAndMetadata> committed =
+                      admin
+                          .listConsumerGroupOffsets(applicationId())
+                          .partitionsToOffsetAndMetadata()
+                          .get();
+                  Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+                  for (String topic :
+                      Set.of(catalogue.posts().name(), catalogue.incidents().name())) {
+                    admin
+                        .describeTopics(Set.of(topic))
+                        .allTopicNames()
+                        .get()
+                        .get(topic)
+                        .partitions()
+                        .forEach(
+                            p ->
+                                latest.put(
+                                    new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+                  }
+                  Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends =
+                      admin.listOffsets(latest).all().get();
+                  return ends.entrySet().stream()
+                      .allMatch(
+                          e ->
+                              e.getValue().offset() == 0
+                                  || (committed.get(e.getKey()) != null
+                                      && committed.get(e.getKey()).offset()
+                                          >= e.getValue().offset()));
+                });
+      }
+    }
+
+    private <V> KafkaConsumer<String, V> consumer(String topic, Deserializer<V> values) {
+      Map<String, Object> props = new HashMap<>(kafka);
+      props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+      props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+      KafkaConsumer<String, V> consumer =
+          new KafkaConsumer<>(props, new StringDeserializer(), values);
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(topic).stream()
+              .map(p -> new TopicPartition(topic, p.partition()))
+              .toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      return consumer;
+    }
+  }
+}
