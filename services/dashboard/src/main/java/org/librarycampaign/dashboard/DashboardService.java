@@ -58,7 +58,7 @@ public final class DashboardService implements CampaignService {
         web.addRoutes(app);
       }
 
-      // Overrides RunningService.describe in platforms that have it (campaign up's summary).
+      @Override
       public List<String> describe() {
         return List.of(
             String.format(

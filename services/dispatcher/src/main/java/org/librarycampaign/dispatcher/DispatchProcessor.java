@@ -235,7 +235,8 @@ final class DispatchProcessor implements Processor<String, Notification, Object,
                             + " failed: "
                             + step.reason()),
                     done.id().getBytes(StandardCharsets.UTF_8),
-                    outputs.notificationSerializer().serialize(topic, notification)));
+                    outputs.notificationSerializer().serialize(topic, notification)),
+                Instant.ofEpochMilli(now));
     context.forward(
         new Record<>(letter.key(), letter.value(), now, letter.headers()),
         outputs.deadLettersSink());
