@@ -15,13 +15,11 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
 import library.campaign.events.IncidentState;
 import library.campaign.events.IncidentStatus;
 import library.campaign.events.Notification;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -41,9 +39,7 @@ import org.librarycampaign.platform.ops.Readiness;
 import org.librarycampaign.platform.service.RunningService;
 import org.librarycampaign.platform.service.ServiceContext;
 import org.librarycampaign.platform.topics.Topic;
-import org.librarycampaign.platform.topics.TopicAdmin;
 import org.librarycampaign.platform.topics.TopicCatalogue;
-import org.librarycampaign.platform.topics.TopicSpecs;
 import org.librarycampaign.testsupport.SharedStack;
 
 /**
@@ -94,10 +90,7 @@ class CrisisRestartIT {
                     "6000",
                     "heartbeat.interval.ms",
                     "1000"));
-    topics = TopicCatalogue.forConfig(config);
-    try (Admin admin = Admin.create(config.kafkaProperties())) {
-      new TopicAdmin(admin, topics, TopicSpecs.load(Optional.empty())).createMissing();
-    }
+    topics = SharedStack.createTopics(config);
     Map<String, Object> props = new HashMap<>(config.kafkaProperties());
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     producer =

@@ -6,13 +6,11 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import library.campaign.events.DeadLetter;
 import library.campaign.events.DeliveryReceipt;
 import library.campaign.events.DeliveryStatus;
 import library.campaign.events.Notification;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -25,9 +23,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.librarycampaign.platform.config.CampaignConfig;
 import org.librarycampaign.platform.topics.Topic;
-import org.librarycampaign.platform.topics.TopicAdmin;
 import org.librarycampaign.platform.topics.TopicCatalogue;
-import org.librarycampaign.platform.topics.TopicSpecs;
+import org.librarycampaign.testsupport.SharedStack;
 
 /** The topics of one integration test on the shared broker: create, write, read back. */
 final class ClusterFixture {
@@ -37,10 +34,7 @@ final class ClusterFixture {
 
   ClusterFixture(CampaignConfig config) {
     this.config = config;
-    this.catalogue = TopicCatalogue.forConfig(config);
-    try (Admin admin = Admin.create(config.kafkaProperties())) {
-      new TopicAdmin(admin, catalogue, TopicSpecs.load(Optional.empty())).createMissing();
-    }
+    this.catalogue = SharedStack.createTopics(config);
   }
 
   TopicCatalogue catalogue() {

@@ -16,10 +16,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -39,9 +37,7 @@ import org.librarycampaign.platform.service.RunningService;
 import org.librarycampaign.platform.service.ServiceContext;
 import org.librarycampaign.platform.topics.CampaignTopic;
 import org.librarycampaign.platform.topics.Topic;
-import org.librarycampaign.platform.topics.TopicAdmin;
 import org.librarycampaign.platform.topics.TopicCatalogue;
-import org.librarycampaign.platform.topics.TopicSpecs;
 import org.librarycampaign.testsupport.SharedStack;
 
 /**
@@ -87,10 +83,7 @@ public final class IngestHarness implements AutoCloseable {
     Map<String, String> overrides = new HashMap<>(settings);
     overrides.put(IngestSettings.TOKENS_FILE, writeTokensFile().toString());
     CampaignConfig config = stack.configFor(name).with(overrides);
-    TopicCatalogue topics = TopicCatalogue.forConfig(config);
-    try (Admin admin = Admin.create(config.kafkaProperties())) {
-      new TopicAdmin(admin, topics, TopicSpecs.load(Optional.empty())).createMissing();
-    }
+    TopicCatalogue topics = SharedStack.createTopics(config);
     Readiness readiness = new Readiness();
     RunningService service =
         new IngestService().start(new ServiceContext(config, topics, readiness));

@@ -5,10 +5,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.admin.Admin;
 import org.librarycampaign.platform.config.CampaignConfig;
 import org.librarycampaign.platform.runtime.LocalKafkaCluster;
 import org.librarycampaign.platform.runtime.RegistryProcess;
+import org.librarycampaign.platform.topics.TopicAdmin;
+import org.librarycampaign.platform.topics.TopicCatalogue;
+import org.librarycampaign.platform.topics.TopicSpecs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -108,6 +113,18 @@ public final class SharedStack {
 
   public String registryUrl() {
     return registryUrl;
+  }
+
+  /**
+   * Creates every topic of the system under the config's topic prefix, laid out as {@code
+   * ops/topics.yaml} says, and returns the catalogue (registry of the shared stack) to use them.
+   */
+  public static TopicCatalogue createTopics(CampaignConfig config) {
+    TopicCatalogue catalogue = TopicCatalogue.forConfig(config);
+    try (Admin admin = Admin.create(config.kafkaProperties())) {
+      new TopicAdmin(admin, catalogue, TopicSpecs.load(Optional.empty())).createMissing();
+    }
+    return catalogue;
   }
 
   /** A name no other test in this JVM (or an earlier run against the same broker) uses. */

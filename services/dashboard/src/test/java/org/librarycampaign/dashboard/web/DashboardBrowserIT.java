@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import library.campaign.events.ContactChannel;
 import library.campaign.events.DecisionStatus;
@@ -27,7 +26,6 @@ import library.campaign.events.Platform;
 import library.campaign.events.PostCategory;
 import library.campaign.events.ReasonCode;
 import library.campaign.events.Severity;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -46,9 +44,7 @@ import org.librarycampaign.platform.ops.Readiness;
 import org.librarycampaign.platform.service.RunningService;
 import org.librarycampaign.platform.service.ServiceContext;
 import org.librarycampaign.platform.topics.Topic;
-import org.librarycampaign.platform.topics.TopicAdmin;
 import org.librarycampaign.platform.topics.TopicCatalogue;
-import org.librarycampaign.platform.topics.TopicSpecs;
 import org.librarycampaign.testsupport.SharedStack;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -83,10 +79,7 @@ class DashboardBrowserIT {
                 Map.of(
                     DashboardSettings.ZONE, "UTC",
                     DashboardSettings.REFRESH_INTERVAL, "200ms"));
-    topics = TopicCatalogue.forConfig(config);
-    try (Admin admin = Admin.create(config.kafkaProperties())) {
-      new TopicAdmin(admin, topics, TopicSpecs.load(Optional.empty())).createMissing();
-    }
+    topics = SharedStack.createTopics(config);
     Readiness readiness = new Readiness();
     dashboard = new DashboardService().start(new ServiceContext(config, topics, readiness));
     http = OpsServer.start(0, readiness, List.of(dashboard::addRoutes));

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import library.campaign.events.ChannelPolicy;
 import library.campaign.events.DeadLetter;
 import library.campaign.events.DeadLetterStage;
@@ -44,9 +43,7 @@ import org.librarycampaign.platform.config.CampaignConfig;
 import org.librarycampaign.platform.ops.Readiness;
 import org.librarycampaign.platform.streams.StreamsService;
 import org.librarycampaign.platform.streams.StreamsSettings;
-import org.librarycampaign.platform.topics.TopicAdmin;
 import org.librarycampaign.platform.topics.TopicCatalogue;
-import org.librarycampaign.platform.topics.TopicSpecs;
 import org.librarycampaign.testsupport.SharedStack;
 
 /**
@@ -60,10 +57,9 @@ class DeadLettersIT {
   void badRecordsGoToDeadLettersAndTheRestFlowsUnderExactlyOnce() throws Exception {
     SharedStack stack = SharedStack.get();
     CampaignConfig config = stack.configFor("dead-letters");
-    TopicCatalogue catalogue = TopicCatalogue.forConfig(config);
+    TopicCatalogue catalogue = SharedStack.createTopics(config);
     String copies = config.topicPrefix() + "copies";
     try (Admin admin = Admin.create(config.kafkaProperties())) {
-      new TopicAdmin(admin, catalogue, TopicSpecs.load(Optional.empty())).createMissing();
       admin.createTopics(List.of(new NewTopic(copies, 1, (short) 1))).all().get();
     }
     StreamsBuilder builder = new StreamsBuilder();
@@ -152,10 +148,7 @@ class DeadLettersIT {
   void aBadRecordInAGlobalStoreGoesToDeadLettersAndTheClientKeepsRunning() throws Exception {
     SharedStack stack = SharedStack.get();
     CampaignConfig config = stack.configFor("global-dead-letters");
-    TopicCatalogue catalogue = TopicCatalogue.forConfig(config);
-    try (Admin admin = Admin.create(config.kafkaProperties())) {
-      new TopicAdmin(admin, catalogue, TopicSpecs.load(Optional.empty())).createMissing();
-    }
+    TopicCatalogue catalogue = SharedStack.createTopics(config);
     String policies = catalogue.channelPolicies().name();
     StreamsBuilder builder = new StreamsBuilder();
     builder.globalTable(
