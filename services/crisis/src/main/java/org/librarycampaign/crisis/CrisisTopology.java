@@ -58,7 +58,7 @@ public final class CrisisTopology {
     Topology topology = new Topology();
     topology.addGlobalStore(
         Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(PLANS_STORE), Serdes.String(), plans.valueSerde())
+                Stores.persistentKeyValueStore(PLANS_STORE), Serdes.String(), plans.storedValueSerde())
             .withLoggingDisabled(),
         "read-" + plans.id().baseName(),
         plans.keySerde().deserializer(),
