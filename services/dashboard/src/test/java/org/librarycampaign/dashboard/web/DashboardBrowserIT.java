@@ -49,6 +49,7 @@ import org.librarycampaign.testsupport.SharedStack;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
@@ -457,8 +458,17 @@ class DashboardBrowserIT {
     return "same page".equals(js().executeScript("return window.dashboardTestMark;"));
   }
 
+  /** The texts of the matching elements, read again if the page redrew them meanwhile. */
   private List<String> texts(By by) {
-    return browser.driver.findElements(by).stream().map(WebElement::getText).toList();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return browser.driver.findElements(by).stream().map(WebElement::getText).toList();
+      } catch (StaleElementReferenceException redrawn) {
+        if (attempt == 5) {
+          throw redrawn;
+        }
+      }
+    }
   }
 
   private List<String> severeConsoleMessages() {

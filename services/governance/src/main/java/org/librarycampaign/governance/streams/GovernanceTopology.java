@@ -2,18 +2,15 @@ package org.librarycampaign.governance.streams;
 
 import java.util.Map;
 import java.util.Set;
-import library.campaign.events.ChannelPolicy;
 import library.campaign.events.PostDecision;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
@@ -28,6 +25,7 @@ import org.librarycampaign.governance.hashtags.HashtagUse;
 import org.librarycampaign.governance.streams.GovernanceOutput.DecisionOut;
 import org.librarycampaign.governance.streams.GovernanceOutput.HashtagClaim;
 import org.librarycampaign.platform.config.CampaignConfig;
+import org.librarycampaign.platform.streams.GlobalView;
 import org.librarycampaign.platform.topics.Topic;
 import org.librarycampaign.platform.topics.TopicCatalogue;
 
@@ -70,13 +68,7 @@ public final class GovernanceTopology {
     GovernanceSettings settings = GovernanceSettings.from(config);
     StreamsBuilder builder = new StreamsBuilder();
 
-    Topic<String, ChannelPolicy> policies = topics.channelPolicies();
-    builder.globalTable(
-        policies.name(),
-        policies.consumed(),
-        Materialized.<String, ChannelPolicy, KeyValueStore<Bytes, byte[]>>as(POLICIES_STORE)
-            .withKeySerde(policies.keySerde())
-            .withValueSerde(policies.valueSerde()));
+    GlobalView.addTo(builder, topics.channelPolicies(), POLICIES_STORE);
     builder.addGlobalStore(
         Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(HASHTAG_VIEW_STORE),

@@ -13,7 +13,6 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.librarycampaign.governance.balance.BalanceLedger;
 import org.librarycampaign.governance.balance.WindowKey;
 import org.librarycampaign.governance.crisis.BranchCrises;
@@ -34,7 +33,7 @@ final class StoreState implements GovernanceState {
   private final KeyValueStore<String, BalanceLedger> ledgers;
   private final KeyValueStore<String, BranchCrises> crises;
   private final KeyValueStore<String, Long> resolvedIncidents;
-  private final ReadOnlyKeyValueStore<String, ValueAndTimestamp<ChannelPolicy>> policies;
+  private final ReadOnlyKeyValueStore<String, ChannelPolicy> policies;
   private final ReadOnlyKeyValueStore<String, HashtagUse> hashtagView;
   private final KeyValueStore<String, HashtagUse> sentUses;
 
@@ -43,7 +42,7 @@ final class StoreState implements GovernanceState {
       KeyValueStore<String, BalanceLedger> ledgers,
       KeyValueStore<String, BranchCrises> crises,
       KeyValueStore<String, Long> resolvedIncidents,
-      ReadOnlyKeyValueStore<String, ValueAndTimestamp<ChannelPolicy>> policies,
+      ReadOnlyKeyValueStore<String, ChannelPolicy> policies,
       ReadOnlyKeyValueStore<String, HashtagUse> hashtagView,
       KeyValueStore<String, HashtagUse> sentUses) {
     this.posts = posts;
@@ -126,8 +125,7 @@ final class StoreState implements GovernanceState {
   @Override
   public ChannelRules rules(String branchId, Platform platform) {
     String channelId = ChannelRules.channelId(branchId, platform);
-    ValueAndTimestamp<ChannelPolicy> stored = policies.get(channelId);
-    ChannelPolicy policy = stored == null ? null : stored.value();
+    ChannelPolicy policy = policies.get(channelId);
     if (policy == null) {
       return ChannelRules.defaults(branchId, platform);
     }

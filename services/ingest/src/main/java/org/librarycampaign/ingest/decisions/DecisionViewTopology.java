@@ -1,13 +1,9 @@
 package org.librarycampaign.ingest.decisions;
 
-import library.campaign.events.PostDecision;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.kstream.Materialized;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.librarycampaign.platform.config.CampaignConfig;
-import org.librarycampaign.platform.topics.Topic;
+import org.librarycampaign.platform.streams.GlobalView;
 import org.librarycampaign.platform.topics.TopicCatalogue;
 
 /**
@@ -27,14 +23,8 @@ public final class DecisionViewTopology {
   private DecisionViewTopology() {}
 
   public static Topology buildTopology(CampaignConfig config, TopicCatalogue topics) {
-    Topic<String, PostDecision> decisions = topics.postDecisions();
     StreamsBuilder builder = new StreamsBuilder();
-    builder.globalTable(
-        decisions.name(),
-        decisions.consumed(),
-        Materialized.<String, PostDecision, KeyValueStore<Bytes, byte[]>>as(STORE)
-            .withKeySerde(decisions.keySerde())
-            .withValueSerde(decisions.valueSerde()));
+    GlobalView.addTo(builder, topics.postDecisions(), STORE);
     return builder.build();
   }
 }

@@ -11,7 +11,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +31,7 @@ class DecisionViewTopologyTest {
   private final EventJson json = new EventJson();
   private TopologyTestDriver driver;
   private TestInputTopic<String, PostDecision> decisions;
-  private KeyValueStore<String, ValueAndTimestamp<PostDecision>> store;
+  private KeyValueStore<String, PostDecision> store;
 
   @BeforeEach
   void startDriver() {
@@ -49,7 +48,7 @@ class DecisionViewTopologyTest {
             topics.postDecisions().name(),
             new StringSerializer(),
             topics.postDecisions().valueSerde().serializer());
-    store = driver.getTimestampedKeyValueStore(DecisionViewTopology.STORE);
+    store = driver.getKeyValueStore(DecisionViewTopology.STORE);
   }
 
   @AfterEach
@@ -67,8 +66,8 @@ class DecisionViewTopologyTest {
     decisions.pipeInput("p2", other, START.plusSeconds(1));
     decisions.pipeInput("p1", released, START.plusSeconds(2));
 
-    assertThat(store.get("p1").value()).isEqualTo(released);
-    assertThat(store.get("p2").value()).isEqualTo(other);
+    assertThat(store.get("p1")).isEqualTo(released);
+    assertThat(store.get("p2")).isEqualTo(other);
     assertThat(store.get("p3")).isNull();
     try (var all = store.all()) {
       assertThat(all).toIterable().extracting(entry -> entry.key).containsExactly("p1", "p2");

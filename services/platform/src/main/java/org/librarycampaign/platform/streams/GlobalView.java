@@ -1,0 +1,63 @@
+package org.librarycampaign.platform.streams;
+
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.librarycampaign.platform.topics.Topic;
+
+/**
+ * The latest value of every key of a (compacted) topic, in a global store that every task of every
+ * instance can read: channel policies, decisions, response plans.
+ *
+ * <p>Why not {@code globalTable}: a global store is restored by copying the topic's raw bytes,
+ * without the dead-letter handler, and {@code globalTable} gives its store the source's strict
+ * serde, so one corrupt record on the topic made every read of its key throw. Here the source reads
+ * strictly (bad records arriving later go to dead letters) and the store reads with {@link
+ * Topic#storedValueSerde()} (a restored bad value reads as absent). A null value deletes the key.
+ */
+public final class GlobalView {
+
+  private GlobalView() {}
+
+  /** Adds the view as a global store named {@code storeName}, read as a plain key-value store. */
+  public static <V> void addTo(StreamsBuilder builder, Topic<String, V> topic, String storeName) {
+    builder.addGlobalStore(
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(storeName),
+                topic.keySerde(),
+                topic.storedValueSerde())
+            .withLoggingDisabled(),
+        topic.name(),
+        topic.consumed(),
+        () -> new LatestValue<>(storeName));
+  }
+
+  private static final class LatestValue<V> implements Processor<String, V, Void, Void> {
+    private final String storeName;
+    private KeyValueStore<String, V> store;
+
+    LatestValue(String storeName) {
+      this.storeName = storeName;
+    }
+
+    @Override
+    public void init(ProcessorContext<Void, Void> context) {
+      store = context.getStateStore(storeName);
+    }
+
+    @Override
+    public void process(Record<String, V> record) {
+      if (record.key() == null) {
+        return;
+      }
+      if (record.value() == null) {
+        store.delete(record.key());
+      } else {
+        store.put(record.key(), record.value());
+      }
+    }
+  }
+}
