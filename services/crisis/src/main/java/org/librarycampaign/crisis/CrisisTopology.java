@@ -58,7 +58,9 @@ public final class CrisisTopology {
     Topology topology = new Topology();
     topology.addGlobalStore(
         Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(PLANS_STORE), Serdes.String(), plans.storedValueSerde())
+                Stores.persistentKeyValueStore(PLANS_STORE),
+                Serdes.String(),
+                plans.storedValueSerde())
             .withLoggingDisabled(),
         "read-" + plans.id().baseName(),
         plans.keySerde().deserializer(),
