@@ -41,6 +41,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.junit.jupiter.api.Test;
 import org.librarycampaign.platform.config.CampaignConfig;
 import org.librarycampaign.platform.ops.Readiness;
+import org.librarycampaign.platform.streams.GlobalView;
 import org.librarycampaign.platform.streams.StreamsService;
 import org.librarycampaign.platform.streams.StreamsSettings;
 import org.librarycampaign.platform.topics.TopicCatalogue;
@@ -206,6 +207,56 @@ class DeadLettersIT {
       assertThat(letter.getStage()).isEqualTo(DeadLetterStage.DESERIALIZATION);
       assertThat(letter.getSourceTopic()).isEqualTo(policies);
       assertThat(letter.getValue().array()).isEqualTo(garbage);
+      assertThat(service.streams().state()).isEqualTo(KafkaStreams.State.RUNNING);
+    }
+  }
+
+  @Test
+  void aBadRecordAlreadyOnTheTopicOfAGlobalViewReadsAsAbsentAfterARestart() throws Exception {
+    SharedStack stack = SharedStack.get();
+    CampaignConfig config = stack.configFor("global-view-restore");
+    TopicCatalogue catalogue = SharedStack.createTopics(config);
+    String policies = catalogue.channelPolicies().name();
+    StreamsBuilder builder = new StreamsBuilder();
+    GlobalView.addTo(builder, catalogue.channelPolicies(), "policies-view");
+    ChannelPolicy policy =
+        ChannelPolicy.newBuilder().setBranchId("eastside").setPlatform(Platform.X).build();
+    try (KafkaProducer<String, byte[]> producer = rawProducer(config)) {
+      producer
+          .send(new ProducerRecord<>(policies, "eastside/FACEBOOK", new byte[] {1, 2, 3}))
+          .get();
+      producer
+          .send(
+              new ProducerRecord<>(
+                  policies,
+                  "eastside/X",
+                  catalogue
+                      .channelPolicies()
+                      .valueSerde()
+                      .serializer()
+                      .serialize(policies, policy)))
+          .get();
+    }
+
+    try (StreamsService service =
+        new StreamsService(
+            "global-view-restore",
+            builder.build(),
+            StreamsSettings.forService(config, "global-view-restore", catalogue))) {
+      service.start(new Readiness());
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> service.streams().state() == KafkaStreams.State.RUNNING);
+      ReadOnlyKeyValueStore<String, ChannelPolicy> view =
+          service
+              .streams()
+              .store(
+                  StoreQueryParameters.fromNameAndType(
+                      "policies-view", QueryableStoreTypes.keyValueStore()));
+
+      await().atMost(Duration.ofSeconds(30)).until(() -> view.get("eastside/X") != null);
+      assertThat(view.get("eastside/X")).isEqualTo(policy);
+      assertThat(view.get("eastside/FACEBOOK")).isNull();
       assertThat(service.streams().state()).isEqualTo(KafkaStreams.State.RUNNING);
     }
   }
