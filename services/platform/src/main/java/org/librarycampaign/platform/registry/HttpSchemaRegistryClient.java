@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.avro.Schema;
@@ -90,13 +91,24 @@ public final class HttpSchemaRegistryClient implements SchemaRegistry {
     return idsBySubjectSchema.computeIfAbsent(
         new SubjectSchema(subject, schema),
         key -> {
-          JsonNode answer =
-              call(
-                  "registering a schema under subject " + subject,
-                  "POST",
-                  "/subjects/" + encode(subject) + "/versions",
-                  schemaBody(schema));
-          int id = answer.path("id").asInt();
+          int id;
+          try {
+            id =
+                call(
+                        "registering a schema under subject " + subject,
+                        "POST",
+                        "/subjects/" + encode(subject) + "/versions",
+                        schemaBody(schema))
+                    .path("id")
+                    .asInt();
+          } catch (SchemaRegistryException e) {
+            // Two clients registering the first version of a subject at once: Apicurio answers
+            // the loser 409 ("already exists"). If the schema is there now, that is success.
+            if (!e.isIncompatible()) {
+              throw e;
+            }
+            id = lookUp(subject, schema).orElseThrow(() -> e);
+          }
           schemasById.putIfAbsent(id, schema);
           LOGGER
               .atDebug()
@@ -105,6 +117,21 @@ public final class HttpSchemaRegistryClient implements SchemaRegistry {
               .log("Schema registered");
           return id;
         });
+  }
+
+  private OptionalInt lookUp(String subject, Schema schema) {
+    try {
+      return OptionalInt.of(
+          call(
+                  "looking up a schema under subject " + subject,
+                  "POST",
+                  "/subjects/" + encode(subject),
+                  schemaBody(schema))
+              .path("id")
+              .asInt());
+    } catch (SchemaRegistryException e) {
+      return OptionalInt.empty();
+    }
   }
 
   @Override

@@ -79,7 +79,25 @@ class HttpSchemaRegistryClientTest {
         .hasMessageContaining("campaign.posts-value")
         .hasMessageContaining("HTTP 409")
         .hasMessageContaining("Incompatible schema");
-    assertThat(calls.get()).isEqualTo(1);
+    assertThat(calls.get()).as("one registration, one look-up, no retry").isEqualTo(2);
+  }
+
+  @Test
+  void losingARaceToRegisterTheFirstVersionStillGivesTheId() throws IOException {
+    String base =
+        serve(
+            exchange -> {
+              boolean registration = exchange.getRequestURI().getPath().endsWith("/versions");
+              respond(
+                  exchange,
+                  registration ? 409 : 200,
+                  registration
+                      ? "{\"error_code\":0,\"message\":\"An artifact with ID 'x-value' already exists.\"}"
+                      : "{\"subject\":\"x-value\",\"id\":9,\"version\":1}");
+            });
+    HttpSchemaRegistryClient client = new HttpSchemaRegistryClient(base);
+
+    assertThat(client.register("x-value", STRING)).isEqualTo(9);
   }
 
   @Test
