@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.avro.Schema;
@@ -107,7 +106,11 @@ public final class HttpSchemaRegistryClient implements SchemaRegistry {
             if (!e.isIncompatible()) {
               throw e;
             }
-            id = lookUp(subject, schema).orElseThrow(() -> e);
+            try {
+              id = lookUpId(subject, schema);
+            } catch (SchemaRegistryException notThere) {
+              throw e;
+            }
           }
           schemasById.putIfAbsent(id, schema);
           LOGGER
@@ -119,19 +122,15 @@ public final class HttpSchemaRegistryClient implements SchemaRegistry {
         });
   }
 
-  private OptionalInt lookUp(String subject, Schema schema) {
-    try {
-      return OptionalInt.of(
-          call(
-                  "looking up a schema under subject " + subject,
-                  "POST",
-                  "/subjects/" + encode(subject),
-                  schemaBody(schema))
-              .path("id")
-              .asInt());
-    } catch (SchemaRegistryException e) {
-      return OptionalInt.empty();
-    }
+  /** The id of a schema registered under the subject; fails (404) when it is not. */
+  private int lookUpId(String subject, Schema schema) {
+    return call(
+            "looking up a schema under subject " + subject,
+            "POST",
+            "/subjects/" + encode(subject),
+            schemaBody(schema))
+        .path("id")
+        .asInt();
   }
 
   @Override
@@ -139,13 +138,7 @@ public final class HttpSchemaRegistryClient implements SchemaRegistry {
     return idsBySubjectSchema.computeIfAbsent(
         new SubjectSchema(subject, schema),
         key -> {
-          JsonNode answer =
-              call(
-                  "looking up a schema under subject " + subject,
-                  "POST",
-                  "/subjects/" + encode(subject),
-                  schemaBody(schema));
-          int id = answer.path("id").asInt();
+          int id = lookUpId(subject, schema);
           schemasById.putIfAbsent(id, schema);
           return id;
         });

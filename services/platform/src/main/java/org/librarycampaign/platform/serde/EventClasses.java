@@ -22,6 +22,11 @@ public final class EventClasses {
 
   private EventClasses() {}
 
+  /** Makes sure the event classes are trusted before Avro instantiates any of them. */
+  public static void trust() {
+    // the static initializer above does the work; calling this runs it
+  }
+
   /** The schema of a generated event class, with the event classes trusted. */
   public static Schema schemaOf(Class<? extends SpecificRecord> type) {
     return SpecificData.get().getSchema(type);
