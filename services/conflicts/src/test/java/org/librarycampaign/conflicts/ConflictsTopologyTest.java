@@ -23,7 +23,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Every transition of DESIGN §4.2 through the production topology, exact records. */
+/**
+ * Every transition of services/conflicts/README.md#rules through the production topology, exact
+ * records.
+ */
 class ConflictsTopologyTest {
 
   private static final String FAIR_MESSAGE =

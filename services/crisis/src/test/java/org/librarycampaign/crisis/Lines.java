@@ -1,6 +1,9 @@
 package org.librarycampaign.crisis;
 
-/** JSON lines (DESIGN 5) for the crisis tests; single quotes stand for double quotes. */
+/**
+ * JSON lines (docs/ARCHITECTURE.md#the-json-form-of-events) for the crisis tests; single quotes
+ * stand for double quotes.
+ */
 final class Lines {
 
   /**

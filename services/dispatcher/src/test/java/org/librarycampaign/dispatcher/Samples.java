@@ -15,7 +15,10 @@ public final class Samples {
 
   private Samples() {}
 
-  /** An alert for responder {@code responderId} on a channel, id as DESIGN 4.3 builds it. */
+  /**
+   * An alert for responder {@code responderId} on a channel, id as crisis builds it
+   * (services/crisis/README.md#rules).
+   */
   public static Notification notification(
       String incidentId, String responderId, ContactChannel channel, String address) {
     return Notification.newBuilder()

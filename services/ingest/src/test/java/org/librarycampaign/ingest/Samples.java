@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** One valid event of every type that can be sent in, in the JSON form of DESIGN §5. */
+/**
+ * One valid event of every type that can be sent in, in the JSON form of events
+ * (docs/ARCHITECTURE.md#the-json-form-of-events).
+ */
 public final class Samples {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();

@@ -16,7 +16,7 @@ import org.librarycampaign.conflicts.calendar.CalendarChange.GapClosed;
 import org.librarycampaign.conflicts.calendar.CalendarChange.GapOpened;
 
 /**
- * The rules of DESIGN §4.2 for the posts and milestones of one partition.
+ * The rules of services/conflicts/README.md#rules for the posts and milestones of one partition.
  *
  * <p>Every event is handled the same way: find the pairs (post, milestone) and gaps (milestone,
  * branch) it can touch through the indexes, evaluate them, change the state, evaluate them again,

@@ -73,7 +73,10 @@ public record Milestone(
     return campaignId == null || campaignId.equals(postCampaignId);
   }
 
-  /** This revision, in the scope the milestone was first announced for (DESIGN §4.2). */
+  /**
+   * This revision, in the scope the milestone was first announced for
+   * (services/conflicts/README.md#rules).
+   */
   Milestone keepingScopeOf(Milestone first) {
     return new Milestone(
         milestoneId,

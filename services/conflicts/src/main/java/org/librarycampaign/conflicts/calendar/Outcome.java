@@ -12,7 +12,10 @@ public record Outcome(Status status, List<CalendarChange> changes) {
   /** Whether the event was taken in. */
   public enum Status {
     APPLIED,
-    /** Its revision was not higher than the last one seen: ignored (DESIGN §4.2). */
+    /**
+     * Its revision was not higher than the last one seen: ignored
+     * (services/conflicts/README.md#rules).
+     */
     STALE_REVISION,
     /** A withdrawal of a post that is not live: ignored. */
     NOT_LIVE

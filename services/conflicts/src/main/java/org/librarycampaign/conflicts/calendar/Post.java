@@ -38,7 +38,10 @@ public record Post(
     return new Post(postId, revision, branchId, platform, campaign, campaignId, scheduledAt, true);
   }
 
-  /** This revision, on the branch and platform the post was first drafted for (DESIGN §4.2). */
+  /**
+   * This revision, on the branch and platform the post was first drafted for
+   * (services/conflicts/README.md#rules).
+   */
   Post keepingPlaceOf(Post first) {
     return new Post(
         postId, revision, first.branchId, first.platform, campaign, campaignId, scheduledAt, live);

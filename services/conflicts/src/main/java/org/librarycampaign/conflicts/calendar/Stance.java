@@ -6,7 +6,10 @@ public enum Stance {
   AVOID,
   NEUTRAL;
 
-  /** The stance given, else the default of the milestone's kind (DESIGN §4.2). */
+  /**
+   * The stance given, else the default of the milestone's kind
+   * (services/conflicts/README.md#rules).
+   */
   public static Stance of(Stance given, MilestoneKind kind) {
     if (given != null) {
       return given;

@@ -11,8 +11,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The crisis rules of DESIGN 4.3: fan-out to tier 0 on a report, escalation tier by tier on a fixed
- * schedule, acknowledgement stops escalation, resolution notices to everyone alerted.
+ * The crisis rules of services/crisis/README.md#rules: fan-out to tier 0 on a report, escalation
+ * tier by tier on a fixed schedule, acknowledgement stops escalation, resolution notices to
+ * everyone alerted.
  *
  * <p>Every method is a pure function of its arguments: {@code now} is the wall-clock time the
  * caller processes the event or deadline at. Repeating an event changes nothing, so it sends

@@ -3,8 +3,8 @@ package org.librarycampaign.crisis.response;
 import library.campaign.events.ContactChannel;
 
 /**
- * Notification ids (DESIGN 4.3): the id says what was sent to whom, so the same alert always gets
- * the same id, and the dispatcher can use it as its idempotency key.
+ * Notification ids (services/crisis/README.md#rules): the id says what was sent to whom, so the
+ * same alert always gets the same id, and the dispatcher can use it as its idempotency key.
  */
 public final class NotificationIds {
 

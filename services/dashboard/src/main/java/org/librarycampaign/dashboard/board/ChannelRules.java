@@ -5,8 +5,9 @@ import java.time.ZoneId;
 import org.librarycampaign.dashboard.facts.PolicyFact;
 
 /**
- * A channel's policy with the defaults of DESIGN §4.1 filled in: 3 content posts per campaign post,
- * weeks and days in UTC, political speech allowed, and a daily cap by platform.
+ * A channel's policy with the defaults of services/governance/README.md#the-rules filled in: 3
+ * content posts per campaign post, weeks and days in UTC, political speech allowed, and a daily cap
+ * by platform.
  */
 public record ChannelRules(
     String channelId,
@@ -47,7 +48,10 @@ public record ChannelRules(
         policy.politicalSpeechAllowed() == null || policy.politicalSpeechAllowed());
   }
 
-  /** DESIGN §4.1: approved posts per local day when the policy gives none. */
+  /**
+   * As governance has it (services/governance/README.md#the-rules): approved posts per local day
+   * when the policy gives none.
+   */
   static int defaultMaxPostsPerDay(String platform) {
     return switch (platform) {
       case "X", "BLUESKY", "MASTODON" -> 8;

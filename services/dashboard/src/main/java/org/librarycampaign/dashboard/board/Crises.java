@@ -10,9 +10,9 @@ import org.librarycampaign.dashboard.facts.IncidentFact;
 import org.librarycampaign.dashboard.facts.IncidentStatusFact;
 
 /**
- * The active crises of each branch (DESIGN §4.1: an unresolved incident of severity HIGH or
- * CRITICAL pauses its branch's campaign posts). An incident counts as resolved as soon as either
- * the branch's resolution or the crisis service's status says so.
+ * The active crises of each branch (services/governance/README.md#the-rules: an unresolved incident
+ * of severity HIGH or CRITICAL pauses its branch's campaign posts). An incident counts as resolved
+ * as soon as either the branch's resolution or the crisis service's status says so.
  */
 final class Crises {
 

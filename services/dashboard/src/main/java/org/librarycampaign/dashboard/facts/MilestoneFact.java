@@ -24,7 +24,10 @@ public record MilestoneFact(
     int bufferMinutes,
     boolean cancelled) {
 
-  /** DESIGN §4.2: the margin kept clear around an AVOID milestone when none is given. */
+  /**
+   * As conflicts has it (services/conflicts/README.md#rules): the margin kept clear around an AVOID
+   * milestone when none is given.
+   */
   public static final int DEFAULT_BUFFER_MINUTES = 120;
 
   public static Fold<MilestoneEvent, MilestoneFact> fold() {
@@ -58,7 +61,10 @@ public record MilestoneFact(
         value.getCancelled());
   }
 
-  /** DESIGN §4.2: campaign milestones are to amplify, community events to avoid. */
+  /**
+   * As conflicts has it (services/conflicts/README.md#rules): campaign milestones are to amplify,
+   * community events to avoid.
+   */
   static String defaultStance(MilestoneKind kind) {
     return switch (kind) {
       case CAMPAIGN_MILESTONE -> "AMPLIFY";

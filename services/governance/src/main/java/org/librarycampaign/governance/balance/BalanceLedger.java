@@ -13,7 +13,8 @@ import library.campaign.events.PostCategory;
 /**
  * The books of one channel for one week: how many content and campaign posts are approved, how many
  * on each local day, and the queue of held campaign posts, oldest first. Only approved posts count
- * (DESIGN §4.1). Mutable; a decision loads it, changes it and stores it back.
+ * (services/governance/README.md#the-rules). Mutable; a decision loads it, changes it and stores it
+ * back.
  */
 public final class BalanceLedger {
 

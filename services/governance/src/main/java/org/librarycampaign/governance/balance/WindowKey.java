@@ -31,7 +31,9 @@ public record WindowKey(String branchId, Platform platform, LocalDate monday)
         branchId, platform, day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)));
   }
 
-  /** The local date of an instant in a zone: the "day" of DESIGN §4.1. */
+  /**
+   * The local date of an instant in a zone: the "day" of services/governance/README.md#the-rules.
+   */
   public static LocalDate dayOf(Instant instant, ZoneId zone) {
     return instant.atZone(zone).toLocalDate();
   }

@@ -16,8 +16,9 @@ import org.librarycampaign.governance.hashtags.HashtagUse;
 import org.librarycampaign.governance.hashtags.Hashtags;
 
 /**
- * The checks that only warn (DESIGN §4.1), in the order of the warning codes: NO_CALL_TO_ACTION,
- * NO_LINK, NO_VISUAL, HASHTAG_USED_BEFORE (one per tag), NO_OFFICIALS_TAGGED, CRISIS_ACTIVE.
+ * The checks that only warn (services/governance/README.md#the-rules), in the order of the warning
+ * codes: NO_CALL_TO_ACTION, NO_LINK, NO_VISUAL, HASHTAG_USED_BEFORE (one per tag),
+ * NO_OFFICIALS_TAGGED, CRISIS_ACTIVE.
  */
 public final class PostChecks {
 

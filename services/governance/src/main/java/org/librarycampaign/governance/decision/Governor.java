@@ -24,8 +24,9 @@ import org.librarycampaign.governance.hashtags.HashtagUse;
 import org.librarycampaign.governance.policy.ChannelRules;
 
 /**
- * The balance, cap and crisis rules of DESIGN §4.1, one event at a time, for the events of one
- * branch in their order. Plain Java: the state lives behind {@link GovernanceState}.
+ * The balance, cap and crisis rules of services/governance/README.md#the-rules, one event at a
+ * time, for the events of one branch in their order. Plain Java: the state lives behind {@link
+ * GovernanceState}.
  *
  * <p>Each call reads what it needs, decides, and writes back what changed at the end; the decisions
  * it returns are in the order they were made (a withdrawal before the releases it allows, the

@@ -30,7 +30,10 @@ public record ChannelRules(
     }
   }
 
-  /** The defaults of DESIGN §4.1: 3 content per campaign post, UTC, political speech allowed. */
+  /**
+   * The defaults of services/governance/README.md#the-rules: 3 content per campaign post, UTC,
+   * political speech allowed.
+   */
   public static ChannelRules defaults(String branchId, Platform platform) {
     return of(branchId, platform, null, null, null, null);
   }

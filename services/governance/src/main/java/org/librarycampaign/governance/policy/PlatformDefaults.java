@@ -2,7 +2,10 @@ package org.librarycampaign.governance.policy;
 
 import library.campaign.events.Platform;
 
-/** What each platform allows when a channel has no policy of its own (DESIGN §4.1). */
+/**
+ * What each platform allows when a channel has no policy of its own
+ * (services/governance/README.md#the-rules).
+ */
 public final class PlatformDefaults {
 
   /** Content posts needed per campaign post in a week. */

@@ -22,8 +22,8 @@ import org.librarycampaign.governance.hashtags.HashtagUse;
 import org.librarycampaign.governance.policy.ChannelRules;
 
 /**
- * DESIGN §4.1 step by step, on the rules alone. The week used is Mon 30 Nov to Sun 6 Dec 2026;
- * posts go out at 15:00 UTC.
+ * The rules of services/governance/README.md#the-rules step by step, on the rules alone. The week
+ * used is Mon 30 Nov to Sun 6 Dec 2026; posts go out at 15:00 UTC.
  */
 class GovernorTest {
 

@@ -148,7 +148,10 @@ public final class Expected {
     return builder.setReasons(reasons).setWarnings(warnings).build();
   }
 
-  /** As a JSON line (DESIGN §5): the form tests compare, every field included. */
+  /**
+   * As a JSON line (docs/ARCHITECTURE.md#the-json-form-of-events): the form tests compare, every
+   * field included.
+   */
   public String line() {
     return JSON.write(build());
   }

@@ -32,9 +32,9 @@ import org.librarycampaign.platform.topics.TopicCatalogue;
 
 /**
  * The production governance topology in a TopologyTestDriver, with the shared Streams settings
- * (dead-letter handlers included) and an in-memory registry, fed JSON lines (DESIGN §5) the way
- * {@code campaign plan} feeds them: each record stamped with the line's own time, or the time of
- * the line before it when it has none.
+ * (dead-letter handlers included) and an in-memory registry, fed JSON lines
+ * (docs/ARCHITECTURE.md#the-json-form-of-events) the way {@code campaign plan} feeds them: each
+ * record stamped with the line's own time, or the time of the line before it when it has none.
  */
 public final class GovernanceDriver implements AutoCloseable {
 

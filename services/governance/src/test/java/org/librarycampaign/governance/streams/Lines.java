@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
-/** Input lines in the JSON form of DESIGN §5, as a branch system or a plan file writes them. */
+/**
+ * Input lines in the JSON form of events (docs/ARCHITECTURE.md#the-json-form-of-events), as a
+ * branch system or a plan file writes them.
+ */
 public final class Lines {
 
   private static final ObjectMapper JSON = new ObjectMapper();

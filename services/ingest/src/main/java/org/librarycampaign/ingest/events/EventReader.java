@@ -20,10 +20,11 @@ import org.librarycampaign.platform.json.InvalidEventException;
 import org.librarycampaign.platform.json.ParsedEvent;
 
 /**
- * Reads the events of a request body (DESIGN §5 JSON) and checks every one of them before any is
- * accepted: a body is taken whole or not at all. Problems are reported all at once, each naming its
- * field as a path from the body: {@code postId} for a body that is one event, {@code [2].postId}
- * for the third event of an array, {@code $} for the body as a whole.
+ * Reads the events of a request body (JSON, docs/ARCHITECTURE.md#the-json-form-of-events) and
+ * checks every one of them before any is accepted: a body is taken whole or not at all. Problems
+ * are reported all at once, each naming its field as a path from the body: {@code postId} for a
+ * body that is one event, {@code [2].postId} for the third event of an array, {@code $} for the
+ * body as a whole.
  */
 public final class EventReader {
 

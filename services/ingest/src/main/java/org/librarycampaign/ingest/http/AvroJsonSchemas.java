@@ -12,11 +12,11 @@ import org.apache.avro.LogicalType;
 import org.apache.avro.Schema;
 
 /**
- * OpenAPI 3.0 schemas of the JSON form of Avro records (DESIGN §5), made from the Avro schemas
- * themselves so that the document follows the contract: records are objects without other members,
- * enums strings of their symbols, {@code timestamp-millis} ISO-8601 date-time strings, {@code
- * ["null", T]} a nullable T that may be left out. Named records and enums become components,
- * referred to by name.
+ * OpenAPI 3.0 schemas of the JSON form of Avro records
+ * (docs/ARCHITECTURE.md#the-json-form-of-events), made from the Avro schemas themselves so that the
+ * document follows the contract: records are objects without other members, enums strings of their
+ * symbols, {@code timestamp-millis} ISO-8601 date-time strings, {@code ["null", T]} a nullable T
+ * that may be left out. Named records and enums become components, referred to by name.
  */
 final class AvroJsonSchemas {
 

@@ -17,7 +17,7 @@ public enum Route {
       null,
       Access.TOKEN,
       "Send events",
-      "One event object or an array of them, each with its \"type\" (DESIGN section 5 JSON)."
+      "One event object or an array of them, each with its \"type\" (the JSON form of events)."
           + " Every event is checked before any is written: a body is accepted whole or not at"
           + " all."),
   POSTS(
@@ -85,7 +85,7 @@ public enum Route {
       Access.TOKEN,
       "The latest decision on a post",
       "The latest PostDecision of the post (APPROVED, HELD, REJECTED, WITHDRAWN), in the JSON form"
-          + " of DESIGN section 5. A branch token reads its own branch's posts only."),
+          + " of events. A branch token reads its own branch's posts only."),
   OPENAPI(
       HandlerType.GET,
       "/v1/openapi.json",

@@ -21,8 +21,9 @@ import org.apache.avro.specific.SpecificRecord;
 import org.librarycampaign.platform.json.EventTypes.EventType;
 
 /**
- * Converts between the one-object-per-line JSON form of events (DESIGN §5) and the Avro records.
- * Thread-safe and reusable: make one and share it.
+ * Converts between the one-object-per-line JSON form of events
+ * (docs/ARCHITECTURE.md#the-json-form-of-events) and the Avro records. Thread-safe and reusable:
+ * make one and share it.
  *
  * <p>Reading walks the Avro schema of the line's type, so new schema fields need no code here:
  * records, optional fields ({@code ["null", T]}), enums (strictly: only the schema's symbols),
@@ -78,8 +79,8 @@ public final class EventJson {
    * Like {@link #parse(String)}, but also accepts the records the pipeline writes ({@code
    * PostDecision}, {@code ConflictDetected}, {@code Notification}, ...), e.g. to read back an
    * export. The rules of {@link EventRules} apply to the input types only. The key of an output
-   * record is that of its topic (DESIGN §3; an AmplifyGap's is {@code gap:milestoneId/branchId}, a
-   * DeadLetter's its original key read as UTF-8).
+   * record is that of its topic (docs/ARCHITECTURE.md#topics-and-keys; an AmplifyGap's is {@code
+   * gap:milestoneId/branchId}, a DeadLetter's its original key read as UTF-8).
    *
    * @throws InvalidEventException listing every problem found
    */

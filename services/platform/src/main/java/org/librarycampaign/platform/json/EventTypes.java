@@ -157,7 +157,7 @@ final class EventTypes {
   }
 
   /**
-   * The record key of DESIGN §3 for a record of this type.
+   * The record key (docs/ARCHITECTURE.md#topics-and-keys) for a record of this type.
    *
    * @param inner the record of the type (inside the envelope when there is one)
    */

@@ -11,9 +11,10 @@ import org.librarycampaign.platform.topics.CampaignTopic;
  * @param type the JSON {@code "type"}, e.g. {@code "PostDrafted"}, {@code "Milestone"}, {@code
  *     "Tick"}
  * @param topic where the event goes; {@code null} for a Tick
- * @param key the record key (DESIGN §3): the branchId for posts, milestones, incidents and response
- *     plans ({@code "*"} for milestones and plans of every branch), {@code branchId/platform} for a
- *     channel policy; for output records the key of their topic; {@code null} for a Tick
+ * @param key the record key (docs/ARCHITECTURE.md#topics-and-keys): the branchId for posts,
+ *     milestones, incidents and response plans ({@code "*"} for milestones and plans of every
+ *     branch), {@code branchId/platform} for a channel policy; for output records the key of their
+ *     topic; {@code null} for a Tick
  * @param value the topic's value record (for posts, incidents and conflicts the envelope, e.g. a
  *     PostEvent wrapping the PostDrafted); {@code null} for a Tick
  * @param eventTime the line's own time: Tick {@code at}, PostDrafted {@code draftedAt},

@@ -30,7 +30,10 @@ import library.campaign.events.Stance;
 import org.junit.jupiter.api.Test;
 import org.librarycampaign.platform.topics.CampaignTopic;
 
-/** The lines of DESIGN §5 (with the "..." filled in), each to its exact record, key and topic. */
+/**
+ * One line of every type (docs/ARCHITECTURE.md#the-json-form-of-events), each to its exact record,
+ * key and topic.
+ */
 class EventJsonExamplesTest {
 
   private final EventJson json = new EventJson();
