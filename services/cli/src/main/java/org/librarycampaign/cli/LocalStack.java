@@ -114,7 +114,7 @@ final class LocalStack implements AutoCloseable {
             config.httpPort(),
             readiness,
             services.stream()
-                .<java.util.function.Consumer<io.javalin.Javalin>>map(s -> s::addRoutes)
+                .<java.util.function.Consumer<io.javalin.config.RoutesConfig>>map(s -> s::addRoutes)
                 .toList());
   }
 

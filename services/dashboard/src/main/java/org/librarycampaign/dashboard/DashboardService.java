@@ -1,6 +1,6 @@
 package org.librarycampaign.dashboard;
 
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import java.time.Clock;
 import java.util.List;
 import org.librarycampaign.dashboard.board.Board;
@@ -54,8 +54,8 @@ public final class DashboardService implements CampaignService {
             settings);
     return new RunningService() {
       @Override
-      public void addRoutes(Javalin app) {
-        web.addRoutes(app);
+      public void addRoutes(RoutesConfig routes) {
+        web.addRoutes(routes);
       }
 
       @Override

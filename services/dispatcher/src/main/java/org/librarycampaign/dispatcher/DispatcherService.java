@@ -1,6 +1,6 @@
 package org.librarycampaign.dispatcher;
 
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import org.librarycampaign.dispatcher.channel.Outbox;
 import org.librarycampaign.platform.service.CampaignService;
 import org.librarycampaign.platform.service.RunningService;
@@ -38,8 +38,8 @@ public final class DispatcherService implements CampaignService {
     Outbox outbox = new Outbox(settings.outboxDirectory());
     return new RunningService() {
       @Override
-      public void addRoutes(Javalin app) {
-        app.get(OUTBOX_ROUTE, ctx -> ctx.json(outbox.entries()));
+      public void addRoutes(RoutesConfig routes) {
+        routes.get(OUTBOX_ROUTE, ctx -> ctx.json(outbox.entries()));
       }
 
       @Override

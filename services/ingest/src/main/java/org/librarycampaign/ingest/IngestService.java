@@ -1,6 +1,6 @@
 package org.librarycampaign.ingest;
 
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.micrometer.core.instrument.Metrics;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -59,8 +59,8 @@ public final class IngestService implements CampaignService {
             Metrics.globalRegistry);
     return new RunningService() {
       @Override
-      public void addRoutes(Javalin app) {
-        api.addRoutes(app);
+      public void addRoutes(RoutesConfig routes) {
+        api.addRoutes(routes);
       }
 
       @Override

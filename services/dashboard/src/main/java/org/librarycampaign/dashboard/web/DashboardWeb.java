@@ -1,6 +1,6 @@
 package org.librarycampaign.dashboard.web;
 
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.io.IOException;
@@ -70,22 +70,22 @@ public final class DashboardWeb implements AutoCloseable {
         LiveUpdates.start(source, settings.refreshInterval(), settings.heartbeatInterval()));
   }
 
-  public void addRoutes(Javalin app) {
-    app.get(
+  public void addRoutes(RoutesConfig routes) {
+    routes.get(
         PAGE,
         ctx ->
             ctx.contentType("text/html; charset=utf-8")
                 .header("Cache-Control", "no-cache")
                 .result(page));
-    app.get(ASSETS, this::asset);
-    app.get(API + "/board", ctx -> answer(ctx, board -> board));
-    app.get(API + "/balance", ctx -> answer(ctx, Board::balance));
-    app.get(API + "/held", ctx -> answer(ctx, Board::held));
-    app.get(API + "/calendar", ctx -> answer(ctx, Board::calendar));
-    app.get(API + "/incidents", ctx -> answer(ctx, Board::incidents));
-    app.get(API + "/outbox", ctx -> answer(ctx, Board::outbox));
-    app.get(API + "/dead-letters", ctx -> answer(ctx, Board::deadLetters));
-    app.sse(
+    routes.get(ASSETS, this::asset);
+    routes.get(API + "/board", ctx -> answer(ctx, board -> board));
+    routes.get(API + "/balance", ctx -> answer(ctx, Board::balance));
+    routes.get(API + "/held", ctx -> answer(ctx, Board::held));
+    routes.get(API + "/calendar", ctx -> answer(ctx, Board::calendar));
+    routes.get(API + "/incidents", ctx -> answer(ctx, Board::incidents));
+    routes.get(API + "/outbox", ctx -> answer(ctx, Board::outbox));
+    routes.get(API + "/dead-letters", ctx -> answer(ctx, Board::deadLetters));
+    routes.sse(
         API + "/stream",
         client -> {
           LocalDate week;

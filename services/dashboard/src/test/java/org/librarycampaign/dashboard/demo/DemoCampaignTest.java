@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
+import io.javalin.http.Context;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,35 +44,40 @@ class DemoCampaignTest {
 
   @BeforeEach
   void start() {
-    ingest = Javalin.create(config -> config.showJavalinBanner = false);
-    ingest.post(
-        "/v1/events",
-        ctx -> {
-          authorizations.add(ctx.header("Authorization"));
-          if (notReadyAnswers.get() < stillStarting) {
-            notReadyAnswers.incrementAndGet();
-            ctx.status(503).result("starting");
-            return;
-          }
-          JsonNode body = MAPPER.readTree(ctx.body());
-          for (JsonNode event : body) {
-            if (event.path("type").asText().equals(refuseType)) {
-              ctx.status(400).result("{\"errors\":[\"refused for the test\"]}");
-              return;
-            }
-          }
-          for (JsonNode event : body) {
-            received.add(json.parse(event).type());
-          }
-          ctx.status(202).result("{\"accepted\":" + body.size() + "}");
-        });
-    ingest.start("127.0.0.1", 0);
+    ingest =
+        Javalin.create(
+                config -> {
+                  config.startup.showJavalinBanner = false;
+                  config.routes.post("/v1/events", this::receiveEvents);
+                })
+            .start("127.0.0.1", 0);
     base = URI.create("http://127.0.0.1:" + ingest.port());
   }
 
   @AfterEach
   void stop() {
     ingest.stop();
+  }
+
+  /** The ingest API as the demo sees it: not ready for a while, then 202 or a refusal. */
+  private void receiveEvents(Context ctx) throws Exception {
+    authorizations.add(ctx.header("Authorization"));
+    if (notReadyAnswers.get() < stillStarting) {
+      notReadyAnswers.incrementAndGet();
+      ctx.status(503).result("starting");
+      return;
+    }
+    JsonNode body = MAPPER.readTree(ctx.body());
+    for (JsonNode event : body) {
+      if (event.path("type").asText().equals(refuseType)) {
+        ctx.status(400).result("{\"errors\":[\"refused for the test\"]}");
+        return;
+      }
+    }
+    for (JsonNode event : body) {
+      received.add(json.parse(event).type());
+    }
+    ctx.status(202).result("{\"accepted\":" + body.size() + "}");
   }
 
   private DemoCampaign.Options fast() {

@@ -53,9 +53,13 @@ class DashboardWebTest {
             source,
             new DashboardSettings(
                 ZONE, Duration.ofMillis(50), Duration.ofSeconds(1), Path.of("/data/outbox")));
-    app = Javalin.create(config -> config.showJavalinBanner = false);
-    web.addRoutes(app);
-    app.start("127.0.0.1", 0);
+    app =
+        Javalin.create(
+                config -> {
+                  config.startup.showJavalinBanner = false;
+                  web.addRoutes(config.routes);
+                })
+            .start("127.0.0.1", 0);
     base = "http://127.0.0.1:" + app.port();
   }
 

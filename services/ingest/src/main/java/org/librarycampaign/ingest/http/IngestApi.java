@@ -3,7 +3,7 @@ package org.librarycampaign.ingest.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -86,9 +86,9 @@ public final class IngestApi {
   }
 
   /** Adds every route to the server. */
-  public void addRoutes(Javalin app) {
+  public void addRoutes(RoutesConfig routes) {
     for (Route route : Route.values()) {
-      app.addHttpHandler(route.method(), route.path(), ctx -> handle(route, ctx));
+      routes.addHttpHandler(route.method(), route.path(), ctx -> handle(route, ctx));
     }
   }
 

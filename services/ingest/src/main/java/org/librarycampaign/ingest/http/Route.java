@@ -155,7 +155,7 @@ public enum Route {
 
   /** Whether it writes events (and so answers 202, 400, 413, 415). */
   public boolean writes() {
-    return method != HandlerType.GET;
+    return !method.equals(HandlerType.GET);
   }
 
   /** The names of its path parameters, in order; each is the event field it fills in. */

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
@@ -21,7 +22,9 @@ import java.util.regex.Pattern;
  *       8080, data in {@code ./campaign-data});
  *   <li>an optional properties file ({@code --config FILE} or {@code CAMPAIGN_CONFIG_FILE});
  *   <li>the environment: {@code CAMPAIGN_REGISTRY_URL} becomes {@code campaign.registry.url},
- *       {@code KAFKA_BOOTSTRAP_SERVERS} becomes the Kafka property {@code bootstrap.servers};
+ *       {@code KAFKA_BOOTSTRAP_SERVERS} becomes the Kafka property {@code bootstrap.servers} (but
+ *       the launcher's {@code KAFKA_OPTS}, {@code KAFKA_HEAP_OPTS}, {@code KAFKA_DEBUG}, ... are
+ *       left to the JVM);
  *   <li>and, last, what a command line says explicitly ({@code --bootstrap}, {@code --registry}).
  * </ol>
  *
@@ -50,6 +53,16 @@ public final class CampaignConfig {
           DATA_DIR, "campaign-data",
           HTTP_PORT, "8080",
           APPLICATION_ID_PREFIX, "campaign-");
+
+  /**
+   * {@code KAFKA_} variables that Kafka's launch scripts and images read for the JVM, never client
+   * properties: {@code KAFKA_DEBUG} turns on remote debugging, the others name an installation or a
+   * cluster. Every {@code KAFKA_*_OPTS} variable ({@code KAFKA_OPTS}, {@code KAFKA_HEAP_OPTS},
+   * {@code KAFKA_JMX_OPTS}, {@code KAFKA_LOG4J_OPTS}, ...) is a launcher's too: no client property
+   * ends in {@code .opts}.
+   */
+  private static final Set<String> KAFKA_LAUNCHER_VARIABLES =
+      Set.of("KAFKA_DEBUG", "KAFKA_HOME", "KAFKA_VERSION", "KAFKA_CLUSTER_ID");
 
   private static final Pattern SECRET_KEY =
       Pattern.compile("(?i).*(password|secret|token|jaas|credentials|key\\.pem|api[.-]?key).*");
@@ -207,11 +220,15 @@ public final class CampaignConfig {
           }
           if (name.startsWith("CAMPAIGN_")) {
             mapped.put("campaign." + propertyName(name.substring("CAMPAIGN_".length())), value);
-          } else if (name.startsWith("KAFKA_")) {
+          } else if (name.startsWith("KAFKA_") && !isKafkaLauncherVariable(name)) {
             mapped.put(propertyName(name.substring("KAFKA_".length())), value);
           }
         });
     return mapped;
+  }
+
+  static boolean isKafkaLauncherVariable(String name) {
+    return name.endsWith("_OPTS") || KAFKA_LAUNCHER_VARIABLES.contains(name);
   }
 
   /**

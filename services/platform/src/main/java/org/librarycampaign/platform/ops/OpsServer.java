@@ -1,6 +1,7 @@
 package org.librarycampaign.platform.ops;
 
 import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -50,27 +51,32 @@ public final class OpsServer implements AutoCloseable {
   }
 
   /** Starts on the port (0 = any free one) with the given extra routes. */
-  public static OpsServer start(int port, Readiness readiness, List<Consumer<Javalin>> routes) {
+  public static OpsServer start(
+      int port, Readiness readiness, List<Consumer<RoutesConfig>> extraRoutes) {
     Javalin app =
         Javalin.create(
             config -> {
-              config.showJavalinBanner = false;
-              config.useVirtualThreads = false;
+              config.startup.showJavalinBanner = false;
+              config.concurrency.useVirtualThreads = false;
+              config.jetty.host = "0.0.0.0";
+              config.jetty.port = port;
+              RoutesConfig routes = config.routes;
+              routes.get("/live", ctx -> ctx.json(Map.of("status", "UP")));
+              routes.get(
+                  "/ready",
+                  ctx -> {
+                    boolean ready = readiness.isReady();
+                    ctx.status(ready ? 200 : 503)
+                        .json(Map.of("ready", ready, "parts", readiness.states()));
+                  });
+              routes.get(
+                  "/metrics",
+                  ctx ->
+                      ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                          .result(PROMETHEUS.scrape()));
+              extraRoutes.forEach(route -> route.accept(routes));
             });
-    app.get("/live", ctx -> ctx.json(Map.of("status", "UP")));
-    app.get(
-        "/ready",
-        ctx -> {
-          boolean ready = readiness.isReady();
-          ctx.status(ready ? 200 : 503).json(Map.of("ready", ready, "parts", readiness.states()));
-        });
-    app.get(
-        "/metrics",
-        ctx ->
-            ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
-                .result(PROMETHEUS.scrape()));
-    routes.forEach(route -> route.accept(app));
-    app.start("0.0.0.0", port);
+    app.start();
     LOGGER.atInfo().addKeyValue("port", app.port()).log("HTTP server started");
     return new OpsServer(app, readiness);
   }

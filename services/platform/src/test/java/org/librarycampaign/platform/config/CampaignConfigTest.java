@@ -60,6 +60,31 @@ class CampaignConfigTest {
   }
 
   @Test
+  void kafkaLauncherVariablesAreNotClientProperties() {
+    Map<String, String> environment =
+        Map.ofEntries(
+            Map.entry("KAFKA_BOOTSTRAP_SERVERS", "env-broker:9092"),
+            Map.entry("KAFKA_SECURITY_PROTOCOL", "SASL_SSL"),
+            Map.entry("KAFKA_OPTS", "-Djava.security.auth.login.config=/etc/jaas.conf"),
+            Map.entry("KAFKA_HEAP_OPTS", "-Xmx1G"),
+            Map.entry("KAFKA_JMX_OPTS", "-Dcom.sun.management.jmxremote"),
+            Map.entry("KAFKA_LOG4J_OPTS", "-Dlog4j2.configurationFile=log4j2.yaml"),
+            Map.entry("KAFKA_GC_LOG_OPTS", "-Xlog:gc*"),
+            Map.entry("KAFKA_JVM_PERFORMANCE_OPTS", "-XX:+UseG1GC"),
+            Map.entry("KAFKA_DEBUG", "y"),
+            Map.entry("KAFKA_HOME", "/opt/kafka"));
+
+    CampaignConfig config = CampaignConfig.load(Optional.empty(), environment, Map.of());
+
+    assertThat(config.kafkaProperties())
+        .containsEntry("bootstrap.servers", "env-broker:9092")
+        .containsEntry("security.protocol", "SASL_SSL")
+        .doesNotContainKeys(
+            "opts", "heap.opts", "jmx.opts", "log4j.opts", "gc.log.opts", "jvm.performance.opts")
+        .doesNotContainKeys("debug", "home");
+  }
+
+  @Test
   void configFileCanBeNamedByTheEnvironment() throws IOException {
     Path file = dir.resolve("from-env.properties");
     Files.writeString(file, "campaign.topic.prefix=tenant-a.\n");
