@@ -3,8 +3,6 @@ package org.librarycampaign.governance;
 import java.time.Duration;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.Topology;
-import org.librarycampaign.governance.streams.GovernanceTopology;
-import org.librarycampaign.governance.streams.HashtagViewTopic;
 import org.librarycampaign.platform.config.CampaignConfig;
 import org.librarycampaign.platform.service.RunningService;
 import org.librarycampaign.platform.service.ServiceContext;

@@ -1,4 +1,4 @@
-package org.librarycampaign.governance.streams;
+package org.librarycampaign.governance;
 
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;

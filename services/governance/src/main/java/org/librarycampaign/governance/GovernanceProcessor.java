@@ -1,4 +1,4 @@
-package org.librarycampaign.governance.streams;
+package org.librarycampaign.governance;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Metrics;
@@ -17,14 +17,13 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.librarycampaign.governance.GovernanceMetrics;
+import org.librarycampaign.governance.GovernanceOutput.DecisionOut;
+import org.librarycampaign.governance.GovernanceOutput.HashtagClaim;
 import org.librarycampaign.governance.checks.PostChecks;
 import org.librarycampaign.governance.decision.Decision;
 import org.librarycampaign.governance.decision.Governor;
 import org.librarycampaign.governance.decision.Outcome;
 import org.librarycampaign.governance.hashtags.HashtagUse;
-import org.librarycampaign.governance.streams.GovernanceOutput.DecisionOut;
-import org.librarycampaign.governance.streams.GovernanceOutput.HashtagClaim;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,4 +1,4 @@
-package org.librarycampaign.governance.streams;
+package org.librarycampaign.governance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -38,7 +38,6 @@ import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
-import org.librarycampaign.governance.GovernanceSettings;
 import org.librarycampaign.platform.config.CampaignConfig;
 import org.librarycampaign.platform.json.EventJson;
 import org.librarycampaign.platform.json.ParsedEvent;

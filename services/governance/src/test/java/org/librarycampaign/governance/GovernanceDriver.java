@@ -1,4 +1,4 @@
-package org.librarycampaign.governance.streams;
+package org.librarycampaign.governance;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,7 +21,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.librarycampaign.governance.GovernanceSettings;
 import org.librarycampaign.platform.config.CampaignConfig;
 import org.librarycampaign.platform.json.EventJson;
 import org.librarycampaign.platform.json.ParsedEvent;

@@ -1,4 +1,4 @@
-package org.librarycampaign.governance.streams;
+package org.librarycampaign.governance;
 
 import java.util.Map;
 import java.util.Set;
@@ -19,11 +19,11 @@ import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
-import org.librarycampaign.governance.GovernanceSettings;
+import org.librarycampaign.governance.GovernanceOutput.DecisionOut;
+import org.librarycampaign.governance.GovernanceOutput.HashtagClaim;
 import org.librarycampaign.governance.checks.PostChecks;
 import org.librarycampaign.governance.hashtags.HashtagUse;
-import org.librarycampaign.governance.streams.GovernanceOutput.DecisionOut;
-import org.librarycampaign.governance.streams.GovernanceOutput.HashtagClaim;
+import org.librarycampaign.governance.streams.StateCodecs;
 import org.librarycampaign.platform.config.CampaignConfig;
 import org.librarycampaign.platform.streams.GlobalView;
 import org.librarycampaign.platform.topics.Topic;
