@@ -31,8 +31,6 @@ import org.librarycampaign.platform.topics.TopicCatalogue;
  */
 public final class ConflictsTopology {
 
-  public static final String SERVICE = "conflicts";
-
   /** The internal topic ({@code <application id>-<name>-repartition}) milestones are sent on. */
   public static final String MILESTONES_BY_BRANCH = "conflicts-milestones-by-branch";
 
@@ -43,7 +41,8 @@ public final class ConflictsTopology {
     StreamsBuilder builder =
         new StreamsBuilder(
             new TopologyConfig(
-                new StreamsConfig(StreamsSettings.forService(config, SERVICE, topics))));
+                new StreamsConfig(
+                    StreamsSettings.forService(config, ConflictsService.NAME, topics))));
     ConflictStores.builders().forEach(builder::addStateStore);
     String[] stores = ConflictStores.NAMES.toArray(String[]::new);
 

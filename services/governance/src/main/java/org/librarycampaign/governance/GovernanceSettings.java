@@ -15,7 +15,6 @@ import org.librarycampaign.platform.config.CampaignConfig;
 public record GovernanceSettings(
     List<String> callToActionVerbs, List<String> callToActionPhrases, String hashtagViewTopic) {
 
-  public static final String SERVICE_NAME = "governance";
   public static final String CALL_TO_ACTION_VERBS = "campaign.governance.call-to-action.verbs";
   public static final String CALL_TO_ACTION_PHRASES = "campaign.governance.call-to-action.phrases";
 
@@ -37,7 +36,7 @@ public record GovernanceSettings(
             .get(CALL_TO_ACTION_PHRASES)
             .map(GovernanceSettings::list)
             .orElse(CallToAction.DEFAULT_PHRASES),
-        config.applicationId(SERVICE_NAME) + HASHTAG_VIEW_TOPIC_SUFFIX);
+        config.applicationId(GovernanceService.NAME) + HASHTAG_VIEW_TOPIC_SUFFIX);
   }
 
   public CallToAction callToAction() {

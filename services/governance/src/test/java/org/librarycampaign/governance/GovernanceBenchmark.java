@@ -111,7 +111,7 @@ public final class GovernanceBenchmark {
           measure(
               runConfig,
               catalogue,
-              GovernanceSettings.SERVICE_NAME,
+              GovernanceService.NAME,
               GovernanceTopology.buildTopology(runConfig, catalogue),
               inputRecords);
     }

@@ -69,8 +69,7 @@ public final class GovernanceDriver implements AutoCloseable {
                 CampaignConfig.DATA_DIR, stateDir.toString()));
     catalogue = TopicCatalogue.forConfig(config, new InMemorySchemaRegistry());
     clock = Instant.parse("2026-11-01T00:00:00Z");
-    Properties properties =
-        StreamsSettings.forService(config, GovernanceSettings.SERVICE_NAME, catalogue);
+    Properties properties = StreamsSettings.forService(config, GovernanceService.NAME, catalogue);
     properties.putAll(streamsOverrides);
     driver =
         new TopologyTestDriver(

@@ -167,7 +167,7 @@ class GovernanceIT {
     }
 
     String applicationId() {
-      return config.applicationId(GovernanceSettings.SERVICE_NAME);
+      return config.applicationId(GovernanceService.NAME);
     }
 
     /** The service as campaign up finds and starts it. */
@@ -175,7 +175,7 @@ class GovernanceIT {
       CampaignService governance =
           ServiceLoader.load(CampaignService.class).stream()
               .map(ServiceLoader.Provider::get)
-              .filter(s -> s.name().equals(GovernanceSettings.SERVICE_NAME))
+              .filter(s -> s.name().equals(GovernanceService.NAME))
               .findFirst()
               .orElseThrow(() -> new AssertionError("governance is not registered"));
       return governance.start(new ServiceContext(config, catalogue, new Readiness()));
