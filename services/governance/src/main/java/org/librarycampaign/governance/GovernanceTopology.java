@@ -9,7 +9,6 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
-import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
@@ -69,16 +68,12 @@ public final class GovernanceTopology {
     StreamsBuilder builder = new StreamsBuilder();
 
     GlobalView.addTo(builder, topics.channelPolicies(), POLICIES_STORE);
-    builder.addGlobalStore(
-        Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(HASHTAG_VIEW_STORE),
-                Serdes.String(),
-                StateCodecs.hashtagUses())
-            .withLoggingDisabled(),
+    GlobalView.addTo(
+        builder,
         settings.hashtagViewTopic(),
-        Consumed.with(Serdes.String(), StateCodecs.hashtagUses())
-            .withName("read-governance-hashtag-view"),
-        HashtagViewUpdater::new);
+        StateCodecs.hashtagUses(),
+        "read-governance-hashtag-view",
+        HASHTAG_VIEW_STORE);
 
     KStream<String, SpecificRecord> posts =
         builder.stream(topics.posts().name(), topics.posts().consumed())
