@@ -1,7 +1,6 @@
 package org.librarycampaign.governance;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Metrics;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -24,7 +23,7 @@ final class HashtagFirstUseProcessor implements Processor<String, HashtagUse, St
   public void init(ProcessorContext<String, HashtagUse> processorContext) {
     this.context = processorContext;
     this.firstUses = context.getStateStore(GovernanceTopology.HASHTAG_FIRST_USE_STORE);
-    this.recorded = Metrics.counter(GovernanceMetrics.HASHTAG_FIRST_USES);
+    this.recorded = GovernanceMetrics.hashtagFirstUses();
   }
 
   @Override
