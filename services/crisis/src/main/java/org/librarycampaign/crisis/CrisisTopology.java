@@ -52,8 +52,13 @@ public final class CrisisTopology {
 
   private CrisisTopology() {}
 
+  /** The topology with the settings of {@code config}. */
   public static Topology buildTopology(CampaignConfig config, TopicCatalogue topics) {
-    CrisisSettings settings = CrisisSettings.from(config);
+    return build(CrisisSettings.from(config), topics);
+  }
+
+  /** The topology: built from typed settings and the topics alone, with no I/O. */
+  public static Topology build(CrisisSettings settings, TopicCatalogue topics) {
     Topic<String, IncidentEvent> incidents = topics.incidents();
 
     StreamsBuilder builder = new StreamsBuilder();

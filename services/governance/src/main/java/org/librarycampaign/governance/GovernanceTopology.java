@@ -63,8 +63,13 @@ public final class GovernanceTopology {
 
   private GovernanceTopology() {}
 
+  /** The topology with the settings of {@code config}. */
   public static Topology buildTopology(CampaignConfig config, TopicCatalogue topics) {
-    GovernanceSettings settings = GovernanceSettings.from(config);
+    return build(GovernanceSettings.from(config), topics);
+  }
+
+  /** The topology: built from typed settings and the topics alone, with no I/O. */
+  public static Topology build(GovernanceSettings settings, TopicCatalogue topics) {
     StreamsBuilder builder = new StreamsBuilder();
 
     GlobalView.addTo(builder, topics.channelPolicies(), POLICIES_STORE);
