@@ -3,17 +3,20 @@ package org.librarycampaign.conflicts;
 import java.time.ZoneId;
 import org.librarycampaign.platform.config.CampaignConfig;
 
-/** The {@code campaign.conflicts.*} keys (documented in the module README). */
-public final class ConflictsSettings {
+/**
+ * The {@code campaign.conflicts.*} settings, read once from the config (documented in the module
+ * README).
+ *
+ * @param zone {@code campaign.conflicts.zone}: the time zone of the times in messages; UTC by
+ *     default
+ */
+public record ConflictsSettings(ZoneId zone) {
 
-  /** Time zone of the times in messages; UTC by default. */
   public static final String ZONE = "campaign.conflicts.zone";
 
   private static final ZoneId DEFAULT_ZONE = ZoneId.of("UTC");
 
-  private ConflictsSettings() {}
-
-  public static ZoneId zone(CampaignConfig config) {
-    return config.zone(ZONE, DEFAULT_ZONE);
+  public static ConflictsSettings from(CampaignConfig config) {
+    return new ConflictsSettings(config.zone(ZONE, DEFAULT_ZONE));
   }
 }

@@ -37,7 +37,7 @@ public final class ConflictsTopology {
   private ConflictsTopology() {}
 
   public static Topology buildTopology(CampaignConfig config, TopicCatalogue topics) {
-    ConflictMessages messages = new ConflictMessages(ConflictsSettings.zone(config));
+    ConflictMessages messages = new ConflictMessages(ConflictsSettings.from(config).zone());
     StreamsBuilder builder =
         new StreamsBuilder(
             new TopologyConfig(
