@@ -2,19 +2,21 @@ package org.librarycampaign.conflicts;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import org.librarycampaign.conflicts.calendar.Outcome;
+import org.librarycampaign.platform.ops.ServiceMetrics;
 
 /** Metric names of the conflicts service, and its counters. */
 final class ConflictsMetrics {
 
   /** Input events by kind (post, milestone) and what happened to them (applied, stale, ...). */
-  static final String EVENTS = "campaign.conflicts.events";
+  static final String EVENTS = ServiceMetrics.name(ConflictsService.NAME, "events");
 
   /** Output records by type: conflict_detected, conflict_cleared, gap_opened, gap_closed. */
-  static final String CHANGES = "campaign.conflicts.changes";
+  static final String CHANGES = ServiceMetrics.name(ConflictsService.NAME, "changes");
 
   static final String TAG_INPUT = "input";
   static final String TAG_STATUS = "status";
@@ -27,26 +29,24 @@ final class ConflictsMetrics {
   private final Counter gapsClosed;
 
   ConflictsMetrics(MeterRegistry registry, String input) {
+    ServiceMetrics metrics = new ServiceMetrics(registry, ConflictsService.NAME);
     for (Outcome.Status status : Outcome.Status.values()) {
       events.put(
           status,
-          Counter.builder(EVENTS)
-              .description("Input events read by the conflicts service")
-              .tag(TAG_INPUT, input)
-              .tag(TAG_STATUS, status.name().toLowerCase(Locale.ROOT))
-              .register(registry));
+          metrics.counter(
+              EVENTS,
+              Tags.of(TAG_INPUT, input, TAG_STATUS, status.name().toLowerCase(Locale.ROOT)),
+              "Input events read by the conflicts service"));
     }
-    detected = change(registry, "conflict_detected");
-    cleared = change(registry, "conflict_cleared");
-    gapsOpened = change(registry, "gap_opened");
-    gapsClosed = change(registry, "gap_closed");
+    detected = change(metrics, "conflict_detected");
+    cleared = change(metrics, "conflict_cleared");
+    gapsOpened = change(metrics, "gap_opened");
+    gapsClosed = change(metrics, "gap_closed");
   }
 
-  private static Counter change(MeterRegistry registry, String change) {
-    return Counter.builder(CHANGES)
-        .description("Conflict and amplify-gap records written")
-        .tag(TAG_CHANGE, change)
-        .register(registry);
+  private static Counter change(ServiceMetrics metrics, String change) {
+    return metrics.counter(
+        CHANGES, Tags.of(TAG_CHANGE, change), "Conflict and amplify-gap records written");
   }
 
   void event(Outcome.Status status) {

@@ -2,7 +2,6 @@ package org.librarycampaign.conflicts;
 
 import org.apache.kafka.streams.Topology;
 import org.librarycampaign.platform.config.CampaignConfig;
-import org.librarycampaign.platform.service.RunningService;
 import org.librarycampaign.platform.service.ServiceContext;
 import org.librarycampaign.platform.service.StreamsCampaignService;
 import org.librarycampaign.platform.topics.TopicCatalogue;
@@ -10,9 +9,12 @@ import org.librarycampaign.platform.topics.TopicCatalogue;
 /** The conflicts service, found by {@code campaign up} and {@code campaign plan}. */
 public final class ConflictsService extends StreamsCampaignService {
 
+  /** The service's name: its application id suffix, readiness part and metric prefix. */
+  public static final String NAME = "conflicts";
+
   @Override
   public String name() {
-    return ConflictsTopology.SERVICE;
+    return NAME;
   }
 
   @Override
@@ -22,8 +24,7 @@ public final class ConflictsService extends StreamsCampaignService {
 
   /** Refuses to start when posts and milestones are not partitioned alike (see README). */
   @Override
-  public RunningService start(ServiceContext context) {
+  protected void beforeStart(ServiceContext context) {
     CoPartitioning.require(context.config(), context.topics());
-    return super.start(context);
   }
 }

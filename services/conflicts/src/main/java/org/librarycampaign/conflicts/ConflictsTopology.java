@@ -31,19 +31,18 @@ import org.librarycampaign.platform.topics.TopicCatalogue;
  */
 public final class ConflictsTopology {
 
-  public static final String SERVICE = "conflicts";
-
   /** The internal topic ({@code <application id>-<name>-repartition}) milestones are sent on. */
   public static final String MILESTONES_BY_BRANCH = "conflicts-milestones-by-branch";
 
   private ConflictsTopology() {}
 
   public static Topology buildTopology(CampaignConfig config, TopicCatalogue topics) {
-    ConflictMessages messages = new ConflictMessages(ConflictsSettings.zone(config));
+    ConflictMessages messages = new ConflictMessages(ConflictsSettings.from(config).zone());
     StreamsBuilder builder =
         new StreamsBuilder(
             new TopologyConfig(
-                new StreamsConfig(StreamsSettings.forService(config, SERVICE, topics))));
+                new StreamsConfig(
+                    StreamsSettings.forService(config, ConflictsService.NAME, topics))));
     ConflictStores.builders().forEach(builder::addStateStore);
     String[] stores = ConflictStores.NAMES.toArray(String[]::new);
 

@@ -42,7 +42,7 @@ final class ConflictsDriver implements AutoCloseable {
     driver =
         new TopologyTestDriver(
             ConflictsTopology.buildTopology(config, catalogue),
-            StreamsSettings.forService(config, ConflictsTopology.SERVICE, catalogue),
+            StreamsSettings.forService(config, ConflictsService.NAME, catalogue),
             START);
     posts =
         driver.createInputTopic(

@@ -8,6 +8,7 @@ import org.librarycampaign.platform.topics.TopicCatalogue;
 /** The crisis service, as {@code campaign up} and {@code campaign plan} find it. */
 public final class CrisisService extends StreamsCampaignService {
 
+  /** The service's name: its application id suffix, readiness part and metric prefix. */
   public static final String NAME = "crisis";
 
   @Override

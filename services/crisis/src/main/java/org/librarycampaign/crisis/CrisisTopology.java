@@ -2,15 +2,19 @@ package org.librarycampaign.crisis;
 
 import java.util.Set;
 import library.campaign.events.IncidentEvent;
-import library.campaign.events.ResponsePlan;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.librarycampaign.platform.config.CampaignConfig;
+import org.librarycampaign.platform.streams.GlobalView;
 import org.librarycampaign.platform.topics.Topic;
 import org.librarycampaign.platform.topics.TopicCatalogue;
 
@@ -43,50 +47,37 @@ public final class CrisisTopology {
   public static final String SENT_STORE = "crisis-sent-notifications";
 
   static final String PROCESSOR = "crisis-incident-response";
-  static final String PLANS_UPDATER = "crisis-response-plans-update";
   static final String NOTIFICATIONS_SINK = "write-campaign.notifications";
   static final String STATUS_SINK = "write-campaign.incident-status";
 
   private CrisisTopology() {}
 
+  /** The topology with the settings of {@code config}. */
   public static Topology buildTopology(CampaignConfig config, TopicCatalogue topics) {
-    CrisisSettings settings = CrisisSettings.from(config);
-    Topic<String, ResponsePlan> plans = topics.responsePlans();
-    Topic<String, IncidentEvent> incidents = topics.incidents();
-    String incidentsSource = "read-" + incidents.id().baseName();
+    return build(CrisisSettings.from(config), topics);
+  }
 
-    Topology topology = new Topology();
-    topology.addGlobalStore(
-        Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(PLANS_STORE),
-                Serdes.String(),
-                plans.storedValueSerde())
-            .withLoggingDisabled(),
-        "read-" + plans.id().baseName(),
-        plans.keySerde().deserializer(),
-        plans.valueSerde().deserializer(),
-        plans.name(),
-        PLANS_UPDATER,
-        ResponsePlanUpdater::new);
-    topology.addSource(
-        incidentsSource,
-        incidents.keySerde().deserializer(),
-        incidents.valueSerde().deserializer(),
-        incidents.name());
-    topology.addProcessor(PROCESSOR, new IncidentProcessorSupplier(settings), incidentsSource);
-    topology.addSink(
-        NOTIFICATIONS_SINK,
-        topics.notifications().name(),
-        topics.notifications().keySerde().serializer(),
-        topics.notifications().valueSerde().serializer(),
-        PROCESSOR);
-    topology.addSink(
-        STATUS_SINK,
-        topics.incidentStatus().name(),
-        topics.incidentStatus().keySerde().serializer(),
-        topics.incidentStatus().valueSerde().serializer(),
-        PROCESSOR);
-    return topology;
+  /** The topology: built from typed settings and the topics alone, with no I/O. */
+  public static Topology build(CrisisSettings settings, TopicCatalogue topics) {
+    Topic<String, IncidentEvent> incidents = topics.incidents();
+
+    StreamsBuilder builder = new StreamsBuilder();
+    GlobalView.addTo(builder, topics.responsePlans(), PLANS_STORE);
+    KStream<String, SpecificRecord> responses =
+        builder.stream(incidents.name(), incidents.consumed())
+            .process(new IncidentProcessorSupplier(settings), Named.as(PROCESSOR));
+    // the processor forwards each record to the sink of its topic by name
+    responses.to(topics.notifications().name(), writes(topics.notifications(), NOTIFICATIONS_SINK));
+    responses.to(topics.incidentStatus().name(), writes(topics.incidentStatus(), STATUS_SINK));
+    return builder.build();
+  }
+
+  /** A sink of one of the processor's outputs, which share the processor's record type. */
+  @SuppressWarnings("unchecked")
+  private static <V extends SpecificRecord> Produced<String, SpecificRecord> writes(
+      Topic<String, V> topic, String sinkName) {
+    return (Produced<String, SpecificRecord>)
+        (Produced<String, ?>) topic.produced().withName(sinkName);
   }
 
   private record IncidentProcessorSupplier(CrisisSettings settings)

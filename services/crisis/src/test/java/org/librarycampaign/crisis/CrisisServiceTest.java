@@ -65,8 +65,8 @@ class CrisisServiceTest {
             "crisis-incident-response",
             "write-campaign.notifications",
             "write-campaign.incident-status",
-            "read-campaign.response-plans",
-            "crisis-response-plans-update");
+            "read-campaign.response-plans-source",
+            "read-campaign.response-plans");
     assertThat(stores)
         .containsExactlyInAnyOrder(
             "crisis-response-plans",

@@ -1,24 +1,31 @@
 package org.librarycampaign.dashboard;
 
+import org.librarycampaign.platform.ops.ServiceMetrics;
+
 /** The dashboard's metric names (Micrometer; Prometheus adds {@code _total} to counters). */
 public final class DashboardMetrics {
 
   /** Records folded into a fact store, tagged {@link #TAG_STORE}. */
-  public static final String RECORDS_FOLDED = "campaign.dashboard.records.folded";
+  public static final String RECORDS_FOLDED =
+      ServiceMetrics.name(DashboardService.NAME, "records.folded");
 
   /**
    * Records a fact store could not read or fold (sent to dead letters), tagged {@link #TAG_STORE}.
    */
-  public static final String RECORDS_UNREADABLE = "campaign.dashboard.records.unreadable";
+  public static final String RECORDS_UNREADABLE =
+      ServiceMetrics.name(DashboardService.NAME, "records.unreadable");
 
   /** Browsers connected to the live stream now. */
-  public static final String LIVE_CLIENTS = "campaign.dashboard.live.clients";
+  public static final String LIVE_CLIENTS =
+      ServiceMetrics.name(DashboardService.NAME, "live.clients");
 
   /** Board updates pushed to the live stream (one per change, whatever the number of clients). */
-  public static final String UPDATES_PUSHED = "campaign.dashboard.updates.pushed";
+  public static final String UPDATES_PUSHED =
+      ServiceMetrics.name(DashboardService.NAME, "updates.pushed");
 
   /** Events the demo feeder sent through the ingest API, tagged {@link #TAG_OUTCOME}. */
-  public static final String DEMO_EVENTS = "campaign.dashboard.demo.events";
+  public static final String DEMO_EVENTS =
+      ServiceMetrics.name(DashboardService.NAME, "demo.events");
 
   public static final String TAG_STORE = "store";
   public static final String TAG_OUTCOME = "outcome";

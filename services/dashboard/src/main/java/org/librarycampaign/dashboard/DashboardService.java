@@ -23,6 +23,7 @@ import org.librarycampaign.platform.streams.StreamsSettings;
  */
 public final class DashboardService implements CampaignService {
 
+  /** The service's name: its application id suffix, readiness part and metric prefix. */
   public static final String NAME = "dashboard";
 
   @Override

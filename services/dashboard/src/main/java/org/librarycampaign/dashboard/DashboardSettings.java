@@ -1,7 +1,6 @@
 package org.librarycampaign.dashboard;
 
 import java.nio.file.Path;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
 import org.librarycampaign.platform.config.CampaignConfig;
@@ -39,18 +38,9 @@ public record DashboardSettings(
 
   public static DashboardSettings from(CampaignConfig config) {
     return new DashboardSettings(
-        config.get(ZONE).map(DashboardSettings::zone).orElseGet(ZoneId::systemDefault),
+        config.zone(ZONE, ZoneId.systemDefault()),
         config.duration(REFRESH_INTERVAL, DEFAULT_REFRESH_INTERVAL),
         config.duration(HEARTBEAT_INTERVAL, DEFAULT_HEARTBEAT_INTERVAL),
         config.dataDir().toAbsolutePath().resolve("outbox"));
-  }
-
-  private static ZoneId zone(String text) {
-    try {
-      return ZoneId.of(text.trim());
-    } catch (DateTimeException e) {
-      throw new IllegalArgumentException(
-          ZONE + " must be a time zone such as Europe/Paris or UTC, got '" + text + "'", e);
-    }
   }
 }

@@ -1,6 +1,5 @@
 package org.librarycampaign.dispatcher;
 
-import io.micrometer.core.instrument.Metrics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -119,7 +118,7 @@ final class DispatchProcessor implements Processor<String, Notification, Object,
     String id = notification.getNotificationId();
     DeliveryReceipt last = receipts.get(id);
     if (last != null && last.getStatus() != DeliveryStatus.RETRYING) {
-      Metrics.counter(DispatcherMetrics.DUPLICATES_SKIPPED).increment();
+      DispatcherMetrics.duplicatesSkipped().increment();
       LOGGER
           .atInfo()
           .addKeyValue("notificationId", id)
@@ -244,15 +243,9 @@ final class DispatchProcessor implements Processor<String, Notification, Object,
 
   private static void count(Notification notification, DeliveryRules.Step step) {
     String channel = notification.getChannel().name();
-    Metrics.counter(
-            DispatcherMetrics.RECEIPTS,
-            DispatcherMetrics.TAG_CHANNEL,
-            channel,
-            DispatcherMetrics.TAG_STATUS,
-            step.status().name())
-        .increment();
+    DispatcherMetrics.receipts(channel, step.status().name()).increment();
     if (step.outbox()) {
-      Metrics.counter(DispatcherMetrics.OUTBOX, DispatcherMetrics.TAG_CHANNEL, channel).increment();
+      DispatcherMetrics.outbox(channel).increment();
     }
   }
 

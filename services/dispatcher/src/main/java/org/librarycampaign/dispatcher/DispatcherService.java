@@ -1,24 +1,29 @@
 package org.librarycampaign.dispatcher;
 
 import io.javalin.config.RoutesConfig;
+import java.util.Optional;
+import org.apache.kafka.streams.Topology;
 import org.librarycampaign.dispatcher.channel.Outbox;
-import org.librarycampaign.platform.service.CampaignService;
+import org.librarycampaign.platform.config.CampaignConfig;
 import org.librarycampaign.platform.service.RunningService;
 import org.librarycampaign.platform.service.ServiceContext;
+import org.librarycampaign.platform.service.StreamsCampaignService;
 import org.librarycampaign.platform.streams.StreamsService;
-import org.librarycampaign.platform.streams.StreamsSettings;
+import org.librarycampaign.platform.topics.TopicCatalogue;
 
 /**
- * The dispatcher as a {@link CampaignService}: its topology run with the shared Streams settings
- * (exactly-once, dead letters), and {@code GET /api/dispatcher/outbox} listing what went to the
- * local outbox.
+ * The dispatcher as a service of {@code campaign up}: its topology run with the shared Streams
+ * settings (exactly-once, dead letters), and {@code GET /api/dispatcher/outbox} listing what went
+ * to the local outbox.
  *
  * <p>It offers no topology to {@code campaign plan}: a dry run must not send mail or call webhooks,
  * and delivery outcomes arrive from other threads, which a repeatable dry run cannot wait for.
  */
-public final class DispatcherService implements CampaignService {
+public final class DispatcherService extends StreamsCampaignService {
 
+  /** The service's name: its application id suffix, readiness part and metric prefix. */
   public static final String NAME = "dispatcher";
+
   public static final String OUTBOX_ROUTE = "/api/dispatcher/outbox";
 
   @Override
@@ -27,15 +32,18 @@ public final class DispatcherService implements CampaignService {
   }
 
   @Override
-  public RunningService start(ServiceContext context) {
-    DispatcherSettings settings = DispatcherSettings.from(context.config());
-    StreamsService streams =
-        new StreamsService(
-            NAME,
-            DispatcherTopology.buildTopology(context.config(), context.topics()),
-            StreamsSettings.forService(context.config(), NAME, context.topics()));
-    streams.start(context.readiness());
-    Outbox outbox = new Outbox(settings.outboxDirectory());
+  protected Topology buildTopology(CampaignConfig config, TopicCatalogue topics) {
+    return DispatcherTopology.buildTopology(config, topics);
+  }
+
+  @Override
+  public Optional<Topology> topology(CampaignConfig config, TopicCatalogue topics) {
+    return Optional.empty();
+  }
+
+  @Override
+  protected RunningService running(StreamsService streams, ServiceContext context) {
+    Outbox outbox = new Outbox(DispatcherSettings.from(context.config()).outboxDirectory());
     return new RunningService() {
       @Override
       public void addRoutes(RoutesConfig routes) {

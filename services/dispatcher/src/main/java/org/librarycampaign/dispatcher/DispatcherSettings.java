@@ -76,14 +76,14 @@ public record DispatcherSettings(
   public static DispatcherSettings from(CampaignConfig config) {
     RetryPolicy retry =
         new RetryPolicy(
-            intOr(config, MAX_ATTEMPTS, DEFAULT_MAX_ATTEMPTS),
+            config.intValue(MAX_ATTEMPTS, DEFAULT_MAX_ATTEMPTS),
             config.duration(INITIAL_BACKOFF, DEFAULT_INITIAL_BACKOFF),
-            doubleOr(config, MULTIPLIER, DEFAULT_MULTIPLIER),
+            config.doubleValue(MULTIPLIER, DEFAULT_MULTIPLIER),
             config.duration(MAX_BACKOFF, DEFAULT_MAX_BACKOFF),
-            doubleOr(config, JITTER, DEFAULT_JITTER));
+            config.doubleValue(JITTER, DEFAULT_JITTER));
     return new DispatcherSettings(
         retry,
-        intOr(config, THREADS, DEFAULT_THREADS),
+        config.intValue(THREADS, DEFAULT_THREADS),
         config.duration(POLL_INTERVAL, DEFAULT_POLL_INTERVAL),
         config.duration(TIMEOUT, DEFAULT_TIMEOUT),
         smtp(config),
@@ -107,7 +107,7 @@ public record DispatcherSettings(
               String from = config.get(SMTP_FROM, DEFAULT_FROM);
               return new SmtpSettings(
                   host,
-                  intOr(config, SMTP_PORT, security.defaultPort()),
+                  config.intValue(SMTP_PORT, security.defaultPort()),
                   security,
                   config.get(SMTP_USERNAME),
                   config.get(SMTP_PASSWORD).map(Secret::new),
@@ -140,24 +140,5 @@ public record DispatcherSettings(
     }
     String domain = address.substring(at + 1).replace(">", "").trim();
     return domain.isEmpty() ? "localhost" : domain;
-  }
-
-  private static int intOr(CampaignConfig config, String key, int fallback) {
-    return config.get(key).isPresent() ? config.intValue(key) : fallback;
-  }
-
-  private static double doubleOr(CampaignConfig config, String key, double fallback) {
-    return config
-        .get(key)
-        .map(
-            text -> {
-              try {
-                return Double.parseDouble(text.trim());
-              } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(
-                    key + " must be a number, got '" + text + "'", e);
-              }
-            })
-        .orElse(fallback);
   }
 }

@@ -4,9 +4,12 @@ import java.util.Set;
 import java.util.function.Supplier;
 import library.campaign.events.DeliveryReceipt;
 import library.campaign.events.Notification;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.state.StoreBuilder;
@@ -99,25 +102,21 @@ public final class DispatcherTopology {
           }
         };
 
-    Topology topology = new Topology();
-    topology.addSource(
-        source,
-        notifications.keySerde().deserializer(),
-        notifications.valueSerde().deserializer(),
-        notifications.name());
-    topology.addProcessor(PROCESSOR, supplier, source);
-    topology.addSink(
-        receiptsSink,
-        receipts.name(),
-        receipts.keySerde().serializer(),
-        receipts.valueSerde().serializer(),
-        PROCESSOR);
-    topology.addSink(
-        deadLettersSink,
+    StreamsBuilder builder = new StreamsBuilder();
+    KStream<Object, Object> outcomes =
+        builder.stream(notifications.name(), notifications.consumed().withName(source))
+            .process(supplier, Named.as(PROCESSOR));
+    // the processor forwards each record to the sink of its topic by name
+    outcomes.to(receipts.name(), writes(receipts.produced().withName(receiptsSink)));
+    outcomes.to(
         topics.deadLetters().name(),
-        new ByteArraySerializer(),
-        new ByteArraySerializer(),
-        PROCESSOR);
-    return topology;
+        writes(Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(deadLettersSink)));
+    return builder.build();
+  }
+
+  /** A sink of one of the processor's outputs, which share the processor's record type. */
+  @SuppressWarnings("unchecked")
+  private static Produced<Object, Object> writes(Produced<?, ?> produced) {
+    return (Produced<Object, Object>) produced;
   }
 }

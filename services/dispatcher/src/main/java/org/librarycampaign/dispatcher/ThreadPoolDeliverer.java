@@ -1,6 +1,5 @@
 package org.librarycampaign.dispatcher;
 
-import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -49,11 +48,7 @@ public final class ThreadPoolDeliverer implements Deliverer {
   static DeliveryOutcome timed(Channels channels, Notification notification) {
     Timer.Sample sample = Timer.start();
     DeliveryOutcome outcome = channels.deliver(notification);
-    sample.stop(
-        Metrics.timer(
-            DispatcherMetrics.ATTEMPT_DURATION,
-            DispatcherMetrics.TAG_CHANNEL,
-            notification.getChannel().name()));
+    sample.stop(DispatcherMetrics.attemptDuration(notification.getChannel().name()));
     return outcome;
   }
 

@@ -1,21 +1,39 @@
 package org.librarycampaign.governance;
 
-/** The names of governance's Micrometer metrics (Prometheus: dots become underscores). */
+import io.micrometer.core.instrument.Counter;
+import library.campaign.events.DecisionStatus;
+import org.librarycampaign.platform.ops.ServiceMetrics;
+
+/** Governance's Micrometer metrics (Prometheus: dots become underscores). */
 public final class GovernanceMetrics {
 
+  private static final ServiceMetrics METRICS = ServiceMetrics.of(GovernanceService.NAME);
+
   /** Decisions published; tags {@code status} (APPROVED, HELD, ...) and {@code released}. */
-  public static final String DECISIONS = "campaign.governance.decisions";
+  public static final String DECISIONS = METRICS.name("decisions");
 
   /** Input events that changed nothing (an old revision, an unknown post); tag {@code type}. */
-  public static final String EVENTS_WITHOUT_DECISION =
-      "campaign.governance.events.without.decision";
+  public static final String EVENTS_WITHOUT_DECISION = METRICS.name("events.without.decision");
 
   /** Hashtags whose first use across all branches was recorded (or moved earlier). */
-  public static final String HASHTAG_FIRST_USES = "campaign.governance.hashtag.first.uses";
+  public static final String HASHTAG_FIRST_USES = METRICS.name("hashtag.first.uses");
 
   public static final String TAG_STATUS = "status";
   public static final String TAG_RELEASED = "released";
   public static final String TAG_TYPE = "type";
 
   private GovernanceMetrics() {}
+
+  static Counter decisions(DecisionStatus status, boolean released) {
+    return METRICS.counter(
+        DECISIONS, TAG_STATUS, status.name(), TAG_RELEASED, Boolean.toString(released));
+  }
+
+  static Counter eventsWithoutDecision(String type) {
+    return METRICS.counter(EVENTS_WITHOUT_DECISION, TAG_TYPE, type);
+  }
+
+  static Counter hashtagFirstUses() {
+    return METRICS.counter(HASHTAG_FIRST_USES);
+  }
 }

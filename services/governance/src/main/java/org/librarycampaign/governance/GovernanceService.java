@@ -1,16 +1,9 @@
 package org.librarycampaign.governance;
 
-import java.time.Duration;
-import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.Topology;
-import org.librarycampaign.governance.streams.GovernanceTopology;
-import org.librarycampaign.governance.streams.HashtagViewTopic;
 import org.librarycampaign.platform.config.CampaignConfig;
-import org.librarycampaign.platform.service.RunningService;
 import org.librarycampaign.platform.service.ServiceContext;
 import org.librarycampaign.platform.service.StreamsCampaignService;
-import org.librarycampaign.platform.streams.StreamsService;
-import org.librarycampaign.platform.streams.StreamsSettings;
 import org.librarycampaign.platform.topics.TopicCatalogue;
 
 /**
@@ -19,11 +12,12 @@ import org.librarycampaign.platform.topics.TopicCatalogue;
  */
 public final class GovernanceService extends StreamsCampaignService {
 
-  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+  /** The service's name: its application id suffix, readiness part and metric prefix. */
+  public static final String NAME = "governance";
 
   @Override
   public String name() {
-    return GovernanceSettings.SERVICE_NAME;
+    return NAME;
   }
 
   @Override
@@ -32,27 +26,11 @@ public final class GovernanceService extends StreamsCampaignService {
   }
 
   /**
-   * Creates the hashtag view topic first (the source of a global store, which Streams does not
-   * create), and on close leaves the consumer group: by default a Streams client stays in its group
-   * after closing, so a restarted one gets no task until the old member's session times out (45 s).
+   * Creates the hashtag view topic first: it is the source of a global store, which Streams does
+   * not create, and the global store must find it before the first task starts.
    */
   @Override
-  public RunningService start(ServiceContext context) {
+  protected void beforeStart(ServiceContext context) {
     HashtagViewTopic.ensureExists(context.config());
-    StreamsService streams =
-        new StreamsService(
-            name(),
-            buildTopology(context.config(), context.topics()),
-            StreamsSettings.forService(context.config(), name(), context.topics()));
-    streams.start(context.readiness());
-    return () -> {
-      streams
-          .streams()
-          .close(
-              CloseOptions.groupMembershipOperation(
-                      CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
-                  .withTimeout(CLOSE_TIMEOUT));
-      streams.close();
-    };
   }
 }

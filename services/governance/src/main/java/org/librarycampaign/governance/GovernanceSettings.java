@@ -1,6 +1,5 @@
 package org.librarycampaign.governance;
 
-import java.util.Arrays;
 import java.util.List;
 import org.librarycampaign.governance.checks.CallToAction;
 import org.librarycampaign.platform.config.CampaignConfig;
@@ -15,7 +14,6 @@ import org.librarycampaign.platform.config.CampaignConfig;
 public record GovernanceSettings(
     List<String> callToActionVerbs, List<String> callToActionPhrases, String hashtagViewTopic) {
 
-  public static final String SERVICE_NAME = "governance";
   public static final String CALL_TO_ACTION_VERBS = "campaign.governance.call-to-action.verbs";
   public static final String CALL_TO_ACTION_PHRASES = "campaign.governance.call-to-action.phrases";
 
@@ -29,25 +27,12 @@ public record GovernanceSettings(
 
   public static GovernanceSettings from(CampaignConfig config) {
     return new GovernanceSettings(
-        config
-            .get(CALL_TO_ACTION_VERBS)
-            .map(GovernanceSettings::list)
-            .orElse(CallToAction.DEFAULT_VERBS),
-        config
-            .get(CALL_TO_ACTION_PHRASES)
-            .map(GovernanceSettings::list)
-            .orElse(CallToAction.DEFAULT_PHRASES),
-        config.applicationId(SERVICE_NAME) + HASHTAG_VIEW_TOPIC_SUFFIX);
+        config.list(CALL_TO_ACTION_VERBS, CallToAction.DEFAULT_VERBS),
+        config.list(CALL_TO_ACTION_PHRASES, CallToAction.DEFAULT_PHRASES),
+        config.applicationId(GovernanceService.NAME) + HASHTAG_VIEW_TOPIC_SUFFIX);
   }
 
   public CallToAction callToAction() {
     return new CallToAction(callToActionVerbs, callToActionPhrases);
-  }
-
-  private static List<String> list(String commaSeparated) {
-    return Arrays.stream(commaSeparated.split(","))
-        .map(String::strip)
-        .filter(s -> !s.isEmpty())
-        .toList();
   }
 }

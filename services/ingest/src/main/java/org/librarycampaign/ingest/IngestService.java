@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class IngestService implements CampaignService {
 
+  /** The service's name: its application id suffix, readiness part and metric prefix. */
   public static final String NAME = "ingest";
 
   private static final Logger LOGGER = LoggerFactory.getLogger(IngestService.class);

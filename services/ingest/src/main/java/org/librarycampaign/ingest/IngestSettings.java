@@ -2,9 +2,7 @@ package org.librarycampaign.ingest;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.librarycampaign.platform.config.CampaignConfig;
 
@@ -55,34 +53,9 @@ public record IngestSettings(
   public static IngestSettings from(CampaignConfig config) {
     return new IngestSettings(
         config.get(TOKENS_FILE).map(Path::of),
-        config.get(DEV_TOKENS).map(IngestSettings::parseBoolean).orElse(true),
-        config
-            .get(DEV_BRANCHES)
-            .map(
-                list ->
-                    Arrays.stream(list.split(","))
-                        .map(String::trim)
-                        .filter(s -> !s.isEmpty())
-                        .toList())
-            .orElse(List.of()),
-        config.get(MAX_BODY_BYTES).map(IngestSettings::parseSize).orElse(DEFAULT_MAX_BODY_BYTES),
+        config.booleanValue(DEV_TOKENS, true),
+        config.list(DEV_BRANCHES, List.of()),
+        config.intValue(MAX_BODY_BYTES, DEFAULT_MAX_BODY_BYTES),
         config.duration(SEND_TIMEOUT, DEFAULT_SEND_TIMEOUT));
-  }
-
-  private static boolean parseBoolean(String text) {
-    return switch (text.trim().toLowerCase(Locale.ROOT)) {
-      case "true" -> true;
-      case "false" -> false;
-      default -> throw new IllegalArgumentException(DEV_TOKENS + " must be true or false");
-    };
-  }
-
-  private static int parseSize(String text) {
-    try {
-      return Integer.parseInt(text.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          MAX_BODY_BYTES + " must be a whole number of bytes, got '" + text + "'", e);
-    }
   }
 }

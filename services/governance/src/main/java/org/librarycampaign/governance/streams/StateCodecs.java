@@ -32,25 +32,25 @@ import org.librarycampaign.governance.hashtags.HashtagUse;
  * with a format version byte so that a later layout can still read the earlier one. Hand-written
  * over a byte array because every event reads and writes several of them.
  */
-final class StateCodecs {
+public final class StateCodecs {
 
   private static final byte VERSION = 1;
 
   private StateCodecs() {}
 
-  static Serde<PostRecord> postRecords() {
+  public static Serde<PostRecord> postRecords() {
     return serde(StateCodecs::writePost, StateCodecs::readPost);
   }
 
-  static Serde<BalanceLedger> ledgers() {
+  public static Serde<BalanceLedger> ledgers() {
     return serde(StateCodecs::writeLedger, StateCodecs::readLedger);
   }
 
-  static Serde<BranchCrises> crises() {
+  public static Serde<BranchCrises> crises() {
     return serde(StateCodecs::writeCrises, StateCodecs::readCrises);
   }
 
-  static Serde<HashtagUse> hashtagUses() {
+  public static Serde<HashtagUse> hashtagUses() {
     return serde(StateCodecs::writeUse, StateCodecs::readUse);
   }
 

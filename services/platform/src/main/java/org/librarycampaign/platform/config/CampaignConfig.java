@@ -6,12 +6,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -148,16 +152,81 @@ public final class CampaignConfig {
   }
 
   public int intValue(String key) {
-    String raw = values.get(key);
-    try {
-      return Integer.parseInt(raw.trim());
-    } catch (RuntimeException e) {
-      throw new IllegalArgumentException(key + " must be a whole number, got '" + raw + "'", e);
-    }
+    return parsed(key, values.get(key), "a whole number", text -> Integer.parseInt(text.trim()));
   }
 
+  /*
+   * Typed settings: a blank or missing key gives the fallback; a value that cannot be read is an
+   * error naming the key, what it must be, and the value, so that a typo fails the start with a
+   * message that says where it is.
+   */
+
+  public int intValue(String key, int fallback) {
+    return get(key).isPresent() ? intValue(key) : fallback;
+  }
+
+  public double doubleValue(String key, double fallback) {
+    return get(key)
+        .map(text -> parsed(key, text, "a number", t -> Double.parseDouble(t.trim())))
+        .orElse(fallback);
+  }
+
+  /** {@code true} or {@code false}, in any case; anything else is an error. */
+  public boolean booleanValue(String key, boolean fallback) {
+    return get(key)
+        .map(text -> parsed(key, text, "true or false", CampaignConfig::parseBoolean))
+        .orElse(fallback);
+  }
+
+  /** A duration as {@link #parseDuration} reads it. */
   public Duration duration(String key, Duration fallback) {
-    return get(key).map(CampaignConfig::parseDuration).orElse(fallback);
+    return get(key)
+        .map(
+            text ->
+                parsed(
+                    key,
+                    text,
+                    "a duration such as 5s, 250ms, 2m or PT1H",
+                    CampaignConfig::parseDuration))
+        .orElse(fallback);
+  }
+
+  /** A comma-separated list, each item stripped, empty items dropped. */
+  public List<String> list(String key, List<String> fallback) {
+    return get(key)
+        .map(
+            text ->
+                Arrays.stream(text.split(","))
+                    .map(String::strip)
+                    .filter(s -> !s.isEmpty())
+                    .toList())
+        .orElse(fallback);
+  }
+
+  /** A time zone id such as {@code UTC} or {@code Europe/Paris}. */
+  public ZoneId zone(String key, ZoneId fallback) {
+    return get(key)
+        .map(
+            text ->
+                parsed(
+                    key, text, "a time zone such as UTC or Europe/Paris", t -> ZoneId.of(t.trim())))
+        .orElse(fallback);
+  }
+
+  private static boolean parseBoolean(String text) {
+    return switch (text.trim().toLowerCase(Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw new IllegalArgumentException(text);
+    };
+  }
+
+  private static <T> T parsed(String key, String text, String expected, Function<String, T> parse) {
+    try {
+      return parse.apply(text);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(key + " must be " + expected + ", got '" + text + "'", e);
+    }
   }
 
   /** Every key that is not ours: the properties for Kafka producers, consumers and Streams. */

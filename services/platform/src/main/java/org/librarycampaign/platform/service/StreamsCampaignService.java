@@ -7,7 +7,11 @@ import org.librarycampaign.platform.streams.StreamsService;
 import org.librarycampaign.platform.streams.StreamsSettings;
 import org.librarycampaign.platform.topics.TopicCatalogue;
 
-/** A service that is one Kafka Streams topology, run with the shared settings. */
+/**
+ * A service that is one Kafka Streams topology, run with the shared settings. A service adds what
+ * it needs around the client through two hooks, {@link #beforeStart} and {@link #running}, rather
+ * than by copying {@link #start}.
+ */
 public abstract class StreamsCampaignService implements CampaignService {
 
   /** The production topology; tests and {@code campaign plan} build the same one. */
@@ -19,13 +23,35 @@ public abstract class StreamsCampaignService implements CampaignService {
   }
 
   @Override
-  public RunningService start(ServiceContext context) {
+  public final RunningService start(ServiceContext context) {
+    beforeStart(context);
     StreamsService streams =
         new StreamsService(
             name(),
             buildTopology(context.config(), context.topics()),
             StreamsSettings.forService(context.config(), name(), context.topics()));
     streams.start(context.readiness());
+    try {
+      return running(streams, context);
+    } catch (RuntimeException e) {
+      streams.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Runs before the topology is built and the client started: what the client needs and does not
+   * make itself (a topic that feeds a global store, a check of partition counts). Nothing by
+   * default; throwing stops the start.
+   */
+  protected void beforeStart(ServiceContext context) {}
+
+  /**
+   * What {@link #start} returns for the started client: by default the client itself, closed on
+   * close. A service that also serves routes returns them here, and closes the client in its own
+   * {@link RunningService#close()}.
+   */
+  protected RunningService running(StreamsService streams, ServiceContext context) {
     return streams::close;
   }
 }

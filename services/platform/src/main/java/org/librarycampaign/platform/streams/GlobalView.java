@@ -1,16 +1,20 @@
 package org.librarycampaign.platform.streams;
 
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
+import org.librarycampaign.platform.serde.AbsentWhenUnreadable;
 import org.librarycampaign.platform.topics.Topic;
 
 /**
  * The latest value of every key of a (compacted) topic, in a global store that every task of every
- * instance can read: channel policies, decisions, response plans.
+ * instance can read: channel policies, decisions, response plans, governance's hashtag view.
  *
  * <p>Why not {@code globalTable}: a global store is restored by copying the topic's raw bytes,
  * without the dead-letter handler, and {@code globalTable} gives its store the source's strict
@@ -24,14 +28,48 @@ public final class GlobalView {
 
   /** Adds the view as a global store named {@code storeName}, read as a plain key-value store. */
   public static <V> void addTo(StreamsBuilder builder, Topic<String, V> topic, String storeName) {
-    builder.addGlobalStore(
-        Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(storeName),
-                topic.keySerde(),
-                topic.storedValueSerde())
-            .withLoggingDisabled(),
+    add(
+        builder,
         topic.name(),
         topic.consumed(),
+        topic.keySerde(),
+        topic.storedValueSerde(),
+        storeName);
+  }
+
+  /**
+   * The same view of a topic outside the catalogue (a service's own compacted topic), keyed by
+   * strings, its values read with {@code valueSerde}; the source node is named {@code sourceName}.
+   */
+  public static <V> void addTo(
+      StreamsBuilder builder,
+      String topic,
+      Serde<V> valueSerde,
+      String sourceName,
+      String storeName) {
+    add(
+        builder,
+        topic,
+        Consumed.with(Serdes.String(), valueSerde).withName(sourceName),
+        Serdes.String(),
+        Serdes.serdeFrom(
+            valueSerde.serializer(), new AbsentWhenUnreadable<>(valueSerde.deserializer(), topic)),
+        storeName);
+  }
+
+  private static <V> void add(
+      StreamsBuilder builder,
+      String topic,
+      Consumed<String, V> consumed,
+      Serde<String> keySerde,
+      Serde<V> storedValueSerde,
+      String storeName) {
+    builder.addGlobalStore(
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(storeName), keySerde, storedValueSerde)
+            .withLoggingDisabled(),
+        topic,
+        consumed,
         () -> new LatestValue<>(storeName));
   }
 

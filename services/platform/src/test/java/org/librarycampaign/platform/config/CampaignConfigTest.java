@@ -7,6 +7,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -129,5 +132,67 @@ class CampaignConfigTest {
     assertThat(CampaignConfig.parseDuration("250ms")).isEqualTo(Duration.ofMillis(250));
     assertThat(CampaignConfig.parseDuration("2m")).isEqualTo(Duration.ofMinutes(2));
     assertThat(CampaignConfig.parseDuration("PT1H")).isEqualTo(Duration.ofHours(1));
+  }
+
+  @Test
+  void typedSettingsFallBackWhenAbsentOrBlank() {
+    CampaignConfig config = CampaignConfig.of(Map.of("campaign.some.list", " "));
+
+    assertThat(config.intValue("campaign.some.count", 3)).isEqualTo(3);
+    assertThat(config.doubleValue("campaign.some.ratio", 0.5)).isEqualTo(0.5);
+    assertThat(config.booleanValue("campaign.some.flag", true)).isTrue();
+    assertThat(config.duration("campaign.some.delay", Duration.ofSeconds(1)))
+        .isEqualTo(Duration.ofSeconds(1));
+    assertThat(config.list("campaign.some.list", List.of("a"))).containsExactly("a");
+    assertThat(config.zone("campaign.some.zone", ZoneOffset.UTC)).isEqualTo(ZoneOffset.UTC);
+  }
+
+  @Test
+  void typedSettingsReadTheirValues() {
+    CampaignConfig config =
+        CampaignConfig.of(
+            Map.of(
+                "campaign.some.count", " 7 ",
+                "campaign.some.ratio", "1.5",
+                "campaign.some.flag", "FALSE",
+                "campaign.some.delay", "250ms",
+                "campaign.some.list", "sign, vote,, learn more ",
+                "campaign.some.zone", "America/Chicago"));
+
+    assertThat(config.intValue("campaign.some.count", 3)).isEqualTo(7);
+    assertThat(config.doubleValue("campaign.some.ratio", 0.5)).isEqualTo(1.5);
+    assertThat(config.booleanValue("campaign.some.flag", true)).isFalse();
+    assertThat(config.duration("campaign.some.delay", Duration.ZERO))
+        .isEqualTo(Duration.ofMillis(250));
+    assertThat(config.list("campaign.some.list", List.of()))
+        .containsExactly("sign", "vote", "learn more");
+    assertThat(config.zone("campaign.some.zone", ZoneOffset.UTC))
+        .isEqualTo(ZoneId.of("America/Chicago"));
+  }
+
+  @Test
+  void aBadTypedSettingNamesTheKeyAndTheValue() {
+    CampaignConfig config =
+        CampaignConfig.of(
+            Map.of(
+                "campaign.some.count", "many",
+                "campaign.some.ratio", "half",
+                "campaign.some.flag", "yes",
+                "campaign.some.delay", "soon",
+                "campaign.some.zone", "Mars/Olympus"));
+
+    assertThatThrownBy(() -> config.intValue("campaign.some.count", 3))
+        .hasMessage("campaign.some.count must be a whole number, got 'many'");
+    assertThatThrownBy(() -> config.doubleValue("campaign.some.ratio", 0.5))
+        .hasMessage("campaign.some.ratio must be a number, got 'half'");
+    assertThatThrownBy(() -> config.booleanValue("campaign.some.flag", true))
+        .hasMessage("campaign.some.flag must be true or false, got 'yes'");
+    assertThatThrownBy(() -> config.duration("campaign.some.delay", Duration.ZERO))
+        .hasMessage(
+            "campaign.some.delay must be a duration such as 5s, 250ms, 2m or PT1H, got 'soon'");
+    assertThatThrownBy(() -> config.zone("campaign.some.zone", ZoneOffset.UTC))
+        .hasMessage(
+            "campaign.some.zone must be a time zone such as UTC or Europe/Paris, got"
+                + " 'Mars/Olympus'");
   }
 }

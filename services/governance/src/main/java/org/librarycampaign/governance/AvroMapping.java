@@ -1,4 +1,4 @@
-package org.librarycampaign.governance.streams;
+package org.librarycampaign.governance;
 
 import java.util.List;
 import library.campaign.events.DecisionReason;

@@ -1,4 +1,4 @@
-package org.librarycampaign.governance.streams;
+package org.librarycampaign.governance;
 
 import library.campaign.events.PostDecision;
 import org.librarycampaign.governance.hashtags.HashtagUse;

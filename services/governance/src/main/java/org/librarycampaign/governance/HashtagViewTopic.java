@@ -1,4 +1,4 @@
-package org.librarycampaign.governance.streams;
+package org.librarycampaign.governance;
 
 import java.util.Map;
 import java.util.Set;
@@ -7,7 +7,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
-import org.librarycampaign.governance.GovernanceSettings;
 import org.librarycampaign.platform.config.CampaignConfig;
 import org.librarycampaign.platform.topics.CampaignTopic;
 import org.librarycampaign.platform.topics.TopicSpec;

@@ -1,4 +1,4 @@
-package org.librarycampaign.governance.streams;
+package org.librarycampaign.governance;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,7 +26,6 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Produced;
-import org.librarycampaign.governance.GovernanceSettings;
 import org.librarycampaign.platform.config.CampaignConfig;
 import org.librarycampaign.platform.json.EventJson;
 import org.librarycampaign.platform.json.ParsedEvent;
@@ -46,7 +45,7 @@ import org.librarycampaign.testsupport.SharedStack;
  * <pre>
  * ./mvnw -q -o -pl services/governance test-compile exec:java \
  *   -Dexec.classpathScope=test \
- *   -Dexec.mainClass=org.librarycampaign.governance.streams.GovernanceBenchmark \
+ *   -Dexec.mainClass=org.librarycampaign.governance.GovernanceBenchmark \
  *   -Dexec.args="--drafts 20000 --weeks 52"
  * </pre>
  *
@@ -112,7 +111,7 @@ public final class GovernanceBenchmark {
           measure(
               runConfig,
               catalogue,
-              GovernanceSettings.SERVICE_NAME,
+              GovernanceService.NAME,
               GovernanceTopology.buildTopology(runConfig, catalogue),
               inputRecords);
     }

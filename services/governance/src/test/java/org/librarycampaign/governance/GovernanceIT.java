@@ -1,4 +1,4 @@
-package org.librarycampaign.governance.streams;
+package org.librarycampaign.governance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -38,7 +38,6 @@ import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
-import org.librarycampaign.governance.GovernanceSettings;
 import org.librarycampaign.platform.config.CampaignConfig;
 import org.librarycampaign.platform.json.EventJson;
 import org.librarycampaign.platform.json.ParsedEvent;
@@ -168,7 +167,7 @@ class GovernanceIT {
     }
 
     String applicationId() {
-      return config.applicationId(GovernanceSettings.SERVICE_NAME);
+      return config.applicationId(GovernanceService.NAME);
     }
 
     /** The service as campaign up finds and starts it. */
@@ -176,7 +175,7 @@ class GovernanceIT {
       CampaignService governance =
           ServiceLoader.load(CampaignService.class).stream()
               .map(ServiceLoader.Provider::get)
-              .filter(s -> s.name().equals(GovernanceSettings.SERVICE_NAME))
+              .filter(s -> s.name().equals(GovernanceService.NAME))
               .findFirst()
               .orElseThrow(() -> new AssertionError("governance is not registered"));
       return governance.start(new ServiceContext(config, catalogue, new Readiness()));

@@ -1,8 +1,8 @@
-package org.librarycampaign.governance.streams;
+package org.librarycampaign.governance;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.librarycampaign.governance.streams.Lines.campaign;
-import static org.librarycampaign.governance.streams.Lines.content;
+import static org.librarycampaign.governance.Lines.campaign;
+import static org.librarycampaign.governance.Lines.content;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,12 +1,10 @@
-package org.librarycampaign.governance.streams;
+package org.librarycampaign.governance;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Metrics;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.librarycampaign.governance.GovernanceMetrics;
 import org.librarycampaign.governance.hashtags.HashtagUse;
 
 /**
@@ -25,7 +23,7 @@ final class HashtagFirstUseProcessor implements Processor<String, HashtagUse, St
   public void init(ProcessorContext<String, HashtagUse> processorContext) {
     this.context = processorContext;
     this.firstUses = context.getStateStore(GovernanceTopology.HASHTAG_FIRST_USE_STORE);
-    this.recorded = Metrics.counter(GovernanceMetrics.HASHTAG_FIRST_USES);
+    this.recorded = GovernanceMetrics.hashtagFirstUses();
   }
 
   @Override

@@ -1,7 +1,6 @@
-package org.librarycampaign.governance.streams;
+package org.librarycampaign.governance;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Metrics;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
@@ -17,14 +16,13 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.librarycampaign.governance.GovernanceMetrics;
+import org.librarycampaign.governance.GovernanceOutput.DecisionOut;
+import org.librarycampaign.governance.GovernanceOutput.HashtagClaim;
 import org.librarycampaign.governance.checks.PostChecks;
 import org.librarycampaign.governance.decision.Decision;
 import org.librarycampaign.governance.decision.Governor;
 import org.librarycampaign.governance.decision.Outcome;
 import org.librarycampaign.governance.hashtags.HashtagUse;
-import org.librarycampaign.governance.streams.GovernanceOutput.DecisionOut;
-import org.librarycampaign.governance.streams.GovernanceOutput.HashtagClaim;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,22 +61,9 @@ final class GovernanceProcessor
                 context.getStateStore(GovernanceTopology.SENT_HASHTAG_USES_STORE)),
             checks);
     for (DecisionStatus status : DecisionStatus.values()) {
-      decisions.put(
-          status,
-          Metrics.counter(
-              GovernanceMetrics.DECISIONS,
-              GovernanceMetrics.TAG_STATUS,
-              status.name(),
-              GovernanceMetrics.TAG_RELEASED,
-              "false"));
+      decisions.put(status, GovernanceMetrics.decisions(status, false));
     }
-    released =
-        Metrics.counter(
-            GovernanceMetrics.DECISIONS,
-            GovernanceMetrics.TAG_STATUS,
-            DecisionStatus.APPROVED.name(),
-            GovernanceMetrics.TAG_RELEASED,
-            "true");
+    released = GovernanceMetrics.decisions(DecisionStatus.APPROVED, true);
   }
 
   @Override
@@ -118,9 +103,7 @@ final class GovernanceProcessor
     }
     boolean postEvent = event instanceof PostDrafted || event instanceof PostWithdrawn;
     if (outcome.decisions().isEmpty() && postEvent) {
-      Metrics.counter(
-              GovernanceMetrics.EVENTS_WITHOUT_DECISION,
-              GovernanceMetrics.TAG_TYPE,
+      GovernanceMetrics.eventsWithoutDecision(
               event == null ? "null" : event.getClass().getSimpleName())
           .increment();
     }

@@ -1,4 +1,4 @@
-package org.librarycampaign.governance.streams;
+package org.librarycampaign.governance;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,7 +21,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.librarycampaign.governance.GovernanceSettings;
 import org.librarycampaign.platform.config.CampaignConfig;
 import org.librarycampaign.platform.json.EventJson;
 import org.librarycampaign.platform.json.ParsedEvent;
@@ -70,8 +69,7 @@ public final class GovernanceDriver implements AutoCloseable {
                 CampaignConfig.DATA_DIR, stateDir.toString()));
     catalogue = TopicCatalogue.forConfig(config, new InMemorySchemaRegistry());
     clock = Instant.parse("2026-11-01T00:00:00Z");
-    Properties properties =
-        StreamsSettings.forService(config, GovernanceSettings.SERVICE_NAME, catalogue);
+    Properties properties = StreamsSettings.forService(config, GovernanceService.NAME, catalogue);
     properties.putAll(streamsOverrides);
     driver =
         new TopologyTestDriver(

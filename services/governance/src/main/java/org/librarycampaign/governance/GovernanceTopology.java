@@ -1,4 +1,4 @@
-package org.librarycampaign.governance.streams;
+package org.librarycampaign.governance;
 
 import java.util.Map;
 import java.util.Set;
@@ -9,7 +9,6 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
-import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
@@ -19,11 +18,11 @@ import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
-import org.librarycampaign.governance.GovernanceSettings;
+import org.librarycampaign.governance.GovernanceOutput.DecisionOut;
+import org.librarycampaign.governance.GovernanceOutput.HashtagClaim;
 import org.librarycampaign.governance.checks.PostChecks;
 import org.librarycampaign.governance.hashtags.HashtagUse;
-import org.librarycampaign.governance.streams.GovernanceOutput.DecisionOut;
-import org.librarycampaign.governance.streams.GovernanceOutput.HashtagClaim;
+import org.librarycampaign.governance.streams.StateCodecs;
 import org.librarycampaign.platform.config.CampaignConfig;
 import org.librarycampaign.platform.streams.GlobalView;
 import org.librarycampaign.platform.topics.Topic;
@@ -64,21 +63,22 @@ public final class GovernanceTopology {
 
   private GovernanceTopology() {}
 
+  /** The topology with the settings of {@code config}. */
   public static Topology buildTopology(CampaignConfig config, TopicCatalogue topics) {
-    GovernanceSettings settings = GovernanceSettings.from(config);
+    return build(GovernanceSettings.from(config), topics);
+  }
+
+  /** The topology: built from typed settings and the topics alone, with no I/O. */
+  public static Topology build(GovernanceSettings settings, TopicCatalogue topics) {
     StreamsBuilder builder = new StreamsBuilder();
 
     GlobalView.addTo(builder, topics.channelPolicies(), POLICIES_STORE);
-    builder.addGlobalStore(
-        Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(HASHTAG_VIEW_STORE),
-                Serdes.String(),
-                StateCodecs.hashtagUses())
-            .withLoggingDisabled(),
+    GlobalView.addTo(
+        builder,
         settings.hashtagViewTopic(),
-        Consumed.with(Serdes.String(), StateCodecs.hashtagUses())
-            .withName("read-governance-hashtag-view"),
-        HashtagViewUpdater::new);
+        StateCodecs.hashtagUses(),
+        "read-governance-hashtag-view",
+        HASHTAG_VIEW_STORE);
 
     KStream<String, SpecificRecord> posts =
         builder.stream(topics.posts().name(), topics.posts().consumed())
