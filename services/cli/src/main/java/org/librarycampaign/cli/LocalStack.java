@@ -9,8 +9,12 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.admin.Admin;
+import org.librarycampaign.localruntime.DataDirectoryLock;
 import org.librarycampaign.localruntime.LocalKafkaCluster;
 import org.librarycampaign.localruntime.RegistryProcess;
+import org.librarycampaign.localruntime.StartupCheck;
+import org.librarycampaign.localruntime.StartupCheck.PortClaim;
+import org.librarycampaign.localruntime.StartupProblem;
 import org.librarycampaign.platform.config.CampaignConfig;
 import org.librarycampaign.platform.ops.OpsServer;
 import org.librarycampaign.platform.ops.Readiness;
@@ -27,6 +31,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The whole system in one process: broker and registry (started side by side), topics and schemas,
  * every {@link CampaignService} on the class path, and the HTTP server. Stops in the reverse order.
+ *
+ * <p>Before it starts anything it locks the data directory and checks that its ports are free, so
+ * that a second stack on the same directory or ports stops at once with a {@link StartupProblem}
+ * naming the directory or port and the option that changes it.
  */
 final class LocalStack implements AutoCloseable {
 
@@ -34,6 +42,7 @@ final class LocalStack implements AutoCloseable {
 
   private final long startedAt;
   private final CampaignConfig config;
+  private final DataDirectoryLock dataDirLock;
   private final LocalKafkaCluster kafka;
   private final RegistryProcess registry;
   private final List<String> serviceNames = new ArrayList<>();
@@ -42,28 +51,51 @@ final class LocalStack implements AutoCloseable {
   private OpsServer http;
 
   private LocalStack(
-      long startedAt, CampaignConfig config, LocalKafkaCluster kafka, RegistryProcess registry) {
+      long startedAt,
+      CampaignConfig config,
+      DataDirectoryLock dataDirLock,
+      LocalKafkaCluster kafka,
+      RegistryProcess registry) {
     this.startedAt = startedAt;
     this.config = config;
+    this.dataDirLock = dataDirLock;
     this.kafka = kafka;
     this.registry = registry;
   }
 
+  /**
+   * Starts the stack; port 0 means any free port.
+   *
+   * @throws StartupProblem before anything was started, when the data directory is used by another
+   *     stack or cannot be written, or a port is in use
+   */
   static LocalStack start(CampaignConfig base, int kafkaPort, int registryPort, PrintWriter out) {
     long startedAt = System.nanoTime();
-    Path dataDir = base.dataDir().toAbsolutePath();
+    DataDirectoryLock dataDirLock = DataDirectoryLock.acquire(base.dataDir(), "--data-dir");
+    Path runnerJar;
+    try {
+      StartupCheck.requireFreePorts(
+          List.of(
+              new PortClaim(kafkaPort, "Kafka", "--kafka-port"),
+              new PortClaim(registryPort, "schema registry", "--registry-port"),
+              new PortClaim(base.httpPort(), "HTTP", "--http-port")));
+      runnerJar = RegistryProcess.locateRunnerJar();
+    } catch (RuntimeException e) {
+      dataDirLock.close();
+      throw e;
+    }
+    Path dataDir = dataDirLock.directory();
     out.println("Starting Kafka and the schema registry (data in " + dataDir + ")...");
     out.flush();
     CompletableFuture<RegistryProcess> registryStart =
         CompletableFuture.supplyAsync(
-            () ->
-                RegistryProcess.start(
-                    RegistryProcess.locateRunnerJar(), registryPort, dataDir.resolve("registry")));
+            () -> RegistryProcess.start(runnerJar, registryPort, dataDir.resolve("registry")));
     LocalKafkaCluster kafka;
     try {
       kafka = LocalKafkaCluster.startInProcess(dataDir.resolve("kafka"), kafkaPort);
     } catch (RuntimeException e) {
       registryStart.thenAccept(RegistryProcess::close);
+      dataDirLock.close();
       throw e;
     }
     RegistryProcess registry;
@@ -71,6 +103,7 @@ final class LocalStack implements AutoCloseable {
       registry = registryStart.join();
     } catch (RuntimeException e) {
       kafka.close();
+      dataDirLock.close();
       throw new IllegalStateException(
           "schema registry did not start: " + e.getCause().getMessage(), e);
     }
@@ -80,7 +113,7 @@ final class LocalStack implements AutoCloseable {
                 CampaignConfig.BOOTSTRAP_SERVERS, kafka.bootstrapServers(),
                 CampaignConfig.REGISTRY_URL, registry.confluentApiUrl(),
                 CampaignConfig.DATA_DIR, dataDir.toString()));
-    LocalStack stack = new LocalStack(startedAt, config, kafka, registry);
+    LocalStack stack = new LocalStack(startedAt, config, dataDirLock, kafka, registry);
     try {
       stack.startEverythingElse();
     } catch (RuntimeException e) {
@@ -176,6 +209,7 @@ final class LocalStack implements AutoCloseable {
     }
     closeQuietly("schema registry", registry);
     closeQuietly("kafka", kafka);
+    closeQuietly("data directory lock", dataDirLock);
   }
 
   private static void closeQuietly(String what, AutoCloseable closeable) {
