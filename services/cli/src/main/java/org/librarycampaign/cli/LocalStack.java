@@ -15,6 +15,7 @@ import org.librarycampaign.localruntime.RegistryProcess;
 import org.librarycampaign.localruntime.StartupCheck;
 import org.librarycampaign.localruntime.StartupCheck.PortClaim;
 import org.librarycampaign.localruntime.StartupProblem;
+import org.librarycampaign.localruntime.SupervisedRegistry;
 import org.librarycampaign.platform.config.CampaignConfig;
 import org.librarycampaign.platform.ops.OpsServer;
 import org.librarycampaign.platform.ops.Readiness;
@@ -34,7 +35,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Before it starts anything it locks the data directory and checks that its ports are free, so
  * that a second stack on the same directory or ports stops at once with a {@link StartupProblem}
- * naming the directory or port and the option that changes it.
+ * naming the directory or port and the option that changes it. The registry child is supervised:
+ * restarted when it dies, and not ready in {@code /ready} while it is down.
  */
 final class LocalStack implements AutoCloseable {
 
@@ -44,7 +46,7 @@ final class LocalStack implements AutoCloseable {
   private final CampaignConfig config;
   private final DataDirectoryLock dataDirLock;
   private final LocalKafkaCluster kafka;
-  private final RegistryProcess registry;
+  private final SupervisedRegistry registry;
   private final List<String> serviceNames = new ArrayList<>();
   private final List<RunningService> services = new ArrayList<>();
   private final Readiness readiness = new Readiness();
@@ -55,7 +57,7 @@ final class LocalStack implements AutoCloseable {
       CampaignConfig config,
       DataDirectoryLock dataDirLock,
       LocalKafkaCluster kafka,
-      RegistryProcess registry) {
+      SupervisedRegistry registry) {
     this.startedAt = startedAt;
     this.config = config;
     this.dataDirLock = dataDirLock;
@@ -87,18 +89,18 @@ final class LocalStack implements AutoCloseable {
     Path dataDir = dataDirLock.directory();
     out.println("Starting Kafka and the schema registry (data in " + dataDir + ")...");
     out.flush();
-    CompletableFuture<RegistryProcess> registryStart =
+    CompletableFuture<SupervisedRegistry> registryStart =
         CompletableFuture.supplyAsync(
-            () -> RegistryProcess.start(runnerJar, registryPort, dataDir.resolve("registry")));
+            () -> SupervisedRegistry.start(runnerJar, registryPort, dataDir.resolve("registry")));
     LocalKafkaCluster kafka;
     try {
       kafka = LocalKafkaCluster.startInProcess(dataDir.resolve("kafka"), kafkaPort);
     } catch (RuntimeException e) {
-      registryStart.thenAccept(RegistryProcess::close);
+      registryStart.thenAccept(SupervisedRegistry::close);
       dataDirLock.close();
       throw e;
     }
-    RegistryProcess registry;
+    SupervisedRegistry registry;
     try {
       registry = registryStart.join();
     } catch (RuntimeException e) {
@@ -127,10 +129,10 @@ final class LocalStack implements AutoCloseable {
     readiness.register("kafka", () -> new Readiness.State("RUNNING", true));
     readiness.register(
         "schema-registry",
-        () ->
-            registry.isAlive()
-                ? new Readiness.State("RUNNING", true)
-                : new Readiness.State("STOPPED", false));
+        () -> {
+          SupervisedRegistry.Status status = registry.status();
+          return new Readiness.State(status.name(), status == SupervisedRegistry.Status.RUNNING);
+        });
     TopicCatalogue topics = TopicCatalogue.forConfig(config);
     try (Admin admin = Admin.create(config.kafkaProperties())) {
       new TopicAdmin(admin, topics, TopicSpecs.load(config.topicsFile())).createMissing();
@@ -172,6 +174,10 @@ final class LocalStack implements AutoCloseable {
 
   int httpPort() {
     return http.port();
+  }
+
+  SupervisedRegistry registry() {
+    return registry;
   }
 
   String describe() {

@@ -2,6 +2,7 @@ package org.librarycampaign.cli;
 
 import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -22,8 +23,8 @@ import picocli.CommandLine;
 
 /**
  * What {@code campaign up} starts: ready over HTTP, every subject registered, a second stack on the
- * same data directory refused in one line, and after a stop and a start on the same data directory
- * the same schema ids.
+ * same data directory refused in one line, a registry that died started again (not ready
+ * meanwhile), and after a stop and a start on the same data directory the same schema ids.
  */
 class LocalStackIT {
 
@@ -61,6 +62,19 @@ class LocalStackIT {
                   + ProcessHandle.current().pid()
                   + "): stop it or pass --data-dir");
       assertThat(Duration.ofNanos(System.nanoTime() - secondStarted)).isLessThan(ofSeconds(5));
+
+      // the registry child dies: /ready says so, and the stack starts it again, same ids
+      ProcessHandle.of(stack.registry().pid()).orElseThrow().destroyForcibly();
+      await()
+          .atMost(ofSeconds(10))
+          .untilAsserted(
+              () ->
+                  assertThat(ready(stack))
+                      .satisfies(r -> assertThat(r.statusCode()).isEqualTo(503))
+                      .satisfies(r -> assertThat(r.body()).contains("\"schema-registry\"")));
+      await().atMost(ofSeconds(120)).until(() -> ready(stack).statusCode() == 200);
+      assertThat(stack.registry().restarts()).isEqualTo(1);
+      assertThat(subjectIds(stack.config().registryUrl())).isEqualTo(idsBefore);
     }
 
     try (LocalStack again = LocalStack.start(base, 0, 0, new PrintWriter(new StringWriter()))) {
