@@ -1,5 +1,6 @@
 package org.librarycampaign.cli;
 
+import org.librarycampaign.localruntime.StartupProblem;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,7 +20,10 @@ import picocli.CommandLine.Command;
     })
 public final class CampaignCommand {
 
-  /** Exit code of a bad input line or bad arguments. */
+  /**
+   * Exit code of a bad input line or bad arguments, and of a {@code campaign up} that cannot start
+   * (a port in use, a data directory in use or not writable).
+   */
   public static final int EXIT_BAD_INPUT = 2;
 
   public static void main(String[] args) {
@@ -29,7 +33,10 @@ public final class CampaignCommand {
   static CommandLine commandLine() {
     return new CommandLine(new CampaignCommand())
         .setExitCodeExceptionMapper(
-            error -> error instanceof BadInputException ? EXIT_BAD_INPUT : 1)
+            error ->
+                error instanceof BadInputException || error instanceof StartupProblem
+                    ? EXIT_BAD_INPUT
+                    : 1)
         .setExecutionExceptionHandler(
             (error, commandLine, parseResult) -> {
               commandLine.getErr().println("campaign: " + error.getMessage());

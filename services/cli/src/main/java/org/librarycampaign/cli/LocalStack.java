@@ -9,11 +9,16 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.admin.Admin;
+import org.librarycampaign.localruntime.DataDirectoryLock;
+import org.librarycampaign.localruntime.LocalKafkaCluster;
+import org.librarycampaign.localruntime.RegistryProcess;
+import org.librarycampaign.localruntime.StartupCheck;
+import org.librarycampaign.localruntime.StartupCheck.PortClaim;
+import org.librarycampaign.localruntime.StartupProblem;
+import org.librarycampaign.localruntime.SupervisedRegistry;
 import org.librarycampaign.platform.config.CampaignConfig;
 import org.librarycampaign.platform.ops.OpsServer;
 import org.librarycampaign.platform.ops.Readiness;
-import org.librarycampaign.platform.runtime.LocalKafkaCluster;
-import org.librarycampaign.platform.runtime.RegistryProcess;
 import org.librarycampaign.platform.service.CampaignService;
 import org.librarycampaign.platform.service.RunningService;
 import org.librarycampaign.platform.service.ServiceContext;
@@ -27,6 +32,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The whole system in one process: broker and registry (started side by side), topics and schemas,
  * every {@link CampaignService} on the class path, and the HTTP server. Stops in the reverse order.
+ *
+ * <p>Before it starts anything it locks the data directory and checks that its ports are free, so
+ * that a second stack on the same directory or ports stops at once with a {@link StartupProblem}
+ * naming the directory or port and the option that changes it. The registry child is supervised:
+ * restarted when it dies, and not ready in {@code /ready} while it is down.
  */
 final class LocalStack implements AutoCloseable {
 
@@ -34,43 +44,68 @@ final class LocalStack implements AutoCloseable {
 
   private final long startedAt;
   private final CampaignConfig config;
+  private final DataDirectoryLock dataDirLock;
   private final LocalKafkaCluster kafka;
-  private final RegistryProcess registry;
+  private final SupervisedRegistry registry;
   private final List<String> serviceNames = new ArrayList<>();
   private final List<RunningService> services = new ArrayList<>();
   private final Readiness readiness = new Readiness();
   private OpsServer http;
 
   private LocalStack(
-      long startedAt, CampaignConfig config, LocalKafkaCluster kafka, RegistryProcess registry) {
+      long startedAt,
+      CampaignConfig config,
+      DataDirectoryLock dataDirLock,
+      LocalKafkaCluster kafka,
+      SupervisedRegistry registry) {
     this.startedAt = startedAt;
     this.config = config;
+    this.dataDirLock = dataDirLock;
     this.kafka = kafka;
     this.registry = registry;
   }
 
+  /**
+   * Starts the stack; port 0 means any free port.
+   *
+   * @throws StartupProblem before anything was started, when the data directory is used by another
+   *     stack or cannot be written, or a port is in use
+   */
   static LocalStack start(CampaignConfig base, int kafkaPort, int registryPort, PrintWriter out) {
     long startedAt = System.nanoTime();
-    Path dataDir = base.dataDir().toAbsolutePath();
+    DataDirectoryLock dataDirLock = DataDirectoryLock.acquire(base.dataDir(), "--data-dir");
+    Path runnerJar;
+    try {
+      StartupCheck.requireFreePorts(
+          List.of(
+              new PortClaim(kafkaPort, "Kafka", "--kafka-port"),
+              new PortClaim(registryPort, "schema registry", "--registry-port"),
+              new PortClaim(base.httpPort(), "HTTP", "--http-port")));
+      runnerJar = RegistryProcess.locateRunnerJar();
+    } catch (RuntimeException e) {
+      dataDirLock.close();
+      throw e;
+    }
+    Path dataDir = dataDirLock.directory();
     out.println("Starting Kafka and the schema registry (data in " + dataDir + ")...");
     out.flush();
-    CompletableFuture<RegistryProcess> registryStart =
+    CompletableFuture<SupervisedRegistry> registryStart =
         CompletableFuture.supplyAsync(
-            () ->
-                RegistryProcess.start(
-                    RegistryProcess.locateRunnerJar(), registryPort, dataDir.resolve("registry")));
+            () -> SupervisedRegistry.start(runnerJar, registryPort, dataDir.resolve("registry")));
     LocalKafkaCluster kafka;
     try {
       kafka = LocalKafkaCluster.startInProcess(dataDir.resolve("kafka"), kafkaPort);
     } catch (RuntimeException e) {
-      registryStart.thenAccept(RegistryProcess::close);
+      registryStart.thenAccept(SupervisedRegistry::close);
+      dataDirLock.close();
       throw e;
     }
-    RegistryProcess registry;
+    SupervisedRegistry registry;
     try {
       registry = registryStart.join();
     } catch (RuntimeException e) {
       kafka.close();
+      dataDirLock.close();
       throw new IllegalStateException(
           "schema registry did not start: " + e.getCause().getMessage(), e);
     }
@@ -80,7 +115,7 @@ final class LocalStack implements AutoCloseable {
                 CampaignConfig.BOOTSTRAP_SERVERS, kafka.bootstrapServers(),
                 CampaignConfig.REGISTRY_URL, registry.confluentApiUrl(),
                 CampaignConfig.DATA_DIR, dataDir.toString()));
-    LocalStack stack = new LocalStack(startedAt, config, kafka, registry);
+    LocalStack stack = new LocalStack(startedAt, config, dataDirLock, kafka, registry);
     try {
       stack.startEverythingElse();
     } catch (RuntimeException e) {
@@ -94,10 +129,10 @@ final class LocalStack implements AutoCloseable {
     readiness.register("kafka", () -> new Readiness.State("RUNNING", true));
     readiness.register(
         "schema-registry",
-        () ->
-            registry.isAlive()
-                ? new Readiness.State("RUNNING", true)
-                : new Readiness.State("STOPPED", false));
+        () -> {
+          SupervisedRegistry.Status status = registry.status();
+          return new Readiness.State(status.name(), status == SupervisedRegistry.Status.RUNNING);
+        });
     TopicCatalogue topics = TopicCatalogue.forConfig(config);
     try (Admin admin = Admin.create(config.kafkaProperties())) {
       new TopicAdmin(admin, topics, TopicSpecs.load(config.topicsFile())).createMissing();
@@ -141,6 +176,10 @@ final class LocalStack implements AutoCloseable {
     return http.port();
   }
 
+  SupervisedRegistry registry() {
+    return registry;
+  }
+
   String describe() {
     String web = "http://localhost:" + http.port();
     double seconds = (System.nanoTime() - startedAt) / 1e9;
@@ -176,6 +215,7 @@ final class LocalStack implements AutoCloseable {
     }
     closeQuietly("schema registry", registry);
     closeQuietly("kafka", kafka);
+    closeQuietly("data directory lock", dataDirLock);
   }
 
   private static void closeQuietly(String what, AutoCloseable closeable) {

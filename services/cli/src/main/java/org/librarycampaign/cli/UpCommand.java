@@ -20,9 +20,11 @@ import picocli.CommandLine.Spec;
     name = "up",
     mixinStandardHelpOptions = true,
     description = {
-      "Starts everything on this machine: a Kafka broker (KRaft), the schema registry, the",
-      "topics, every service, and the HTTP server (health, metrics, APIs). Ctrl-C stops it all.",
-      "Data survives a restart in the data directory."
+      "Starts everything on this machine: a Kafka broker (KRaft), the schema",
+      "registry, the topics, every service, and the HTTP server (health, metrics,",
+      "APIs). Ctrl-C stops it all. Data survives a restart in the data directory.",
+      "A registry child that dies is started again. A port in use, or a data",
+      "directory another campaign up holds: nothing starts, and the exit code is 2."
     })
 final class UpCommand implements Callable<Integer> {
 

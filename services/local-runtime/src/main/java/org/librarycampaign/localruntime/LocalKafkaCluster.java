@@ -1,4 +1,4 @@
-package org.librarycampaign.platform.runtime;
+package org.librarycampaign.localruntime;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

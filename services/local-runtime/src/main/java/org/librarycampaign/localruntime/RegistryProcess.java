@@ -1,4 +1,4 @@
-package org.librarycampaign.platform.runtime;
+package org.librarycampaign.localruntime;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -36,6 +37,10 @@ import org.slf4j.LoggerFactory;
  *   registry.mv.db   the H2 database (subjects, versions, schema ids, compatibility settings)
  *   registry.log     stdout and stderr of the registry JVM, appended on every start
  * </pre>
+ *
+ * <p>The registry is ready when the child started here answers, not whatever listens on its port:
+ * the port must be free before the start, and every answer of the child carries a header with a
+ * token made for this start ({@value #INSTANCE_HEADER}), which readiness requires.
  *
  * <p>The child listens on the loopback interface only, runs with a clean environment (so that a
  * {@code KAFKA_BOOTSTRAP_SERVERS} or {@code REGISTRY_*} variable of the caller cannot switch on
@@ -58,6 +63,9 @@ public final class RegistryProcess implements AutoCloseable {
   /** The command that builds the runner jar, for error messages. */
   public static final String BUILD_HINT = "./mvnw -pl ops/registry install";
 
+  /** Response header by which the child started here tells itself apart from other processes. */
+  static final String INSTANCE_HEADER = "X-Campaign-Registry-Instance";
+
   private static final String LOG_FILE = "registry.log";
   private static final String DATABASE_NAME = "registry";
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
@@ -75,13 +83,16 @@ public final class RegistryProcess implements AutoCloseable {
       List.of("PATH", "HOME", "USER", "LANG", "LC_ALL", "TZ", "TMPDIR");
 
   private final Process process;
+  private final String instanceToken;
   private final int port;
   private final Path storageDir;
   private final Path logFile;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private RegistryProcess(Process process, int port, Path storageDir, Path logFile) {
+  private RegistryProcess(
+      Process process, String instanceToken, int port, Path storageDir, Path logFile) {
     this.process = process;
+    this.instanceToken = instanceToken;
     this.port = port;
     this.storageDir = storageDir;
     this.logFile = logFile;
@@ -207,6 +218,16 @@ public final class RegistryProcess implements AutoCloseable {
     return process.isAlive();
   }
 
+  /**
+   * Blocks until the registry JVM has exited, however it ended, and returns its exit code. A
+   * registry that died this way needs no {@link #close()}.
+   */
+  public int awaitExit() throws InterruptedException {
+    int exitCode = process.waitFor();
+    ChildProcesses.forget(process);
+    return exitCode;
+  }
+
   /** Stops the registry gracefully, waits up to 10 s, then destroys it forcibly. Idempotent. */
   @Override
   public void close() {
@@ -262,6 +283,11 @@ public final class RegistryProcess implements AutoCloseable {
   // ---------------------------------------------------------------- launching
 
   private static RegistryProcess launch(Path jar, int port, Path dir) {
+    if (StartupCheck.inUse(port)) {
+      throw new PortInUseException(
+          "The schema registry cannot listen on port " + port + ": another process uses it");
+    }
+    String instanceToken = UUID.randomUUID().toString();
     Path logFile = dir.resolve(LOG_FILE);
     long logOffset = sizeOf(logFile);
     List<String> command = new ArrayList<>();
@@ -275,6 +301,7 @@ public final class RegistryProcess implements AutoCloseable {
     command.add("-Dquarkus.oidc.tenant-enabled=false");
     command.add("-Dregistry.enable.multitenancy=false");
     command.add("-Dquarkus.log.console.color=false");
+    command.add("-Dquarkus.http.header.\"" + INSTANCE_HEADER + "\".value=" + instanceToken);
     command.add("-jar");
     command.add(jar.toString());
 
@@ -317,7 +344,7 @@ public final class RegistryProcess implements AutoCloseable {
         .addKeyValue("log", logFile)
         .log("Schema registry process started");
 
-    RegistryProcess registry = new RegistryProcess(process, port, dir, logFile);
+    RegistryProcess registry = new RegistryProcess(process, instanceToken, port, dir, logFile);
     try {
       awaitReady(registry, logOffset, startedNanos);
     } catch (RuntimeException e) {
@@ -334,8 +361,9 @@ public final class RegistryProcess implements AutoCloseable {
   }
 
   /**
-   * Polls {@code GET <confluentApiUrl>/subjects} until it answers 200. The registry opens its HTTP
-   * port only once its storage is up, so the first 200 means it is ready for requests.
+   * Polls {@code GET <confluentApiUrl>/subjects} until the child answers 200 with its instance
+   * token. The registry opens its HTTP port only once its storage is up, so the first such answer
+   * means it is ready for requests; an answer without the token comes from another process.
    */
   private static void awaitReady(RegistryProcess registry, long logOffset, long startedNanos) {
     HttpClient client =
@@ -370,10 +398,16 @@ public final class RegistryProcess implements AutoCloseable {
       try {
         HttpResponse<String> response =
             client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        if (response.statusCode() == 200) {
+        boolean fromThisChild =
+            registry.instanceToken.equals(
+                response.headers().firstValue(INSTANCE_HEADER).orElse(null));
+        if (!fromThisChild) {
+          lastProblem = "another process answers on port " + registry.port;
+        } else if (response.statusCode() == 200) {
           return;
+        } else {
+          lastProblem = "HTTP " + response.statusCode() + ": " + response.body();
         }
-        lastProblem = "HTTP " + response.statusCode() + ": " + response.body();
       } catch (ConnectException e) {
         lastProblem = "connection refused";
       } catch (IOException e) {

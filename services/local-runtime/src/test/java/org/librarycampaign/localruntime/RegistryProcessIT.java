@@ -1,4 +1,4 @@
-package org.librarycampaign.platform.runtime;
+package org.librarycampaign.localruntime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
