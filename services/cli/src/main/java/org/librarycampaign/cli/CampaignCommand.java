@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       ExportCommand.class,
       TopicsCommand.class,
       PlanCommand.class,
+      RunCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class CampaignCommand {
@@ -27,7 +28,9 @@ public final class CampaignCommand {
   }
 
   static CommandLine commandLine() {
-    return new CommandLine(new CampaignCommand())
+    CommandLine campaign = new CommandLine(new CampaignCommand());
+    RunCommand.addServices(campaign.getSubcommands().get("run"));
+    return campaign
         .setExitCodeExceptionMapper(
             error -> error instanceof BadInputException ? EXIT_BAD_INPUT : 1)
         .setExecutionExceptionHandler(
