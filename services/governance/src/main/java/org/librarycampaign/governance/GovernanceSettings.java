@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.librarycampaign.governance.checks.CallToAction;
 import org.librarycampaign.platform.config.CampaignConfig;
+import org.librarycampaign.platform.topics.ServiceTopic;
 
 /**
  * Governance's own configuration ({@code campaign.governance.*} keys; see the module README).
@@ -18,9 +19,6 @@ public record GovernanceSettings(
   public static final String SERVICE_NAME = "governance";
   public static final String CALL_TO_ACTION_VERBS = "campaign.governance.call-to-action.verbs";
   public static final String CALL_TO_ACTION_PHRASES = "campaign.governance.call-to-action.phrases";
-
-  /** Suffix of the first-use topic after the application id, like Streams' internal topics. */
-  static final String HASHTAG_VIEW_TOPIC_SUFFIX = "-hashtag-first-use";
 
   public GovernanceSettings {
     callToActionVerbs = List.copyOf(callToActionVerbs);
@@ -37,7 +35,7 @@ public record GovernanceSettings(
             .get(CALL_TO_ACTION_PHRASES)
             .map(GovernanceSettings::list)
             .orElse(CallToAction.DEFAULT_PHRASES),
-        config.applicationId(SERVICE_NAME) + HASHTAG_VIEW_TOPIC_SUFFIX);
+        ServiceTopic.GOVERNANCE_HASHTAG_FIRST_USE.name(config.applicationId("")));
   }
 
   public CallToAction callToAction() {
