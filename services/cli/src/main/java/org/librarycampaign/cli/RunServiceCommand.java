@@ -47,11 +47,10 @@ final class RunServiceCommand implements Callable<Integer> {
   @Option(
       names = "--instance-id",
       paramLabel = "ID",
-      description = {
-        "This instance's name among those of the service: its static group membership, so",
-        "that a restart gets its tasks back at once, and its state directory. Default:",
-        "campaign.instance.id (CAMPAIGN_INSTANCE_ID), else <host>-<service>-<http port>."
-      })
+      description =
+          "This instance's name among those of the service: its static group membership (a"
+              + " restart takes its tasks back at once) and its state directory. Default:"
+              + " campaign.instance.id (CAMPAIGN_INSTANCE_ID), else <host>-<service>-<http port>.")
   String instanceId;
 
   @Spec CommandSpec spec;

@@ -22,11 +22,12 @@ import picocli.CommandLine.Spec;
     name = "topics",
     mixinStandardHelpOptions = true,
     description = {
-      "Creates the missing topics as ops/topics.yaml (or campaign.topics.file) describes them,",
-      "every topic a service needs included, and registers the schemas (each subject BACKWARD).",
-      "--create FILE lays out a cluster from that file (ops/topics-cluster.yaml for three or",
-      "more brokers). Existing topics are left as they are; where they differ, it says so.",
-      "With --check, changes nothing and reports every difference; exit 1 when there is one."
+      "Creates the missing topics as ops/topics.yaml (or campaign.topics.file) says,",
+      "those the services keep their own records in included, and registers the",
+      "schemas (each subject BACKWARD). --create FILE lays out a cluster from FILE",
+      "(ops/topics-cluster.yaml for three brokers or more). Existing topics are left",
+      "as they are; where one differs from the file, it says so. With --check, it",
+      "changes nothing and reports every difference; exit 1 when there is one."
     })
 final class TopicsCommand implements Callable<Integer> {
 
