@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       ExportCommand.class,
       TopicsCommand.class,
       PlanCommand.class,
+      RunCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class CampaignCommand {
@@ -31,7 +32,9 @@ public final class CampaignCommand {
   }
 
   static CommandLine commandLine() {
-    return new CommandLine(new CampaignCommand())
+    CommandLine campaign = new CommandLine(new CampaignCommand());
+    RunCommand.addServices(campaign.getSubcommands().get("run"));
+    return campaign
         .setExitCodeExceptionMapper(
             error ->
                 error instanceof BadInputException || error instanceof StartupProblem

@@ -27,12 +27,13 @@ import library.campaign.events.Notification;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.librarycampaign.platform.config.CampaignConfig;
+import org.librarycampaign.testsupport.ServiceProcess;
 import org.librarycampaign.testsupport.SharedStack;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * kill -9 in the middle of a batch: the dispatcher runs as its own JVM ({@link DispatcherMain}), is
+ * kill -9 in the middle of a batch: the dispatcher runs as its own JVM ({@link ServiceProcess}), is
  * killed while a slow webhook peer and an SMTP server are receiving a batch, and is started again
  * on the same state. Counted at the receiving servers: every notification arrives at least once,
  * and none whose DELIVERED receipt was committed before the kill arrives again.
@@ -168,7 +169,7 @@ class DispatcherCrashIT {
     return counts;
   }
 
-  /** DispatcherMain in a JVM of its own, on this JVM's class path, configured by environment. */
+  /** The dispatcher in a JVM of its own, on this JVM's class path, configured by environment. */
   private Process startDispatcher(CampaignConfig config, Path log) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder builder =
@@ -178,7 +179,8 @@ class DispatcherCrashIT {
                 "-XX:+UseSerialGC",
                 "-cp",
                 System.getProperty("java.class.path"),
-                DispatcherMain.class.getName())
+                ServiceProcess.class.getName(),
+                DispatcherService.NAME)
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
     Map<String, String> environment = builder.environment();

@@ -3,6 +3,7 @@ package org.librarycampaign.governance;
 import java.util.List;
 import org.librarycampaign.governance.checks.CallToAction;
 import org.librarycampaign.platform.config.CampaignConfig;
+import org.librarycampaign.platform.topics.ServiceTopic;
 
 /**
  * Governance's own configuration ({@code campaign.governance.*} keys; see the module README).
@@ -17,9 +18,6 @@ public record GovernanceSettings(
   public static final String CALL_TO_ACTION_VERBS = "campaign.governance.call-to-action.verbs";
   public static final String CALL_TO_ACTION_PHRASES = "campaign.governance.call-to-action.phrases";
 
-  /** Suffix of the first-use topic after the application id, like Streams' internal topics. */
-  static final String HASHTAG_VIEW_TOPIC_SUFFIX = "-hashtag-first-use";
-
   public GovernanceSettings {
     callToActionVerbs = List.copyOf(callToActionVerbs);
     callToActionPhrases = List.copyOf(callToActionPhrases);
@@ -29,7 +27,7 @@ public record GovernanceSettings(
     return new GovernanceSettings(
         config.list(CALL_TO_ACTION_VERBS, CallToAction.DEFAULT_VERBS),
         config.list(CALL_TO_ACTION_PHRASES, CallToAction.DEFAULT_PHRASES),
-        config.applicationId(GovernanceService.NAME) + HASHTAG_VIEW_TOPIC_SUFFIX);
+        ServiceTopic.GOVERNANCE_HASHTAG_FIRST_USE.name(config.applicationId("")));
   }
 
   public CallToAction callToAction() {

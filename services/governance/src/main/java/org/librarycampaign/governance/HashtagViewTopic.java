@@ -1,14 +1,12 @@
 package org.librarycampaign.governance;
 
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.librarycampaign.platform.config.CampaignConfig;
-import org.librarycampaign.platform.topics.CampaignTopic;
+import org.librarycampaign.platform.topics.ServiceTopic;
 import org.librarycampaign.platform.topics.TopicSpec;
 import org.librarycampaign.platform.topics.TopicSpecs;
 import org.slf4j.Logger;
@@ -17,7 +15,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The compacted topic behind the global hashtag view. Kafka Streams creates repartition and
  * changelog topics itself, but not the source of a global store, and the global store must find it
- * before the first task starts: so the service creates it, laid out like {@code campaign.posts}.
+ * before the first task starts. {@code campaign topics --create} (and {@code campaign up}) lay it
+ * out with every other topic ({@link ServiceTopic#GOVERNANCE_HASHTAG_FIRST_USE} in {@code
+ * ops/topics.yaml}); the service creates it only when it is still missing.
  */
 public final class HashtagViewTopic {
 
@@ -32,16 +32,15 @@ public final class HashtagViewTopic {
   /** Creates the topic when it is missing; its name. */
   public static String ensureExists(CampaignConfig config) {
     String name = name(config);
-    TopicSpec posts = TopicSpecs.load(config.topicsFile()).get(CampaignTopic.POSTS);
+    TopicSpec spec =
+        TopicSpecs.load(config.topicsFile()).get(ServiceTopic.GOVERNANCE_HASHTAG_FIRST_USE);
     try (Admin admin = Admin.create(config.kafkaProperties())) {
       Set<String> existing = admin.listTopics().names().get();
       if (existing.contains(name)) {
         return name;
       }
       NewTopic topic =
-          new NewTopic(name, posts.partitions(), posts.replication())
-              .configs(
-                  Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+          new NewTopic(name, spec.partitions(), spec.replication()).configs(spec.topicConfigs());
       admin.createTopics(Set.of(topic)).all().get();
       LOGGER.atInfo().addKeyValue("topic", name).log("Topic created");
     } catch (ExecutionException e) {

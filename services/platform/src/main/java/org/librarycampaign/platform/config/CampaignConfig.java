@@ -46,6 +46,13 @@ public final class CampaignConfig {
   public static final String HTTP_PORT = "campaign.http.port";
   public static final String APPLICATION_ID_PREFIX = "campaign.application.id.prefix";
   public static final String STATE_DIR = "campaign.state.dir";
+
+  /**
+   * Names one instance of a service among several sharing its partitions ({@code campaign run}):
+   * its static group membership and its own state directory. Unset in {@code campaign up}.
+   */
+  public static final String INSTANCE_ID = "campaign.instance.id";
+
   public static final String CONFIG_FILE_ENV = "CAMPAIGN_CONFIG_FILE";
 
   private static final Map<String, String> DEFAULTS =

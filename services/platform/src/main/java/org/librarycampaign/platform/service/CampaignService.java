@@ -6,9 +6,10 @@ import org.librarycampaign.platform.config.CampaignConfig;
 import org.librarycampaign.platform.topics.TopicCatalogue;
 
 /**
- * A part of the system that {@code campaign up} (and later {@code campaign run NAME}) starts: a
- * Kafka Streams processor, a consumer, an HTTP API. Found with {@link java.util.ServiceLoader}, so
- * the command line runs whatever service modules are on its class path without importing them.
+ * A part of the system that {@code campaign up} (all in one process) or {@code campaign run NAME}
+ * (one in its own process, see {@link StandaloneService}) starts: a Kafka Streams processor, a
+ * consumer, an HTTP API. Found with {@link java.util.ServiceLoader}, so the command line runs
+ * whatever service modules are on its class path without importing them.
  */
 public interface CampaignService {
 

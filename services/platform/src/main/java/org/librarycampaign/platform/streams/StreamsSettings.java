@@ -1,5 +1,7 @@
 package org.librarycampaign.platform.streams;
 
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -14,7 +16,11 @@ import org.librarycampaign.platform.topics.TopicCatalogue;
 /**
  * The Kafka Streams settings every service shares: exactly-once v2, dead-letter handlers for read,
  * process and write errors, explicitly named internal topics and stores, state under the data
- * directory. Anything in the config's Kafka properties overrides these.
+ * directory. The application id depends only on the service (never on the host or the data
+ * directory), so that every instance of a service shares its partitions. With {@code
+ * campaign.instance.id} set, the instance is a static group member and keeps its state in a
+ * directory of its own ({@code <state dir>/<service>/<instance id>}). Anything in the config's
+ * Kafka properties overrides these.
  */
 public final class StreamsSettings {
 
@@ -27,7 +33,17 @@ public final class StreamsSettings {
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-    props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().resolve(service).toString());
+    Optional<String> instance = config.get(CampaignConfig.INSTANCE_ID);
+    Path stateDir = config.stateDir().resolve(service);
+    props.put(
+        StreamsConfig.STATE_DIR_CONFIG,
+        instance.map(stateDir::resolve).orElse(stateDir).toString());
+    // static membership: a restarted instance takes its tasks back without a rebalance; Streams
+    // suffixes the id with the thread number for each main consumer
+    instance.ifPresent(
+        id ->
+            props.put(
+                StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), id));
     props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
     props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
     props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, -1);

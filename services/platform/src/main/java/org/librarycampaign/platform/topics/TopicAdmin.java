@@ -14,19 +14,21 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Creates the topics {@link TopicSpecs} describes, and reports where a cluster differs. */
+/**
+ * Creates the topics {@link TopicSpecs} describes (every {@link CampaignTopic} and {@link
+ * ServiceTopic}), and reports where a cluster differs. Creating is idempotent: an existing topic is
+ * left as it is, whatever its layout.
+ */
 public final class TopicAdmin {
 
   private static final Logger LOGGER = LoggerFactory.getLogger(TopicAdmin.class);
 
   private final Admin admin;
-  private final TopicCatalogue catalogue;
-  private final TopicSpecs specs;
+  private final Map<String, TopicSpec> specsByName;
 
   public TopicAdmin(Admin admin, TopicCatalogue catalogue, TopicSpecs specs) {
     this.admin = admin;
-    this.catalogue = catalogue;
-    this.specs = specs;
+    this.specsByName = specs.byName(catalogue);
   }
 
   /** Creates every missing topic; the names of those it created. */
@@ -34,8 +36,9 @@ public final class TopicAdmin {
     try {
       Set<String> existing = admin.listTopics().names().get();
       List<NewTopic> toCreate = new ArrayList<>();
-      for (TopicSpec spec : specs.all()) {
-        String name = catalogue.name(spec.id());
+      for (var entry : specsByName.entrySet()) {
+        String name = entry.getKey();
+        TopicSpec spec = entry.getValue();
         if (!existing.contains(name)) {
           toCreate.add(
               new NewTopic(name, spec.partitions(), spec.replication())
@@ -69,8 +72,7 @@ public final class TopicAdmin {
       List<String> problems = new ArrayList<>();
       Set<String> existing = admin.listTopics().names().get();
       List<String> present = new ArrayList<>();
-      for (TopicSpec spec : specs.all()) {
-        String name = catalogue.name(spec.id());
+      for (String name : specsByName.keySet()) {
         if (existing.contains(name)) {
           present.add(name);
         } else {
@@ -85,8 +87,9 @@ public final class TopicAdmin {
       List<ConfigResource> resources =
           present.stream().map(n -> new ConfigResource(ConfigResource.Type.TOPIC, n)).toList();
       Map<ConfigResource, Config> configs = admin.describeConfigs(resources).all().get();
-      for (TopicSpec spec : specs.all()) {
-        String name = catalogue.name(spec.id());
+      for (var entry : specsByName.entrySet()) {
+        String name = entry.getKey();
+        TopicSpec spec = entry.getValue();
         TopicDescription description = descriptions.get(name);
         if (description == null) {
           continue;

@@ -23,17 +23,26 @@ import org.librarycampaign.platform.serde.AvroSerde;
 
 /**
  * Every topic of the system as a typed {@link Topic}: the one place topic names are made. A prefix
- * ({@code campaign.topic.prefix}) lets tests and tenants share a cluster.
+ * ({@code campaign.topic.prefix}) lets tests and tenants share a cluster. The names of the {@link
+ * ServiceTopic}s, which hold a service's own records, start with the application id prefix instead.
  */
 public final class TopicCatalogue {
 
   private final String prefix;
+  private final String applicationIdPrefix;
   private final SchemaRegistry registry;
   private final Map<CampaignTopic, Topic<String, ? extends SpecificRecord>> topics =
       new EnumMap<>(CampaignTopic.class);
 
+  /** A catalogue whose service topics carry the default application id prefix. */
   public TopicCatalogue(String prefix, SchemaRegistry registry, boolean autoRegister) {
+    this(prefix, CampaignConfig.of(Map.of()).applicationId(""), registry, autoRegister);
+  }
+
+  public TopicCatalogue(
+      String prefix, String applicationIdPrefix, SchemaRegistry registry, boolean autoRegister) {
     this.prefix = prefix == null ? "" : prefix;
+    this.applicationIdPrefix = applicationIdPrefix;
     this.registry = registry;
     for (CampaignTopic id : CampaignTopic.values()) {
       topics.put(id, topic(id, autoRegister));
@@ -46,7 +55,8 @@ public final class TopicCatalogue {
   }
 
   public static TopicCatalogue forConfig(CampaignConfig config, SchemaRegistry registry) {
-    return new TopicCatalogue(config.topicPrefix(), registry, config.autoRegisterSchemas());
+    return new TopicCatalogue(
+        config.topicPrefix(), config.applicationId(""), registry, config.autoRegisterSchemas());
   }
 
   private <V extends SpecificRecord> Topic<String, V> topic(
@@ -67,6 +77,11 @@ public final class TopicCatalogue {
 
   public String name(CampaignTopic id) {
     return topics.get(id).name();
+  }
+
+  /** A service topic's name: it starts with the application id, not the topic prefix. */
+  public String name(ServiceTopic id) {
+    return id.name(applicationIdPrefix);
   }
 
   public Topic<String, ? extends SpecificRecord> get(CampaignTopic id) {

@@ -2,13 +2,14 @@ package org.librarycampaign.platform.topics;
 
 import java.util.Map;
 
-/** How a topic is laid out on the cluster, as {@code ops/topics.yaml} says. */
+/**
+ * How a topic is laid out on the cluster, as {@code ops/topics.yaml} says.
+ *
+ * @param key its name in the file: a {@link CampaignTopic}'s base name or a {@link ServiceTopic}'s
+ *     file key
+ */
 public record TopicSpec(
-    CampaignTopic id,
-    int partitions,
-    short replication,
-    String cleanup,
-    Map<String, String> configs) {
+    String key, int partitions, short replication, String cleanup, Map<String, String> configs) {
 
   public TopicSpec {
     configs = Map.copyOf(configs);

@@ -8,23 +8,25 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumMap;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * The layout of every topic, read from {@code ops/topics.yaml} (shipped inside the jar) or from the
- * file named by {@code campaign.topics.file}. Every topic of {@link CampaignTopic} must be there; a
- * missing one or an unknown one is an error naming it.
+ * file named by {@code campaign.topics.file}. Every topic of {@link CampaignTopic} and {@link
+ * ServiceTopic} must be there; a missing one or an unknown one is an error naming it.
  */
 public final class TopicSpecs {
 
   private static final String BUNDLED = "/ops/topics.yaml";
-  private final Map<CampaignTopic, TopicSpec> specs;
+  private final Map<String, TopicSpec> specs;
 
-  private TopicSpecs(Map<CampaignTopic, TopicSpec> specs) {
+  private TopicSpecs(Map<String, TopicSpec> specs) {
     this.specs = specs;
   }
 
@@ -49,15 +51,14 @@ public final class TopicSpecs {
   static TopicSpecs parse(InputStream yaml, String source) throws IOException {
     JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
     JsonNode defaults = root.path("defaults");
-    Map<CampaignTopic, TopicSpec> specs = new EnumMap<>(CampaignTopic.class);
+    List<String> known = knownKeys();
+    Map<String, TopicSpec> specs = new LinkedHashMap<>();
     var fields = root.path("topics").fields();
     while (fields.hasNext()) {
       var entry = fields.next();
-      CampaignTopic id;
-      try {
-        id = CampaignTopic.byBaseName(entry.getKey());
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(source + ": unknown topic " + entry.getKey(), e);
+      String key = entry.getKey();
+      if (!known.contains(key)) {
+        throw new IllegalArgumentException(source + ": unknown topic " + key);
       }
       JsonNode node = entry.getValue();
       Map<String, String> configs = new TreeMap<>();
@@ -72,18 +73,43 @@ public final class TopicSpecs {
       int partitions = node.path("partitions").asInt(defaults.path("partitions").asInt(1));
       short replication =
           (short) node.path("replication").asInt(defaults.path("replication").asInt(1));
-      specs.put(id, new TopicSpec(id, partitions, replication, cleanup, configs));
+      specs.put(key, new TopicSpec(key, partitions, replication, cleanup, configs));
     }
-    List<CampaignTopic> missing =
-        java.util.Arrays.stream(CampaignTopic.values()).filter(t -> !specs.containsKey(t)).toList();
+    List<String> missing = known.stream().filter(k -> !specs.containsKey(k)).toList();
     if (!missing.isEmpty()) {
       throw new IllegalArgumentException(source + ": no definition for " + missing);
     }
     return new TopicSpecs(specs);
   }
 
+  private static List<String> knownKeys() {
+    return Stream.concat(
+            Arrays.stream(CampaignTopic.values()).map(CampaignTopic::baseName),
+            Arrays.stream(ServiceTopic.values()).map(ServiceTopic::fileKey))
+        .toList();
+  }
+
   public TopicSpec get(CampaignTopic id) {
-    return specs.get(id);
+    return specs.get(id.baseName());
+  }
+
+  public TopicSpec get(ServiceTopic id) {
+    return specs.get(id.fileKey());
+  }
+
+  /**
+   * Every topic by its full name in a system: the catalogue's prefix on the event topics, the
+   * application id prefix on the service topics.
+   */
+  public Map<String, TopicSpec> byName(TopicCatalogue catalogue) {
+    Map<String, TopicSpec> named = new LinkedHashMap<>();
+    for (CampaignTopic id : CampaignTopic.values()) {
+      named.put(catalogue.name(id), get(id));
+    }
+    for (ServiceTopic id : ServiceTopic.values()) {
+      named.put(catalogue.name(id), get(id));
+    }
+    return named;
   }
 
   public List<TopicSpec> all() {
