@@ -13,7 +13,10 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
+import org.librarycampaign.crisis.response.Incident;
 import org.librarycampaign.platform.config.CampaignConfig;
+import org.librarycampaign.platform.state.StateCodec;
+import org.librarycampaign.platform.state.TimeOrderedKey;
 import org.librarycampaign.platform.streams.GlobalView;
 import org.librarycampaign.platform.topics.Topic;
 import org.librarycampaign.platform.topics.TopicCatalogue;
@@ -94,9 +97,11 @@ public final class CrisisTopology {
           Stores.keyValueStoreBuilder(
               Stores.persistentKeyValueStore(INCIDENTS_STORE),
               Serdes.String(),
-              new IncidentStateSerde()),
+              StateCodec.of(Incident.class)),
           Stores.keyValueStoreBuilder(
-              Stores.persistentKeyValueStore(DEADLINES_STORE), Serdes.String(), Serdes.String()),
+              Stores.persistentKeyValueStore(DEADLINES_STORE),
+              TimeOrderedKey.serde(),
+              Serdes.String()),
           Stores.keyValueStoreBuilder(
               Stores.persistentKeyValueStore(SENT_STORE), Serdes.String(), Serdes.Long()));
     }

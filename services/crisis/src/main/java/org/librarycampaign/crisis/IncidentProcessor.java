@@ -26,6 +26,7 @@ import org.librarycampaign.crisis.response.NoticeText;
 import org.librarycampaign.crisis.response.Outcome;
 import org.librarycampaign.crisis.response.Plan;
 import org.librarycampaign.crisis.response.ResponsePlanRouting;
+import org.librarycampaign.platform.state.TimeOrderedKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,7 +53,7 @@ final class IncidentProcessor implements Processor<String, IncidentEvent, String
   private ProcessorContext<String, SpecificRecord> context;
   private KeyValueStore<String, ResponsePlan> plans;
   private KeyValueStore<String, Incident> incidents;
-  private KeyValueStore<String, String> deadlines;
+  private KeyValueStore<TimeOrderedKey, String> deadlines;
   private KeyValueStore<String, Long> sent;
 
   IncidentProcessor(CrisisSettings settings) {
@@ -150,17 +151,17 @@ final class IncidentProcessor implements Processor<String, IncidentEvent, String
 
   /** Every deadline up to {@code now}, earliest first. */
   private void escalateDue(Instant now) {
-    List<KeyValue<String, String>> due = new ArrayList<>();
-    try (KeyValueIterator<String, String> scan = deadlines.all()) {
+    List<KeyValue<TimeOrderedKey, String>> due = new ArrayList<>();
+    try (KeyValueIterator<TimeOrderedKey, String> scan = deadlines.all()) {
       while (scan.hasNext()) {
-        KeyValue<String, String> deadline = scan.next();
-        if (DeadlineKeys.dueAt(deadline.key).isAfter(now)) {
+        KeyValue<TimeOrderedKey, String> deadline = scan.next();
+        if (deadline.key.at().isAfter(now)) {
           break;
         }
         due.add(deadline);
       }
     }
-    for (KeyValue<String, String> deadline : due) {
+    for (KeyValue<TimeOrderedKey, String> deadline : due) {
       deadlines.delete(deadline.key);
       Incident incident = incidents.get(deadline.value);
       if (incident == null) {
@@ -194,11 +195,11 @@ final class IncidentProcessor implements Processor<String, IncidentEvent, String
     incidents.put(after.incidentId(), after);
     before
         .flatMap(Incident::nextDeadline)
-        .ifPresent(due -> deadlines.delete(DeadlineKeys.key(due, after.incidentId())));
+        .ifPresent(due -> deadlines.delete(new TimeOrderedKey(due, after.incidentId())));
     after
         .nextDeadline()
         .ifPresent(
-            due -> deadlines.put(DeadlineKeys.key(due, after.incidentId()), after.incidentId()));
+            due -> deadlines.put(new TimeOrderedKey(due, after.incidentId()), after.incidentId()));
     context.forward(
         new Record<>(after.incidentId(), EventMapping.status(after), now.toEpochMilli()),
         CrisisTopology.STATUS_SINK);

@@ -28,6 +28,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.librarycampaign.dispatcher.channel.DeliveryOutcome;
 import org.librarycampaign.dispatcher.retry.DeliveryRules;
 import org.librarycampaign.platform.deadletter.DeadLetters;
+import org.librarycampaign.platform.state.TimeOrderedKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +40,7 @@ import org.slf4j.LoggerFactory;
  *   <li>{@value #RECEIPTS_STORE}: notification id -> its latest receipt. A DELIVERED or FAILED one
  *       is final and stays: it is what makes a repeated notification a no-op, also after a crash,
  *       since the store, the receipt and the input offset are committed in one transaction;
- *   <li>{@value #SCHEDULE_STORE}: {@code <due time, 19 digits>/<id>} -> the notification's input
+ *   <li>{@value #SCHEDULE_STORE}: {@link TimeOrderedKey} (due time, id) -> the notification's input
  *       offset: the attempts to make, in time order, so a scan stops at the first one not due.
  * </ul>
  *
@@ -56,7 +57,6 @@ final class DispatchProcessor implements Processor<String, Notification, Object,
   static final String SCHEDULE_STORE = "dispatcher-schedule";
 
   private static final Logger LOGGER = LoggerFactory.getLogger(DispatchProcessor.class);
-  private static final int DUE_DIGITS = 19;
 
   /** Where the processor's output goes, and what it needs to build a dead letter. */
   record Outputs(
@@ -67,7 +67,7 @@ final class DispatchProcessor implements Processor<String, Notification, Object,
       DeadLetters deadLetters) {}
 
   private record Finished(
-      String id, String scheduleKey, long offset, int attempt, DeliveryOutcome outcome) {}
+      String id, TimeOrderedKey scheduleKey, long offset, int attempt, DeliveryOutcome outcome) {}
 
   private final DeliveryRules rules;
   private final Duration pollInterval;
@@ -81,7 +81,7 @@ final class DispatchProcessor implements Processor<String, Notification, Object,
   private ProcessorContext<Object, Object> context;
   private KeyValueStore<String, Notification> pending;
   private KeyValueStore<String, DeliveryReceipt> receipts;
-  private KeyValueStore<String, Long> schedule;
+  private KeyValueStore<TimeOrderedKey, Long> schedule;
   private Deliverer deliverer;
   private Cancellable punctuation;
 
@@ -131,7 +131,8 @@ final class DispatchProcessor implements Processor<String, Notification, Object,
     }
     long offset = context.recordMetadata().map(RecordMetadata::offset).orElse(-1L);
     pending.put(id, notification);
-    schedule.put(scheduleKey(context.currentSystemTimeMs(), id), offset);
+    schedule.put(
+        new TimeOrderedKey(Instant.ofEpochMilli(context.currentSystemTimeMs()), id), offset);
     pump();
   }
 
@@ -145,21 +146,21 @@ final class DispatchProcessor implements Processor<String, Notification, Object,
 
   private int startDue() {
     long now = context.currentSystemTimeMs();
-    List<KeyValue<String, Long>> due = new ArrayList<>();
-    try (KeyValueIterator<String, Long> entries = schedule.all()) {
+    List<KeyValue<TimeOrderedKey, Long>> due = new ArrayList<>();
+    try (KeyValueIterator<TimeOrderedKey, Long> entries = schedule.all()) {
       while (entries.hasNext() && inFlight.size() + due.size() < maxInFlight) {
-        KeyValue<String, Long> entry = entries.next();
-        if (dueAt(entry.key) > now) {
+        KeyValue<TimeOrderedKey, Long> entry = entries.next();
+        if (entry.key.at().toEpochMilli() > now) {
           break;
         }
-        if (!inFlight.contains(idOf(entry.key))) {
+        if (!inFlight.contains(entry.key.id())) {
           due.add(entry);
         }
       }
     }
     int started = 0;
-    for (KeyValue<String, Long> entry : due) {
-      String id = idOf(entry.key);
+    for (KeyValue<TimeOrderedKey, Long> entry : due) {
+      String id = entry.key.id();
       Notification notification = pending.get(id);
       if (notification == null) {
         schedule.delete(entry.key);
@@ -167,7 +168,7 @@ final class DispatchProcessor implements Processor<String, Notification, Object,
       }
       DeliveryReceipt last = receipts.get(id);
       int attempt = last == null ? 1 : last.getAttempt() + 1;
-      String key = entry.key;
+      TimeOrderedKey key = entry.key;
       long offset = entry.value;
       inFlight.add(id);
       started++;
@@ -204,7 +205,7 @@ final class DispatchProcessor implements Processor<String, Notification, Object,
       if (step.isFinal()) {
         pending.delete(done.id());
       } else {
-        schedule.put(scheduleKey(step.nextAttemptAt().toEpochMilli(), done.id()), done.offset());
+        schedule.put(new TimeOrderedKey(step.nextAttemptAt(), done.id()), done.offset());
       }
       context.forward(new Record<>(done.id(), receipt, now), outputs.receiptsSink());
       if (step.deadLetter()) {
@@ -260,18 +261,6 @@ final class DispatchProcessor implements Processor<String, Notification, Object,
         .addKeyValue("nextAttemptAt", step.nextAttemptAt())
         .addKeyValue("reason", step.reason())
         .log("Delivery attempt recorded");
-  }
-
-  static String scheduleKey(long dueAtMillis, String id) {
-    return String.format("%0" + DUE_DIGITS + "d/%s", dueAtMillis, id);
-  }
-
-  static long dueAt(String scheduleKey) {
-    return Long.parseLong(scheduleKey.substring(0, DUE_DIGITS));
-  }
-
-  static String idOf(String scheduleKey) {
-    return scheduleKey.substring(DUE_DIGITS + 1);
   }
 
   @Override

@@ -18,6 +18,7 @@ import org.librarycampaign.dispatcher.retry.DeliveryRules;
 import org.librarycampaign.platform.config.CampaignConfig;
 import org.librarycampaign.platform.deadletter.DeadLetters;
 import org.librarycampaign.platform.serde.AvroSerde;
+import org.librarycampaign.platform.state.TimeOrderedKey;
 import org.librarycampaign.platform.topics.Topic;
 import org.librarycampaign.platform.topics.TopicCatalogue;
 
@@ -68,7 +69,8 @@ public final class DispatcherTopology {
     int maxInFlight = settings.threadsPerPartition() * 2;
 
     // Store values are Avro in the registry's wire format like the topics, registered on first
-    // use whatever campaign.registry.auto-register says: their subjects are internal.
+    // use whatever campaign.registry.auto-register says: their subjects are internal. They stay
+    // Avro, not platform's StateCodec: they are the contract records themselves, kept whole.
     AvroSerde<Notification> notificationSerde =
         new AvroSerde<>(topics.registry(), Notification.class, true);
     AvroSerde<DeliveryReceipt> receiptSerde =
@@ -85,7 +87,7 @@ public final class DispatcherTopology {
                 receiptSerde),
             Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(DispatchProcessor.SCHEDULE_STORE),
-                Serdes.String(),
+                TimeOrderedKey.serde(),
                 Serdes.Long()));
 
     ProcessorSupplier<String, Notification, Object, Object> supplier =

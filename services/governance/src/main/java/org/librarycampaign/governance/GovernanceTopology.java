@@ -22,7 +22,6 @@ import org.librarycampaign.governance.GovernanceOutput.DecisionOut;
 import org.librarycampaign.governance.GovernanceOutput.HashtagClaim;
 import org.librarycampaign.governance.checks.PostChecks;
 import org.librarycampaign.governance.hashtags.HashtagUse;
-import org.librarycampaign.governance.streams.StateCodecs;
 import org.librarycampaign.platform.config.CampaignConfig;
 import org.librarycampaign.platform.streams.GlobalView;
 import org.librarycampaign.platform.topics.Topic;

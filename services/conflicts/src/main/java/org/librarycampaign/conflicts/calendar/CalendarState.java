@@ -11,6 +11,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.librarycampaign.platform.state.KeyBytes;
+import org.librarycampaign.platform.state.StateCodec;
+import org.librarycampaign.platform.state.TimeOrderedKey;
 
 /**
  * Posts and milestones of one partition with the indexes that keep every question the rules ask a
@@ -32,6 +35,19 @@ public final class CalendarState {
   static final Duration PAGE = Duration.ofDays(1);
 
   private static final byte[] NOTHING = new byte[0];
+
+  private static final StateCodec<Post> POSTS = StateCodec.of(Post.class);
+  private static final StateCodec<Milestone> MILESTONES = StateCodec.of(Milestone.class);
+  private static final StateCodec<IndexEntry> INDEX = StateCodec.of(IndexEntry.class);
+
+  /**
+   * The value of an index entry: what a scan needs without reading the record.
+   *
+   * @param branchId of a post in the post schedule
+   * @param campaignId of a post in the campaign schedule; null for one without a campaign
+   * @param avoidUntil of an AVOID window in the avoid calendar
+   */
+  record IndexEntry(String branchId, String campaignId, Instant avoidUntil) {}
 
   private final Stores stores;
 
@@ -72,8 +88,7 @@ public final class CalendarState {
   // posts
 
   Optional<Post> post(String postId) {
-    return Optional.ofNullable(stores.posts.get(ValueBytes.text(postId)))
-        .map(bytes -> ValueBytes.post(postId, bytes));
+    return Optional.ofNullable(POSTS.decode(stores.posts.get(idKey(postId))));
   }
 
   /** Stores {@code updated}, moving its index entries from where {@code stored} had them. */
@@ -84,12 +99,13 @@ public final class CalendarState {
         stores.campaignSchedule.delete(campaignKey(stored));
       }
     }
-    stores.posts.put(ValueBytes.text(updated.postId()), ValueBytes.post(updated));
+    stores.posts.put(idKey(updated.postId()), POSTS.encode(updated));
     if (updated.live()) {
-      stores.postSchedule.put(scheduleKey(updated), ValueBytes.text(updated.branchId()));
+      stores.postSchedule.put(
+          scheduleKey(updated), INDEX.encode(new IndexEntry(updated.branchId(), null, null)));
       if (updated.campaign()) {
         stores.campaignSchedule.put(
-            campaignKey(updated), ValueBytes.optionalText(updated.campaignId()));
+            campaignKey(updated), INDEX.encode(new IndexEntry(null, updated.campaignId(), null)));
       }
     }
   }
@@ -101,12 +117,12 @@ public final class CalendarState {
       return found;
     }
     stores.postSchedule.scan(
-        KeyBytes.key().millis(from.toEpochMilli()).build(),
-        KeyBytes.key().millis(until.toEpochMilli()).build(),
+        TimeOrderedKey.first(from).toBytes(),
+        TimeOrderedKey.first(until).toBytes(),
         (key, value) -> {
-          KeyBytes.Reader reader = new KeyBytes.Reader(key);
-          Instant at = Instant.ofEpochMilli(reader.millis());
-          found.add(new ScheduledPost(reader.tail(), ValueBytes.text(value), at));
+          TimeOrderedKey scheduled = TimeOrderedKey.fromBytes(key);
+          found.add(
+              new ScheduledPost(scheduled.id(), INDEX.decode(value).branchId(), scheduled.at()));
           return true;
         });
     return found;
@@ -123,7 +139,7 @@ public final class CalendarState {
         KeyBytes.key().text(branchId).millis(from.toEpochMilli()).build(),
         KeyBytes.key().text(branchId).millis(until.toEpochMilli()).build(),
         (key, value) -> {
-          if (!milestone.amplifiedBy(ValueBytes.optionalText(value))) {
+          if (!milestone.amplifiedBy(INDEX.decode(value).campaignId())) {
             return true;
           }
           KeyBytes.Reader reader = new KeyBytes.Reader(key);
@@ -138,8 +154,7 @@ public final class CalendarState {
   // milestones
 
   Optional<Milestone> milestone(String milestoneId) {
-    return Optional.ofNullable(stores.milestones.get(ValueBytes.text(milestoneId)))
-        .map(bytes -> ValueBytes.milestone(milestoneId, bytes));
+    return Optional.ofNullable(MILESTONES.decode(stores.milestones.get(idKey(milestoneId))));
   }
 
   /** Stores {@code updated}, moving its calendar entries from where {@code stored} had them. */
@@ -154,9 +169,9 @@ public final class CalendarState {
         stores.amplifyCalendar.delete(amplifyKey(stored));
       }
     }
-    stores.milestones.put(ValueBytes.text(updated.milestoneId()), ValueBytes.milestone(updated));
+    stores.milestones.put(idKey(updated.milestoneId()), MILESTONES.encode(updated));
     if (updated.avoids()) {
-      byte[] until = ValueBytes.millis(updated.avoidUntil());
+      byte[] until = INDEX.encode(new IndexEntry(null, null, updated.avoidUntil()));
       for (byte[] key : avoidKeys(updated)) {
         stores.avoidCalendar.put(key, until);
       }
@@ -176,7 +191,7 @@ public final class CalendarState {
           KeyBytes.key().text(scope).number(page).build(),
           KeyBytes.key().text(scope).number(page).millis(millis + 1).build(),
           (key, value) -> {
-            if (ValueBytes.millis(value).toEpochMilli() > millis) {
+            if (INDEX.decode(value).avoidUntil().toEpochMilli() > millis) {
               KeyBytes.Reader reader = new KeyBytes.Reader(key);
               reader.text();
               reader.number();
@@ -232,11 +247,11 @@ public final class CalendarState {
   // branches
 
   boolean knowsBranch(String branchId) {
-    return stores.branches.get(ValueBytes.text(branchId)) != null;
+    return stores.branches.get(idKey(branchId)) != null;
   }
 
   void addBranch(String branchId) {
-    stores.branches.put(ValueBytes.text(branchId), NOTHING);
+    stores.branches.put(idKey(branchId), NOTHING);
   }
 
   /** The branches of this partition that have drafted a post, in order. */
@@ -246,7 +261,7 @@ public final class CalendarState {
         NOTHING,
         null,
         (key, value) -> {
-          found.add(ValueBytes.text(key));
+          found.add(new KeyBytes.Reader(key).tail());
           return true;
         });
     return found;
@@ -254,8 +269,12 @@ public final class CalendarState {
 
   // keys
 
+  private static byte[] idKey(String id) {
+    return KeyBytes.key().tail(id).build();
+  }
+
   private static byte[] scheduleKey(Post post) {
-    return KeyBytes.key().millis(post.scheduledAt().toEpochMilli()).tail(post.postId()).build();
+    return new TimeOrderedKey(post.scheduledAt(), post.postId()).toBytes();
   }
 
   private static byte[] campaignKey(Post post) {

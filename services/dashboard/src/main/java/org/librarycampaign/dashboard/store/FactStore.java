@@ -29,6 +29,7 @@ import org.librarycampaign.dashboard.facts.NotificationFact;
 import org.librarycampaign.dashboard.facts.PolicyFact;
 import org.librarycampaign.dashboard.facts.PostFact;
 import org.librarycampaign.dashboard.facts.ReceiptsFact;
+import org.librarycampaign.platform.state.StateCodec;
 import org.librarycampaign.platform.topics.Topic;
 import org.librarycampaign.platform.topics.TopicCatalogue;
 
@@ -135,7 +136,7 @@ public record FactStore<V, F>(
     Topic<String, V> source = topic.apply(topics);
     StoreBuilder<KeyValueStore<String, F>> store =
         Stores.keyValueStoreBuilder(
-                Stores.inMemoryKeyValueStore(name), Serdes.String(), new JsonSerde<>(factType))
+                Stores.inMemoryKeyValueStore(name), Serdes.String(), StateCodec.of(factType))
             .withLoggingDisabled();
     topology.addGlobalStore(
         store,

@@ -1,4 +1,4 @@
-package org.librarycampaign.conflicts.calendar;
+package org.librarycampaign.platform.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

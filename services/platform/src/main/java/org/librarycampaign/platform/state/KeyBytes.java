@@ -1,11 +1,12 @@
-package org.librarycampaign.conflicts.calendar;
+package org.librarycampaign.platform.state;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * Keys whose unsigned byte order is the order the indexes need.
+ * The building blocks of store keys whose unsigned byte order (RocksDB's, and so a range scan's) is
+ * the order the indexes need.
  *
  * <ul>
  *   <li>An instant or a day number: 8 bytes big-endian with the sign bit flipped, so that byte
@@ -15,20 +16,20 @@ import java.util.Arrays;
  *   <li>A text that ends the key (a post or milestone id): UTF-8, no length.
  * </ul>
  */
-final class KeyBytes {
+public final class KeyBytes {
 
   private KeyBytes() {}
 
-  static Builder key() {
+  public static Builder key() {
     return new Builder();
   }
 
   /** Appends parts of a key. */
-  static final class Builder {
+  public static final class Builder {
     private byte[] bytes = new byte[32];
     private int length;
 
-    Builder text(String text) {
+    public Builder text(String text) {
       byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
       ensure(4 + utf8.length);
       ByteBuffer.wrap(bytes, length, 4).putInt(utf8.length);
@@ -36,22 +37,22 @@ final class KeyBytes {
       return append(utf8);
     }
 
-    Builder number(long value) {
+    public Builder number(long value) {
       ensure(8);
       ByteBuffer.wrap(bytes, length, 8).putLong(value ^ Long.MIN_VALUE);
       length += 8;
       return this;
     }
 
-    Builder millis(long epochMillis) {
+    public Builder millis(long epochMillis) {
       return number(epochMillis);
     }
 
-    Builder tail(String text) {
+    public Builder tail(String text) {
       return append(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    byte[] build() {
+    public byte[] build() {
       return Arrays.copyOf(bytes, length);
     }
 
@@ -70,15 +71,15 @@ final class KeyBytes {
   }
 
   /** Reads the parts of a key in the order they were written. */
-  static final class Reader {
+  public static final class Reader {
     private final byte[] bytes;
     private int position;
 
-    Reader(byte[] bytes) {
+    public Reader(byte[] bytes) {
       this.bytes = bytes;
     }
 
-    String text() {
+    public String text() {
       int size = ByteBuffer.wrap(bytes, position, 4).getInt();
       position += 4;
       String text = new String(bytes, position, size, StandardCharsets.UTF_8);
@@ -86,17 +87,17 @@ final class KeyBytes {
       return text;
     }
 
-    long number() {
+    public long number() {
       long value = ByteBuffer.wrap(bytes, position, 8).getLong() ^ Long.MIN_VALUE;
       position += 8;
       return value;
     }
 
-    long millis() {
+    public long millis() {
       return number();
     }
 
-    String tail() {
+    public String tail() {
       String text = new String(bytes, position, bytes.length - position, StandardCharsets.UTF_8);
       position = bytes.length;
       return text;
@@ -104,7 +105,7 @@ final class KeyBytes {
   }
 
   /** The least key greater than every key starting with {@code prefix}; null when none is. */
-  static byte[] prefixEnd(byte[] prefix) {
+  public static byte[] prefixEnd(byte[] prefix) {
     byte[] end = Arrays.copyOf(prefix, prefix.length);
     for (int i = end.length - 1; i >= 0; i--) {
       if (end[i] != (byte) 0xFF) {
