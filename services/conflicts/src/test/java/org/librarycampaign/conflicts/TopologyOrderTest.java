@@ -89,7 +89,7 @@ class TopologyOrderTest {
       for (Object event : order) {
         recordTime = recordTime.plusSeconds(1);
         if (moveTheWallClock) {
-          conflicts.driver().advanceWallClockTime(Duration.ofHours(7));
+          conflicts.advance(Duration.ofHours(7));
         }
         pipe(event, namespace, recordTime);
       }

@@ -26,6 +26,7 @@ import org.librarycampaign.crisis.response.NoticeText;
 import org.librarycampaign.crisis.response.Outcome;
 import org.librarycampaign.crisis.response.Plan;
 import org.librarycampaign.crisis.response.ResponsePlanRouting;
+import org.librarycampaign.platform.events.EventType;
 import org.librarycampaign.platform.state.TimeOrderedKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,25 +84,49 @@ final class IncidentProcessor implements Processor<String, IncidentEvent, String
       return;
     }
     Object event = record.value().getEvent();
-    if (event instanceof IncidentReported reported) {
-      onReported(EventMapping.report(reported), now);
-    } else if (event instanceof IncidentAcknowledged acknowledged) {
-      find(acknowledged.getIncidentId(), acknowledged.getBranchId(), "acknowledged")
-          .ifPresent(
-              incident ->
-                  apply(
-                      Optional.of(incident),
-                      rules.acknowledge(incident, acknowledged.getBy(), now),
-                      now));
-    } else if (event instanceof IncidentResolved resolved) {
-      find(resolved.getIncidentId(), resolved.getBranchId(), "resolved")
-          .ifPresent(
-              incident ->
-                  apply(
-                      Optional.of(incident),
-                      rules.resolve(incident, EventMapping.resolution(resolved), now),
-                      now));
-    }
+    Runnable handling =
+        switch (EventType.of(record.value())) {
+          case INCIDENT_REPORTED ->
+              () -> onReported(EventMapping.report((IncidentReported) event), now);
+          case INCIDENT_ACKNOWLEDGED -> () -> onAcknowledged((IncidentAcknowledged) event, now);
+          case INCIDENT_RESOLVED -> () -> onResolved((IncidentResolved) event, now);
+          // the types of the other topics: never inside an IncidentEvent
+          case POST_DRAFTED,
+              POST_WITHDRAWN,
+              MILESTONE,
+              CHANNEL_POLICY,
+              RESPONSE_PLAN,
+              POST_DECISION,
+              CONFLICT_DETECTED,
+              CONFLICT_CLEARED,
+              AMPLIFY_GAP,
+              NOTIFICATION,
+              DELIVERY_RECEIPT,
+              INCIDENT_STATUS,
+              DEAD_LETTER ->
+              () -> {};
+        };
+    handling.run();
+  }
+
+  private void onAcknowledged(IncidentAcknowledged acknowledged, Instant now) {
+    find(acknowledged.getIncidentId(), acknowledged.getBranchId(), "acknowledged")
+        .ifPresent(
+            incident ->
+                apply(
+                    Optional.of(incident),
+                    rules.acknowledge(incident, acknowledged.getBy(), now),
+                    now));
+  }
+
+  private void onResolved(IncidentResolved resolved, Instant now) {
+    find(resolved.getIncidentId(), resolved.getBranchId(), "resolved")
+        .ifPresent(
+            incident ->
+                apply(
+                    Optional.of(incident),
+                    rules.resolve(incident, EventMapping.resolution(resolved), now),
+                    now));
   }
 
   private void onReported(IncidentReport report, Instant now) {

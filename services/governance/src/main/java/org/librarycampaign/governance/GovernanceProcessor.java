@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import library.campaign.events.DecisionStatus;
-import library.campaign.events.IncidentAcknowledged;
 import library.campaign.events.IncidentEvent;
 import library.campaign.events.IncidentReported;
 import library.campaign.events.IncidentResolved;
@@ -23,6 +22,7 @@ import org.librarycampaign.governance.decision.Decision;
 import org.librarycampaign.governance.decision.Governor;
 import org.librarycampaign.governance.decision.Outcome;
 import org.librarycampaign.governance.hashtags.HashtagUse;
+import org.librarycampaign.platform.events.EventType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,37 +70,29 @@ final class GovernanceProcessor
   public void process(Record<String, SpecificRecord> record) {
     Instant at = Instant.ofEpochMilli(record.timestamp());
     Object event = eventOf(record.value());
-    Outcome outcome;
-    if (event instanceof PostDrafted drafted) {
-      outcome = governor.onDrafted(AvroMapping.draft(drafted), at);
-    } else if (event instanceof PostWithdrawn withdrawn) {
-      outcome =
-          governor.onWithdrawn(
-              withdrawn.getPostId(), withdrawn.getReason(), withdrawn.getWithdrawnAt(), at);
-    } else if (event instanceof IncidentReported reported) {
-      outcome =
-          governor.onIncidentReported(
-              reported.getBranchId(), reported.getIncidentId(), reported.getSeverity());
-    } else if (event instanceof IncidentResolved resolved) {
-      outcome = governor.onIncidentResolved(resolved.getBranchId(), resolved.getIncidentId(), at);
-      if (!outcome.decisions().isEmpty()) {
-        LOGGER
-            .atInfo()
-            .addKeyValue("branchId", resolved.getBranchId())
-            .addKeyValue("incidentId", resolved.getIncidentId())
-            .addKeyValue("released", outcome.decisions().size())
-            .log("Crisis over; held campaign posts released");
-      }
-    } else if (event instanceof IncidentAcknowledged) {
-      outcome = Outcome.NOTHING;
-    } else {
-      LOGGER
-          .atWarn()
-          .addKeyValue("branchId", record.key())
-          .addKeyValue("type", event == null ? "null" : event.getClass().getSimpleName())
-          .log("Event without meaning for governance skipped");
-      outcome = Outcome.NOTHING;
-    }
+    Outcome outcome =
+        record.value() == null
+            ? skipped(record.key(), event)
+            : switch (EventType.of(record.value())) {
+              case POST_DRAFTED -> governor.onDrafted(AvroMapping.draft((PostDrafted) event), at);
+              case POST_WITHDRAWN -> withdrawn((PostWithdrawn) event, at);
+              case INCIDENT_REPORTED -> incidentReported((IncidentReported) event);
+              case INCIDENT_RESOLVED -> incidentResolved((IncidentResolved) event, at);
+              case INCIDENT_ACKNOWLEDGED -> Outcome.NOTHING;
+              // the types of topics governance does not read
+              case MILESTONE,
+                  CHANNEL_POLICY,
+                  RESPONSE_PLAN,
+                  POST_DECISION,
+                  CONFLICT_DETECTED,
+                  CONFLICT_CLEARED,
+                  AMPLIFY_GAP,
+                  NOTIFICATION,
+                  DELIVERY_RECEIPT,
+                  INCIDENT_STATUS,
+                  DEAD_LETTER ->
+                  skipped(record.key(), event);
+            };
     boolean postEvent = event instanceof PostDrafted || event instanceof PostWithdrawn;
     if (outcome.decisions().isEmpty() && postEvent) {
       GovernanceMetrics.eventsWithoutDecision(
@@ -126,6 +118,39 @@ final class GovernanceProcessor
       context.forward(
           new Record<>(use.normalizedHashtag(), new HashtagClaim(use), record.timestamp()));
     }
+  }
+
+  private Outcome withdrawn(PostWithdrawn withdrawn, Instant at) {
+    return governor.onWithdrawn(
+        withdrawn.getPostId(), withdrawn.getReason(), withdrawn.getWithdrawnAt(), at);
+  }
+
+  private Outcome incidentReported(IncidentReported reported) {
+    return governor.onIncidentReported(
+        reported.getBranchId(), reported.getIncidentId(), reported.getSeverity());
+  }
+
+  private Outcome incidentResolved(IncidentResolved resolved, Instant at) {
+    Outcome outcome =
+        governor.onIncidentResolved(resolved.getBranchId(), resolved.getIncidentId(), at);
+    if (!outcome.decisions().isEmpty()) {
+      LOGGER
+          .atInfo()
+          .addKeyValue("branchId", resolved.getBranchId())
+          .addKeyValue("incidentId", resolved.getIncidentId())
+          .addKeyValue("released", outcome.decisions().size())
+          .log("Crisis over; held campaign posts released");
+    }
+    return outcome;
+  }
+
+  private static Outcome skipped(String key, Object event) {
+    LOGGER
+        .atWarn()
+        .addKeyValue("branchId", key)
+        .addKeyValue("type", event == null ? "null" : event.getClass().getSimpleName())
+        .log("Event without meaning for governance skipped");
+    return Outcome.NOTHING;
   }
 
   private static Object eventOf(SpecificRecord value) {

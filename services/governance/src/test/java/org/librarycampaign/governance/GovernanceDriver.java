@@ -1,52 +1,30 @@
 package org.librarycampaign.governance;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.stream.Stream;
 import library.campaign.events.PostDecision;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.Serializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
+import org.librarycampaign.harness.TopologyHarness;
 import org.librarycampaign.platform.config.CampaignConfig;
-import org.librarycampaign.platform.json.EventJson;
 import org.librarycampaign.platform.json.ParsedEvent;
-import org.librarycampaign.platform.registry.InMemorySchemaRegistry;
-import org.librarycampaign.platform.streams.StreamsSettings;
 import org.librarycampaign.platform.topics.CampaignTopic;
 import org.librarycampaign.platform.topics.TopicCatalogue;
 
 /**
- * The production governance topology in a TopologyTestDriver, with the shared Streams settings
- * (dead-letter handlers included) and an in-memory registry, fed JSON lines
+ * The production governance topology in the {@link TopologyHarness}, with the shared Streams
+ * settings (dead-letter handlers included) and an in-memory registry, fed JSON lines
  * (docs/ARCHITECTURE.md#the-json-form-of-events) the way {@code campaign plan} feeds them: each
  * record stamped with the line's own time, or the time of the line before it when it has none.
  */
 public final class GovernanceDriver implements AutoCloseable {
 
-  private static final EventJson JSON = new EventJson();
+  private static final Instant START = Instant.parse("2026-11-01T00:00:00Z");
 
-  private final Path stateDir;
-  private final TopicCatalogue catalogue;
-  private final TopologyTestDriver driver;
-  private final Map<CampaignTopic, TestInputTopic<String, SpecificRecord>> inputs =
-      new EnumMap<>(CampaignTopic.class);
-  private final TestOutputTopic<String, PostDecision> decisions;
-  private final TestOutputTopic<String, SpecificRecord> deadLetters;
-  private Instant clock;
+  private final TopologyHarness harness;
+  private final List<PostDecision> decisions = new ArrayList<>();
+  private final List<SpecificRecord> deadLetters = new ArrayList<>();
 
   public GovernanceDriver() {
     this(CampaignConfig.of(Map.of()), Map.of());
@@ -57,62 +35,21 @@ public final class GovernanceDriver implements AutoCloseable {
    *     otherwise untouched)
    */
   public GovernanceDriver(CampaignConfig base, Map<String, Object> streamsOverrides) {
-    try {
-      stateDir = Files.createTempDirectory("governance-ttd-");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    CampaignConfig config =
-        base.with(
-            Map.of(
-                CampaignConfig.STATE_DIR, stateDir.toString(),
-                CampaignConfig.DATA_DIR, stateDir.toString()));
-    catalogue = TopicCatalogue.forConfig(config, new InMemorySchemaRegistry());
-    clock = Instant.parse("2026-11-01T00:00:00Z");
-    Properties properties = StreamsSettings.forService(config, GovernanceService.NAME, catalogue);
-    properties.putAll(streamsOverrides);
-    driver =
-        new TopologyTestDriver(
-            GovernanceTopology.buildTopology(config, catalogue), properties, clock);
-    decisions =
-        driver.createOutputTopic(
-            catalogue.postDecisions().name(),
-            new StringDeserializer(),
-            catalogue.postDecisions().valueSerde().deserializer());
-    @SuppressWarnings("unchecked")
-    TestOutputTopic<String, SpecificRecord> letters =
-        (TestOutputTopic<String, SpecificRecord>)
-            (TestOutputTopic<String, ?>)
-                driver.createOutputTopic(
-                    catalogue.deadLetters().name(),
-                    new StringDeserializer(),
-                    catalogue.deadLetters().valueSerde().deserializer());
-    deadLetters = letters;
+    harness =
+        TopologyHarness.startingAt(START)
+            .config(base)
+            .service(GovernanceService.NAME, GovernanceTopology::buildTopology, streamsOverrides)
+            .build();
   }
 
   /** Sends one JSON line; its time (or the last one) becomes the record's timestamp. */
   public GovernanceDriver send(String line) {
-    return send(JSON.parse(line));
+    harness.send(line);
+    return this;
   }
 
-  @SuppressWarnings("unchecked")
   public GovernanceDriver send(ParsedEvent event) {
-    if (event.eventTime() != null && event.eventTime().isAfter(clock)) {
-      clock = event.eventTime();
-    }
-    if (event.isTick()) {
-      return this;
-    }
-    TestInputTopic<String, SpecificRecord> input =
-        inputs.computeIfAbsent(
-            event.topic(),
-            id ->
-                driver.createInputTopic(
-                    catalogue.name(id),
-                    new StringSerializer(),
-                    (Serializer<SpecificRecord>) catalogue.get(id).valueSerde().serializer()));
-    input.pipeInput(
-        event.key(), event.value(), event.eventTime() != null ? event.eventTime() : clock);
+    harness.send(event);
     return this;
   }
 
@@ -123,22 +60,15 @@ public final class GovernanceDriver implements AutoCloseable {
 
   /** Raw bytes onto an input topic, as a broken producer would send them. */
   public void sendRaw(CampaignTopic topic, String key, byte[] value) {
-    driver
-        .createInputTopic(catalogue.name(topic), new StringSerializer(), new ByteArraySerializer())
-        .pipeInput(key, value, clock);
+    harness.pipeRaw(topic, key, value);
   }
 
   /** Every decision written since the last call, in order. */
   public List<PostDecision> decisions() {
-    List<PostDecision> out = new ArrayList<>();
-    while (!decisions.isEmpty()) {
-      var record = decisions.readRecord();
-      if (!record.key().equals(record.value().getPostId())) {
-        throw new AssertionError("decision keyed " + record.key() + " for " + record.value());
-      }
-      out.add(record.value());
-    }
-    return out;
+    take();
+    List<PostDecision> taken = List.copyOf(decisions);
+    decisions.clear();
+    return taken;
   }
 
   /** Every decision written since the last call, as JSON lines. */
@@ -148,32 +78,43 @@ public final class GovernanceDriver implements AutoCloseable {
 
   /** Decisions as JSON lines: every field, compared exactly. */
   public static List<String> lines(List<PostDecision> decisions) {
-    return decisions.stream().map(JSON::write).toList();
+    return decisions.stream().map(TopologyHarness::json).toList();
   }
 
   public boolean noMoreDecisions() {
+    take();
     return decisions.isEmpty();
   }
 
   public List<SpecificRecord> deadLetters() {
-    return deadLetters.readValuesToList();
+    take();
+    List<SpecificRecord> taken = List.copyOf(deadLetters);
+    deadLetters.clear();
+    return taken;
   }
 
   public TopicCatalogue catalogue() {
-    return catalogue;
+    return harness.catalogue();
   }
 
-  public TopologyTestDriver driver() {
-    return driver;
+  private void take() {
+    for (TopologyHarness.Output record : harness.output()) {
+      switch (record.topic()) {
+        case POST_DECISIONS -> {
+          PostDecision decision = (PostDecision) record.value();
+          if (!record.key().equals(decision.getPostId())) {
+            throw new AssertionError("decision keyed " + record.key() + " for " + decision);
+          }
+          decisions.add(decision);
+        }
+        case DEAD_LETTERS -> deadLetters.add(record.value());
+        default -> throw new AssertionError("governance wrote to " + record.topic());
+      }
+    }
   }
 
   @Override
   public void close() {
-    driver.close();
-    try (Stream<Path> paths = Files.walk(stateDir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    harness.close();
   }
 }

@@ -7,6 +7,7 @@ import library.campaign.events.IncidentAcknowledged;
 import library.campaign.events.IncidentEvent;
 import library.campaign.events.IncidentReported;
 import library.campaign.events.IncidentResolved;
+import org.librarycampaign.platform.events.EventType;
 
 /**
  * An incident as the branches told it, from {@code campaign.incidents}, kept by incidentId: the
@@ -42,77 +43,102 @@ public record IncidentFact(
       return List.of();
     }
     Object event = value.getEvent();
-    if (event instanceof IncidentReported reported) {
-      IncidentFact known = current.apply(reported.getIncidentId());
-      if (known != null && known.reportedAt() != null) {
-        return List.of();
-      }
-      IncidentFact base = known != null ? known : empty(reported.getIncidentId(), recordKey);
-      return List.of(
-          Change.put(
-              reported.getIncidentId(),
-              new IncidentFact(
-                  reported.getIncidentId(),
-                  reported.getBranchId(),
-                  reported.getSeverity().name(),
-                  reported.getCategory().name(),
-                  reported.getSummary(),
-                  reported.getReportedBy(),
-                  reported.getReportedAt(),
-                  base.acknowledgedBy(),
-                  base.acknowledgedAt(),
-                  base.resolvedBy(),
-                  base.resolvedAt(),
-                  base.resolution())));
+    return switch (EventType.of(value)) {
+      case INCIDENT_REPORTED -> reported(recordKey, (IncidentReported) event, current);
+      case INCIDENT_ACKNOWLEDGED -> acknowledged((IncidentAcknowledged) event, current);
+      case INCIDENT_RESOLVED -> resolved((IncidentResolved) event, current);
+      // the types of the other topics: never inside an IncidentEvent
+      case POST_DRAFTED,
+          POST_WITHDRAWN,
+          MILESTONE,
+          CHANNEL_POLICY,
+          RESPONSE_PLAN,
+          POST_DECISION,
+          CONFLICT_DETECTED,
+          CONFLICT_CLEARED,
+          AMPLIFY_GAP,
+          NOTIFICATION,
+          DELIVERY_RECEIPT,
+          INCIDENT_STATUS,
+          DEAD_LETTER ->
+          List.of();
+    };
+  }
+
+  private static List<Change<IncidentFact>> reported(
+      String recordKey, IncidentReported reported, Function<String, IncidentFact> current) {
+    IncidentFact known = current.apply(reported.getIncidentId());
+    if (known != null && known.reportedAt() != null) {
+      return List.of();
     }
-    if (event instanceof IncidentAcknowledged ack) {
-      IncidentFact known = current.apply(ack.getIncidentId());
-      IncidentFact base = known != null ? known : empty(ack.getIncidentId(), ack.getBranchId());
-      if (base.acknowledgedAt() != null) {
-        return List.of();
-      }
-      return List.of(
-          Change.put(
-              ack.getIncidentId(),
-              new IncidentFact(
-                  base.incidentId(),
-                  base.branchId(),
-                  base.severity(),
-                  base.category(),
-                  base.summary(),
-                  base.reportedBy(),
-                  base.reportedAt(),
-                  ack.getBy(),
-                  ack.getAt(),
-                  base.resolvedBy(),
-                  base.resolvedAt(),
-                  base.resolution())));
+    IncidentFact base = known != null ? known : empty(reported.getIncidentId(), recordKey);
+    return List.of(
+        Change.put(
+            reported.getIncidentId(),
+            new IncidentFact(
+                reported.getIncidentId(),
+                reported.getBranchId(),
+                reported.getSeverity().name(),
+                reported.getCategory().name(),
+                reported.getSummary(),
+                reported.getReportedBy(),
+                reported.getReportedAt(),
+                base.acknowledgedBy(),
+                base.acknowledgedAt(),
+                base.resolvedBy(),
+                base.resolvedAt(),
+                base.resolution())));
+  }
+
+  private static List<Change<IncidentFact>> acknowledged(
+      IncidentAcknowledged ack, Function<String, IncidentFact> current) {
+    IncidentFact known = current.apply(ack.getIncidentId());
+    IncidentFact base = known != null ? known : empty(ack.getIncidentId(), ack.getBranchId());
+    if (base.acknowledgedAt() != null) {
+      return List.of();
     }
-    if (event instanceof IncidentResolved resolved) {
-      IncidentFact known = current.apply(resolved.getIncidentId());
-      IncidentFact base =
-          known != null ? known : empty(resolved.getIncidentId(), resolved.getBranchId());
-      if (base.resolvedAt() != null) {
-        return List.of();
-      }
-      return List.of(
-          Change.put(
-              resolved.getIncidentId(),
-              new IncidentFact(
-                  base.incidentId(),
-                  base.branchId(),
-                  base.severity(),
-                  base.category(),
-                  base.summary(),
-                  base.reportedBy(),
-                  base.reportedAt(),
-                  base.acknowledgedBy(),
-                  base.acknowledgedAt(),
-                  resolved.getBy(),
-                  resolved.getAt(),
-                  resolved.getResolution())));
+    return List.of(
+        Change.put(
+            ack.getIncidentId(),
+            new IncidentFact(
+                base.incidentId(),
+                base.branchId(),
+                base.severity(),
+                base.category(),
+                base.summary(),
+                base.reportedBy(),
+                base.reportedAt(),
+                ack.getBy(),
+                ack.getAt(),
+                base.resolvedBy(),
+                base.resolvedAt(),
+                base.resolution())));
+  }
+
+  private static List<Change<IncidentFact>> resolved(
+      IncidentResolved resolved, Function<String, IncidentFact> current) {
+    IncidentFact known = current.apply(resolved.getIncidentId());
+    IncidentFact base =
+        known != null ? known : empty(resolved.getIncidentId(), resolved.getBranchId());
+    if (base.resolvedAt() != null) {
+      return List.of();
     }
-    return List.of();
+    return List.of(
+        Change.put(
+            resolved.getIncidentId(),
+            new IncidentFact(
+                base.incidentId(),
+                base.branchId(),
+                base.severity(),
+                base.category(),
+                base.summary(),
+                base.reportedBy(),
+                base.reportedAt(),
+                base.acknowledgedBy(),
+                base.acknowledgedAt(),
+                resolved.getBy(),
+                resolved.getAt(),
+                resolved.getResolution())));
   }
 
   private static IncidentFact empty(String incidentId, String branchId) {

@@ -8,11 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.apache.avro.Schema;
-import org.apache.avro.specific.SpecificData;
 import org.librarycampaign.ingest.http.Route.Access;
-import org.librarycampaign.platform.topics.CampaignTopic;
+import org.librarycampaign.platform.events.EventType;
 
 /**
  * The OpenAPI 3.0 document of the API: every {@link Route}, who may call it, what it takes (the
@@ -22,18 +20,6 @@ public final class OpenApiDocument {
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-  /** The topics branch systems write to, in catalogue order. */
-  private static final Set<CampaignTopic> INPUT_TOPICS =
-      Set.of(
-          CampaignTopic.POSTS,
-          CampaignTopic.MILESTONES,
-          CampaignTopic.INCIDENTS,
-          CampaignTopic.CHANNEL_POLICIES,
-          CampaignTopic.RESPONSE_PLANS);
-
-  /** JSON type names that differ from the Avro record name (as in the platform's EventJson). */
-  private static final Map<String, String> JSON_NAMES = Map.of("MilestoneEvent", "Milestone");
-
   private static final String BEARER = "bearerAuth";
 
   private OpenApiDocument() {}
@@ -41,25 +27,10 @@ public final class OpenApiDocument {
   /** The JSON types that can be sent in, with their Avro records, in catalogue order. */
   static Map<String, Schema> inputTypes() {
     Map<String, Schema> types = new LinkedHashMap<>();
-    for (CampaignTopic topic : CampaignTopic.values()) {
-      if (!INPUT_TOPICS.contains(topic)) {
-        continue;
-      }
-      Schema value = SpecificData.get().getSchema(topic.valueClass());
-      List<Schema> records =
-          isEnvelope(value) ? value.getFields().get(0).schema().getTypes() : List.of(value);
-      for (Schema record : records) {
-        types.put(JSON_NAMES.getOrDefault(record.getName(), record.getName()), record);
-      }
+    for (EventType type : EventType.inputs()) {
+      types.put(type.jsonName(), type.schema());
     }
     return types;
-  }
-
-  private static boolean isEnvelope(Schema schema) {
-    return schema.getFields().size() == 1
-        && schema.getFields().get(0).schema().getType() == Schema.Type.UNION
-        && schema.getFields().get(0).schema().getTypes().stream()
-            .allMatch(s -> s.getType() == Schema.Type.RECORD);
   }
 
   /**
@@ -212,7 +183,7 @@ public final class OpenApiDocument {
     AvroJsonSchemas avro = new AvroJsonSchemas();
     Map<String, Schema> types = inputTypes();
     types.forEach((name, record) -> avro.addRecord(name, record, name));
-    Schema decision = SpecificData.get().getSchema(CampaignTopic.POST_DECISIONS.valueClass());
+    Schema decision = EventType.POST_DECISION.schema();
     avro.addRecord(decision.getName(), decision, decision.getName());
     ObjectNode schemas = NODES.objectNode();
     ObjectNode event = schemas.putObject("Event");

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -98,6 +101,17 @@ class OpenApiDocumentTest {
         .isEqualTo("date-time");
     assertThat(document.at("/components/schemas/Platform/enum").toString())
         .contains("\"FACEBOOK\"");
+  }
+
+  @Test
+  void isAValidOpenApiDocument() {
+    SwaggerParseResult parsed =
+        new OpenAPIV3Parser().readContents(document.toString(), null, new ParseOptions());
+
+    assertThat(parsed.getMessages()).isEmpty();
+    assertThat(parsed.getOpenAPI().getPaths()).hasSize(document.get("paths").size());
+    assertThat(parsed.getOpenAPI().getComponents().getSchemas())
+        .containsKeys("Event", "EventsBody", "PostDecision");
   }
 
   @Test

@@ -18,7 +18,8 @@ import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.IndexedRecord;
 import org.apache.avro.specific.SpecificRecord;
-import org.librarycampaign.platform.json.EventTypes.EventType;
+import org.librarycampaign.platform.events.EventType;
+import org.librarycampaign.platform.json.EventTypes.JsonType;
 
 /**
  * Converts between the one-object-per-line JSON form of events
@@ -120,7 +121,7 @@ public final class EventJson {
   public ObjectNode toJson(SpecificRecord record) {
     Objects.requireNonNull(record, "record");
     IndexedRecord body = record;
-    if (EventTypes.isEnvelope(record.getSchema())) {
+    if (EventType.isEnvelope(record.getSchema())) {
       Object inner = record.get(0);
       if (!(inner instanceof IndexedRecord event)) {
         throw new IllegalArgumentException(
@@ -128,7 +129,7 @@ public final class EventJson {
       }
       body = event;
     }
-    EventType type = types.bySchema(body.getSchema());
+    JsonType type = types.bySchema(body.getSchema());
     String name =
         type != null && type.schema().getFullName().equals(body.getSchema().getFullName())
             ? type.name()
@@ -163,7 +164,7 @@ public final class EventJson {
       throw new InvalidEventException(
           FieldError.WHOLE_LINE, "not a JSON object: found " + kind(node));
     }
-    EventType type = typeOf(node, outputsToo);
+    JsonType type = typeOf(node, outputsToo);
     List<FieldError> errors = new ArrayList<>();
     GenericData.Record raw =
         new JsonToAvro(type.name(), type.input()).readEvent(type.schema(), node, errors);
@@ -195,7 +196,7 @@ public final class EventJson {
         type.name(), type.topic(), EventTypes.keyOf(type, inner), record, eventTime(type, inner));
   }
 
-  private EventType typeOf(JsonNode node, boolean outputsToo) {
+  private JsonType typeOf(JsonNode node, boolean outputsToo) {
     List<String> names = outputsToo ? types.allNames() : types.inputNames();
     String choices = "expected one of " + String.join(", ", names);
     JsonNode given = node.get("type");
@@ -205,7 +206,7 @@ public final class EventJson {
     if (!given.isTextual()) {
       throw new InvalidEventException("type", "expected a string; " + choices);
     }
-    EventType type = types.byName(given.textValue());
+    JsonType type = types.byName(given.textValue());
     if (type == null) {
       throw new InvalidEventException(
           "type", "unknown type \"" + given.textValue() + "\"; " + choices);
@@ -217,7 +218,7 @@ public final class EventJson {
     return type;
   }
 
-  private static Instant eventTime(EventType type, IndexedRecord inner) {
+  private static Instant eventTime(JsonType type, IndexedRecord inner) {
     if (type.eventTimeField() == null) {
       return null;
     }

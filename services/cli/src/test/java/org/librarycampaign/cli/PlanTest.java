@@ -1,0 +1,43 @@
+package org.librarycampaign.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code campaign plan} on the example week prints exactly the records it printed when the harness
+ * was made (budget-week.plan.jsonl): a change to any topology's output shows here first.
+ */
+class PlanTest {
+
+  private static final Path EXAMPLE = Path.of("../../examples/budget-week.jsonl");
+
+  @Test
+  void theExampleWeekGivesTheRecordedPlan() throws Exception {
+    Plan plan;
+    try (BufferedReader reader = Files.newBufferedReader(EXAMPLE)) {
+      plan = Plan.read(reader);
+    }
+    List<String> printed = new ArrayList<>();
+
+    Plan.Summary summary = plan.run(printed::add);
+
+    assertThat(printed).containsExactlyElementsOf(expected());
+    assertThat(summary.toString())
+        .startsWith(
+            "plan: 19 events and 1 ticks through conflicts, crisis, governance; 24 records written");
+  }
+
+  private static List<String> expected() throws Exception {
+    try (InputStream in = PlanTest.class.getResourceAsStream("budget-week.plan.jsonl")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+    }
+  }
+}
