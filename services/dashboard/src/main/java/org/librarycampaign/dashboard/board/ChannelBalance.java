@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import org.librarycampaign.channelrules.ChannelRules;
 import org.librarycampaign.dashboard.facts.Facts;
 import org.librarycampaign.dashboard.facts.PolicyFact;
 import org.librarycampaign.dashboard.facts.PostFact;
@@ -62,22 +63,21 @@ public record ChannelBalance(
       for (int i = 0; i < 7; i++) {
         LocalDate day = weekStart.plusDays(i);
         int approved = week.approvedByDay().getOrDefault(day, 0);
-        days.add(
-            new DayLoad(day, approved, rules.maxPostsPerDay(), approved >= rules.maxPostsPerDay()));
+        days.add(new DayLoad(day, approved, rules.maxPostsPerDay(), !rules.hasRoom(approved)));
       }
       int perCampaign = rules.contentPerCampaign();
       balances.add(
           new ChannelBalance(
               channelId,
               rules.branchId(),
-              rules.platform(),
+              rules.platform().name(),
               rules.zone().getId(),
               weekStart,
               week.content(),
               week.campaign(),
-              week.content() / perCampaign,
+              rules.allowedCampaign(week.content()),
               perCampaign,
-              contentNeeded(week, perCampaign),
+              rules.contentPostsNeeded(week.campaign(), week.content(), 0),
               week.held(),
               week.rejected(),
               rules.maxPostsPerDay(),
@@ -85,10 +85,5 @@ public record ChannelBalance(
               days));
     }
     return balances;
-  }
-
-  /** Approved content posts missing before the ratio allows one more campaign post. */
-  static int contentNeeded(Ledger.Week week, int contentPerCampaign) {
-    return Math.max(0, (week.campaign() + 1) * contentPerCampaign - week.content());
   }
 }

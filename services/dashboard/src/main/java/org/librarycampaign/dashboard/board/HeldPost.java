@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.librarycampaign.channelrules.ChannelRules;
 import org.librarycampaign.dashboard.facts.DecisionFact;
 import org.librarycampaign.dashboard.facts.Facts;
 import org.librarycampaign.dashboard.facts.PostFact;
@@ -91,7 +92,8 @@ public record HeldPost(
     ChannelRules rules = ledger.rules(decision.channelId());
     LocalDate weekStart = ledger.weekOf(decision.channelId(), decision.scheduledAt());
     Ledger.Week week = ledger.week(decision.channelId(), weekStart);
-    int needed = ChannelBalance.contentNeeded(week, rules.contentPerCampaign());
+    int ahead = ledger.heldAhead(decision);
+    int needed = rules.contentPostsNeeded(week.campaign(), week.content(), ahead);
     String where = decision.channelId() + " in the week of " + DAY.format(weekStart);
     if (needed == 0) {
       return "The ratio allows it now ("
@@ -114,7 +116,9 @@ public record HeldPost(
         + week.content()
         + " content and "
         + week.campaign()
-        + " campaign approved so far).";
+        + " campaign approved so far"
+        + (ahead == 0 ? "" : "; " + ahead + " held post" + (ahead == 1 ? "" : "s") + " ahead of it")
+        + ").";
   }
 
   private static String crisisHint(String branchId, Crises crises) {

@@ -5,9 +5,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import library.campaign.events.Platform;
+import org.librarycampaign.channelrules.ChannelRules;
 import org.librarycampaign.dashboard.facts.DecisionFact;
 import org.librarycampaign.dashboard.facts.Facts;
 import org.librarycampaign.dashboard.facts.PolicyFact;
@@ -27,8 +31,12 @@ final class Ledger {
 
   private record WeekKey(String channelId, LocalDate weekStart) {}
 
+  /** A held post in its week's queue: when it was held, and its local day. */
+  private record Held(Instant heldAt, LocalDate day) {}
+
   private final Map<String, PolicyFact> policies = new HashMap<>();
   private final Map<WeekKey, Week> weeks = new HashMap<>();
+  private final Map<WeekKey, List<Held>> heldQueues = new HashMap<>();
 
   private Ledger() {}
 
@@ -47,7 +55,13 @@ final class Ledger {
           count["CONTENT".equals(decision.category()) ? 0 : 1]++;
           days.computeIfAbsent(key, k -> new TreeMap<>()).merge(day, 1, Integer::sum);
         }
-        case "HELD" -> count[2]++;
+        case "HELD" -> {
+          count[2]++;
+          ledger
+              .heldQueues
+              .computeIfAbsent(key, k -> new ArrayList<>())
+              .add(new Held(decision.decidedAt(), day));
+        }
         case "REJECTED" -> count[3]++;
         default -> {
           // withdrawn (or unknown) posts take no place in the week
@@ -67,8 +81,50 @@ final class Ledger {
     return ledger;
   }
 
+  /**
+   * The rules of a channel ({@code branchId/PLATFORM}) as governance applies them: its policy over
+   * the platform defaults (campaign-channel-rules). A platform this build does not know is OTHER.
+   */
   ChannelRules rules(String channelId) {
-    return ChannelRules.of(channelId, policies.get(channelId));
+    int slash = channelId.lastIndexOf('/');
+    String branchId = slash < 0 ? channelId : channelId.substring(0, slash);
+    Platform platform = platformNamed(slash < 0 ? "" : channelId.substring(slash + 1));
+    PolicyFact policy = policies.get(channelId);
+    if (policy == null) {
+      return ChannelRules.defaults(branchId, platform);
+    }
+    return ChannelRules.of(
+        branchId,
+        platform,
+        policy.contentPerCampaign(),
+        policy.maxPostsPerDay(),
+        ChannelRules.zoneNamed(policy.zone()).orElse(null),
+        policy.politicalSpeechAllowed());
+  }
+
+  private static Platform platformNamed(String name) {
+    for (Platform platform : Platform.values()) {
+      if (platform.name().equals(name)) {
+        return platform;
+      }
+    }
+    return Platform.OTHER;
+  }
+
+  /**
+   * The held posts of a held post's week that were held before it and whose day has room: as in
+   * governance's queue, the next places the ratio frees go to them first.
+   */
+  int heldAhead(DecisionFact held) {
+    ChannelRules rules = rules(held.channelId());
+    LocalDate day = held.scheduledAt().atZone(rules.zone()).toLocalDate();
+    WeekKey key = new WeekKey(held.channelId(), weekStart(day));
+    Week week = weeks.getOrDefault(key, Week.EMPTY);
+    return (int)
+        heldQueues.getOrDefault(key, List.of()).stream()
+            .filter(ahead -> ahead.heldAt().isBefore(held.decidedAt()))
+            .filter(ahead -> rules.hasRoom(week.approvedByDay().getOrDefault(ahead.day(), 0)))
+            .count();
   }
 
   /** The Monday that starts the ISO week holding the instant, in the channel's zone. */

@@ -6,8 +6,8 @@ import library.campaign.events.ChannelPolicy;
 
 /**
  * A channel's policy as sent, from {@code campaign.channel-policies} (keyed by channelId); absent
- * values are filled with the defaults where they are shown ({@link
- * org.librarycampaign.dashboard.board.ChannelRules}).
+ * values are filled with the defaults where they are shown (campaign-channel-rules' {@link
+ * org.librarycampaign.channelrules.ChannelRules}).
  */
 public record PolicyFact(
     String channelId,

@@ -9,6 +9,7 @@ import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.TreeMap;
 import library.campaign.events.PostCategory;
+import org.librarycampaign.channelrules.Ratio;
 
 /**
  * The books of one channel for one week: how many content and campaign posts are approved, how many
@@ -93,7 +94,7 @@ public final class BalanceLedger {
    * Whether one more campaign post fits: approvedCampaign < floor(content / contentPerCampaign).
    */
   public boolean ratioAllowsCampaign(int contentPerCampaign) {
-    return approvedCampaign < Math.floorDiv(approvedContent, contentPerCampaign);
+    return Ratio.allowsCampaign(approvedCampaign, approvedContent, contentPerCampaign);
   }
 
   /**
@@ -101,7 +102,7 @@ public final class BalanceLedger {
    * held campaign posts would be let in before it.
    */
   public int contentPostsNeeded(int contentPerCampaign, int ahead) {
-    return Math.max(0, (approvedCampaign + 1 + ahead) * contentPerCampaign - approvedContent);
+    return Ratio.contentPostsNeeded(approvedCampaign, approvedContent, contentPerCampaign, ahead);
   }
 
   public void approve(PostCategory category, LocalDate day) {

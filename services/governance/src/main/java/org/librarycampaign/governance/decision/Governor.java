@@ -13,20 +13,21 @@ import java.util.Set;
 import java.util.function.Function;
 import library.campaign.events.DecisionStatus;
 import library.campaign.events.Platform;
-import library.campaign.events.PostCategory;
 import library.campaign.events.ReasonCode;
 import library.campaign.events.Severity;
+import org.librarycampaign.channelrules.ChannelRules;
 import org.librarycampaign.governance.balance.BalanceLedger;
 import org.librarycampaign.governance.balance.WindowKey;
 import org.librarycampaign.governance.checks.PostChecks;
 import org.librarycampaign.governance.crisis.BranchCrises;
 import org.librarycampaign.governance.hashtags.HashtagUse;
-import org.librarycampaign.governance.policy.ChannelRules;
+import org.librarycampaign.governance.rules.PostContext;
+import org.librarycampaign.governance.rules.PostRules;
 
 /**
- * The balance, cap and crisis rules of services/governance/README.md#the-rules, one event at a
- * time, for the events of one branch in their order. Plain Java: the state lives behind {@link
- * GovernanceState}.
+ * Governance, one event at a time, for the events of one branch in their order: the {@link
+ * PostRules} decide a draft, the Governor keeps the books (posts, weeks, crises) and releases held
+ * posts. Plain Java: the state lives behind {@link GovernanceState}.
  *
  * <p>Each call reads what it needs, decides, and writes back what changed at the end; the decisions
  * it returns are in the order they were made (a withdrawal before the releases it allows, the
@@ -42,7 +43,11 @@ public final class Governor {
     this.checks = checks;
   }
 
-  /** PostDrafted: steps 1 to 7. */
+  /**
+   * PostDrafted: steps 1 and 2, then the {@link PostRules rule list} decides (steps 3 to 6), then
+   * the decision takes its place in the week (approved, or at the back of the held queue) and step
+   * 7 runs after an approved content post.
+   */
   public Outcome onDrafted(Draft draft, Instant at) {
     Session session = new Session(at);
     Optional<PostRecord> known = session.post(draft.postId());
@@ -51,59 +56,33 @@ public final class Governor {
     }
     known.filter(PostRecord::isLive).ifPresent(old -> session.release(session.takeOut(old)));
 
-    ChannelRules rules = session.rules(draft.branchId(), draft.platform());
-    LocalDate day = WindowKey.dayOf(draft.scheduledAt(), rules.zone());
+    ChannelRules channel = session.rules(draft.branchId(), draft.platform());
+    LocalDate day = WindowKey.dayOf(draft.scheduledAt(), channel.zone());
     WindowKey window = WindowKey.of(draft.branchId(), draft.platform(), day);
     BalanceLedger ledger = session.ledger(window);
-    BranchCrises crises = session.crises(draft.branchId());
     Map<String, Optional<HashtagUse>> firstUses = new HashMap<>();
     Function<String, Optional<HashtagUse>> firstUse =
         tag -> firstUses.computeIfAbsent(tag, state::firstUse);
     List<HashtagUse> uses = PostChecks.hashtagUses(draft, at);
-    List<Warning> warnings = checks.warnings(draft, uses, crises, firstUse, rules.zone());
+    PostRules.Findings findings =
+        checks.check(
+            new PostContext(
+                draft,
+                uses,
+                firstUse,
+                session.crises(draft.branchId()),
+                channel,
+                day,
+                ledger,
+                () -> session.nextDayWithRoom(draft.branchId(), draft.platform(), day, channel)));
 
-    DecisionStatus status;
-    Reason reason = null;
-    if (draft.textLength() > rules.textLimit()) {
-      status = DecisionStatus.REJECTED;
-      reason = Reason.of(ReasonCode.TEXT_TOO_LONG, Messages.textTooLong(draft.textLength(), rules));
-    } else if (draft.isCampaign() && !rules.politicalSpeechAllowed()) {
-      status = DecisionStatus.REJECTED;
-      reason =
-          Reason.of(
-              ReasonCode.POLITICAL_SPEECH_RESTRICTED, Messages.politicalSpeechRestricted(rules));
-    } else if (ledger.approvedOn(day) >= rules.maxPostsPerDay()) {
-      status = DecisionStatus.REJECTED;
-      LocalDate next = session.nextDayWithRoom(draft.branchId(), draft.platform(), day, rules);
-      reason =
-          new Reason(
-              ReasonCode.DAILY_LIMIT,
-              Messages.dailyLimit(rules, day, ledger.approvedOn(day), next),
-              next,
-              null);
-    } else if (!draft.isCampaign()) {
-      status = DecisionStatus.APPROVED;
-      ledger.approve(PostCategory.CONTENT, day);
-    } else if (crises.isActive()) {
-      status = DecisionStatus.HELD;
-      reason = Reason.of(ReasonCode.CRISIS_PAUSE, Messages.crisisPause(draft.branchId(), crises));
-    } else if (ledger.ratioAllowsCampaign(rules.contentPerCampaign())) {
-      status = DecisionStatus.APPROVED;
-      ledger.approve(PostCategory.CAMPAIGN, day);
-    } else {
-      status = DecisionStatus.HELD;
-      int ahead = session.heldWithRoomAhead(ledger, rules);
-      int needed = ledger.contentPostsNeeded(rules.contentPerCampaign(), ahead);
-      reason =
-          new Reason(
-              ReasonCode.RATIO_LIMIT,
-              Messages.ratioLimit(
-                  rules, ledger.approvedCampaign(), ledger.approvedContent(), ahead, needed),
-              null,
-              needed);
-    }
-    if (status == DecisionStatus.HELD) {
-      ledger.hold(draft.postId(), day);
+    DecisionStatus status = findings.status();
+    switch (status) {
+      case APPROVED -> ledger.approve(draft.category(), day);
+      case HELD -> ledger.hold(draft.postId(), day);
+      default -> {
+        // a rejected post takes no place in its week
+      }
     }
     if (status != DecisionStatus.REJECTED) {
       session.markChanged(ledger);
@@ -122,9 +101,9 @@ public final class Governor {
             day,
             status,
             false,
-            status == DecisionStatus.HELD ? warnings : List.of());
+            status == DecisionStatus.HELD ? findings.warnings() : List.of());
     session.savePost(record);
-    session.decide(record, reason == null ? List.of() : List.of(reason), warnings);
+    session.decide(record, findings.reasons(), findings.warnings());
     if (status == DecisionStatus.APPROVED && !draft.isCampaign()) {
       session.release(ledger);
     }
@@ -171,11 +150,17 @@ public final class Governor {
     PostRecord withdrawn = post.withStatus(DecisionStatus.WITHDRAWN, false);
     session.savePost(withdrawn);
     session.decide(
-        withdrawn, List.of(Reason.of(ReasonCode.WITHDRAWN, Messages.withdrawn(reason))), List.of());
+        withdrawn, List.of(Reason.of(ReasonCode.WITHDRAWN, withdrawnMessage(reason))), List.of());
     if (ledger != null) {
       session.release(ledger);
     }
     return session.commit(List.of());
+  }
+
+  static String withdrawnMessage(String reason) {
+    return reason == null || reason.isBlank()
+        ? "Withdrawn by the branch"
+        : "Withdrawn by the branch: " + reason.strip();
   }
 
   /** IncidentReported: a HIGH or CRITICAL one starts a crisis (campaign posts are then held). */
@@ -262,7 +247,8 @@ public final class Governor {
 
     ChannelRules rules(String branchId, Platform platform) {
       return rules.computeIfAbsent(
-          ChannelRules.channelId(branchId, platform), id -> state.rules(branchId, platform));
+          ChannelRules.channelId(branchId, platform),
+          id -> state.rules(branchId, platform).shared());
     }
 
     /** Step 2: a live post leaves its window (its place freed, or out of the queue). */
@@ -307,14 +293,6 @@ public final class Governor {
         savePost(approved);
         decide(approved, List.of(), post.warnings());
       }
-    }
-
-    /** Held posts ahead in the queue that the next free places would go to (their day has room). */
-    int heldWithRoomAhead(BalanceLedger ledger, ChannelRules channel) {
-      return (int)
-          ledger.held().stream()
-              .filter(held -> ledger.hasRoomOn(held.day(), channel.maxPostsPerDay()))
-              .count();
     }
 
     /**

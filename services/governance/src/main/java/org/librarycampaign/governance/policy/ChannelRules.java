@@ -1,41 +1,25 @@
 package org.librarycampaign.governance.policy;
 
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Objects;
 import library.campaign.events.Platform;
 
 /**
- * The rules of one channel (a branch's account on a platform): its policy where it gave a value,
- * the platform defaults everywhere else.
- *
- * @param capFromPolicy whether {@code maxPostsPerDay} came from the channel's policy (the messages
- *     then name the policy rather than the platform)
+ * A channel's rules where {@link org.librarycampaign.governance.decision.GovernanceState} hands
+ * them over: a handle on the shared {@link org.librarycampaign.channelrules.ChannelRules}
+ * (campaign-channel-rules, which the dashboard reads too, so the two cannot drift). Every value,
+ * default and sum comes from there; the rules themselves work on {@link #shared()}.
  */
-public record ChannelRules(
-    String branchId,
-    Platform platform,
-    int contentPerCampaign,
-    int maxPostsPerDay,
-    boolean capFromPolicy,
-    ZoneId zone,
-    boolean politicalSpeechAllowed) {
+public record ChannelRules(org.librarycampaign.channelrules.ChannelRules shared) {
 
   public ChannelRules {
-    Objects.requireNonNull(branchId, "branchId");
-    Objects.requireNonNull(platform, "platform");
-    Objects.requireNonNull(zone, "zone");
-    if (contentPerCampaign < 1 || maxPostsPerDay < 1) {
-      throw new IllegalArgumentException("contentPerCampaign and maxPostsPerDay must be >= 1");
-    }
+    Objects.requireNonNull(shared, "shared");
   }
 
-  /**
-   * The defaults of services/governance/README.md#the-rules: 3 content per campaign post, UTC,
-   * political speech allowed.
-   */
+  /** A channel without a policy. */
   public static ChannelRules defaults(String branchId, Platform platform) {
-    return of(branchId, platform, null, null, null, null);
+    return new ChannelRules(
+        org.librarycampaign.channelrules.ChannelRules.defaults(branchId, platform));
   }
 
   /**
@@ -49,39 +33,25 @@ public record ChannelRules(
       Integer maxPostsPerDay,
       ZoneId zone,
       Boolean politicalSpeechAllowed) {
-    boolean capFromPolicy = maxPostsPerDay != null && maxPostsPerDay >= 1;
     return new ChannelRules(
-        branchId,
-        platform,
-        contentPerCampaign != null && contentPerCampaign >= 1
-            ? contentPerCampaign
-            : PlatformDefaults.CONTENT_PER_CAMPAIGN,
-        capFromPolicy ? maxPostsPerDay : PlatformDefaults.maxPostsPerDay(platform),
-        capFromPolicy,
-        zone != null ? zone : ZoneOffset.UTC,
-        politicalSpeechAllowed == null || politicalSpeechAllowed);
+        org.librarycampaign.channelrules.ChannelRules.of(
+            branchId, platform, contentPerCampaign, maxPostsPerDay, zone, politicalSpeechAllowed));
   }
 
   /** {@code branchId/PLATFORM}, e.g. {@code eastside/FACEBOOK}. */
-  public String channelId() {
-    return channelId(branchId, platform);
-  }
-
   public static String channelId(String branchId, Platform platform) {
-    return branchId + "/" + platform.name();
+    return org.librarycampaign.channelrules.ChannelRules.channelId(branchId, platform);
   }
 
-  public int textLimit() {
-    return PlatformDefaults.textLimit(platform);
+  public String channelId() {
+    return shared.channelId();
   }
 
-  /** How many campaign posts a week with this many approved content posts may carry. */
-  public int allowedCampaign(int approvedContent) {
-    return Math.floorDiv(approvedContent, contentPerCampaign);
+  public int maxPostsPerDay() {
+    return shared.maxPostsPerDay();
   }
 
-  /** Who sets the daily cap, for messages: "Facebook" or "the channel policy". */
-  public String capSetBy() {
-    return capFromPolicy ? "the channel policy" : PlatformDefaults.displayName(platform);
+  public ZoneId zone() {
+    return shared.zone();
   }
 }

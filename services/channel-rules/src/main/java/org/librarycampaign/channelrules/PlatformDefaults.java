@@ -1,15 +1,19 @@
-package org.librarycampaign.governance.policy;
+package org.librarycampaign.channelrules;
 
+import java.time.ZoneId;
 import library.campaign.events.Platform;
 
 /**
- * What each platform allows when a channel has no policy of its own
+ * What each platform allows when a channel's policy gives no value of its own
  * (services/governance/README.md#the-rules).
  */
 public final class PlatformDefaults {
 
   /** Content posts needed per campaign post in a week. */
   public static final int CONTENT_PER_CAMPAIGN = 3;
+
+  /** The zone of a channel's weeks and days. */
+  public static final ZoneId ZONE = ZoneId.of("UTC");
 
   private PlatformDefaults() {}
 
