@@ -10,6 +10,7 @@ import java.util.ServiceLoader;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.admin.Admin;
 import org.librarycampaign.platform.config.CampaignConfig;
+import org.librarycampaign.platform.ops.HttpOptions;
 import org.librarycampaign.platform.ops.OpsServer;
 import org.librarycampaign.platform.ops.Readiness;
 import org.librarycampaign.platform.runtime.LocalKafkaCluster;
@@ -111,7 +112,7 @@ final class LocalStack implements AutoCloseable {
     }
     http =
         OpsServer.start(
-            config.httpPort(),
+            HttpOptions.from(config),
             readiness,
             services.stream()
                 .<java.util.function.Consumer<io.javalin.config.RoutesConfig>>map(s -> s::addRoutes)
@@ -149,6 +150,9 @@ final class LocalStack implements AutoCloseable {
     text.append(String.format("  Kafka broker     %s%n", kafka.bootstrapServers()));
     text.append(String.format("  Schema registry  %s%n", registry.confluentApiUrl()));
     text.append(String.format("  HTTP             %s  (%s/ready, %s/metrics)%n", web, web, web));
+    http.opsPort()
+        .ifPresent(
+            port -> text.append(String.format("  Health, metrics  http://localhost:%d%n", port)));
     text.append(
         String.format(
             "  Services         %s%n",

@@ -2,6 +2,7 @@ package org.librarycampaign.dispatcher;
 
 import java.util.List;
 import org.librarycampaign.platform.config.CampaignConfig;
+import org.librarycampaign.platform.ops.HttpOptions;
 import org.librarycampaign.platform.ops.OpsServer;
 import org.librarycampaign.platform.ops.Readiness;
 import org.librarycampaign.platform.service.RunningService;
@@ -28,7 +29,8 @@ public final class DispatcherMain {
     Readiness readiness = new Readiness();
     RunningService dispatcher =
         new DispatcherService().start(new ServiceContext(config, topics, readiness));
-    OpsServer http = OpsServer.start(config.httpPort(), readiness, List.of(dispatcher::addRoutes));
+    OpsServer http =
+        OpsServer.start(HttpOptions.from(config), readiness, List.of(dispatcher::addRoutes));
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
