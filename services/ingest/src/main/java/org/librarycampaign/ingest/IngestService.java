@@ -13,6 +13,7 @@ import org.librarycampaign.ingest.http.IngestApi;
 import org.librarycampaign.ingest.write.EventWriter;
 import org.librarycampaign.platform.config.CampaignConfig;
 import org.librarycampaign.platform.json.EventJson;
+import org.librarycampaign.platform.ops.TokenBuckets;
 import org.librarycampaign.platform.service.CampaignService;
 import org.librarycampaign.platform.service.RunningService;
 import org.librarycampaign.platform.service.ServiceContext;
@@ -56,6 +57,8 @@ public final class IngestService implements CampaignService {
             writer,
             decisions,
             settings.maxBodyBytes(),
+            settings.maxEventsPerRequest(),
+            new TokenBuckets(settings.ratePerSecond(), settings.rateBurst()),
             Metrics.globalRegistry);
     return new RunningService() {
       @Override
