@@ -20,6 +20,9 @@ public final class DashboardMetrics {
   /** Events the demo feeder sent through the ingest API, tagged {@link #TAG_OUTCOME}. */
   public static final String DEMO_EVENTS = "campaign.dashboard.demo.events";
 
+  /** Dashboard login attempts, tagged {@link #TAG_OUTCOME}: accepted, refused or limited. */
+  public static final String LOGINS = "campaign.dashboard.logins";
+
   public static final String TAG_STORE = "store";
   public static final String TAG_OUTCOME = "outcome";
 
