@@ -115,11 +115,13 @@ class DashboardBrowserIT {
     if (producer != null) {
       producer.close();
     }
-    if (http != null) {
-      http.close();
-    }
+    // as campaign up does: the service first, so that it closes its live streams while the
+    // server can still end them
     if (dashboard != null) {
       dashboard.close();
+    }
+    if (http != null) {
+      http.close();
     }
   }
 

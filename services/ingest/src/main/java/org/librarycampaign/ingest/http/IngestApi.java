@@ -41,9 +41,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The HTTP side of the ingest API: one handler per {@link Route}. A write goes: token (401, or 429
  * when the client address sends too many bad tokens), the token's rate limit (429), route access
- * (403), media type (415), size and number of events (413), every event read and checked (400),
- * every event allowed for the token (403), then written and acknowledged by the broker (202). Each
- * step that refuses comes before anything is written.
+ * (403), media type (415), the body arriving in time (408), size and number of events (413), every
+ * event read and checked (400), every event allowed for the token (403), then written and
+ * acknowledged by the broker (202). Each step that refuses comes before anything is written.
  */
 public final class IngestApi {
 
@@ -66,6 +66,7 @@ public final class IngestApi {
   private final EventJson json;
   private final int maxBodyBytes;
   private final int maxEventsPerRequest;
+  private final Duration bodyDeadline;
   private final TokenBuckets rateLimits;
   private final MeterRegistry meters;
   private final byte[] openApi;
@@ -77,6 +78,7 @@ public final class IngestApi {
       DecisionLookup decisions,
       int maxBodyBytes,
       int maxEventsPerRequest,
+      Duration bodyDeadline,
       TokenBuckets rateLimits,
       MeterRegistry meters) {
     this.tokens = tokens;
@@ -86,6 +88,7 @@ public final class IngestApi {
     this.decisions = decisions;
     this.maxBodyBytes = maxBodyBytes;
     this.maxEventsPerRequest = maxEventsPerRequest;
+    this.bodyDeadline = bodyDeadline;
     this.rateLimits = rateLimits;
     this.meters = meters;
     try {
@@ -327,7 +330,19 @@ public final class IngestApi {
     byte[] body = null;
     if (declared <= maxBodyBytes) {
       try {
-        body = RequestBodies.readAtMost(ctx.bodyInputStream(), maxBodyBytes);
+        body =
+            RequestBodies.readAtMost(
+                ctx.bodyInputStream(),
+                maxBodyBytes,
+                System.nanoTime() + bodyDeadline.toNanos(),
+                System::nanoTime);
+      } catch (RequestBodies.BodyTooSlowException e) {
+        throw ApiProblem.of(
+            408,
+            "request_timeout",
+            "the body did not arrive within "
+                + bodyDeadline.toSeconds()
+                + " s (campaign.http.read-timeout); send it again");
       } catch (IOException e) {
         throw ApiProblem.fieldErrors(
             400, List.of(new FieldError(FieldError.WHOLE_LINE, "the body could not be read")));

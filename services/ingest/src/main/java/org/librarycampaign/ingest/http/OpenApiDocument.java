@@ -156,6 +156,7 @@ public final class OpenApiDocument {
       ref(responses, "400", "BadRequest");
       ref(responses, "401", "Unauthorized");
       ref(responses, "403", "Forbidden");
+      ref(responses, "408", "RequestTimeout");
       ref(responses, "413", "TooLarge");
       ref(responses, "415", "UnsupportedMediaType");
       ref(responses, "429", "TooManyRequests");
@@ -204,6 +205,9 @@ public final class OpenApiDocument {
             + " bytes (campaign.ingest.max-body-bytes), or has more than "
             + maxEventsPerRequest
             + " events (campaign.ingest.max-events-per-request). Nothing was written.");
+    problem(
+        responses.putObject("RequestTimeout"),
+        "The body did not arrive whole within campaign.http.read-timeout. Nothing was written.");
     problem(
         responses.putObject("TooManyRequests"),
         "More requests than the token's rate limit allows, or too many requests with a missing or"

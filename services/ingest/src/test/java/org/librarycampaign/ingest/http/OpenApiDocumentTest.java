@@ -69,7 +69,7 @@ class OpenApiDocumentTest {
       if (route.writes()) {
         assertThat(statuses)
             .as(route.path())
-            .containsExactly("202", "400", "401", "403", "413", "415", "429", "503");
+            .containsExactly("202", "400", "401", "403", "408", "413", "415", "429", "503");
       } else if (route == Route.POST_DECISION) {
         assertThat(statuses).containsExactly("200", "401", "403", "404", "429", "503");
       } else {

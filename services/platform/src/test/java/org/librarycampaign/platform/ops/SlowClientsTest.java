@@ -18,6 +18,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +37,9 @@ class SlowClientsTest {
 
   /** Long enough that the slow uploads still hold the main listener's threads while we ask. */
   private static final Duration SATURATING_READ_TIMEOUT = Duration.ofSeconds(6);
+
+  private static final ScheduledExecutorService LATER =
+      Executors.newSingleThreadScheduledExecutor();
 
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -109,10 +115,39 @@ class SlowClientsTest {
                   .getBytes(StandardCharsets.US_ASCII));
       socket.getOutputStream().flush();
 
-      boolean closedWithinThreeReadTimeouts = closedByServer(socket, READ_TIMEOUT.multipliedBy(3));
+      String received = readFor(socket, READ_TIMEOUT.multipliedBy(4));
 
-      assertThat(closedWithinThreeReadTimeouts).isFalse();
+      assertThat(received).startsWith("HTTP/1.1 200").contains("event: late");
     }
+  }
+
+  @Test
+  void aHandlerSlowerThanTheReadTimeoutStillAnswers() throws Exception {
+    try (OpsServer server = startWithAnUploadRoute()) {
+      HttpResponse<String> slow = get(server.port(), "/slow");
+
+      assertThat(slow.statusCode()).isEqualTo(200);
+      assertThat(slow.body()).isEqualTo("done");
+    }
+  }
+
+  private static String readFor(Socket socket, Duration duration) throws IOException {
+    long until = System.nanoTime() + duration.toNanos();
+    StringBuilder text = new StringBuilder();
+    byte[] buffer = new byte[4096];
+    while (System.nanoTime() < until) {
+      socket.setSoTimeout(100);
+      try {
+        int n = socket.getInputStream().read(buffer);
+        if (n < 0) {
+          break;
+        }
+        text.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+      } catch (SocketTimeoutException e) {
+        // nothing yet
+      }
+    }
+    return text.toString();
   }
 
   private OpsServer startWithAnUploadRoute() {
@@ -131,7 +166,21 @@ class SlowClientsTest {
                 routes
                     .post(
                         "/upload", ctx -> ctx.result("read " + ctx.bodyAsBytes().length + " bytes"))
-                    .sse("/stream", client -> client.keepAlive())));
+                    .get(
+                        "/slow",
+                        ctx -> {
+                          Thread.sleep(readTimeout.multipliedBy(3).toMillis());
+                          ctx.result("done");
+                        })
+                    .sse(
+                        "/stream",
+                        client -> {
+                          client.keepAlive();
+                          LATER.schedule(
+                              () -> client.sendEvent("late", "after three read timeouts"),
+                              readTimeout.multipliedBy(3).toMillis(),
+                              TimeUnit.MILLISECONDS);
+                        })));
   }
 
   private Socket openUpload(int port, int contentLength) throws IOException {
