@@ -17,6 +17,7 @@ import org.librarycampaign.localruntime.StartupCheck.PortClaim;
 import org.librarycampaign.localruntime.StartupProblem;
 import org.librarycampaign.localruntime.SupervisedRegistry;
 import org.librarycampaign.platform.config.CampaignConfig;
+import org.librarycampaign.platform.ops.HttpOptions;
 import org.librarycampaign.platform.ops.OpsServer;
 import org.librarycampaign.platform.ops.Readiness;
 import org.librarycampaign.platform.service.CampaignService;
@@ -146,7 +147,7 @@ final class LocalStack implements AutoCloseable {
     }
     http =
         OpsServer.start(
-            config.httpPort(),
+            HttpOptions.from(config),
             readiness,
             services.stream()
                 .<java.util.function.Consumer<io.javalin.config.RoutesConfig>>map(s -> s::addRoutes)
@@ -188,6 +189,9 @@ final class LocalStack implements AutoCloseable {
     text.append(String.format("  Kafka broker     %s%n", kafka.bootstrapServers()));
     text.append(String.format("  Schema registry  %s%n", registry.confluentApiUrl()));
     text.append(String.format("  HTTP             %s  (%s/ready, %s/metrics)%n", web, web, web));
+    http.opsPort()
+        .ifPresent(
+            port -> text.append(String.format("  Health, metrics  http://localhost:%d%n", port)));
     text.append(
         String.format(
             "  Services         %s%n",

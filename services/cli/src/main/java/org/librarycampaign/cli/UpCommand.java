@@ -84,6 +84,9 @@ final class UpCommand implements Callable<Integer> {
     if (base.get(DEV_BRANCHES).isEmpty()) {
       base = base.with(Map.of(DEV_BRANCHES, "eastside,westside,northgate,riverside"));
     }
+    if (base.get(CampaignConfig.HTTP_BIND_ADDRESS).isEmpty()) {
+      base = base.with(Map.of(CampaignConfig.HTTP_BIND_ADDRESS, "127.0.0.1"));
+    }
     if (demo && base.get(DEMO_ACK_TIMEOUT_UNIT).isEmpty()) {
       base = base.with(Map.of(DEMO_ACK_TIMEOUT_UNIT, "30s"));
     }

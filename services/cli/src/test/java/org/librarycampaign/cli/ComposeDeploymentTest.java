@@ -174,7 +174,9 @@ class ComposeDeploymentTest {
               assertThat(healthcheck).as(name + " healthcheck").isNotNull();
               assertThat(elements(healthcheck.get("test")).stream().map(JsonNode::asText))
                   .as(name + " healthcheck")
-                  .anySatisfy(word -> assertThat(word).endsWith(":" + httpPort(name) + "/ready"));
+                  .as(name + " healthcheck: /ready on the health-only listener (HTTP port + 10)")
+                  .anySatisfy(
+                      word -> assertThat(word).endsWith(":" + (httpPort(name) + 10) + "/ready"));
             });
     assertThat(dockerfile).anySatisfy(line -> assertThat(line).contains("/ready"));
   }

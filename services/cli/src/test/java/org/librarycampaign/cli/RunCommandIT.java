@@ -153,6 +153,8 @@ class RunCommandIT {
     environment.put("CAMPAIGN_APPLICATION_ID_PREFIX", config.applicationId(""));
     environment.put("CAMPAIGN_DATA_DIR", config.dataDir().toString());
     environment.put("CAMPAIGN_STATE_DIR", config.stateDir().toString());
+    // the health-only listener would take the port ten above a free one: not needed here
+    environment.put("CAMPAIGN_HTTP_OPS__PORT", "none");
     Process process = builder.start();
     processes.add(process);
     return process;

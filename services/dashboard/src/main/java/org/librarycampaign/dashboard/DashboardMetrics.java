@@ -27,6 +27,9 @@ public final class DashboardMetrics {
   public static final String DEMO_EVENTS =
       ServiceMetrics.name(DashboardService.NAME, "demo.events");
 
+  /** Dashboard login attempts, tagged {@link #TAG_OUTCOME}: accepted, refused or limited. */
+  public static final String LOGINS = "campaign.dashboard.logins";
+
   public static final String TAG_STORE = "store";
   public static final String TAG_OUTCOME = "outcome";
 

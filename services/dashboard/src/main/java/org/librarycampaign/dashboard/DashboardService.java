@@ -1,9 +1,12 @@
 package org.librarycampaign.dashboard;
 
 import io.javalin.config.RoutesConfig;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import org.librarycampaign.dashboard.board.Board;
+import org.librarycampaign.dashboard.login.DevelopmentViewers;
+import org.librarycampaign.dashboard.login.Viewers;
 import org.librarycampaign.dashboard.store.DashboardTopology;
 import org.librarycampaign.dashboard.store.DeadLetterProducer;
 import org.librarycampaign.dashboard.store.FactReader;
@@ -52,7 +55,10 @@ public final class DashboardService implements CampaignService {
                     settings.zone(),
                     week,
                     settings.outboxDirectory().toString()),
-            settings);
+            settings,
+            settings.developmentViewers()
+                ? DevelopmentViewers.loadOrCreate(settings.viewersFile(), new SecureRandom())
+                : Viewers.read(settings.viewersFile()));
     return new RunningService() {
       @Override
       public void addRoutes(RoutesConfig routes) {
@@ -64,7 +70,12 @@ public final class DashboardService implements CampaignService {
         return List.of(
             String.format(
                 "Dashboard        http://localhost:%d/ (JSON: /api/board, live: /api/stream)",
-                context.config().httpPort()));
+                context.config().httpPort()),
+            settings.developmentViewers()
+                ? String.format(
+                    "Dashboard login  user '%s', password in %s",
+                    DevelopmentViewers.USER, settings.viewersFile())
+                : String.format("Dashboard login  viewers in %s", settings.viewersFile()));
       }
 
       @Override

@@ -13,6 +13,8 @@ import org.librarycampaign.ingest.http.IngestApi;
 import org.librarycampaign.ingest.write.EventWriter;
 import org.librarycampaign.platform.config.CampaignConfig;
 import org.librarycampaign.platform.json.EventJson;
+import org.librarycampaign.platform.ops.HttpOptions;
+import org.librarycampaign.platform.ops.TokenBuckets;
 import org.librarycampaign.platform.service.CampaignService;
 import org.librarycampaign.platform.service.RunningService;
 import org.librarycampaign.platform.service.ServiceContext;
@@ -57,6 +59,9 @@ public final class IngestService implements CampaignService {
             writer,
             decisions,
             settings.maxBodyBytes(),
+            settings.maxEventsPerRequest(),
+            HttpOptions.from(config).readTimeout(),
+            new TokenBuckets(settings.ratePerSecond(), settings.rateBurst()),
             Metrics.globalRegistry);
     return new RunningService() {
       @Override

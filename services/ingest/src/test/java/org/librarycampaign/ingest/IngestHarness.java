@@ -82,6 +82,9 @@ public final class IngestHarness implements AutoCloseable {
     SharedStack stack = SharedStack.get();
     Map<String, String> overrides = new HashMap<>(settings);
     overrides.put(IngestSettings.TOKENS_FILE, writeTokensFile().toString());
+    // tests of other behaviours send requests as fast as they can; the limit has its own test
+    overrides.putIfAbsent(IngestSettings.RATE_PER_SECOND, "100000");
+    overrides.putIfAbsent(IngestSettings.RATE_BURST, "100000");
     CampaignConfig config = stack.configFor(name).with(overrides);
     TopicCatalogue topics = SharedStack.createTopics(config);
     Readiness readiness = new Readiness();

@@ -20,7 +20,7 @@ class IngestSettingsTest {
     assertThat(settings)
         .isEqualTo(
             new IngestSettings(
-                Optional.empty(), true, List.of(), 1_048_576, Duration.ofSeconds(30)));
+                Optional.empty(), true, List.of(), 1_048_576, Duration.ofSeconds(30), 20, 40, 500));
   }
 
   @Test
@@ -34,7 +34,10 @@ class IngestSettingsTest {
                     "CAMPAIGN_INGEST_DEV__TOKENS", "false",
                     "CAMPAIGN_INGEST_DEV__BRANCHES", " eastside, westside ,,",
                     "CAMPAIGN_INGEST_MAX__BODY__BYTES", "2048",
-                    "CAMPAIGN_INGEST_SEND__TIMEOUT", "5s"),
+                    "CAMPAIGN_INGEST_SEND__TIMEOUT", "5s",
+                    "CAMPAIGN_INGEST_RATE__LIMIT_PER__SECOND", "2.5",
+                    "CAMPAIGN_INGEST_RATE__LIMIT_BURST", "7",
+                    "CAMPAIGN_INGEST_MAX__EVENTS__PER__REQUEST", "100"),
                 Map.of()));
 
     assertThat(settings)
@@ -44,7 +47,10 @@ class IngestSettingsTest {
                 false,
                 List.of("eastside", "westside"),
                 2048,
-                Duration.ofSeconds(5)));
+                Duration.ofSeconds(5),
+                2.5,
+                7,
+                100));
   }
 
   @Test
@@ -65,5 +71,14 @@ class IngestSettingsTest {
     assertThatThrownBy(
             () -> IngestSettings.from(CampaignConfig.of(Map.of(IngestSettings.DEV_TOKENS, "yes"))))
         .hasMessageContaining(IngestSettings.DEV_TOKENS);
+    assertThatThrownBy(
+            () ->
+                IngestSettings.from(CampaignConfig.of(Map.of(IngestSettings.RATE_PER_SECOND, "0"))))
+        .hasMessageContaining(IngestSettings.RATE_PER_SECOND);
+    assertThatThrownBy(
+            () ->
+                IngestSettings.from(
+                    CampaignConfig.of(Map.of(IngestSettings.MAX_EVENTS_PER_REQUEST, "many"))))
+        .hasMessageContaining(IngestSettings.MAX_EVENTS_PER_REQUEST);
   }
 }

@@ -6,6 +6,7 @@ import io.javalin.http.HttpStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
@@ -13,6 +14,8 @@ import java.util.function.Function;
 import org.librarycampaign.dashboard.DashboardSettings;
 import org.librarycampaign.dashboard.board.Board;
 import org.librarycampaign.dashboard.facts.FactJson;
+import org.librarycampaign.dashboard.login.Sessions;
+import org.librarycampaign.dashboard.login.Viewers;
 import org.librarycampaign.dashboard.store.ViewUnavailableException;
 
 /**
@@ -20,6 +23,7 @@ import org.librarycampaign.dashboard.store.ViewUnavailableException;
  * stream.
  *
  * <pre>
+ * GET /login                  the login form; POST /login logs in, POST /logout out
  * GET /                       the page
  * GET /assets/{file}          its stylesheet and script
  * GET /api/board              everything below at once            (?week=YYYY-MM-DD: that week's calendar)
@@ -32,7 +36,9 @@ import org.librarycampaign.dashboard.store.ViewUnavailableException;
  * GET /api/stream             Server-Sent Events: "board" (the whole board) on connect and on change (?week=)
  * </pre>
  *
- * Answers 503 while the views are not readable (starting, rebalancing), 400 for a bad week.
+ * Everything but the login form and the assets needs a viewer's session ({@link Login}): the page
+ * redirects to the form, the API answers 401. Answers 503 while the views are not readable
+ * (starting, rebalancing), 400 for a bad week.
  */
 public final class DashboardWeb implements AutoCloseable {
 
@@ -50,12 +56,14 @@ public final class DashboardWeb implements AutoCloseable {
 
   private final BoardSource source;
   private final LiveUpdates live;
+  private final Login login;
   private final byte[] page;
   private final Map<String, byte[]> assets;
 
-  private DashboardWeb(BoardSource source, LiveUpdates live) {
+  private DashboardWeb(BoardSource source, LiveUpdates live, Login login) {
     this.source = source;
     this.live = live;
+    this.login = login;
     this.page = resource("index.html");
     this.assets =
         Map.of(
@@ -64,13 +72,20 @@ public final class DashboardWeb implements AutoCloseable {
             "favicon.svg", resource("favicon.svg"));
   }
 
-  public static DashboardWeb start(BoardSource source, DashboardSettings settings) {
+  /** Serves the board to the given viewers once they have logged in. */
+  public static DashboardWeb start(
+      BoardSource source, DashboardSettings settings, Viewers viewers) {
     return new DashboardWeb(
         source,
-        LiveUpdates.start(source, settings.refreshInterval(), settings.heartbeatInterval()));
+        LiveUpdates.start(source, settings.refreshInterval(), settings.heartbeatInterval()),
+        new Login(
+            viewers,
+            new Sessions(settings.sessionLifetime(), Clock.systemUTC()),
+            resource("login.html")));
   }
 
   public void addRoutes(RoutesConfig routes) {
+    login.addRoutes(routes);
     routes.get(
         PAGE,
         ctx ->

@@ -302,7 +302,15 @@
       source.close();
     });
     source.onerror = () => {
-      if (source.readyState !== EventSource.CLOSED) setConnection("lost", "Connection lost; reconnecting…");
+      if (source.readyState !== EventSource.CLOSED) {
+        setConnection("lost", "Connection lost; reconnecting…");
+        return;
+      }
+      // the server refused the stream: most likely the login has expired
+      fetch("/api/dead-letters").then((answer) => {
+        if (answer.status === 401) location.assign("/login");
+        else setConnection("lost", "Connection lost; reload the page to reconnect.");
+      }, () => setConnection("lost", "Connection lost; reload the page to reconnect."));
     };
   }
 

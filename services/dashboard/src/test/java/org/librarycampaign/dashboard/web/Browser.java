@@ -3,14 +3,17 @@ package org.librarycampaign.dashboard.web;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
+import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium driven through its own chromedriver: both are named explicitly, so
@@ -114,6 +117,16 @@ final class Browser implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Logs in through the dashboard's form; the session cookie stays for later pages. */
+  void logIn(URI base, String user, String password) {
+    driver.get(base.resolve(Login.PATH).toString());
+    driver.findElement(By.id("username")).sendKeys(user);
+    driver.findElement(By.id("password")).sendKeys(password);
+    driver.findElement(By.id("log-in")).click();
+    new WebDriverWait(driver, Duration.ofSeconds(10))
+        .until(d -> !d.getCurrentUrl().endsWith(Login.PATH));
   }
 
   @Override

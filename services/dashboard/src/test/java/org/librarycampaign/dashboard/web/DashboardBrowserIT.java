@@ -11,6 +11,11 @@ import static org.librarycampaign.dashboard.TestRecords.receipt;
 import static org.librarycampaign.dashboard.TestRecords.reported;
 import static org.librarycampaign.dashboard.TestRecords.status;
 
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -38,6 +43,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.librarycampaign.dashboard.DashboardService;
 import org.librarycampaign.dashboard.DashboardSettings;
+import org.librarycampaign.dashboard.login.Viewers;
 import org.librarycampaign.platform.config.CampaignConfig;
 import org.librarycampaign.platform.ops.OpsServer;
 import org.librarycampaign.platform.ops.Readiness;
@@ -63,6 +69,8 @@ import org.openqa.selenium.logging.LogType;
 class DashboardBrowserIT {
 
   private static final Duration SOON = Duration.ofSeconds(15);
+  private static final String VIEWER = "tester";
+  private static final String PASSWORD = "a password for the browser test";
 
   private TopicCatalogue topics;
   private RunningService dashboard;
@@ -72,14 +80,18 @@ class DashboardBrowserIT {
   private String page;
 
   @BeforeAll
-  void start() {
+  void start() throws IOException {
+    Path viewers = Files.createTempFile("dashboard-viewers", ".properties");
+    viewers.toFile().deleteOnExit();
+    Files.writeString(viewers, VIEWER + "=" + Viewers.hashed(PASSWORD, new SecureRandom()) + "\n");
     CampaignConfig config =
         SharedStack.get()
             .configFor("dashboard-browser")
             .with(
                 Map.of(
                     DashboardSettings.ZONE, "UTC",
-                    DashboardSettings.REFRESH_INTERVAL, "200ms"));
+                    DashboardSettings.REFRESH_INTERVAL, "200ms",
+                    DashboardSettings.VIEWERS_FILE, viewers.toString()));
     topics = SharedStack.createTopics(config);
     Readiness readiness = new Readiness();
     dashboard = new DashboardService().start(new ServiceContext(config, topics, readiness));
@@ -92,6 +104,7 @@ class DashboardBrowserIT {
         new KafkaProducer<>(producerProperties, new StringSerializer(), new ByteArraySerializer());
     page = "http://localhost:" + http.port() + "/";
     browser = Browser.start(1280, 900);
+    browser.logIn(URI.create(page), VIEWER, PASSWORD);
   }
 
   @AfterAll
@@ -102,11 +115,13 @@ class DashboardBrowserIT {
     if (producer != null) {
       producer.close();
     }
-    if (http != null) {
-      http.close();
-    }
+    // as campaign up does: the service first, so that it closes its live streams while the
+    // server can still end them
     if (dashboard != null) {
       dashboard.close();
+    }
+    if (http != null) {
+      http.close();
     }
   }
 
@@ -133,6 +148,22 @@ class DashboardBrowserIT {
         .isEqualTo("en");
     assertThat(severeConsoleMessages()).isEmpty();
     browser.screenshot("page-loads");
+  }
+
+  @Test
+  void withoutASessionThePageLeadsToTheLoginFormAndBackAfterLoggingIn() {
+    browser.driver.manage().deleteAllCookies();
+
+    browser.driver.get(page);
+    String landedOn = browser.driver.getCurrentUrl();
+    String title = browser.driver.getTitle();
+    browser.logIn(URI.create(page), VIEWER, PASSWORD);
+    awaitLive();
+
+    assertThat(landedOn).endsWith(Login.PATH);
+    assertThat(title).isEqualTo("Log in: campaign dashboard");
+    assertThat(browser.driver.getTitle()).isEqualTo("Campaign dashboard");
+    assertThat(severeConsoleMessages()).isEmpty();
   }
 
   @Test

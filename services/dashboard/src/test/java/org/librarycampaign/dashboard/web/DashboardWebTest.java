@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.javalin.Javalin;
+import java.net.CookieManager;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -20,10 +25,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.librarycampaign.dashboard.DashboardSettings;
 import org.librarycampaign.dashboard.board.Board;
 import org.librarycampaign.dashboard.facts.DecisionFact;
 import org.librarycampaign.dashboard.facts.Facts;
+import org.librarycampaign.dashboard.login.Viewers;
 import org.librarycampaign.dashboard.store.ViewUnavailableException;
 
 /** The page, the JSON API and the live stream over HTTP, on a board the test controls. */
@@ -34,13 +41,20 @@ class DashboardWebTest {
 
   private final AtomicReference<Facts> facts = new AtomicReference<>(Facts.none());
   private final AtomicReference<Boolean> available = new AtomicReference<>(true);
-  private final HttpClient http = HttpClient.newHttpClient();
+  private static final String PASSWORD = "correct horse battery";
+
+  /** Keeps the session cookie, as a browser does. */
+  private final HttpClient http =
+      HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+
+  private final HttpClient anonymous = HttpClient.newHttpClient();
+  @TempDir Path dataDir;
   private DashboardWeb web;
   private Javalin app;
   private String base;
 
   @BeforeEach
-  void start() {
+  void start() throws Exception {
     BoardSource source =
         week -> {
           if (!available.get()) {
@@ -52,7 +66,14 @@ class DashboardWebTest {
         DashboardWeb.start(
             source,
             new DashboardSettings(
-                ZONE, Duration.ofMillis(50), Duration.ofSeconds(1), Path.of("/data/outbox")));
+                ZONE,
+                Duration.ofMillis(50),
+                Duration.ofSeconds(1),
+                Path.of("/data/outbox"),
+                dataDir.resolve("viewers.properties"),
+                false,
+                Duration.ofHours(1)),
+            viewers());
     app =
         Javalin.create(
                 config -> {
@@ -61,6 +82,15 @@ class DashboardWebTest {
                 })
             .start("127.0.0.1", 0);
     base = "http://127.0.0.1:" + app.port();
+    assertThat(logIn(http, "alice", PASSWORD).statusCode()).isEqualTo(303);
+  }
+
+  private Viewers viewers() throws Exception {
+    Path file = dataDir.resolve("viewers.properties");
+    Files.writeString(
+        file,
+        "alice=" + Viewers.hashed(PASSWORD, new SecureRandom()) + "\nbob=another-long-password\n");
+    return Viewers.read(file);
   }
 
   @AfterEach
@@ -93,6 +123,60 @@ class DashboardWebTest {
     assertThat(script.body()).contains("new EventSource(\"/api/stream\"");
     assertThat(styles.headers().firstValue("Content-Type")).hasValue("text/css; charset=utf-8");
     assertThat(missing.statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void withoutALoginThePageRedirectsToTheFormAndTheApiAndStreamAre401() throws Exception {
+    HttpResponse<String> page = send(anonymous, "/");
+    HttpResponse<String> incidents = send(anonymous, "/api/incidents");
+    HttpResponse<String> stream = send(anonymous, "/api/stream");
+    HttpResponse<String> form = send(anonymous, "/login");
+    HttpResponse<String> script = send(anonymous, "/assets/dashboard.js");
+
+    assertThat(page.statusCode()).isEqualTo(303);
+    assertThat(page.headers().firstValue("Location")).hasValue("/login");
+    assertThat(incidents.statusCode()).isEqualTo(401);
+    assertThat(incidents.body()).doesNotContain("responders");
+    assertThat(stream.statusCode()).isEqualTo(401);
+    assertThat(form.statusCode()).isEqualTo(200);
+    assertThat(form.body()).contains("<form method=\"post\" action=\"/login\">");
+    assertThat(script.statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aLoginSetsAStrictHttpOnlyCookieAndLoggingOutEndsIt() throws Exception {
+    HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+
+    HttpResponse<String> wrongPassword = logIn(browser, "alice", "not the password");
+    HttpResponse<String> unknownUser = logIn(browser, "mallory", PASSWORD);
+    HttpResponse<String> before = send(browser, "/api/incidents");
+    HttpResponse<String> plainPassword = logIn(browser, "bob", "another-long-password");
+    HttpResponse<String> after = send(browser, "/api/incidents");
+    HttpResponse<String> logOut =
+        browser.send(
+            HttpRequest.newBuilder(URI.create(base + "/logout"))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> afterLogout = send(browser, "/api/incidents");
+
+    assertThat(wrongPassword.statusCode()).isEqualTo(401);
+    assertThat(wrongPassword.body()).contains("Wrong user name or password.");
+    assertThat(unknownUser.statusCode()).isEqualTo(401);
+    assertThat(before.statusCode()).isEqualTo(401);
+    assertThat(plainPassword.statusCode()).isEqualTo(303);
+    assertThat(plainPassword.headers().firstValue("Location")).hasValue("/");
+    assertThat(plainPassword.headers().firstValue("Set-Cookie"))
+        .hasValueSatisfying(
+            cookie ->
+                assertThat(cookie)
+                    .startsWith(Login.COOKIE + "=")
+                    .contains("; HttpOnly")
+                    .contains("; SameSite=Strict")
+                    .contains("; Path=/"));
+    assertThat(after.statusCode()).isEqualTo(200);
+    assertThat(logOut.statusCode()).isEqualTo(303);
+    assertThat(afterLogout.statusCode()).isEqualTo(401);
   }
 
   @Test
@@ -213,8 +297,27 @@ class DashboardWebTest {
   }
 
   private HttpResponse<String> get(String path) throws Exception {
-    return http.send(
+    return send(http, path);
+  }
+
+  private HttpResponse<String> send(HttpClient client, String path) throws Exception {
+    return client.send(
         HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> logIn(HttpClient client, String user, String password)
+      throws Exception {
+    String form =
+        "username="
+            + URLEncoder.encode(user, StandardCharsets.UTF_8)
+            + "&password="
+            + URLEncoder.encode(password, StandardCharsets.UTF_8);
+    return client.send(
+        HttpRequest.newBuilder(URI.create(base + Login.PATH))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form))
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 

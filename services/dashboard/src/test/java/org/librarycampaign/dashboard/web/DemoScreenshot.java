@@ -1,17 +1,22 @@
 package org.librarycampaign.dashboard.web;
 
+import java.io.Reader;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import org.librarycampaign.dashboard.DashboardSettings;
 import org.librarycampaign.dashboard.demo.DemoCampaign;
+import org.librarycampaign.dashboard.login.DevelopmentViewers;
 
 /**
  * Takes the README's screenshots during the demo, against a running {@code campaign up}: starts the
- * demo feeder, opens the page in headless Chromium and saves the whole page at the given seconds. A
- * tool, not a test: the build does not run it.
+ * demo feeder, logs in as the development viewer (its file is next to the tokens file), opens the
+ * page in headless Chromium and saves the whole page at the given seconds. A tool, not a test: the
+ * build does not run it.
  *
  * <pre>
  * java -cp ... org.librarycampaign.dashboard.web.DemoScreenshot \
@@ -37,6 +42,13 @@ public final class DemoScreenshot {
     Files.createDirectories(prefix.toAbsolutePath().getParent());
     try (Browser browser = Browser.start(1280, 1000);
         DemoCampaign demo = DemoCampaign.start(base, token)) {
+      Properties viewers = new Properties();
+      try (Reader reader =
+          Files.newBufferedReader(
+              Path.of(args[1]).resolveSibling(DashboardSettings.DEV_VIEWERS_FILE_NAME))) {
+        viewers.load(reader);
+      }
+      browser.logIn(base, DevelopmentViewers.USER, viewers.getProperty(DevelopmentViewers.USER));
       browser.driver.get(base.resolve("/").toString());
       long started = System.nanoTime();
       for (String second : args[3].split(",")) {

@@ -42,13 +42,29 @@ public final class EventReader {
     this.json = json;
   }
 
+  /** {@link #readEvents(byte[], int)} with no limit on the number of events. */
+  List<IncomingEvent> readEvents(byte[] body) throws RejectedEventsException {
+    try {
+      return readEvents(body, Integer.MAX_VALUE);
+    } catch (TooManyEventsException e) {
+      throw new IllegalStateException("an array cannot hold more than Integer.MAX_VALUE", e);
+    }
+  }
+
   /**
-   * The body of {@code POST /v1/events}: one event object, or an array of at least one.
+   * The body of {@code POST /v1/events}: one event object, or an array of at least one and at most
+   * {@code maxEvents}. The count is checked before any event is, so an oversized array costs no
+   * more than parsing it.
    *
    * @throws RejectedEventsException listing every problem of every event
+   * @throws TooManyEventsException when the array holds more than {@code maxEvents}
    */
-  public List<IncomingEvent> readEvents(byte[] body) throws RejectedEventsException {
+  public List<IncomingEvent> readEvents(byte[] body, int maxEvents)
+      throws RejectedEventsException, TooManyEventsException {
     JsonNode root = tree(body);
+    if (root.isArray() && root.size() > maxEvents) {
+      throw new TooManyEventsException(root.size(), maxEvents);
+    }
     if (root.isObject()) {
       return List.of(readChecked("", (ObjectNode) root));
     }

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import library.campaign.events.PostDecision;
@@ -27,19 +28,22 @@ import org.librarycampaign.ingest.decisions.ViewUnavailableException;
 import org.librarycampaign.ingest.events.EventReader;
 import org.librarycampaign.ingest.events.IncomingEvent;
 import org.librarycampaign.ingest.events.RejectedEventsException;
+import org.librarycampaign.ingest.events.TooManyEventsException;
 import org.librarycampaign.ingest.write.EventWriter;
 import org.librarycampaign.ingest.write.WriteFailedException;
 import org.librarycampaign.ingest.write.WrittenEvent;
 import org.librarycampaign.platform.json.EventJson;
 import org.librarycampaign.platform.json.FieldError;
+import org.librarycampaign.platform.ops.TokenBuckets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP side of the ingest API: one handler per {@link Route}. A write goes: token (401), route
- * access (403), media type (415), size (413), every event read and checked (400), every event
- * allowed for the token (403), then written and acknowledged by the broker (202). Each step that
- * refuses comes before anything is written.
+ * The HTTP side of the ingest API: one handler per {@link Route}. A write goes: token (401, or 429
+ * when the client address sends too many bad tokens), the token's rate limit (429), route access
+ * (403), media type (415), the body arriving in time (408), size and number of events (413), every
+ * event read and checked (400), every event allowed for the token (403), then written and
+ * acknowledged by the broker (202). Each step that refuses comes before anything is written.
  */
 public final class IngestApi {
 
@@ -61,6 +65,9 @@ public final class IngestApi {
   private final DecisionLookup decisions;
   private final EventJson json;
   private final int maxBodyBytes;
+  private final int maxEventsPerRequest;
+  private final Duration bodyDeadline;
+  private final TokenBuckets rateLimits;
   private final MeterRegistry meters;
   private final byte[] openApi;
 
@@ -70,6 +77,9 @@ public final class IngestApi {
       EventWriter writer,
       DecisionLookup decisions,
       int maxBodyBytes,
+      int maxEventsPerRequest,
+      Duration bodyDeadline,
+      TokenBuckets rateLimits,
       MeterRegistry meters) {
     this.tokens = tokens;
     this.json = json;
@@ -77,9 +87,13 @@ public final class IngestApi {
     this.writer = writer;
     this.decisions = decisions;
     this.maxBodyBytes = maxBodyBytes;
+    this.maxEventsPerRequest = maxEventsPerRequest;
+    this.bodyDeadline = bodyDeadline;
+    this.rateLimits = rateLimits;
     this.meters = meters;
     try {
-      this.openApi = MAPPER.writeValueAsBytes(OpenApiDocument.build(maxBodyBytes));
+      this.openApi =
+          MAPPER.writeValueAsBytes(OpenApiDocument.build(maxBodyBytes, maxEventsPerRequest));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write the OpenAPI document", e);
     }
@@ -150,8 +164,18 @@ public final class IngestApi {
     try {
       events =
           route.eventType() == null
-              ? reader.readEvents(body)
+              ? reader.readEvents(body, maxEventsPerRequest)
               : List.of(reader.readOne(body, route.eventType(), pathFields(route, ctx)));
+    } catch (TooManyEventsException e) {
+      rejected(IngestMetrics.REASON_TOO_MANY_EVENTS);
+      throw ApiProblem.of(
+          413,
+          "too_many_events",
+          "at most "
+              + e.max()
+              + " events per request; this one has "
+              + e.sent()
+              + ": send them in several requests");
     } catch (RejectedEventsException e) {
       LOGGER
           .atDebug()
@@ -240,6 +264,7 @@ public final class IngestApi {
   private Caller authenticate(Context ctx) throws ApiProblem {
     String header = ctx.header("Authorization");
     if (header == null || header.isBlank()) {
+      limit(ctx, "address " + ctx.ip(), IngestMetrics.REASON_BAD_TOKENS, "this address");
       throw ApiProblem.of(
           401,
           "unauthorized",
@@ -250,13 +275,45 @@ public final class IngestApi {
     Optional<Caller> caller =
         matcher.matches() ? tokens.authenticate(matcher.group(1)) : Optional.empty();
     if (caller.isEmpty()) {
+      limit(ctx, "address " + ctx.ip(), IngestMetrics.REASON_BAD_TOKENS, "this address");
       throw ApiProblem.of(
           401,
           "unauthorized",
           "the token is not known",
           Map.of("WWW-Authenticate", REALM + ", error=\"invalid_token\""));
     }
+    limit(ctx, "caller " + caller.get().describe(), IngestMetrics.REASON_RATE, "this token");
     return caller.get();
+  }
+
+  /** Takes a request from the key's bucket; 429 when it is empty. */
+  private void limit(Context ctx, String key, String reason, String who) throws ApiProblem {
+    OptionalLong retryAfter = rateLimits.tryTake(key);
+    if (retryAfter.isPresent()) {
+      rejected(reason);
+      LOGGER
+          .atDebug()
+          .addKeyValue("key", key)
+          .addKeyValue("path", ctx.path())
+          .log("Request over the rate limit");
+      throw ApiProblem.of(
+          429,
+          "too_many_requests",
+          "too many requests from "
+              + who
+              + "; try again in "
+              + retryAfter.getAsLong()
+              + " s (campaign.ingest.rate-limit.per-second and .burst)",
+          Map.of("Retry-After", Long.toString(retryAfter.getAsLong())));
+    }
+  }
+
+  private void rejected(String reason) {
+    Counter.builder(IngestMetrics.REJECTED)
+        .description("Requests refused before reading their events: over a limit")
+        .tag(IngestMetrics.REASON, reason)
+        .register(meters)
+        .increment();
   }
 
   private byte[] body(Context ctx) throws ApiProblem {
@@ -273,7 +330,19 @@ public final class IngestApi {
     byte[] body = null;
     if (declared <= maxBodyBytes) {
       try {
-        body = RequestBodies.readAtMost(ctx.bodyInputStream(), maxBodyBytes);
+        body =
+            RequestBodies.readAtMost(
+                ctx.bodyInputStream(),
+                maxBodyBytes,
+                System.nanoTime() + bodyDeadline.toNanos(),
+                System::nanoTime);
+      } catch (RequestBodies.BodyTooSlowException e) {
+        throw ApiProblem.of(
+            408,
+            "request_timeout",
+            "the body did not arrive within "
+                + bodyDeadline.toSeconds()
+                + " s (campaign.http.read-timeout); send it again");
       } catch (IOException e) {
         throw ApiProblem.fieldErrors(
             400, List.of(new FieldError(FieldError.WHOLE_LINE, "the body could not be read")));

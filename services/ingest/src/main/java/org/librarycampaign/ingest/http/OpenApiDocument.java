@@ -37,8 +37,9 @@ public final class OpenApiDocument {
    * The document.
    *
    * @param maxBodyBytes the configured body limit, stated in the 413 answer
+   * @param maxEventsPerRequest the configured limit on events, stated in the 413 answer too
    */
-  public static ObjectNode build(int maxBodyBytes) {
+  public static ObjectNode build(int maxBodyBytes, int maxEventsPerRequest) {
     ObjectNode document = NODES.objectNode();
     document.put("openapi", "3.0.3");
     ObjectNode info = document.putObject("info");
@@ -77,7 +78,7 @@ public final class OpenApiDocument {
         "description",
         "A branch token or the admin token, from the tokens file (campaign.ingest.tokens-file) or,"
             + " on a development machine, <data dir>/ingest-tokens.properties.");
-    components.set("responses", responses(maxBodyBytes));
+    components.set("responses", responses(maxBodyBytes, maxEventsPerRequest));
     components.set("schemas", schemas());
     return document;
   }
@@ -126,8 +127,10 @@ public final class OpenApiDocument {
       ref(responses, "400", "BadRequest");
       ref(responses, "401", "Unauthorized");
       ref(responses, "403", "Forbidden");
+      ref(responses, "408", "RequestTimeout");
       ref(responses, "413", "TooLarge");
       ref(responses, "415", "UnsupportedMediaType");
+      ref(responses, "429", "TooManyRequests");
       ref(responses, "503", "Unavailable");
     } else if (route == Route.POST_DECISION) {
       ObjectNode found = responses.putObject("200");
@@ -136,6 +139,7 @@ public final class OpenApiDocument {
       ref(responses, "401", "Unauthorized");
       ref(responses, "403", "Forbidden");
       ref(responses, "404", "NotFound");
+      ref(responses, "429", "TooManyRequests");
       ref(responses, "503", "Unavailable");
     } else {
       ObjectNode found = responses.putObject("200");
@@ -150,7 +154,7 @@ public final class OpenApiDocument {
     return operation;
   }
 
-  private static ObjectNode responses(int maxBodyBytes) {
+  private static ObjectNode responses(int maxBodyBytes, int maxEventsPerRequest) {
     ObjectNode responses = NODES.objectNode();
     fieldErrors(
         responses.putObject("BadRequest"),
@@ -167,7 +171,19 @@ public final class OpenApiDocument {
             + " channel policies or response plans with a branch token. Nothing was written.");
     problem(
         responses.putObject("TooLarge"),
-        "The body is larger than " + maxBodyBytes + " bytes (campaign.ingest.max-body-bytes).");
+        "The body is larger than "
+            + maxBodyBytes
+            + " bytes (campaign.ingest.max-body-bytes), or has more than "
+            + maxEventsPerRequest
+            + " events (campaign.ingest.max-events-per-request). Nothing was written.");
+    problem(
+        responses.putObject("RequestTimeout"),
+        "The body did not arrive whole within campaign.http.read-timeout. Nothing was written.");
+    problem(
+        responses.putObject("TooManyRequests"),
+        "More requests than the token's rate limit allows, or too many requests with a missing or"
+            + " unknown token from this address; Retry-After says in how many seconds to try"
+            + " again. Nothing was written.");
     problem(
         responses.putObject("UnsupportedMediaType"),
         "The body is not sent as Content-Type: application/json (UTF-8).");

@@ -1,13 +1,20 @@
 package org.librarycampaign.ingest.http;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
+import java.util.function.LongSupplier;
 
-/** The checks of a request body before it is read as JSON: its media type and its size. */
+/**
+ * The checks of a request body before it is read as JSON: its media type, its size and how long it
+ * takes to arrive.
+ */
 final class RequestBodies {
 
   static final String JSON = "application/json";
+
+  private static final int CHUNK_BYTES = 8192;
 
   private RequestBodies() {}
 
@@ -39,12 +46,35 @@ final class RequestBodies {
   }
 
   /**
-   * Reads at most {@code maxBytes}.
+   * Reads at most {@code maxBytes}, as long as the body keeps arriving before the deadline.
    *
+   * @param deadline {@link System#nanoTime()} by which the body must have arrived whole
    * @return the body, or null when it is longer than {@code maxBytes}
+   * @throws BodyTooSlowException when the deadline passes first
    */
-  static byte[] readAtMost(InputStream body, int maxBytes) throws IOException {
-    byte[] read = body.readNBytes(maxBytes + 1);
-    return read.length > maxBytes ? null : read;
+  static byte[] readAtMost(InputStream body, int maxBytes, long deadline, LongSupplier nanoTime)
+      throws IOException {
+    ByteArrayOutputStream read = new ByteArrayOutputStream();
+    byte[] buffer = new byte[CHUNK_BYTES];
+    int n;
+    while ((n = body.read(buffer, 0, Math.min(buffer.length, maxBytes + 1 - read.size()))) > 0) {
+      read.write(buffer, 0, n);
+      if (read.size() > maxBytes) {
+        return null;
+      }
+      if (nanoTime.getAsLong() - deadline > 0) {
+        throw new BodyTooSlowException();
+      }
+    }
+    return read.toByteArray();
+  }
+
+  /** A body that did not arrive whole in time: a stalled or trickling client. */
+  static final class BodyTooSlowException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    BodyTooSlowException() {
+      super("the body did not arrive in time");
+    }
   }
 }

@@ -16,7 +16,7 @@ import org.librarycampaign.platform.json.EventJson;
 
 class OpenApiDocumentTest {
 
-  private final ObjectNode document = OpenApiDocument.build(1024);
+  private final ObjectNode document = OpenApiDocument.build(1024, 500);
 
   @Test
   void listsEveryRouteOfTheIssue() {
@@ -72,15 +72,16 @@ class OpenApiDocumentTest {
       if (route.writes()) {
         assertThat(statuses)
             .as(route.path())
-            .containsExactly("202", "400", "401", "403", "413", "415", "503");
+            .containsExactly("202", "400", "401", "403", "408", "413", "415", "429", "503");
       } else if (route == Route.POST_DECISION) {
-        assertThat(statuses).containsExactly("200", "401", "403", "404", "503");
+        assertThat(statuses).containsExactly("200", "401", "403", "404", "429", "503");
       } else {
         assertThat(statuses).containsExactly("200");
       }
     }
     assertThat(document.at("/components/responses/TooLarge/description").asText())
-        .contains("1024 bytes");
+        .contains("1024 bytes")
+        .contains("more than 500 events");
   }
 
   @Test

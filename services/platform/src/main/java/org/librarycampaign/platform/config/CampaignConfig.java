@@ -44,6 +44,9 @@ public final class CampaignConfig {
   public static final String TOPICS_FILE = "campaign.topics.file";
   public static final String DATA_DIR = "campaign.data.dir";
   public static final String HTTP_PORT = "campaign.http.port";
+  public static final String HTTP_BIND_ADDRESS = "campaign.http.bind-address";
+  public static final String HTTP_OPS_PORT = "campaign.http.ops-port";
+  public static final String HTTP_READ_TIMEOUT = "campaign.http.read-timeout";
   public static final String APPLICATION_ID_PREFIX = "campaign.application.id.prefix";
   public static final String STATE_DIR = "campaign.state.dir";
 

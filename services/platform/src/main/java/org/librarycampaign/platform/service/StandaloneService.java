@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import org.librarycampaign.platform.config.CampaignConfig;
+import org.librarycampaign.platform.ops.HttpOptions;
 import org.librarycampaign.platform.ops.OpsServer;
 import org.librarycampaign.platform.ops.Readiness;
 import org.librarycampaign.platform.topics.TopicCatalogue;
@@ -43,14 +44,17 @@ public final class StandaloneService implements AutoCloseable {
     return available().stream().filter(s -> s.name().equals(name)).findFirst();
   }
 
-  /** Starts the service, then its HTTP server on {@code campaign.http.port}. */
+  /**
+   * Starts the service, then its HTTP server as {@link HttpOptions#from} says (port, bind address,
+   * read timeout, the health-only listener).
+   */
   public static StandaloneService start(CampaignService service, CampaignConfig config) {
     Readiness readiness = new Readiness();
     RunningService running =
         service.start(new ServiceContext(config, TopicCatalogue.forConfig(config), readiness));
     OpsServer http;
     try {
-      http = OpsServer.start(config.httpPort(), readiness, List.of(running::addRoutes));
+      http = OpsServer.start(HttpOptions.from(config), readiness, List.of(running::addRoutes));
     } catch (RuntimeException e) {
       running.close();
       throw e;
