@@ -27,7 +27,10 @@ final class Charts {
 
   private Charts() {}
 
-  /** One group of bars per category, one bar per series; dashed lines at the given targets. */
+  /**
+   * One group of bars per category, one bar per series; dashed lines at the given targets. On a
+   * logarithmic axis (from 1) when the values span more than two orders of magnitude.
+   */
   static void bars(
       Path file,
       String title,
@@ -55,14 +58,25 @@ final class Charts {
     for (double target : targets.values()) {
       max = Math.max(max, target);
     }
-    max = niceCeiling(max * 1.1);
+    double min = Double.MAX_VALUE;
+    for (double[] values : series.values()) {
+      for (double value : values) {
+        if (value > 0) {
+          min = Math.min(min, value);
+        }
+      }
+    }
+    boolean log = min >= 1 && max / min > 100;
+    max = log ? Math.pow(10, Math.ceil(Math.log10(max * 1.1))) : niceCeiling(max * 1.1);
+    Scale scale = new Scale(log, max, HEIGHT - TOP - BOTTOM);
     int plotHeight = HEIGHT - TOP - BOTTOM;
     int plotWidth = WIDTH - LEFT - RIGHT;
 
     g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-    for (int tick = 0; tick <= 5; tick++) {
-      double value = max * tick / 5;
-      int y = TOP + plotHeight - (int) (plotHeight * tick / 5.0);
+    int ticks = log ? (int) Math.round(Math.log10(max)) : 5;
+    for (int tick = 0; tick <= ticks; tick++) {
+      double value = log ? Math.pow(10, tick) : max * tick / 5;
+      int y = TOP + plotHeight - scale.height(value);
       g.setColor(new Color(0xdddddd));
       g.drawLine(LEFT, y, WIDTH - RIGHT, y);
       g.setColor(Color.DARK_GRAY);
@@ -77,7 +91,7 @@ final class Charts {
       g.setColor(SERIES[seriesIndex % SERIES.length]);
       for (int c = 0; c < categories.size(); c++) {
         double value = entry.getValue()[c];
-        int height = (int) (plotHeight * value / max);
+        int height = scale.height(value);
         int x = LEFT + c * groupWidth + 10 + seriesIndex * barWidth;
         g.fillRect(x, TOP + plotHeight - height, barWidth - 2, height);
         g.setColor(Color.BLACK);
@@ -101,13 +115,23 @@ final class Charts {
     g.setColor(new Color(0xc0392b));
     int labelRow = 0;
     for (Map.Entry<String, Double> target : targets.entrySet()) {
-      int y = TOP + plotHeight - (int) (plotHeight * target.getValue() / max);
+      int y = TOP + plotHeight - scale.height(target.getValue());
       g.drawLine(LEFT, y, WIDTH - RIGHT, y);
       g.drawString(target.getKey(), WIDTH - RIGHT - 260, y - 4 - 12 * labelRow);
       labelRow = (labelRow + 1) % 2;
     }
     g.dispose();
     ImageIO.write(image, "png", file.toFile());
+  }
+
+  /** Value to bar height, linear from 0 or logarithmic from 1. */
+  private record Scale(boolean log, double max, int plotHeight) {
+    int height(double value) {
+      if (log) {
+        return value <= 1 ? 0 : (int) (plotHeight * Math.log10(value) / Math.log10(max));
+      }
+      return (int) (plotHeight * value / max);
+    }
   }
 
   private static double niceCeiling(double value) {

@@ -1,20 +1,13 @@
 package org.librarycampaign.bench;
 
-import com.sun.net.httpserver.HttpServer;
-import java.io.InputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongFunction;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 import org.librarycampaign.platform.config.CampaignConfig;
@@ -40,8 +33,7 @@ import org.librarycampaign.platform.topics.TopicCatalogue;
 final class LatencyPhase {
 
   private static final long HIGHEST_MICROS = TimeUnit.MINUTES.toMicros(10);
-  private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(2);
-  private static final Pattern INCIDENT_ID = Pattern.compile("\"incidentId\"\\s*:\\s*\"([^\"]+)\"");
+  private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(1);
 
   /** The percentiles of one run, in milliseconds, and what it offered and lost. */
   record Latency(
@@ -101,45 +93,21 @@ final class LatencyPhase {
     Map<String, Long> scheduled = new ConcurrentHashMap<>();
     Map<String, Integer> deliveries = new ConcurrentHashMap<>();
     Histogram histogram = new ConcurrentHistogram(HIGHEST_MICROS, 3);
-    HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    receiver.setExecutor(Executors.newFixedThreadPool(8));
-    receiver.createContext(
-        "/hook",
-        exchange -> {
-          long at = System.nanoTime();
-          try (exchange;
-              InputStream in = exchange.getRequestBody()) {
-            Matcher id = INCIDENT_ID.matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            if (id.find()) {
-              String incident = id.group(1);
+    try (WebhookReceiver receiver =
+        new WebhookReceiver(
+            (incident, at) -> {
+              // every responder's delivery counts; the incident is done with the last one
               int seen = deliveries.merge(incident, 1, Integer::sum);
-              // one delivery per responder; a retried delivery of the same one is not counted
-              if (seen <= ThroughputPhase.RESPONDERS) {
-                Long sent =
-                    seen == ThroughputPhase.RESPONDERS
-                        ? scheduled.remove(incident)
-                        : scheduled.get(incident);
-                record(histogram, sent, at);
-              }
-            }
-            exchange.sendResponseHeaders(200, -1);
-          }
-        });
-    receiver.start();
-    try {
-      String hook = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
-      CampaignConfig config =
-          scenario(
-              "ln-" + guarantee,
-              guarantee,
-              Map.of(
-                  "campaign.dispatcher.webhook.secret", "bench-only-secret",
-                  "campaign.public.url", "http://127.0.0.1:9"));
+              record(
+                  histogram,
+                  seen == ThroughputPhase.RESPONDERS
+                      ? scheduled.remove(incident)
+                      : scheduled.get(incident),
+                  at);
+            })) {
+      CampaignConfig config = notificationScenario("ln-" + guarantee, guarantee, receiver);
       TopicCatalogue catalogue = stack.createTopics(config);
-      try (Producing producer = new Producing(config, catalogue)) {
-        producer.send(workload.responsePlan(ThroughputPhase.RESPONDERS, hook));
-        producer.flush();
-      }
+      publishPlan(config, catalogue, receiver);
       Readiness readiness = new Readiness();
       try (RunningService crisis = ServiceRunner.start("crisis", config, catalogue, readiness);
           RunningService dispatcher =
@@ -157,8 +125,68 @@ final class LatencyPhase {
             histogram,
             ThroughputPhase.RESPONDERS);
       }
-    } finally {
-      receiver.stop(0);
+    }
+  }
+
+  /**
+   * The highest rate of the notification path (crisis and the dispatcher, to webhooks delivered)
+   * under exactly-once: {@code incidents} pre-produced, counted from ready until every webhook
+   * arrived (or {@code maxSeconds} passed: then what arrived by then). The dispatcher, not crisis,
+   * sets this rate, so the notification latency is offered half of it.
+   */
+  Measured notificationCapacity(long incidents, double maxSeconds) throws Exception {
+    try (WebhookReceiver receiver = new WebhookReceiver((incident, at) -> {})) {
+      CampaignConfig config = notificationScenario("nc", "exactly_once_v2", receiver);
+      TopicCatalogue catalogue = stack.createTopics(config);
+      publishPlan(config, catalogue, receiver);
+      try (Producing producer = new Producing(config, catalogue)) {
+        for (long i = 0; i < incidents; i++) {
+          producer.send(workload.incident("nc", i));
+        }
+      }
+      long wanted = incidents * ThroughputPhase.RESPONDERS;
+      Readiness readiness = new Readiness();
+      try (RunningService crisis = ServiceRunner.start("crisis", config, catalogue, readiness);
+          RunningService dispatcher =
+              ServiceRunner.start("dispatcher", config, catalogue, readiness)) {
+        long started = ServiceRunner.awaitReady(readiness);
+        long deadline = started + (long) (maxSeconds * 1e9);
+        while (receiver.delivered() < wanted && System.nanoTime() < deadline) {
+          Thread.sleep(2);
+        }
+        long finished = System.nanoTime();
+        double seconds = (finished - started) / 1e9;
+        long done = receiver.delivered() / ThroughputPhase.RESPONDERS;
+        Measured measured = new Measured("notification_path", done, seconds, done / seconds, 0, 0);
+        System.out.printf(
+            "  %-18s %-9s %,9d incidents in %6.2f s: %,9.0f incidents/s (%d webhooks each)%n",
+            measured.name(),
+            "capacity",
+            done,
+            seconds,
+            measured.recordsPerSecond(),
+            ThroughputPhase.RESPONDERS);
+        return measured;
+      }
+    }
+  }
+
+  private CampaignConfig notificationScenario(
+      String name, String guarantee, WebhookReceiver receiver) {
+    return scenario(
+        name,
+        guarantee,
+        Map.of(
+            // the webhook channel is on only with a signing secret (services/dispatcher/README.md)
+            "campaign.dispatcher.webhook.secret", "bench-only-secret",
+            "campaign.public.url", "http://127.0.0.1:9"));
+  }
+
+  private void publishPlan(
+      CampaignConfig config, TopicCatalogue catalogue, WebhookReceiver receiver) {
+    try (Producing producer = new Producing(config, catalogue)) {
+      producer.send(workload.responsePlan(ThroughputPhase.RESPONDERS, receiver.url()));
+      producer.flush();
     }
   }
 

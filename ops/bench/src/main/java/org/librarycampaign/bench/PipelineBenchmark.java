@@ -32,25 +32,31 @@ public final class PipelineBenchmark {
       long producerRecords,
       long pipelineWarmup,
       double pipelineWindow,
+      long notificationIncidents,
+      double notificationMaxSeconds,
       double latencySeconds,
       double latencyWarmup) {}
 
   private static final Mode FULL =
       new Mode(
           "full",
-          new ThroughputPhase.Settings(400_000, 200_000, 30_000, 12, 3),
+          new ThroughputPhase.Settings(1_000_000, 400_000, 50_000, 12, 3),
           500_000,
           10_000,
           12,
+          60_000,
+          60,
           30,
           5);
   private static final Mode QUICK =
       new Mode(
           "quick",
-          new ThroughputPhase.Settings(60_000, 30_000, 8_000, 4, 1),
+          new ThroughputPhase.Settings(250_000, 100_000, 15_000, 4, 1),
           100_000,
           2_000,
           4,
+          20_000,
+          20,
           6,
           2);
 
@@ -98,7 +104,9 @@ public final class PipelineBenchmark {
       LatencyPhase latency =
           new LatencyPhase(stack, workload, mode.latencySeconds(), mode.latencyWarmup());
       double decisionRate = report.median("governance") / 2;
-      double incidentRate = report.median("crisis") / 2;
+      report.notificationPath =
+          latency.notificationCapacity(mode.notificationIncidents(), mode.notificationMaxSeconds());
+      double incidentRate = report.notificationPath.recordsPerSecond() / 2;
       report.latencies = new ArrayList<>();
       for (String guarantee : List.of("exactly_once_v2", "at_least_once")) {
         report.latencies.add(latency.decisions(guarantee, decisionRate));
@@ -128,6 +136,7 @@ public final class PipelineBenchmark {
     RecordsPhase.ProducerRate producer;
     Map<String, List<Measured>> throughput = Map.of();
     Measured pipeline;
+    Measured notificationPath;
     List<LatencyPhase.Latency> latencies = List.of();
     List<UpPhase.Start> up = List.of();
     double seconds;
@@ -286,6 +295,7 @@ public final class PipelineBenchmark {
       }
       root.set("producer", JSON.valueToTree(producer));
       root.set("pipeline", JSON.valueToTree(pipeline));
+      root.set("notification_path", JSON.valueToTree(notificationPath));
       ObjectNode pipelineShape = root.putObject("pipeline_http");
       pipelineShape.put("batch", PipelinePhase.BATCH);
       pipelineShape.put("clients", PipelinePhase.CLIENTS);
@@ -346,6 +356,13 @@ public final class PipelineBenchmark {
               pipeline.inputRecords(),
               pipeline.seconds(),
               pipeline.recordsPerSecond() / reference));
+      md.append(
+          String.format(
+              "| notification path (incidents, crisis + dispatcher to %d webhooks each) | %,.0f | | %,d in %.1f s | |%n",
+              ThroughputPhase.RESPONDERS,
+              notificationPath.recordsPerSecond(),
+              notificationPath.inputRecords(),
+              notificationPath.seconds()));
       md.append(
           String.format(
               "| producer (PostDrafted Avro, %.0f bytes, acks=all) | %,.0f | | %,d in %.1f s | |%n",

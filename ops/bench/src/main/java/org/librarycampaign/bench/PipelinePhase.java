@@ -67,7 +67,7 @@ final class PipelinePhase {
           "  %-18s %-9s %,9d drafts  in %6.2f s: %,9.0f drafts/s%n",
           "pipeline", "warm-up", warmupDrafts, (warmEnd - warmStart) / 1e9, warmRate);
 
-      long drafts = Math.max(warmupDrafts, (long) (warmRate * windowSeconds * 1.5));
+      long drafts = Math.max(warmupDrafts, (long) (warmRate * windowSeconds * 2.5));
       long calls = stack.registryRequests();
       long started = System.nanoTime();
       post(events, token, "pl", drafts);

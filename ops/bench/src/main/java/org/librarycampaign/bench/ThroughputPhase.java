@@ -128,13 +128,14 @@ final class ThroughputPhase {
                     ServiceRunner.start("crisis", config, catalogue, readiness)));
 
     Map<String, List<Measured>> results = new LinkedHashMap<>();
-    Map<String, Double> warmRates = new LinkedHashMap<>();
+    Map<String, Double> estimates = new LinkedHashMap<>();
     for (Subject subject : subjects) {
       CampaignConfig base = subject.name().equals("crisis") ? incidents : posts;
       long available = subject.name().equals("crisis") ? settings.incidents() : settings.drafts();
       Measured warm =
           measure(subject, base, "warmup", Math.min(available, settings.warmupRecords()));
-      warmRates.put(subject.name(), warm.recordsPerSecond());
+      // a warm-up runs with a cold JIT and is mostly start-up: the steady rate is higher
+      estimates.put(subject.name(), warm.recordsPerSecond() * 2.5);
       results.computeIfAbsent(subject.name(), k -> new ArrayList<>()).add(warm);
       print(warm, "warm-up");
     }
@@ -142,10 +143,10 @@ final class ThroughputPhase {
       for (Subject subject : subjects) {
         CampaignConfig base = subject.name().equals("crisis") ? incidents : posts;
         long available = subject.name().equals("crisis") ? settings.incidents() : settings.drafts();
-        // warm-up rates are low (the JIT is cold): aim a little past the window
-        long wanted = (long) (warmRates.get(subject.name()) * settings.windowSeconds() * 1.5);
+        long wanted = (long) (estimates.get(subject.name()) * settings.windowSeconds());
         long records = Math.max(settings.warmupRecords(), Math.min(available, wanted));
         Measured measured = measure(subject, base, "r" + repeat, records);
+        estimates.put(subject.name(), measured.recordsPerSecond() * 1.1);
         results.get(subject.name()).add(measured);
         print(measured, "repeat " + repeat);
       }

@@ -4,6 +4,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import library.campaign.events.IncidentEvent;
+import library.campaign.events.IncidentReported;
+import library.campaign.events.Media;
+import library.campaign.events.PostDrafted;
+import library.campaign.events.PostEvent;
 import org.librarycampaign.platform.json.EventJson;
 import org.librarycampaign.platform.json.ParsedEvent;
 
@@ -33,7 +40,12 @@ public final class Workload {
   private static final List<String> TAGS =
       List.of("#StoryTime", "#NewBooks", "#LibraryLove", "#MakerSpace", "#TeenZone", "#ReadLocal");
 
+  /** Drafts repeat their branch, platform, category and hashtag every this many. */
+  private static final int SHAPES = 96;
+
   private final EventJson json = new EventJson();
+  private final Map<Integer, ParsedEvent> draftShapes = new ConcurrentHashMap<>();
+  private final Map<Integer, ParsedEvent> incidentShapes = new ConcurrentHashMap<>();
 
   public EventJson json() {
     return json;
@@ -41,14 +53,9 @@ public final class Workload {
 
   /** The JSON line of draft number {@code index} of a run ({@code run} keeps post ids apart). */
   public String draftLine(String run, long index) {
-    int channels = BRANCHES.size() * PLATFORMS.size();
     String branch = BRANCHES.get((int) (index % BRANCHES.size()));
     String platform = PLATFORMS.get((int) ((index / BRANCHES.size()) % PLATFORMS.size()));
-    long week = index / ((long) channels * POSTS_PER_CHANNEL_WEEK);
-    long slot = (index / channels) % POSTS_PER_CHANNEL_WEEK;
-    Instant scheduled =
-        START.plus(Duration.ofDays(7 * week + slot % 7)).plus(Duration.ofHours(slot % 3 * 3));
-    Instant drafted = START.minus(Duration.ofDays(30)).plusMillis(index);
+    DraftTimes times = times(index);
     boolean campaign = index % 4 == 3;
     String tag = TAGS.get((int) (index % TAGS.size()));
     return "{\"type\":\"PostDrafted\",\"postId\":\""
@@ -78,14 +85,52 @@ public final class Workload {
         + ".library.example.org/img/"
         + index
         + ".jpg\",\"altText\":\"Event photo\"}],\"scheduledAt\":\""
-        + scheduled
+        + times.scheduled()
         + "\",\"author\":\"bench\",\"draftedAt\":\""
-        + drafted
+        + times.drafted()
         + "\"}";
   }
 
+  /**
+   * Draft {@code index} as {@link #draftLine} reads: each of the {@link #SHAPES} shapes is read
+   * from JSON once (a line takes about a millisecond to read and check), later drafts of a shape
+   * copy it with their own id, link, image and times.
+   */
   public ParsedEvent draft(String run, long index) {
-    return json.parse(draftLine(run, index));
+    ParsedEvent shape =
+        draftShapes.computeIfAbsent((int) (index % SHAPES), i -> json.parse(draftLine(run, i)));
+    PostDrafted template = (PostDrafted) ((PostEvent) shape.value()).getEvent();
+    DraftTimes times = times(index);
+    String branch = template.getBranchId();
+    PostDrafted draft =
+        PostDrafted.newBuilder(template)
+            .setPostId(run + "-" + index)
+            .setLinks(List.of("https://" + branch + ".library.example.org/events/" + index))
+            .setMedia(
+                List.of(
+                    Media.newBuilder(template.getMedia().get(0))
+                        .setUrl("https://" + branch + ".library.example.org/img/" + index + ".jpg")
+                        .build()))
+            .setScheduledAt(times.scheduled())
+            .setDraftedAt(times.drafted())
+            .build();
+    return new ParsedEvent(
+        shape.type(),
+        shape.topic(),
+        shape.key(),
+        PostEvent.newBuilder().setEvent(draft).build(),
+        times.drafted());
+  }
+
+  private record DraftTimes(Instant scheduled, Instant drafted) {}
+
+  private static DraftTimes times(long index) {
+    int channels = BRANCHES.size() * PLATFORMS.size();
+    long week = index / ((long) channels * POSTS_PER_CHANNEL_WEEK);
+    long slot = (index / channels) % POSTS_PER_CHANNEL_WEEK;
+    Instant scheduled =
+        START.plus(Duration.ofDays(7 * week + slot % 7)).plus(Duration.ofHours(slot % 3 * 3));
+    return new DraftTimes(scheduled, START.minus(Duration.ofDays(30)).plusMillis(index));
   }
 
   /**
@@ -135,18 +180,37 @@ public final class Workload {
   }
 
   ParsedEvent incident(String run, long index) {
+    ParsedEvent shape =
+        incidentShapes.computeIfAbsent(
+            (int) (index % BRANCHES.size()), i -> json.parse(incidentLine(run, i)));
+    IncidentReported template = (IncidentReported) ((IncidentEvent) shape.value()).getEvent();
+    Instant reported = START.minus(Duration.ofDays(30)).plusMillis(index);
+    return new ParsedEvent(
+        shape.type(),
+        shape.topic(),
+        shape.key(),
+        IncidentEvent.newBuilder()
+            .setEvent(
+                IncidentReported.newBuilder(template)
+                    .setIncidentId(run + "-" + index)
+                    .setReportedAt(reported)
+                    .build())
+            .build(),
+        reported);
+  }
+
+  private String incidentLine(String run, long index) {
     String branch = BRANCHES.get((int) (index % BRANCHES.size()));
-    return json.parse(
-        "{\"type\":\"IncidentReported\",\"incidentId\":\""
-            + run
-            + "-"
-            + index
-            + "\",\"branchId\":\""
-            + branch
-            + "\",\"severity\":\"HIGH\",\"category\":\"BOOK_CHALLENGE\",\"summary\":\"A group is"
-            + " demanding the removal of a picture book\",\"reportedBy\":\"front desk\","
-            + "\"reportedAt\":\""
-            + START.minus(Duration.ofDays(30)).plusMillis(index)
-            + "\"}");
+    return ("{\"type\":\"IncidentReported\",\"incidentId\":\""
+        + run
+        + "-"
+        + index
+        + "\",\"branchId\":\""
+        + branch
+        + "\",\"severity\":\"HIGH\",\"category\":\"BOOK_CHALLENGE\",\"summary\":\"A group is"
+        + " demanding the removal of a picture book\",\"reportedBy\":\"front desk\","
+        + "\"reportedAt\":\""
+        + START.minus(Duration.ofDays(30)).plusMillis(index)
+        + "\"}");
   }
 }
