@@ -157,7 +157,8 @@ final class LatencyPhase {
         long finished = System.nanoTime();
         double seconds = (finished - started) / 1e9;
         long done = receiver.delivered() / ThroughputPhase.RESPONDERS;
-        Measured measured = new Measured("notification_path", done, seconds, done / seconds, 0, 0);
+        Measured measured =
+            new Measured("notification_path", done, seconds, done / seconds, done / seconds, 0, 0);
         System.out.printf(
             "  %-18s %-9s %,9d incidents in %6.2f s: %,9.0f incidents/s (%d webhooks each)%n",
             measured.name(),

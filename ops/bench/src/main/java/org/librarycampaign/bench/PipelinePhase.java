@@ -79,6 +79,7 @@ final class PipelinePhase {
               drafts,
               seconds,
               drafts / seconds,
+              drafts / seconds,
               stack.registryRequests() - calls,
               drafts);
       System.out.printf(

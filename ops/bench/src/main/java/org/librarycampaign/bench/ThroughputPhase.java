@@ -134,8 +134,8 @@ final class ThroughputPhase {
       long available = subject.name().equals("crisis") ? settings.incidents() : settings.drafts();
       Measured warm =
           measure(subject, base, "warmup", Math.min(available, settings.warmupRecords()));
-      // a warm-up runs with a cold JIT and is mostly start-up: the steady rate is higher
-      estimates.put(subject.name(), warm.recordsPerSecond() * 2.5);
+      // a warm-up is mostly start-up: size the first window by its steady part
+      estimates.put(subject.name(), warm.steadyRecordsPerSecond());
       results.computeIfAbsent(subject.name(), k -> new ArrayList<>()).add(warm);
       print(warm, "warm-up");
     }
@@ -146,7 +146,7 @@ final class ThroughputPhase {
         long wanted = (long) (estimates.get(subject.name()) * settings.windowSeconds());
         long records = Math.max(settings.warmupRecords(), Math.min(available, wanted));
         Measured measured = measure(subject, base, "r" + repeat, records);
-        estimates.put(subject.name(), measured.recordsPerSecond() * 1.1);
+        estimates.put(subject.name(), measured.steadyRecordsPerSecond());
         results.get(subject.name()).add(measured);
         print(measured, "repeat " + repeat);
       }
@@ -180,18 +180,21 @@ final class ThroughputPhase {
       try (AutoCloseable running = subject.starter().start(config, catalogue, readiness)) {
         long started = ServiceRunner.awaitReady(readiness);
         counter.await(count, Math.max(1, target / 10), RUN_TIMEOUT);
+        long tenthAt = System.nanoTime();
         long callsAtTenth = stack.registryRequests();
         long outputsAtTenth = count.getAsLong();
         long finished = counter.await(count, target, RUN_TIMEOUT);
         long calls = stack.registryRequests() - callsAtTenth;
         double seconds = (finished - started) / 1e9;
+        long steadyInputs = (target - outputsAtTenth) / subject.outputsPerInput();
         return new Measured(
             subject.name(),
             inputRecords,
             seconds,
             inputRecords / seconds,
+            steadyInputs / ((finished - tenthAt) / 1e9),
             calls,
-            (target - outputsAtTenth) / subject.outputsPerInput());
+            steadyInputs);
       }
     }
   }
