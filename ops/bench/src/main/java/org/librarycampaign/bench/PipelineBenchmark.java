@@ -165,6 +165,9 @@ public final class PipelineBenchmark {
 
     private double spread(String name) {
       double[] rates = repeats(name).stream().mapToDouble(Measured::recordsPerSecond).toArray();
+      if (rates.length < 2) {
+        return Double.NaN;
+      }
       double min = java.util.Arrays.stream(rates).min().orElse(Double.NaN);
       double max = java.util.Arrays.stream(rates).max().orElse(Double.NaN);
       return (max - min) / median(name);
@@ -344,8 +347,8 @@ public final class PipelineBenchmark {
         }
         md.append(
             String.format(
-                "| %s | %,.0f | %.2f | %s| %.2f |%n",
-                name, median(name), spread(name), runs, median(name) / reference));
+                "| %s | %,.0f | %s | %s| %.2f |%n",
+                name, median(name), format(spread(name)), runs, median(name) / reference));
       }
       md.append(
           String.format(
