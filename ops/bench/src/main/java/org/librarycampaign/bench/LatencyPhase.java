@@ -1,0 +1,292 @@
+package org.librarycampaign.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongFunction;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+import org.librarycampaign.platform.config.CampaignConfig;
+import org.librarycampaign.platform.json.ParsedEvent;
+import org.librarycampaign.platform.ops.Readiness;
+import org.librarycampaign.platform.service.RunningService;
+import org.librarycampaign.platform.topics.TopicCatalogue;
+
+/**
+ * End-to-end latency at a fixed offered rate: events are sent on a schedule (event i at start +
+ * i/rate) and each latency is counted from its scheduled time, so that a stall delays the events
+ * behind it instead of hiding them (no coordinated omission). Events of the first seconds warm up
+ * and are not counted.
+ *
+ * <ul>
+ *   <li>decision: a draft produced to {@code campaign.posts} until its decision is read
+ *       (read_committed) from {@code campaign.post-decisions}; governance started through the SPI;
+ *   <li>notification: an incident produced to {@code campaign.incidents} until the webhook of each
+ *       responder is delivered at a receiver in this JVM; crisis and dispatcher started through the
+ *       SPI, the dispatcher's webhook channel on ({@code campaign.dispatcher.webhook.secret} set).
+ * </ul>
+ */
+final class LatencyPhase {
+
+  private static final long HIGHEST_MICROS = TimeUnit.MINUTES.toMicros(10);
+  private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(1);
+
+  /** The percentiles of one run, in milliseconds, and what it offered and lost. */
+  record Latency(
+      String name,
+      String guarantee,
+      double offeredRate,
+      long counted,
+      long missing,
+      double p50,
+      double p99,
+      double p999,
+      double max,
+      long steadyRegistryCalls,
+      long steadyRecords) {}
+
+  private final BenchStack stack;
+  private final Workload workload;
+  private final double seconds;
+  private final double warmupSeconds;
+
+  LatencyPhase(BenchStack stack, Workload workload, double seconds, double warmupSeconds) {
+    this.stack = stack;
+    this.workload = workload;
+    this.seconds = seconds;
+    this.warmupSeconds = warmupSeconds;
+  }
+
+  Latency decisions(String guarantee, double rate) throws Exception {
+    CampaignConfig config = scenario("ld-" + guarantee, guarantee, Map.of());
+    TopicCatalogue catalogue = stack.createTopics(config);
+    Map<String, Long> scheduled = new ConcurrentHashMap<>();
+    Histogram histogram = new ConcurrentHistogram(HIGHEST_MICROS, 3);
+    Readiness readiness = new Readiness();
+    try (OutputCounter decisions =
+            new OutputCounter(
+                config,
+                catalogue.postDecisions().name(),
+                (postId, at) -> record(histogram, scheduled.remove(postId), at));
+        RunningService governance =
+            ServiceRunner.start("governance", config, catalogue, readiness)) {
+      ServiceRunner.awaitReady(readiness);
+      return offer(
+          "decision",
+          guarantee,
+          config,
+          catalogue,
+          rate,
+          i -> workload.draft("ld", i),
+          event -> postId(event),
+          scheduled,
+          histogram,
+          1);
+    }
+  }
+
+  Latency notifications(String guarantee, double rate) throws Exception {
+    Map<String, Long> scheduled = new ConcurrentHashMap<>();
+    Map<String, Integer> deliveries = new ConcurrentHashMap<>();
+    Histogram histogram = new ConcurrentHistogram(HIGHEST_MICROS, 3);
+    try (WebhookReceiver receiver =
+        new WebhookReceiver(
+            (incident, at) -> {
+              // every responder's delivery counts; the incident is done with the last one
+              int seen = deliveries.merge(incident, 1, Integer::sum);
+              record(
+                  histogram,
+                  seen == ThroughputPhase.RESPONDERS
+                      ? scheduled.remove(incident)
+                      : scheduled.get(incident),
+                  at);
+            })) {
+      CampaignConfig config = notificationScenario("ln-" + guarantee, guarantee, receiver);
+      TopicCatalogue catalogue = stack.createTopics(config);
+      publishPlan(config, catalogue, receiver);
+      Readiness readiness = new Readiness();
+      try (RunningService crisis = ServiceRunner.start("crisis", config, catalogue, readiness);
+          RunningService dispatcher =
+              ServiceRunner.start("dispatcher", config, catalogue, readiness)) {
+        ServiceRunner.awaitReady(readiness);
+        return offer(
+            "notification",
+            guarantee,
+            config,
+            catalogue,
+            rate,
+            i -> workload.incident("ln", i),
+            event -> incidentId(event),
+            scheduled,
+            histogram,
+            ThroughputPhase.RESPONDERS);
+      }
+    }
+  }
+
+  /**
+   * The highest rate of the notification path (crisis and the dispatcher, to webhooks delivered)
+   * under exactly-once: {@code incidents} pre-produced, counted from ready until every webhook
+   * arrived (or {@code maxSeconds} passed: then what arrived by then). The dispatcher, not crisis,
+   * sets this rate, so the notification latency is offered half of it.
+   */
+  Measured notificationCapacity(long incidents, double maxSeconds) throws Exception {
+    try (WebhookReceiver receiver = new WebhookReceiver((incident, at) -> {})) {
+      CampaignConfig config = notificationScenario("nc", "exactly_once_v2", receiver);
+      TopicCatalogue catalogue = stack.createTopics(config);
+      publishPlan(config, catalogue, receiver);
+      try (Producing producer = new Producing(config, catalogue)) {
+        for (long i = 0; i < incidents; i++) {
+          producer.send(workload.incident("nc", i));
+        }
+      }
+      long wanted = incidents * ThroughputPhase.RESPONDERS;
+      Readiness readiness = new Readiness();
+      try (RunningService crisis = ServiceRunner.start("crisis", config, catalogue, readiness);
+          RunningService dispatcher =
+              ServiceRunner.start("dispatcher", config, catalogue, readiness)) {
+        long started = ServiceRunner.awaitReady(readiness);
+        long deadline = started + (long) (maxSeconds * 1e9);
+        while (receiver.delivered() < wanted && System.nanoTime() < deadline) {
+          Thread.sleep(2);
+        }
+        long finished = System.nanoTime();
+        double seconds = (finished - started) / 1e9;
+        long done = receiver.delivered() / ThroughputPhase.RESPONDERS;
+        Measured measured =
+            new Measured("notification_path", done, seconds, done / seconds, done / seconds, 0, 0);
+        System.out.printf(
+            "  %-18s %-9s %,9d incidents in %6.2f s: %,9.0f incidents/s (%d webhooks each)%n",
+            measured.name(),
+            "capacity",
+            done,
+            seconds,
+            measured.recordsPerSecond(),
+            ThroughputPhase.RESPONDERS);
+        return measured;
+      }
+    }
+  }
+
+  private CampaignConfig notificationScenario(
+      String name, String guarantee, WebhookReceiver receiver) {
+    return scenario(
+        name,
+        guarantee,
+        Map.of(
+            // the webhook channel is on only with a signing secret (services/dispatcher/README.md)
+            "campaign.dispatcher.webhook.secret", "bench-only-secret",
+            "campaign.public.url", "http://127.0.0.1:9"));
+  }
+
+  private void publishPlan(
+      CampaignConfig config, TopicCatalogue catalogue, WebhookReceiver receiver) {
+    try (Producing producer = new Producing(config, catalogue)) {
+      producer.send(workload.responsePlan(ThroughputPhase.RESPONDERS, receiver.url()));
+      producer.flush();
+    }
+  }
+
+  private CampaignConfig scenario(String name, String guarantee, Map<String, String> more) {
+    Map<String, String> overrides = new java.util.HashMap<>(more);
+    overrides.put("processing.guarantee", guarantee);
+    return stack.scenario(name, overrides);
+  }
+
+  /**
+   * Sends events at the rate for the warm-up and the measured time, then waits for the last ones;
+   * what arrives for a warm-up event is not counted.
+   */
+  private Latency offer(
+      String name,
+      String guarantee,
+      CampaignConfig config,
+      TopicCatalogue catalogue,
+      double rate,
+      LongFunction<ParsedEvent> events,
+      java.util.function.Function<ParsedEvent, String> idOf,
+      Map<String, Long> scheduled,
+      Histogram histogram,
+      int outputsPerEvent)
+      throws Exception {
+    long warmupEvents = (long) (rate * warmupSeconds);
+    long total = warmupEvents + (long) (rate * seconds);
+    double nanosPerEvent = 1e9 / rate;
+    List<String> measuredIds = new ArrayList<>();
+    long calls = 0;
+    try (Producing producer = new Producing(config, catalogue)) {
+      long start = System.nanoTime();
+      for (long i = 0; i < total; i++) {
+        long due = start + (long) (i * nanosPerEvent);
+        long wait = due - System.nanoTime();
+        if (wait > 0) {
+          LockSupport.parkNanos(wait);
+        }
+        if (i == warmupEvents) {
+          histogram.reset();
+          calls = stack.registryRequests();
+        }
+        ParsedEvent event = events.apply(i);
+        String id = idOf.apply(event);
+        if (i >= warmupEvents) {
+          measuredIds.add(id);
+          scheduled.put(id, due);
+        }
+        producer.send(event);
+      }
+      producer.flush();
+    }
+    long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
+    while (measuredIds.stream().anyMatch(scheduled::containsKey) && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    long missing = measuredIds.stream().filter(scheduled::containsKey).count();
+    long counted = histogram.getTotalCount();
+    Latency latency =
+        new Latency(
+            name,
+            guarantee,
+            rate,
+            counted,
+            missing,
+            millis(histogram.getValueAtPercentile(50)),
+            millis(histogram.getValueAtPercentile(99)),
+            millis(histogram.getValueAtPercentile(99.9)),
+            millis(histogram.getMaxValue()),
+            stack.registryRequests() - calls,
+            (long) measuredIds.size() * outputsPerEvent);
+    System.out.printf(
+        "  %-12s %-15s %,7.0f/s offered, %,7d counted, %d missing: p50 %7.1f ms, p99 %7.1f ms,"
+            + " p99.9 %7.1f ms%n",
+        name, guarantee, rate, counted, missing, latency.p50(), latency.p99(), latency.p999());
+    return latency;
+  }
+
+  private static void record(Histogram histogram, Long scheduledNanos, long arrivedNanos) {
+    if (scheduledNanos != null) {
+      histogram.recordValue(Math.max(0, (arrivedNanos - scheduledNanos) / 1000));
+    }
+  }
+
+  private static double millis(long micros) {
+    return micros / 1000.0;
+  }
+
+  private static String postId(ParsedEvent event) {
+    return ((library.campaign.events.PostEvent) event.value()).getEvent()
+            instanceof library.campaign.events.PostDrafted drafted
+        ? drafted.getPostId().toString()
+        : "";
+  }
+
+  private static String incidentId(ParsedEvent event) {
+    return ((library.campaign.events.IncidentEvent) event.value()).getEvent()
+            instanceof library.campaign.events.IncidentReported reported
+        ? reported.getIncidentId().toString()
+        : "";
+  }
+}

@@ -1,0 +1,144 @@
+package org.librarycampaign.bench;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import org.librarycampaign.platform.config.CampaignConfig;
+import org.librarycampaign.platform.ops.OpsServer;
+import org.librarycampaign.platform.ops.Readiness;
+import org.librarycampaign.platform.service.RunningService;
+import org.librarycampaign.platform.topics.TopicCatalogue;
+
+/**
+ * The whole path a draft takes: {@code POST /v1/events} to the ingest service (through the SPI, on
+ * an HTTP server as {@code campaign up} runs it), the broker, governance, a decision a reader sees
+ * (read_committed). Drafts are sent in arrays of {@link #BATCH} by {@link #CLIENTS} concurrent
+ * clients, as fast as the API accepts them; the rate is drafts per second from the first request to
+ * the last decision.
+ */
+final class PipelinePhase {
+
+  static final int BATCH = 50;
+  static final int CLIENTS = 4;
+  private static final Duration TIMEOUT = Duration.ofMinutes(10);
+
+  private final BenchStack stack;
+  private final Workload workload;
+
+  PipelinePhase(BenchStack stack, Workload workload) {
+    this.stack = stack;
+    this.workload = workload;
+  }
+
+  Measured run(long warmupDrafts, double windowSeconds) throws Exception {
+    CampaignConfig config =
+        stack.scenario(
+            "pl", Map.of("campaign.ingest.dev-branches", String.join(",", Workload.BRANCHES)));
+    TopicCatalogue catalogue = stack.createTopics(config);
+    Readiness readiness = new Readiness();
+    try (OutputCounter decisions =
+            new OutputCounter(config, catalogue.postDecisions().name(), (k, t) -> {});
+        RunningService governance =
+            ServiceRunner.start("governance", config, catalogue, readiness);
+        RunningService ingest = ServiceRunner.start("ingest", config, catalogue, readiness);
+        OpsServer http = OpsServer.start(0, readiness, List.of(ingest::addRoutes))) {
+      ServiceRunner.awaitReady(readiness);
+      String token = adminToken(config);
+      URI events = URI.create("http://127.0.0.1:" + http.port() + "/v1/events");
+
+      long warmStart = System.nanoTime();
+      post(events, token, "plw", warmupDrafts);
+      long warmEnd = decisions.await(decisions::distinctKeys, warmupDrafts, TIMEOUT);
+      double warmRate = warmupDrafts / ((warmEnd - warmStart) / 1e9);
+      System.out.printf(
+          "  %-18s %-9s %,9d drafts  in %6.2f s: %,9.0f drafts/s%n",
+          "pipeline", "warm-up", warmupDrafts, (warmEnd - warmStart) / 1e9, warmRate);
+
+      long drafts = Math.max(warmupDrafts, (long) (warmRate * windowSeconds * 2.5));
+      long calls = stack.registryRequests();
+      long started = System.nanoTime();
+      post(events, token, "pl", drafts);
+      long finished = decisions.await(decisions::distinctKeys, warmupDrafts + drafts, TIMEOUT);
+      double seconds = (finished - started) / 1e9;
+      Measured measured =
+          new Measured(
+              "pipeline",
+              drafts,
+              seconds,
+              drafts / seconds,
+              drafts / seconds,
+              stack.registryRequests() - calls,
+              drafts);
+      System.out.printf(
+          "  %-18s %-9s %,9d drafts  in %6.2f s: %,9.0f drafts/s%n",
+          "pipeline", "measured", drafts, seconds, measured.recordsPerSecond());
+      return measured;
+    }
+  }
+
+  private void post(URI events, String token, String run, long drafts) throws Exception {
+    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    AtomicLong next = new AtomicLong();
+    ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int c = 0; c < CLIENTS; c++) {
+        done.add(
+            clients.submit(
+                () -> {
+                  for (long first = next.getAndAdd(BATCH);
+                      first < drafts;
+                      first = next.getAndAdd(BATCH)) {
+                    StringBuilder body = new StringBuilder("[");
+                    for (long i = first; i < Math.min(drafts, first + BATCH); i++) {
+                      body.append(i == first ? "" : ",").append(workload.draftLine(run, i));
+                    }
+                    body.append(']');
+                    HttpResponse<String> response =
+                        client.send(
+                            HttpRequest.newBuilder(events)
+                                .timeout(Duration.ofSeconds(60))
+                                .header("Authorization", "Bearer " + token)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                                .build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    if (response.statusCode() != 202) {
+                      throw new IllegalStateException(
+                          "ingest answered " + response.statusCode() + ": " + response.body());
+                    }
+                  }
+                  return null;
+                }));
+      }
+      for (Future<?> future : done) {
+        future.get();
+      }
+    } finally {
+      clients.shutdownNow();
+    }
+  }
+
+  /** The admin token of the development tokens file the ingest service made. */
+  private static String adminToken(CampaignConfig config) throws IOException {
+    Properties tokens = new Properties();
+    try (Reader reader =
+        Files.newBufferedReader(config.dataDir().resolve("ingest-tokens.properties"))) {
+      tokens.load(reader);
+    }
+    return tokens.getProperty("admin");
+  }
+}

@@ -1,0 +1,234 @@
+package org.librarycampaign.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.LongSupplier;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Produced;
+import org.librarycampaign.platform.config.CampaignConfig;
+import org.librarycampaign.platform.ops.Readiness;
+import org.librarycampaign.platform.streams.StreamsService;
+import org.librarycampaign.platform.streams.StreamsSettings;
+import org.librarycampaign.platform.topics.TopicCatalogue;
+
+/**
+ * Each topology alone over pre-produced input, on the same broker and registry, under the services'
+ * own Streams settings (exactly-once v2): pass-through with byte serdes, pass-through with the Avro
+ * serde and the registry (the reference), and governance, conflicts and crisis as their services
+ * start them through the SPI. The repeats are interleaved, so that a change in the machine's load
+ * weighs on every topology alike.
+ */
+final class ThroughputPhase {
+
+  /** How many outputs one input record makes, and how to count them. */
+  private enum Counting {
+    RECORDS,
+    DISTINCT_KEYS
+  }
+
+  private record Subject(
+      String name, String outputTopic, Counting counting, int outputsPerInput, Starter starter) {}
+
+  @FunctionalInterface
+  private interface Starter {
+    AutoCloseable start(CampaignConfig config, TopicCatalogue catalogue, Readiness readiness);
+  }
+
+  static final int RESPONDERS = 2;
+  private static final Duration RUN_TIMEOUT = Duration.ofMinutes(10);
+
+  private final BenchStack stack;
+  private final Workload workload;
+  private final Settings settings;
+  private final Path stateRoot;
+
+  ThroughputPhase(BenchStack stack, Workload workload, Settings settings, Path stateRoot) {
+    this.stack = stack;
+    this.workload = workload;
+    this.settings = settings;
+    this.stateRoot = stateRoot;
+  }
+
+  /** Every run of every topology, by topology name, warm-up first. */
+  Map<String, List<Measured>> run() throws Exception {
+    CampaignConfig posts = stack.scenario("tp", Map.of());
+    TopicCatalogue postsCatalogue = stack.createTopics(posts);
+    String copies = postsCatalogue.prefix() + "bench.pass-through";
+    try (Admin admin = Admin.create(posts.kafkaProperties())) {
+      admin.createTopics(Set.of(new NewTopic(copies, 3, (short) 1))).all().get();
+    }
+    CampaignConfig incidents = stack.scenario("cr", Map.of());
+    TopicCatalogue incidentsCatalogue = stack.createTopics(incidents);
+
+    System.out.printf(
+        "  producing %,d drafts and %,d incidents%n", settings.drafts(), settings.incidents());
+    try (Producing producer = new Producing(posts, postsCatalogue)) {
+      workload.avoidEveryDraft().forEach(producer::send);
+      producer.flush();
+      for (long i = 0; i < settings.drafts(); i++) {
+        producer.send(workload.draft("tp", i));
+      }
+    }
+    try (Producing producer = new Producing(incidents, incidentsCatalogue)) {
+      producer.send(workload.responsePlan(RESPONDERS, "http://127.0.0.1:9/unused"));
+      producer.flush();
+      for (long i = 0; i < settings.incidents(); i++) {
+        producer.send(workload.incident("cr", i));
+      }
+    }
+
+    List<Subject> subjects =
+        List.of(
+            new Subject(
+                "passthrough_bytes",
+                copies,
+                Counting.RECORDS,
+                1,
+                (config, catalogue, readiness) ->
+                    streams("pt-bytes", bytesPassThrough(catalogue, copies), config, catalogue)
+                        .start(readiness)),
+            new Subject(
+                "passthrough_avro",
+                copies,
+                Counting.RECORDS,
+                1,
+                (config, catalogue, readiness) ->
+                    streams("pt-avro", avroPassThrough(catalogue, copies), config, catalogue)
+                        .start(readiness)),
+            new Subject(
+                "governance",
+                postsCatalogue.postDecisions().name(),
+                Counting.DISTINCT_KEYS,
+                1,
+                (config, catalogue, readiness) ->
+                    ServiceRunner.start("governance", config, catalogue, readiness)),
+            new Subject(
+                "conflicts",
+                postsCatalogue.conflicts().name(),
+                Counting.DISTINCT_KEYS,
+                1,
+                (config, catalogue, readiness) ->
+                    ServiceRunner.start("conflicts", config, catalogue, readiness)),
+            new Subject(
+                "crisis",
+                incidentsCatalogue.notifications().name(),
+                Counting.RECORDS,
+                RESPONDERS,
+                (config, catalogue, readiness) ->
+                    ServiceRunner.start("crisis", config, catalogue, readiness)));
+
+    Map<String, List<Measured>> results = new LinkedHashMap<>();
+    Map<String, Double> estimates = new LinkedHashMap<>();
+    for (Subject subject : subjects) {
+      CampaignConfig base = subject.name().equals("crisis") ? incidents : posts;
+      long available = subject.name().equals("crisis") ? settings.incidents() : settings.drafts();
+      Measured warm =
+          measure(subject, base, "warmup", Math.min(available, settings.warmupRecords()));
+      // the warm-up runs with a cold JIT: the measured runs went 1.5 to 2.5 times as fast
+      estimates.put(subject.name(), 2 * fastest(warm));
+      results.computeIfAbsent(subject.name(), k -> new ArrayList<>()).add(warm);
+      print(warm, "warm-up");
+    }
+    for (int repeat = 1; repeat <= settings.repeats(); repeat++) {
+      for (Subject subject : subjects) {
+        CampaignConfig base = subject.name().equals("crisis") ? incidents : posts;
+        long available = subject.name().equals("crisis") ? settings.incidents() : settings.drafts();
+        long wanted = (long) (estimates.get(subject.name()) * settings.windowSeconds());
+        long records = Math.max(settings.warmupRecords(), Math.min(available, wanted));
+        Measured measured = measure(subject, base, "r" + repeat, records);
+        estimates.put(subject.name(), fastest(measured));
+        results.get(subject.name()).add(measured);
+        print(measured, "repeat " + repeat);
+      }
+    }
+    return results;
+  }
+
+  /** The higher of a run's whole and steady rates: the window is sized by it. */
+  private static double fastest(Measured run) {
+    return Math.max(run.recordsPerSecond(), run.steadyRecordsPerSecond());
+  }
+
+  private static void print(Measured run, String which) {
+    System.out.printf(
+        "  %-18s %-9s %,9d records in %6.2f s: %,9.0f records/s%n",
+        run.name(), which, run.inputRecords(), run.seconds(), run.recordsPerSecond());
+  }
+
+  private Measured measure(Subject subject, CampaignConfig base, String runId, long inputRecords)
+      throws Exception {
+    String id = subject.name() + "-" + runId;
+    CampaignConfig config =
+        base.with(
+            Map.of(
+                CampaignConfig.APPLICATION_ID_PREFIX,
+                base.applicationId("") + id + "-",
+                CampaignConfig.STATE_DIR,
+                stateRoot.resolve(id).toString()));
+    // a catalogue of its own: its serdes start with empty caches, as a new process would
+    TopicCatalogue catalogue = TopicCatalogue.forConfig(config);
+    long target = inputRecords * subject.outputsPerInput();
+    try (OutputCounter counter = new OutputCounter(config, subject.outputTopic(), (k, t) -> {})) {
+      LongSupplier count =
+          subject.counting() == Counting.RECORDS ? counter::records : counter::distinctKeys;
+      Readiness readiness = new Readiness();
+      try (AutoCloseable running = subject.starter().start(config, catalogue, readiness)) {
+        long started = ServiceRunner.awaitReady(readiness);
+        counter.await(count, Math.max(1, target / 10), RUN_TIMEOUT);
+        long tenthAt = System.nanoTime();
+        long callsAtTenth = stack.registryRequests();
+        long outputsAtTenth = count.getAsLong();
+        long finished = counter.await(count, target, RUN_TIMEOUT);
+        long calls = stack.registryRequests() - callsAtTenth;
+        double seconds = (finished - started) / 1e9;
+        long steadyInputs = (target - outputsAtTenth) / subject.outputsPerInput();
+        return new Measured(
+            subject.name(),
+            inputRecords,
+            seconds,
+            inputRecords / seconds,
+            steadyInputs / ((finished - tenthAt) / 1e9),
+            calls,
+            steadyInputs);
+      }
+    }
+  }
+
+  private static StreamsService streams(
+      String name, Topology topology, CampaignConfig config, TopicCatalogue catalogue) {
+    return new StreamsService(name, topology, StreamsSettings.forService(config, name, catalogue));
+  }
+
+  private static Topology bytesPassThrough(TopicCatalogue catalogue, String copies) {
+    StreamsBuilder builder = new StreamsBuilder();
+    builder.stream(
+            catalogue.posts().name(),
+            Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("read-posts"))
+        .to(copies, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("copy-posts"));
+    return builder.build();
+  }
+
+  private static Topology avroPassThrough(TopicCatalogue catalogue, String copies) {
+    StreamsBuilder builder = new StreamsBuilder();
+    builder.stream(catalogue.posts().name(), catalogue.posts().consumed())
+        .to(
+            copies,
+            Produced.with(catalogue.posts().keySerde(), catalogue.posts().valueSerde())
+                .withName("copy-posts"));
+    return builder.build();
+  }
+
+  /** Sizes of one run: how much input, how long a measured window, how many repeats. */
+  record Settings(
+      long drafts, long incidents, long warmupRecords, double windowSeconds, int repeats) {}
+}
