@@ -6,6 +6,7 @@ import library.campaign.events.PostWithdrawn;
 import org.librarycampaign.conflicts.calendar.ConflictCalendar;
 import org.librarycampaign.conflicts.calendar.ConflictMessages;
 import org.librarycampaign.conflicts.calendar.Outcome;
+import org.librarycampaign.platform.events.EventType;
 
 /** Posts drafted and withdrawn, checked against the calendar. */
 final class PostsProcessor extends CalendarProcessor<PostEvent> {
@@ -17,12 +18,9 @@ final class PostsProcessor extends CalendarProcessor<PostEvent> {
   @Override
   Outcome apply(ConflictCalendar calendar, PostEvent event) {
     Object inner = event.getEvent();
-    if (inner instanceof PostDrafted drafted) {
-      return calendar.postDrafted(InputEvents.post(drafted));
-    }
-    if (inner instanceof PostWithdrawn withdrawn) {
-      return calendar.postWithdrawn(withdrawn.getPostId());
-    }
-    return null;
+    return switch (EventType.Post.of(event)) {
+      case DRAFTED -> calendar.postDrafted(InputEvents.post((PostDrafted) inner));
+      case WITHDRAWN -> calendar.postWithdrawn(((PostWithdrawn) inner).getPostId());
+    };
   }
 }

@@ -85,26 +85,10 @@ final class IncidentProcessor implements Processor<String, IncidentEvent, String
     }
     Object event = record.value().getEvent();
     Runnable handling =
-        switch (EventType.of(record.value())) {
-          case INCIDENT_REPORTED ->
-              () -> onReported(EventMapping.report((IncidentReported) event), now);
-          case INCIDENT_ACKNOWLEDGED -> () -> onAcknowledged((IncidentAcknowledged) event, now);
-          case INCIDENT_RESOLVED -> () -> onResolved((IncidentResolved) event, now);
-          // the types of the other topics: never inside an IncidentEvent
-          case POST_DRAFTED,
-              POST_WITHDRAWN,
-              MILESTONE,
-              CHANNEL_POLICY,
-              RESPONSE_PLAN,
-              POST_DECISION,
-              CONFLICT_DETECTED,
-              CONFLICT_CLEARED,
-              AMPLIFY_GAP,
-              NOTIFICATION,
-              DELIVERY_RECEIPT,
-              INCIDENT_STATUS,
-              DEAD_LETTER ->
-              () -> {};
+        switch (EventType.Incident.of(record.value())) {
+          case REPORTED -> () -> onReported(EventMapping.report((IncidentReported) event), now);
+          case ACKNOWLEDGED -> () -> onAcknowledged((IncidentAcknowledged) event, now);
+          case RESOLVED -> () -> onResolved((IncidentResolved) event, now);
         };
     handling.run();
   }

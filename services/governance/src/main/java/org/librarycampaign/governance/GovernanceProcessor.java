@@ -73,26 +73,19 @@ final class GovernanceProcessor
     Outcome outcome =
         record.value() == null
             ? skipped(record.key(), event)
-            : switch (EventType.of(record.value())) {
-              case POST_DRAFTED -> governor.onDrafted(AvroMapping.draft((PostDrafted) event), at);
-              case POST_WITHDRAWN -> withdrawn((PostWithdrawn) event, at);
-              case INCIDENT_REPORTED -> incidentReported((IncidentReported) event);
-              case INCIDENT_RESOLVED -> incidentResolved((IncidentResolved) event, at);
-              case INCIDENT_ACKNOWLEDGED -> Outcome.NOTHING;
-              // the types of topics governance does not read
-              case MILESTONE,
-                  CHANNEL_POLICY,
-                  RESPONSE_PLAN,
-                  POST_DECISION,
-                  CONFLICT_DETECTED,
-                  CONFLICT_CLEARED,
-                  AMPLIFY_GAP,
-                  NOTIFICATION,
-                  DELIVERY_RECEIPT,
-                  INCIDENT_STATUS,
-                  DEAD_LETTER ->
-                  skipped(record.key(), event);
-            };
+            : record.value() instanceof PostEvent post
+                ? switch (EventType.Post.of(post)) {
+                  case DRAFTED -> governor.onDrafted(AvroMapping.draft((PostDrafted) event), at);
+                  case WITHDRAWN -> withdrawn((PostWithdrawn) event, at);
+                }
+                : record.value() instanceof IncidentEvent incident
+                    ? switch (EventType.Incident.of(incident)) {
+                      case REPORTED -> incidentReported((IncidentReported) event);
+                      case RESOLVED -> incidentResolved((IncidentResolved) event, at);
+                      case ACKNOWLEDGED -> Outcome.NOTHING;
+                    }
+                    // the records of topics governance does not read
+                    : skipped(record.key(), event);
     boolean postEvent = event instanceof PostDrafted || event instanceof PostWithdrawn;
     if (outcome.decisions().isEmpty() && postEvent) {
       GovernanceMetrics.eventsWithoutDecision(

@@ -43,25 +43,10 @@ public record IncidentFact(
       return List.of();
     }
     Object event = value.getEvent();
-    return switch (EventType.of(value)) {
-      case INCIDENT_REPORTED -> reported(recordKey, (IncidentReported) event, current);
-      case INCIDENT_ACKNOWLEDGED -> acknowledged((IncidentAcknowledged) event, current);
-      case INCIDENT_RESOLVED -> resolved((IncidentResolved) event, current);
-      // the types of the other topics: never inside an IncidentEvent
-      case POST_DRAFTED,
-          POST_WITHDRAWN,
-          MILESTONE,
-          CHANNEL_POLICY,
-          RESPONSE_PLAN,
-          POST_DECISION,
-          CONFLICT_DETECTED,
-          CONFLICT_CLEARED,
-          AMPLIFY_GAP,
-          NOTIFICATION,
-          DELIVERY_RECEIPT,
-          INCIDENT_STATUS,
-          DEAD_LETTER ->
-          List.of();
+    return switch (EventType.Incident.of(value)) {
+      case REPORTED -> reported(recordKey, (IncidentReported) event, current);
+      case ACKNOWLEDGED -> acknowledged((IncidentAcknowledged) event, current);
+      case RESOLVED -> resolved((IncidentResolved) event, current);
     };
   }
 

@@ -6,6 +6,7 @@ import java.util.function.Function;
 import library.campaign.events.PostDrafted;
 import library.campaign.events.PostEvent;
 import library.campaign.events.PostWithdrawn;
+import org.librarycampaign.platform.events.EventType;
 
 /**
  * A post as its latest revision says, from {@code campaign.posts}, kept by postId. A withdrawn post
@@ -51,24 +52,31 @@ public record PostFact(
     if (value == null) {
       return List.of();
     }
-    if (value.getEvent() instanceof PostDrafted drafted) {
-      PostFact known = current.apply(drafted.getPostId());
-      if (known != null && known.revision() >= drafted.getRevision()) {
-        return List.of();
-      }
-      return List.of(Change.put(drafted.getPostId(), of(drafted)));
+    return switch (EventType.Post.of(value)) {
+      case DRAFTED -> drafted((PostDrafted) value.getEvent(), current);
+      case WITHDRAWN -> withdrawn((PostWithdrawn) value.getEvent(), current);
+    };
+  }
+
+  private static List<Change<PostFact>> drafted(
+      PostDrafted drafted, Function<String, PostFact> current) {
+    PostFact known = current.apply(drafted.getPostId());
+    if (known != null && known.revision() >= drafted.getRevision()) {
+      return List.of();
     }
-    if (value.getEvent() instanceof PostWithdrawn withdrawal) {
-      PostFact known = current.apply(withdrawal.getPostId());
-      if (known == null || known.withdrawn()) {
-        return List.of();
-      }
-      return List.of(
-          Change.put(
-              withdrawal.getPostId(),
-              known.withdrawnBy(withdrawal.getReason(), withdrawal.getWithdrawnAt())));
+    return List.of(Change.put(drafted.getPostId(), of(drafted)));
+  }
+
+  private static List<Change<PostFact>> withdrawn(
+      PostWithdrawn withdrawal, Function<String, PostFact> current) {
+    PostFact known = current.apply(withdrawal.getPostId());
+    if (known == null || known.withdrawn()) {
+      return List.of();
     }
-    return List.of();
+    return List.of(
+        Change.put(
+            withdrawal.getPostId(),
+            known.withdrawnBy(withdrawal.getReason(), withdrawal.getWithdrawnAt())));
   }
 
   static PostFact of(PostDrafted drafted) {

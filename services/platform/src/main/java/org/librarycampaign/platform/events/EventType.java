@@ -17,6 +17,7 @@ import library.campaign.events.ConflictDetected;
 import library.campaign.events.DeadLetter;
 import library.campaign.events.DeliveryReceipt;
 import library.campaign.events.IncidentAcknowledged;
+import library.campaign.events.IncidentEvent;
 import library.campaign.events.IncidentReported;
 import library.campaign.events.IncidentResolved;
 import library.campaign.events.IncidentStatus;
@@ -24,6 +25,7 @@ import library.campaign.events.MilestoneEvent;
 import library.campaign.events.Notification;
 import library.campaign.events.PostDecision;
 import library.campaign.events.PostDrafted;
+import library.campaign.events.PostEvent;
 import library.campaign.events.PostWithdrawn;
 import library.campaign.events.ResponsePlan;
 import org.apache.avro.Schema;
@@ -165,6 +167,65 @@ public enum EventType {
           "not an event type of the catalogue: " + body.getSchema().getFullName());
     }
     return type;
+  }
+
+  /**
+   * The members of {@code campaign.posts}' envelope, so that a reader of the topic switches over
+   * only these, exhaustively. {@code EventTypeTest} checks that they are exactly the catalogue's
+   * types of the topic.
+   */
+  public enum Post {
+    DRAFTED(POST_DRAFTED),
+    WITHDRAWN(POST_WITHDRAWN);
+
+    private final EventType type;
+
+    Post(EventType type) {
+      this.type = type;
+    }
+
+    public EventType type() {
+      return type;
+    }
+
+    public static Post of(PostEvent envelope) {
+      return member(Post.class, EventType.of(envelope), Post::type);
+    }
+  }
+
+  /**
+   * The members of {@code campaign.incidents}' envelope, so that a reader of the topic switches
+   * over only these, exhaustively. {@code EventTypeTest} checks that they are exactly the
+   * catalogue's types of the topic.
+   */
+  public enum Incident {
+    REPORTED(INCIDENT_REPORTED),
+    ACKNOWLEDGED(INCIDENT_ACKNOWLEDGED),
+    RESOLVED(INCIDENT_RESOLVED);
+
+    private final EventType type;
+
+    Incident(EventType type) {
+      this.type = type;
+    }
+
+    public EventType type() {
+      return type;
+    }
+
+    public static Incident of(IncidentEvent envelope) {
+      return member(Incident.class, EventType.of(envelope), Incident::type);
+    }
+  }
+
+  private static <M extends Enum<M>> M member(
+      Class<M> members, EventType type, Function<M, EventType> typeOf) {
+    for (M member : members.getEnumConstants()) {
+      if (typeOf.apply(member) == type) {
+        return member;
+      }
+    }
+    throw new IllegalArgumentException("not a member of " + members.getSimpleName() + ": " + type);
   }
 
   /** One field whose type is a union of records only: the envelope of a topic's event types. */

@@ -89,4 +89,29 @@ class EventTypeTest {
     assertThat(EventType.POST_DECISION.input()).isFalse();
     assertThat(EventType.POST_DECISION.recordClass()).isEqualTo(PostDecision.class);
   }
+
+  @Test
+  void eachEnvelopesMembersAreExactlyTheCataloguesTypesOfItsTopic() {
+    assertThat(Arrays.stream(EventType.Post.values()).map(EventType.Post::type).toList())
+        .isEqualTo(typesOf(CampaignTopic.POSTS));
+    assertThat(Arrays.stream(EventType.Incident.values()).map(EventType.Incident::type).toList())
+        .isEqualTo(typesOf(CampaignTopic.INCIDENTS));
+
+    IncidentEvent resolved =
+        IncidentEvent.newBuilder()
+            .setEvent(
+                IncidentResolved.newBuilder()
+                    .setIncidentId("i1")
+                    .setBranchId("eastside")
+                    .setBy("director")
+                    .setAt(java.time.Instant.parse("2026-11-27T19:00:00Z"))
+                    .setResolution("done")
+                    .build())
+            .build();
+    assertThat(EventType.Incident.of(resolved)).isEqualTo(EventType.Incident.RESOLVED);
+  }
+
+  private static List<EventType> typesOf(CampaignTopic topic) {
+    return Arrays.stream(EventType.values()).filter(t -> t.topic() == topic).toList();
+  }
 }
