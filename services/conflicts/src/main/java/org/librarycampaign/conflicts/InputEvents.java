@@ -5,9 +5,9 @@ import library.campaign.events.MilestoneEvent;
 import library.campaign.events.PostCategory;
 import library.campaign.events.PostDrafted;
 import org.librarycampaign.conflicts.calendar.Milestone;
-import org.librarycampaign.conflicts.calendar.MilestoneKind;
 import org.librarycampaign.conflicts.calendar.Post;
 import org.librarycampaign.conflicts.calendar.Stance;
+import org.librarycampaign.platform.events.MilestoneDefaults;
 
 /** Input records as the calendar's posts and milestones. */
 final class InputEvents {
@@ -26,20 +26,16 @@ final class InputEvents {
   }
 
   static Milestone milestone(MilestoneEvent event) {
-    Stance given = event.getStance() == null ? null : Stance.valueOf(event.getStance().name());
-    Integer bufferMinutes = event.getBufferMinutes();
     return new Milestone(
         event.getMilestoneId(),
         event.getRevision(),
         event.getBranchId(),
-        Stance.of(given, MilestoneKind.valueOf(event.getKind().name())),
+        Stance.valueOf(MilestoneDefaults.stance(event).name()),
         event.getCampaignId(),
         event.getTitle(),
         event.getStartsAt(),
         event.getEndsAt(),
-        bufferMinutes == null
-            ? Milestone.DEFAULT_BUFFER
-            : Duration.ofMinutes(Math.max(0, bufferMinutes)),
+        Duration.ofMinutes(Math.max(0, MilestoneDefaults.bufferMinutes(event))),
         event.getCancelled());
   }
 }

@@ -3,6 +3,7 @@ package org.librarycampaign.conflicts.calendar;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import org.librarycampaign.platform.events.MilestoneDefaults;
 
 /**
  * A milestone as the calendar sees it, its stance already resolved.
@@ -25,7 +26,8 @@ public record Milestone(
     boolean cancelled) {
 
   public static final String EVERY_BRANCH = "*";
-  public static final Duration DEFAULT_BUFFER = Duration.ofMinutes(120);
+  public static final Duration DEFAULT_BUFFER =
+      Duration.ofMinutes(MilestoneDefaults.BUFFER_MINUTES);
 
   public Milestone {
     Objects.requireNonNull(milestoneId, "milestoneId");

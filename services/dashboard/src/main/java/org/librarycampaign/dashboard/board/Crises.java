@@ -3,11 +3,11 @@ package org.librarycampaign.dashboard.board;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.librarycampaign.dashboard.facts.Facts;
 import org.librarycampaign.dashboard.facts.IncidentFact;
 import org.librarycampaign.dashboard.facts.IncidentStatusFact;
+import org.librarycampaign.platform.events.CrisisSeverity;
 
 /**
  * The active crises of each branch (services/governance/README.md#the-rules: an unresolved incident
@@ -18,8 +18,6 @@ final class Crises {
 
   /** An active crisis, as shown next to the posts it holds. */
   record Crisis(String incidentId, String severity, String summary) {}
-
-  private static final Set<String> PAUSING = Set.of("HIGH", "CRITICAL");
 
   private final Map<String, List<Crisis>> byBranch;
 
@@ -47,7 +45,7 @@ final class Crises {
               report != null && report.severity() != null
                   ? report.severity()
                   : status != null ? status.severity() : null;
-          if (resolved || !PAUSING.contains(severity)) {
+          if (resolved || !CrisisSeverity.isCrisis(severity)) {
             return;
           }
           String summary =

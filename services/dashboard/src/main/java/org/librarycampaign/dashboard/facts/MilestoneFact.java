@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
 import library.campaign.events.MilestoneEvent;
-import library.campaign.events.MilestoneKind;
+import org.librarycampaign.platform.events.MilestoneDefaults;
 
 /**
  * A milestone as its latest revision says, from {@code campaign.milestones}, kept by milestoneId. A
@@ -23,12 +23,6 @@ public record MilestoneFact(
     Instant endsAt,
     int bufferMinutes,
     boolean cancelled) {
-
-  /**
-   * As conflicts has it (services/conflicts/README.md#rules): the margin kept clear around an AVOID
-   * milestone when none is given.
-   */
-  public static final int DEFAULT_BUFFER_MINUTES = 120;
 
   public static Fold<MilestoneEvent, MilestoneFact> fold() {
     return MilestoneFact::apply;
@@ -51,26 +45,14 @@ public record MilestoneFact(
         value.getMilestoneId(),
         value.getRevision(),
         value.getKind().name(),
-        value.getStance() != null ? value.getStance().name() : defaultStance(value.getKind()),
+        MilestoneDefaults.stance(value).name(),
         value.getCampaignId(),
         value.getBranchId(),
         value.getTitle(),
         value.getStartsAt(),
         value.getEndsAt(),
-        value.getBufferMinutes() != null ? value.getBufferMinutes() : DEFAULT_BUFFER_MINUTES,
+        MilestoneDefaults.bufferMinutes(value),
         value.getCancelled());
-  }
-
-  /**
-   * As conflicts has it (services/conflicts/README.md#rules): campaign milestones are to amplify,
-   * community events to avoid.
-   */
-  static String defaultStance(MilestoneKind kind) {
-    return switch (kind) {
-      case CAMPAIGN_MILESTONE -> "AMPLIFY";
-      case COMMUNITY_EVENT -> "AVOID";
-      case OTHER -> "NEUTRAL";
-    };
   }
 
   /** Whether the milestone concerns the branch: its own, or every branch. */

@@ -6,10 +6,12 @@ import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.TreeMap;
 import library.campaign.events.Severity;
+import org.librarycampaign.platform.events.CrisisSeverity;
 
 /**
- * The open incidents of one branch as governance sees them. A crisis is an unresolved incident of
- * severity HIGH or CRITICAL; while one is active, campaign posts of the branch are held.
+ * The open incidents of one branch as governance sees them. A crisis is an unresolved incident of a
+ * crisis severity ({@link CrisisSeverity}); while one is active, campaign posts of the branch are
+ * held.
  *
  * <p>A second report of an open incident may raise its severity, never lower it: only a resolution
  * ends a crisis. Which incidents are over is kept apart (see {@code GovernanceState}), so that a
@@ -27,13 +29,9 @@ public final class BranchCrises {
     this.open = new TreeMap<>(open);
   }
 
-  public static boolean isCrisis(Severity severity) {
-    return severity == Severity.HIGH || severity == Severity.CRITICAL;
-  }
-
   /** Whether the branch has an active crisis. */
   public boolean isActive() {
-    return open.values().stream().anyMatch(BranchCrises::isCrisis);
+    return open.values().stream().anyMatch(CrisisSeverity::isCrisis);
   }
 
   /** The active crises, by incident id. */
@@ -41,7 +39,7 @@ public final class BranchCrises {
     TreeMap<String, Severity> active = new TreeMap<>();
     open.forEach(
         (id, severity) -> {
-          if (isCrisis(severity)) {
+          if (CrisisSeverity.isCrisis(severity)) {
             active.put(id, severity);
           }
         });
