@@ -32,8 +32,8 @@ public final class PostChecks {
   }
 
   /**
-   * The warnings of a draft alone, in the order of the warning codes: NO_CALL_TO_ACTION, NO_LINK,
-   * NO_VISUAL, HASHTAG_USED_BEFORE (one per tag), NO_OFFICIALS_TAGGED, CRISIS_ACTIVE.
+   * The warnings of a draft alone, in the order of the advising rules of {@link PostRules#standard}
+   * (HASHTAG_USED_BEFORE once per tag).
    *
    * @param uses the draft's own tag uses ({@link #hashtagUses})
    * @param firstUses the first use of each normalized tag, across all branches

@@ -62,8 +62,7 @@ public final class EventJson {
   }
 
   /**
-   * One line sent in (PostDrafted, PostWithdrawn, Milestone, IncidentReported,
-   * IncidentAcknowledged, IncidentResolved, ChannelPolicy, ResponsePlan or Tick) to its event.
+   * One line sent in (an input type of the {@link EventType} catalogue, or a Tick) to its event.
    *
    * @throws InvalidEventException listing every problem found
    */

@@ -12,7 +12,7 @@ import org.apache.avro.Schema;
 
 /**
  * The checks beyond the schema that every consumer of the input topics relies on. They run on lines
- * that are sent in (PostDrafted, PostWithdrawn, Milestone, Incident*, ChannelPolicy, ResponsePlan),
+ * that are sent in (the input types of {@link org.librarycampaign.platform.events.EventType}),
  * after a value has the right JSON type; records produced by the pipeline itself are not checked.
  * The messages are for the comms officer or branch system that wrote the line.
  *

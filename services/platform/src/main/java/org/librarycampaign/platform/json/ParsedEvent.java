@@ -17,9 +17,9 @@ import org.librarycampaign.platform.topics.CampaignTopic;
  *     topic; {@code null} for a Tick
  * @param value the topic's value record (for posts, incidents and conflicts the envelope, e.g. a
  *     PostEvent wrapping the PostDrafted); {@code null} for a Tick
- * @param eventTime the line's own time: Tick {@code at}, PostDrafted {@code draftedAt},
- *     PostWithdrawn {@code withdrawnAt}, IncidentReported {@code reportedAt},
- *     IncidentAcknowledged/IncidentResolved {@code at}; {@code null} for the others
+ * @param eventTime the line's own time: Tick {@code at}, else the field its type names in the
+ *     catalogue ({@link org.librarycampaign.platform.events.EventType#eventTimeField()}); {@code
+ *     null} for a type without one
  */
 public record ParsedEvent(
     String type, CampaignTopic topic, String key, SpecificRecord value, Instant eventTime) {
