@@ -23,6 +23,7 @@ import org.librarycampaign.governance.decision.Governor;
 import org.librarycampaign.governance.decision.Outcome;
 import org.librarycampaign.governance.hashtags.HashtagUse;
 import org.librarycampaign.platform.events.EventType;
+import org.librarycampaign.platform.streams.InputTombstones;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +38,7 @@ final class GovernanceProcessor
   private static final Logger LOGGER = LoggerFactory.getLogger(GovernanceProcessor.class);
 
   private final PostChecks checks;
+  private final InputTombstones tombstones = InputTombstones.of(GovernanceService.NAME);
   private final Map<DecisionStatus, Counter> decisions = new EnumMap<>(DecisionStatus.class);
   private Counter released;
   private ProcessorContext<String, GovernanceOutput> context;
@@ -68,31 +70,32 @@ final class GovernanceProcessor
 
   @Override
   public void process(Record<String, SpecificRecord> record) {
+    if (tombstones.skipped(context, record)) {
+      return;
+    }
     Instant at = Instant.ofEpochMilli(record.timestamp());
     Object event = eventOf(record.value());
     Outcome outcome =
-        record.value() == null
-            ? skipped(record.key(), event)
-            : switch (EventType.of(record.value())) {
-              case POST_DRAFTED -> governor.onDrafted(AvroMapping.draft((PostDrafted) event), at);
-              case POST_WITHDRAWN -> withdrawn((PostWithdrawn) event, at);
-              case INCIDENT_REPORTED -> incidentReported((IncidentReported) event);
-              case INCIDENT_RESOLVED -> incidentResolved((IncidentResolved) event, at);
-              case INCIDENT_ACKNOWLEDGED -> Outcome.NOTHING;
-              // the types of topics governance does not read
-              case MILESTONE,
-                  CHANNEL_POLICY,
-                  RESPONSE_PLAN,
-                  POST_DECISION,
-                  CONFLICT_DETECTED,
-                  CONFLICT_CLEARED,
-                  AMPLIFY_GAP,
-                  NOTIFICATION,
-                  DELIVERY_RECEIPT,
-                  INCIDENT_STATUS,
-                  DEAD_LETTER ->
-                  skipped(record.key(), event);
-            };
+        switch (EventType.of(record.value())) {
+          case POST_DRAFTED -> governor.onDrafted(AvroMapping.draft((PostDrafted) event), at);
+          case POST_WITHDRAWN -> withdrawn((PostWithdrawn) event, at);
+          case INCIDENT_REPORTED -> incidentReported((IncidentReported) event);
+          case INCIDENT_RESOLVED -> incidentResolved((IncidentResolved) event, at);
+          case INCIDENT_ACKNOWLEDGED -> Outcome.NOTHING;
+          // the types of topics governance does not read
+          case MILESTONE,
+              CHANNEL_POLICY,
+              RESPONSE_PLAN,
+              POST_DECISION,
+              CONFLICT_DETECTED,
+              CONFLICT_CLEARED,
+              AMPLIFY_GAP,
+              NOTIFICATION,
+              DELIVERY_RECEIPT,
+              INCIDENT_STATUS,
+              DEAD_LETTER ->
+              skipped(record.key(), event);
+        };
     boolean postEvent = event instanceof PostDrafted || event instanceof PostWithdrawn;
     if (outcome.decisions().isEmpty() && postEvent) {
       GovernanceMetrics.eventsWithoutDecision(
