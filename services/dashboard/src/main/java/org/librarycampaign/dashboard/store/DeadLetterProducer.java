@@ -38,6 +38,9 @@ public final class DeadLetterProducer implements UnreadableRecords, AutoCloseabl
 
   private static final Logger LOGGER = LoggerFactory.getLogger(DeadLetterProducer.class);
 
+  /** How long the dead letters already sent are read at start, at most. */
+  private static final Duration READ_LIMIT = Duration.ofSeconds(60);
+
   private final DeadLetters deadLetters;
   private final Producer<byte[], byte[]> producer;
   private final Set<String> alreadyWritten;
@@ -79,6 +82,7 @@ public final class DeadLetterProducer implements UnreadableRecords, AutoCloseabl
     Map<String, Object> properties = new TreeMap<>(config.kafkaProperties());
     properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
     properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    properties.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
     properties.put(ConsumerConfig.CLIENT_ID_CONFIG, applicationId + "-dead-letters-sent");
     Set<String> written = new HashSet<>();
     try (KafkaConsumer<byte[], byte[]> consumer =
@@ -90,7 +94,17 @@ public final class DeadLetterProducer implements UnreadableRecords, AutoCloseabl
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+      Instant giveUp = Instant.now().plus(READ_LIMIT);
       while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+        if (Instant.now().isAfter(giveUp)) {
+          // better a dead letter sent twice than a dashboard that does not start
+          LOGGER
+              .atWarn()
+              .addKeyValue("topic", topic)
+              .addKeyValue("limit", READ_LIMIT)
+              .log("Dead letters not read to the end; some may be sent again");
+          break;
+        }
         for (ConsumerRecord<byte[], byte[]> letter : consumer.poll(Duration.ofMillis(500))) {
           String where = whereIfOurs(letter.headers(), applicationId);
           if (where != null) {
