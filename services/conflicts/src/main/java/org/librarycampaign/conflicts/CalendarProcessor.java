@@ -10,6 +10,7 @@ import org.librarycampaign.conflicts.calendar.CalendarChange;
 import org.librarycampaign.conflicts.calendar.ConflictCalendar;
 import org.librarycampaign.conflicts.calendar.ConflictMessages;
 import org.librarycampaign.conflicts.calendar.Outcome;
+import org.librarycampaign.platform.streams.InputTombstones;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +24,7 @@ abstract class CalendarProcessor<V> implements Processor<String, V, String, Conf
 
   private final String input;
   private final ConflictRecords records;
+  private final InputTombstones tombstones = InputTombstones.of(ConflictsService.NAME);
   private ProcessorContext<String, ConflictEvent> context;
   private ConflictCalendar calendar;
   private ConflictsMetrics metrics;
@@ -44,7 +46,7 @@ abstract class CalendarProcessor<V> implements Processor<String, V, String, Conf
 
   @Override
   public void process(Record<String, V> record) {
-    if (record.value() == null) {
+    if (tombstones.skipped(context, record)) {
       return;
     }
     Outcome outcome = apply(calendar, record.value());

@@ -13,6 +13,7 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 import org.librarycampaign.conflicts.calendar.ConflictMessages;
 import org.librarycampaign.platform.config.CampaignConfig;
 import org.librarycampaign.platform.serde.AvroSerde;
+import org.librarycampaign.platform.streams.InputTombstones;
 import org.librarycampaign.platform.streams.StreamsSettings;
 import org.librarycampaign.platform.topics.TopicCatalogue;
 
@@ -50,9 +51,14 @@ public final class ConflictsTopology {
         builder.stream(topics.posts().name(), topics.posts().consumed())
             .process(() -> new PostsProcessor(messages), Named.as("conflicts-check-posts"), stores);
 
+    // counted here: the repartition below would hand a tombstone on without its source topic
+    InputTombstones milestoneTombstones = InputTombstones.of(ConflictsService.NAME);
+    String milestonesTopic = topics.milestones().name();
     KStream<String, ConflictEvent> fromMilestones =
         builder.stream(topics.milestones().name(), topics.milestones().consumed())
-            .filter((key, value) -> value != null, Named.as("conflicts-milestones-present"))
+            .filter(
+                (key, value) -> !milestoneTombstones.skipped(milestonesTopic, key, value),
+                Named.as("conflicts-milestones-present"))
             .selectKey((key, value) -> value.getBranchId(), Named.as("conflicts-milestone-scope"))
             .repartition(
                 Repartitioned.<String, MilestoneEvent>as(MILESTONES_BY_BRANCH)

@@ -28,6 +28,7 @@ import org.librarycampaign.crisis.response.Plan;
 import org.librarycampaign.crisis.response.ResponsePlanRouting;
 import org.librarycampaign.platform.events.EventType;
 import org.librarycampaign.platform.state.TimeOrderedKey;
+import org.librarycampaign.platform.streams.InputTombstones;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +52,7 @@ final class IncidentProcessor implements Processor<String, IncidentEvent, String
   private final CrisisSettings settings;
   private final IncidentResponse rules;
   private final NoticeText text;
+  private final InputTombstones tombstones = InputTombstones.of(CrisisService.NAME);
   private ProcessorContext<String, SpecificRecord> context;
   private KeyValueStore<String, ResponsePlan> plans;
   private KeyValueStore<String, Incident> incidents;
@@ -80,7 +82,7 @@ final class IncidentProcessor implements Processor<String, IncidentEvent, String
   public void process(Record<String, IncidentEvent> record) {
     Instant now = wallClock();
     escalateDue(now);
-    if (record.value() == null) {
+    if (tombstones.skipped(context, record)) {
       return;
     }
     Object event = record.value().getEvent();

@@ -23,6 +23,7 @@ import org.librarycampaign.governance.decision.Governor;
 import org.librarycampaign.governance.decision.Outcome;
 import org.librarycampaign.governance.hashtags.HashtagUse;
 import org.librarycampaign.platform.events.EventType;
+import org.librarycampaign.platform.streams.InputTombstones;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +38,7 @@ final class GovernanceProcessor
   private static final Logger LOGGER = LoggerFactory.getLogger(GovernanceProcessor.class);
 
   private final PostChecks checks;
+  private final InputTombstones tombstones = InputTombstones.of(GovernanceService.NAME);
   private final Map<DecisionStatus, Counter> decisions = new EnumMap<>(DecisionStatus.class);
   private Counter released;
   private ProcessorContext<String, GovernanceOutput> context;
@@ -68,24 +70,25 @@ final class GovernanceProcessor
 
   @Override
   public void process(Record<String, SpecificRecord> record) {
+    if (tombstones.skipped(context, record)) {
+      return;
+    }
     Instant at = Instant.ofEpochMilli(record.timestamp());
     Object event = eventOf(record.value());
     Outcome outcome =
-        record.value() == null
-            ? skipped(record.key(), event)
-            : record.value() instanceof PostEvent post
-                ? switch (EventType.Post.of(post)) {
-                  case DRAFTED -> governor.onDrafted(AvroMapping.draft((PostDrafted) event), at);
-                  case WITHDRAWN -> withdrawn((PostWithdrawn) event, at);
+        record.value() instanceof PostEvent post
+            ? switch (EventType.Post.of(post)) {
+              case DRAFTED -> governor.onDrafted(AvroMapping.draft((PostDrafted) event), at);
+              case WITHDRAWN -> withdrawn((PostWithdrawn) event, at);
+            }
+            : record.value() instanceof IncidentEvent incident
+                ? switch (EventType.Incident.of(incident)) {
+                  case REPORTED -> incidentReported((IncidentReported) event);
+                  case RESOLVED -> incidentResolved((IncidentResolved) event, at);
+                  case ACKNOWLEDGED -> Outcome.NOTHING;
                 }
-                : record.value() instanceof IncidentEvent incident
-                    ? switch (EventType.Incident.of(incident)) {
-                      case REPORTED -> incidentReported((IncidentReported) event);
-                      case RESOLVED -> incidentResolved((IncidentResolved) event, at);
-                      case ACKNOWLEDGED -> Outcome.NOTHING;
-                    }
-                    // the records of topics governance does not read
-                    : skipped(record.key(), event);
+                // the records of topics governance does not read
+                : skipped(record.key(), event);
     boolean postEvent = event instanceof PostDrafted || event instanceof PostWithdrawn;
     if (outcome.decisions().isEmpty() && postEvent) {
       GovernanceMetrics.eventsWithoutDecision(

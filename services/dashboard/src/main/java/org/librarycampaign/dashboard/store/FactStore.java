@@ -145,6 +145,13 @@ public record FactStore<V, F>(
         new ByteArrayDeserializer(),
         source.name(),
         processorName(),
-        () -> new FoldProcessor<>(name, source.valueSerde().deserializer(), fold, unreadable));
+        () ->
+            new FoldProcessor<>(
+                name, source.valueSerde().deserializer(), fold, unreadable, readsInputTopic()));
+  }
+
+  /** Whether the store reads a topic that is sent in (posts, milestones, incidents). */
+  private boolean readsInputTopic() {
+    return name.equals(POSTS.name) || name.equals(MILESTONES.name) || name.equals(INCIDENTS.name);
   }
 }

@@ -13,14 +13,17 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.librarycampaign.dashboard.DashboardMetrics;
+import org.librarycampaign.dashboard.DashboardService;
 import org.librarycampaign.dashboard.facts.Change;
 import org.librarycampaign.dashboard.facts.Fold;
 import org.librarycampaign.platform.deadletter.DeadLetters;
+import org.librarycampaign.platform.streams.InputTombstones;
 
 /**
  * Reads a record's bytes, applies a {@link Fold} and writes the changes to its store: the thin
  * Kafka side of a fact store. A record that cannot be read or folded goes to {@link
- * UnreadableRecords} and leaves the store as it was.
+ * UnreadableRecords} and leaves the store as it was. A tombstone on an input topic is a counted
+ * skip ({@link InputTombstones}).
  */
 final class FoldProcessor<V, F> implements Processor<String, byte[], Void, Void> {
 
@@ -28,14 +31,20 @@ final class FoldProcessor<V, F> implements Processor<String, byte[], Void, Void>
   private final Deserializer<V> values;
   private final Fold<V, F> fold;
   private final UnreadableRecords unreadable;
+  private final InputTombstones tombstones;
   private final Counter folded;
   private final Counter skipped;
   private ProcessorContext<Void, Void> context;
   private KeyValueStore<String, F> store;
 
   FoldProcessor(
-      String storeName, Deserializer<V> values, Fold<V, F> fold, UnreadableRecords unreadable) {
+      String storeName,
+      Deserializer<V> values,
+      Fold<V, F> fold,
+      UnreadableRecords unreadable,
+      boolean inputTopic) {
     this.storeName = storeName;
+    this.tombstones = inputTopic ? InputTombstones.of(DashboardService.NAME) : null;
     this.values = values;
     this.fold = fold;
     this.unreadable = unreadable;
@@ -53,6 +62,9 @@ final class FoldProcessor<V, F> implements Processor<String, byte[], Void, Void>
 
   @Override
   public void process(Record<String, byte[]> record) {
+    if (tombstones != null && tombstones.skipped(context, record)) {
+      return;
+    }
     String topic = context.recordMetadata().map(RecordMetadata::topic).orElse(null);
     V value;
     try {

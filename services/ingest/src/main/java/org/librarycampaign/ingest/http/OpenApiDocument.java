@@ -56,7 +56,8 @@ public final class OpenApiDocument {
                 + " branch only; the admin token writes every branch, events for every branch"
                 + " (branchId \"*\"), channel policies and response plans.",
             "Ids (postId, milestoneId, incidentId, branchId, campaignId, responderId): 1 to 128"
-                + " characters, no spaces or '/'. Instants: ISO-8601 with an offset, e.g."
+                + " ASCII letters, digits, '.', '_', ':' or '-'. Texts: valid Unicode (no lone"
+                + " surrogates). Instants: ISO-8601 with an offset, e.g."
                 + " 2026-12-01T15:00:00Z. Links and media urls: absolute http(s) addresses.",
             "202 means the broker has every record (acks=all). Ids are chosen by the sender, so"
                 + " sending a request again after a timeout is safe: the processors ignore a"

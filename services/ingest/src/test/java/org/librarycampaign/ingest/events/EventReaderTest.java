@@ -73,6 +73,24 @@ class EventReaderTest {
   }
 
   @Test
+  void refusesIdsOutsideThePatternAndTextsThatAreNotUnicode() {
+    String post =
+        Samples.POST_DRAFTED
+            .replace("\"postId\":\"p1\"", "\"postId\":\"*\"")
+            .replace("\"campaignId\":\"budget-2027\"", "\"campaignId\":\"budget\\u200b2027\"")
+            .replace("Come to the budget hearing!", "Come \\ud800 to the hearing!");
+
+    List<FieldError> errors = rejected(post);
+
+    assertThat(errors)
+        .extracting(FieldError::field)
+        .containsExactly("postId", "campaignId", "text");
+    assertThat(errors.get(0).message()).startsWith("must match [A-Za-z0-9._:-]{1,128}");
+    assertThat(errors.get(2).message())
+        .isEqualTo("not valid Unicode: a lone surrogate \\ud800 at character 6");
+  }
+
+  @Test
   void refusesWhatIsNotAnEventOrAnArrayOfThem() {
     assertThat(rejected("")).containsExactly(new FieldError("$", "the body is empty; send JSON"));
     assertThat(rejected("[]"))

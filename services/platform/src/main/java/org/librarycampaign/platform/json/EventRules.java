@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.regex.Pattern;
 import org.apache.avro.Schema;
 
 /**
@@ -17,10 +18,10 @@ import org.apache.avro.Schema;
  * The messages are for the comms officer or branch system that wrote the line.
  *
  * <ul>
- *   <li>Ids ({@code postId, milestoneId, incidentId, branchId, campaignId, responderId}): not
- *       empty, at most 128 characters, no spaces, line breaks or {@code /} (ids are joined with
- *       {@code /} into channel and notification ids). {@code branchId} may be {@code *} (every
- *       branch) on a Milestone and a ResponsePlan only.
+ *   <li>Ids ({@code postId, milestoneId, incidentId, branchId, campaignId, responderId}): 1 to 128
+ *       ASCII letters, digits, {@code .}, {@code _}, {@code :} and {@code -} (ids are joined with
+ *       {@code /} into channel and notification ids, and compared byte for byte). {@code branchId}
+ *       may be {@code *} (every branch) on a Milestone and a ResponsePlan only.
  *   <li>{@code revision} at least 1; {@code bufferMinutes} at least 0; {@code ackTimeoutMinutes} at
  *       least 1; {@code contentPerCampaign} and {@code maxPostsPerDay} at least 1.
  *   <li>{@code zone}: a time zone Java knows ({@link ZoneId#of}), e.g. {@code America/Chicago}.
@@ -33,6 +34,16 @@ import org.apache.avro.Schema;
 final class EventRules {
 
   static final int MAX_ID_LENGTH = 128;
+
+  /**
+   * ASCII only on purpose: an id is compared byte for byte and joined into channel and notification
+   * ids, so look-alike letters from other scripts, zero-width and bidi characters would make two
+   * ids that read the same differ.
+   */
+  private static final Pattern ID_PATTERN = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
+  static final String ID_RULE =
+      "must match [A-Za-z0-9._:-]{1,128}: ASCII letters, digits, '.', '_', ':' and '-' only";
 
   private static final Set<String> ID_FIELDS =
       Set.of("postId", "milestoneId", "incidentId", "branchId", "campaignId", "responderId");
@@ -126,18 +137,10 @@ final class EventRules {
           ? null
           : "\"*\" (every branch) is only allowed on milestones and response plans; name the branch";
     }
-    if (id.codePointCount(0, id.length()) > MAX_ID_LENGTH) {
+    if (id.length() > MAX_ID_LENGTH) {
       return "must be at most " + MAX_ID_LENGTH + " characters";
     }
-    boolean bad =
-        id.codePoints()
-            .anyMatch(
-                c ->
-                    c == '/'
-                        || Character.isWhitespace(c)
-                        || Character.isSpaceChar(c)
-                        || Character.isISOControl(c));
-    return bad ? "must not contain spaces, line breaks or '/'" : null;
+    return ID_PATTERN.matcher(id).matches() ? null : ID_RULE;
   }
 
   private static boolean isZone(String zone) {

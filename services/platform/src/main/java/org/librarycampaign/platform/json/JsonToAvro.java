@@ -167,6 +167,11 @@ final class JsonToAvro {
             }
             Map<String, Object> map = new LinkedHashMap<>();
             for (Map.Entry<String, JsonNode> entry : node.properties()) {
+              String keyProblem = unicodeProblem(entry.getKey());
+              if (keyProblem != null) {
+                errors.add(new FieldError(path, "a key is " + keyProblem));
+                continue;
+              }
               map.put(
                   entry.getKey(),
                   read(
@@ -267,6 +272,13 @@ final class JsonToAvro {
       }
       default -> {}
     }
+    if (schema.getType() == Schema.Type.STRING && node.isTextual()) {
+      String problem = unicodeProblem(node.textValue());
+      if (problem != null) {
+        errors.add(new FieldError(path, problem));
+        return null;
+      }
+    }
     Object value =
         switch (schema.getType()) {
           case STRING -> node.isTextual() ? node.textValue() : null;
@@ -291,6 +303,27 @@ final class JsonToAvro {
       errors.add(new FieldError(path, expected(schema)));
     }
     return value;
+  }
+
+  /**
+   * Why a text is not valid Unicode, or null. JSON lets a line escape half of a surrogate pair
+   * ({@code "\\ud800"}) and Jackson passes it through, but such a text has no UTF-8 form: the Avro
+   * encoding would store {@code ?} instead, and what was accepted would differ from what was
+   * stored.
+   */
+  static String unicodeProblem(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return String.format(
+            "not valid Unicode: a lone surrogate \\u%04x at character %d", (int) c, i + 1);
+      }
+    }
+    return null;
   }
 
   private static byte[] base64(JsonNode node) {

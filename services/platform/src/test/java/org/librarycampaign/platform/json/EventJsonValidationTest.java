@@ -423,7 +423,23 @@ class EventJsonValidationTest {
     @ParameterizedTest
     @ValueSource(strings = {"postId", "branchId", "campaignId"})
     void idsOfAPost(String field) {
-      for (String bad : List.of("", "  ", "east side", "east/side", "tab\there", "a\u00a0b")) {
+      for (String bad :
+          List.of(
+              "",
+              "  ",
+              "east side",
+              "east/side",
+              "tab\there",
+              "a\u00a0b",
+              "*p",
+              "p*",
+              "\ud800",
+              "east\u200bside", // zero-width space
+              "east\u202eside", // right-to-left override
+              "\u0435astside", // Cyrillic e
+              "caf\u00e9",
+              "p#1",
+              "p".repeat(129))) {
         ObjectNode post = post();
         post.put(field, bad);
         assertThat(errorsOf(post)).extracting(FieldError::field).containsExactly(field);
@@ -440,7 +456,10 @@ class EventJsonValidationTest {
       assertThat(errorsOf(post))
           .containsExactly(
               new FieldError("postId", "must not be empty"),
-              new FieldError("branchId", "must not contain spaces, line breaks or '/'"),
+              new FieldError(
+                  "branchId",
+                  "must match [A-Za-z0-9._:-]{1,128}: ASCII letters, digits, '.', '_', ':' and '-'"
+                      + " only"),
               new FieldError("campaignId", "must be at most 128 characters"));
     }
 
@@ -448,7 +467,45 @@ class EventJsonValidationTest {
     void idsOf128CharactersAreFine() {
       ObjectNode post = post();
       post.put("postId", "p".repeat(128));
-      post.put("campaignId", "\uD83D\uDCDA".repeat(128)); // code points, not chars
+      post.put("campaignId", "budget-2027.v2:East_side");
+
+      assertAccepted(post);
+    }
+
+    @Test
+    void aStarIsNoPostId() {
+      ObjectNode post = post();
+      post.put("postId", "*");
+
+      assertThat(errorsOf(post)).extracting(FieldError::field).containsExactly("postId");
+    }
+
+    @Test
+    void textsMustBeValidUnicode() {
+      ObjectNode post = post();
+      post.put("text", "fund us \ud800 now");
+      ((com.fasterxml.jackson.databind.node.ArrayNode) post.get("hashtags")).add("#\udc00");
+
+      assertThat(errorsOf(post))
+          .containsExactly(
+              new FieldError("text", "not valid Unicode: a lone surrogate \\ud800 at character 9"),
+              new FieldError(
+                  "hashtags[2]", "not valid Unicode: a lone surrogate \\udc00 at character 2"));
+    }
+
+    @Test
+    void aLoneSurrogateEscapedInTheLineIsRefused() {
+      String line = post().toString().replace("\"text\":\"", "\"text\":\"\\ud83d");
+
+      assertThat(errorsOf(line)).extracting(FieldError::field).containsExactly("text");
+    }
+
+    @Test
+    void pairedSurrogatesCombiningMarksAndRightToLeftTextAreFine() {
+      ObjectNode post = post();
+      post.put(
+          "text",
+          "\uD83D\uDCDA Ame\u0301lie \u05e9\u05dc\u05d5\u05dd \u0645\u0631\u062d\u0628\u0627");
 
       assertAccepted(post);
     }
