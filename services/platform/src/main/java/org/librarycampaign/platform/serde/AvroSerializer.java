@@ -67,6 +67,10 @@ public final class AvroSerializer<T extends SpecificRecord> implements Serialize
       int id = autoRegister ? registry.register(subject, schema) : registry.idOf(subject, schema);
       return ConfluentWireFormat.header(id);
     } catch (SchemaRegistryException e) {
+      if (e.isUnavailable()) {
+        throw new RegistryUnavailableException(
+            "Cannot reach the schema registry for subject " + subject + ": " + e.getMessage(), e);
+      }
       throw new SerializationException(
           (autoRegister ? "Cannot register " : "Schema not registered for ")
               + "subject "
