@@ -61,6 +61,14 @@ public final class AvroSerializer<T extends SpecificRecord> implements Serialize
     return out.toByteArray();
   }
 
+  /**
+   * Registers (or, with auto-registration off, looks up) the subject of a topic now rather than at
+   * the first record, so that a service finds out at start, not mid-stream, whether it can write.
+   */
+  public void prepare(String topic) {
+    headerByTopic.computeIfAbsent(topic, this::header);
+  }
+
   private byte[] header(String topic) {
     String subject = subject(topic, isKey);
     try {
