@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Metrics;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.librarycampaign.platform.config.CampaignConfig;
 import org.librarycampaign.platform.serde.RegistryUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,12 +17,15 @@ import org.slf4j.LoggerFactory;
  * top of the registry client's own retries, keeps a long outage from restarting tasks in a tight
  * loop.
  */
-final class RegistryOutage {
+public final class RegistryOutage {
 
-  /** Streams config key: how long a handler waits before answering FAIL (ISO-8601 or millis). */
-  static final String PAUSE_CONFIG = "campaign.registry.outage.pause";
+  /**
+   * Config key (campaign config and Streams config alike): how long a handler waits before
+   * answering FAIL, a duration or millis.
+   */
+  public static final String PAUSE_CONFIG = "campaign.registry.outage.pause";
 
-  static final Duration DEFAULT_PAUSE = Duration.ofSeconds(5);
+  public static final Duration DEFAULT_PAUSE = Duration.ofSeconds(5);
 
   private static final Logger LOGGER = LoggerFactory.getLogger(RegistryOutage.class);
 
@@ -39,7 +43,9 @@ final class RegistryOutage {
     if (configured != null) {
       String text = configured.toString().strip();
       return new RegistryOutage(
-          text.startsWith("P") ? Duration.parse(text) : Duration.ofMillis(Long.parseLong(text)));
+          text.chars().allMatch(Character::isDigit)
+              ? Duration.ofMillis(Long.parseLong(text))
+              : CampaignConfig.parseDuration(text));
     }
     return new RegistryOutage(DEFAULT_PAUSE);
   }
