@@ -6,21 +6,29 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyDescription;
 import org.librarycampaign.platform.serde.AvroSerializer;
 import org.librarycampaign.platform.serde.EventClasses;
+import org.librarycampaign.platform.serde.RegistryUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Registers every subject a Streams service will write or read before it starts, so that a registry
  * outage later cannot stop it on a subject it has never used (a first changelog write, a first
  * repartition). Topics are taken from the built topology: each source and sink that is a catalogue
  * topic is prepared through the catalogue's own serializer (registered, or looked up when
- * auto-registration is off). Internal topics are the service's Avro-typed stores and repartitions,
- * named by the service: their subjects are {@code <application id>-<name>-changelog-value} or
- * {@code -repartition-value}, always registered (they belong to the service).
+ * auto-registration is off; an input whose subject lacks this service's version is only warned
+ * about, since reading needs ids, not subjects). Internal topics are the service's Avro-typed
+ * stores and repartitions, named by the service: their subjects are {@code <application
+ * id>-<name>-changelog-value} or {@code -repartition-value}, always registered (they belong to the
+ * service).
  */
 public final class ServiceSubjects {
+
+  private static final Logger LOGGER = LoggerFactory.getLogger(ServiceSubjects.class);
 
   private ServiceSubjects() {}
 
@@ -36,21 +44,37 @@ public final class ServiceSubjects {
       TopicCatalogue catalogue,
       String applicationId,
       Map<String, Class<? extends SpecificRecord>> avroInternals) {
-    Set<String> topics = new TreeSet<>();
+    Set<String> sources = new TreeSet<>();
+    Set<String> sinks = new TreeSet<>();
     Set<String> stores = new TreeSet<>();
     for (TopologyDescription.Subtopology subtopology : topology.describe().subtopologies()) {
-      collect(subtopology.nodes(), topics, stores);
+      collect(subtopology.nodes(), sources, sinks, stores);
     }
     for (TopologyDescription.GlobalStore global : topology.describe().globalStores()) {
-      topics.addAll(global.source().topicSet());
+      sources.addAll(global.source().topicSet());
     }
+    Set<String> topics = new TreeSet<>(sources);
+    topics.addAll(sinks);
     List<String> prepared = new ArrayList<>();
     for (CampaignTopic id : CampaignTopic.values()) {
       String name = catalogue.name(id);
       if (topics.contains(name)
           && catalogue.get(id).valueSerde().serializer() instanceof AvroSerializer<?> serializer) {
-        serializer.prepare(name);
-        prepared.add(AvroSerializer.subject(name, false));
+        try {
+          serializer.prepare(name);
+          prepared.add(AvroSerializer.subject(name, false));
+        } catch (SerializationException e) {
+          // an input is only read: with auto-registration off its subject may hold only a newer
+          // version, which does not stop reading; an output must be writable, an outage stops all
+          if (sinks.contains(name) || e instanceof RegistryUnavailableException) {
+            throw e;
+          }
+          LOGGER
+              .atWarn()
+              .addKeyValue("topic", name)
+              .addKeyValue("error", e.getMessage())
+              .log("Input subject not registered with this service's schema; reading goes on");
+        }
       }
     }
     avroInternals.forEach(
@@ -78,12 +102,15 @@ public final class ServiceSubjects {
   }
 
   private static void collect(
-      Set<TopologyDescription.Node> nodes, Set<String> topics, Set<String> stores) {
+      Set<TopologyDescription.Node> nodes,
+      Set<String> sources,
+      Set<String> sinks,
+      Set<String> stores) {
     for (TopologyDescription.Node node : nodes) {
       if (node instanceof TopologyDescription.Source source && source.topicSet() != null) {
-        topics.addAll(source.topicSet());
+        sources.addAll(source.topicSet());
       } else if (node instanceof TopologyDescription.Sink sink && sink.topic() != null) {
-        topics.add(sink.topic());
+        sinks.add(sink.topic());
       } else if (node instanceof TopologyDescription.Processor processor) {
         stores.addAll(processor.stores());
       }

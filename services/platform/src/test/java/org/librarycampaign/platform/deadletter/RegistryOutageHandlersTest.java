@@ -17,12 +17,19 @@ import library.campaign.events.PostEvent;
 import org.apache.avro.Schema;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,9 +60,11 @@ class RegistryOutageHandlersTest {
   private TestInputTopic<String, byte[]> rawPosts;
   private TestOutputTopic<byte[], DeadLetter> deadLetters;
 
+  private CampaignConfig config;
+
   @BeforeEach
   void startDriver() {
-    CampaignConfig config =
+    config =
         CampaignConfig.of(
             Map.of(
                 CampaignConfig.STATE_DIR,
@@ -115,6 +124,54 @@ class RegistryOutageHandlersTest {
 
     assertThat(RegistryUnavailableException.isCauseOf(failure)).isTrue();
     assertThat(deadLetters.isEmpty()).isTrue();
+  }
+
+  @Test
+  void aStoreValueWhoseChangelogSubjectCannotBeRegisteredFailsTheTaskInsteadOfDeadLettering() {
+    driver.close();
+    StreamsBuilder builder = new StreamsBuilder();
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.inMemoryKeyValueStore("kept-posts"),
+            Serdes.String(),
+            new AvroSerde<>(registry, PostEvent.class, true)));
+    builder.stream(catalogue.posts().name(), catalogue.posts().consumed())
+        .process(KeepInStore::new, Named.as("keep-posts"), "kept-posts");
+    Properties props = StreamsSettings.forService(config, "outage-test", catalogue);
+    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
+    props.put(RegistryOutage.PAUSE_CONFIG, "0");
+    driver = new TopologyTestDriver(builder.build(), props);
+    rawPosts =
+        driver.createInputTopic(
+            catalogue.posts().name(), new StringSerializer(), new ByteArraySerializer());
+    deadLetters =
+        driver.createOutputTopic(
+            catalogue.deadLetters().name(),
+            new ByteArrayDeserializer(),
+            new AvroSerde<>(stored, DeadLetter.class, true).deserializer());
+    byte[] post = writtenElsewhere(post("p1"));
+    catalogue.posts().valueSerde().deserializer().deserialize(catalogue.posts().name(), post);
+    registry.down = true;
+
+    Throwable failure = catchThrowable(() -> rawPosts.pipeInput("eastside", post));
+
+    assertThat(RegistryUnavailableException.isCauseOf(failure)).isTrue();
+    assertThat(deadLetters.isEmpty()).isTrue();
+  }
+
+  /** Puts each post in a store whose values are Avro: the store's serializer needs a subject. */
+  private static final class KeepInStore implements Processor<String, PostEvent, Void, Void> {
+    private KeyValueStore<String, PostEvent> store;
+
+    @Override
+    public void init(ProcessorContext<Void, Void> context) {
+      store = context.getStateStore("kept-posts");
+    }
+
+    @Override
+    public void process(Record<String, PostEvent> record) {
+      store.put(record.key(), record.value());
+    }
   }
 
   @Test
