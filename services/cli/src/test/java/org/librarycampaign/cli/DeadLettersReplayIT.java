@@ -74,10 +74,10 @@ class DeadLettersReplayIT {
       producer.send(letters.record(failure(posts, 8, DeadLetterStage.PRODUCTION, p2))).get();
     }
 
-    Result byReason = run("dead-letters", concat(cluster, "replay", "--reason", "processing"));
-    Result rest = run("dead-letters", concat(cluster, "replay", "--topic", "campaign.posts"));
-    Result again = run("dead-letters", concat(cluster, "replay"));
-    Result listed = run("dead-letters", concat(cluster, "list"));
+    Result byReason = deadLetters("replay", cluster, "--reason", "processing");
+    Result rest = deadLetters("replay", cluster, "--topic", "campaign.posts");
+    Result again = deadLetters("replay", cluster);
+    Result listed = deadLetters("list", cluster);
 
     assertThat(byReason.exitCode()).as(byReason.err()).isZero();
     assertThat(byReason.out()).contains("1 replayed, 0 replayed before");
@@ -142,6 +142,10 @@ class DeadLettersReplayIT {
   }
 
   private record Result(int exitCode, String out, String err) {}
+
+  private static Result deadLetters(String subcommand, String[] cluster, String... more) {
+    return run("dead-letters", concat(concat(new String[] {subcommand}, cluster), more));
+  }
 
   private static Result run(String command, String... args) {
     StringWriter out = new StringWriter();
