@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       UpCommand.class,
       EmitCommand.class,
       ExportCommand.class,
+      DeadLettersCommand.class,
       TopicsCommand.class,
       PlanCommand.class,
       RunCommand.class,

@@ -48,7 +48,7 @@ class TopicsCommandIT {
     assertThat(first.out())
         .contains("created " + posts)
         .contains("created " + unique + "-governance-hashtag-first-use")
-        .contains("12 topic(s) created")
+        .contains("13 topic(s) created")
         .doesNotContain("left as it is");
 
     ConfigResource postsResource = new ConfigResource(ConfigResource.Type.TOPIC, posts);

@@ -1,5 +1,8 @@
 package org.librarycampaign.conflicts;
 
+import java.util.Map;
+import library.campaign.events.MilestoneEvent;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.Topology;
 import org.librarycampaign.platform.config.CampaignConfig;
 import org.librarycampaign.platform.service.ServiceContext;
@@ -20,6 +23,11 @@ public final class ConflictsService extends StreamsCampaignService {
   @Override
   protected Topology buildTopology(CampaignConfig config, TopicCatalogue topics) {
     return ConflictsTopology.buildTopology(config, topics);
+  }
+
+  @Override
+  protected Map<String, Class<? extends SpecificRecord>> avroInternalValues() {
+    return Map.of(ConflictsTopology.MILESTONES_BY_BRANCH, MilestoneEvent.class);
   }
 
   /** Refuses to start when posts and milestones are not partitioned alike (see README). */

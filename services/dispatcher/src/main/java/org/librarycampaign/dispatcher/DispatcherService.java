@@ -1,7 +1,11 @@
 package org.librarycampaign.dispatcher;
 
 import io.javalin.config.RoutesConfig;
+import java.util.Map;
 import java.util.Optional;
+import library.campaign.events.DeliveryReceipt;
+import library.campaign.events.Notification;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.Topology;
 import org.librarycampaign.dispatcher.channel.Outbox;
 import org.librarycampaign.platform.config.CampaignConfig;
@@ -34,6 +38,15 @@ public final class DispatcherService extends StreamsCampaignService {
   @Override
   protected Topology buildTopology(CampaignConfig config, TopicCatalogue topics) {
     return DispatcherTopology.buildTopology(config, topics);
+  }
+
+  @Override
+  protected Map<String, Class<? extends SpecificRecord>> avroInternalValues() {
+    return Map.of(
+        DispatchProcessor.PENDING_STORE,
+        Notification.class,
+        DispatchProcessor.RECEIPTS_STORE,
+        DeliveryReceipt.class);
   }
 
   @Override

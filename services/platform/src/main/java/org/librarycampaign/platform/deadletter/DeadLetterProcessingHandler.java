@@ -13,15 +13,21 @@ import org.apache.kafka.streams.processor.api.Record;
 public final class DeadLetterProcessingHandler implements ProcessingExceptionHandler {
 
   private DeadLetters deadLetters;
+  private RegistryOutage registryOutage;
 
   @Override
   public void configure(Map<String, ?> configs) {
     deadLetters = DeadLetters.from(configs);
+    registryOutage = RegistryOutage.from(configs);
   }
 
   @Override
   public Response handleError(
       ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
+    if (RegistryOutage.isCauseOf(exception)) {
+      registryOutage.waitBeforeRetry(context, DeadLetterStage.PROCESSING.name(), exception);
+      return Response.fail();
+    }
     return Response.resume(
         deadLetters.handOver(
             context,

@@ -10,15 +10,19 @@ import org.apache.kafka.streams.errors.ProductionExceptionHandler;
 
 /**
  * An output that cannot be serialized or that the broker refuses for good goes to dead letters
- * (with the input's bytes, since the output has none); a retriable send error is retried.
+ * (with the input's bytes, since the output has none); a retriable send error is retried. An output
+ * that cannot be serialized because the schema registry is down fails the task, which produces it
+ * again later (see {@link RegistryOutage}).
  */
 public final class DeadLetterProductionHandler implements ProductionExceptionHandler {
 
   private DeadLetters deadLetters;
+  private RegistryOutage registryOutage;
 
   @Override
   public void configure(Map<String, ?> configs) {
     deadLetters = DeadLetters.from(configs);
+    registryOutage = RegistryOutage.from(configs);
   }
 
   @Override
@@ -37,6 +41,10 @@ public final class DeadLetterProductionHandler implements ProductionExceptionHan
       ProducerRecord record,
       Exception exception,
       SerializationExceptionOrigin origin) {
+    if (RegistryOutage.isCauseOf(exception)) {
+      registryOutage.waitBeforeRetry(context, DeadLetterStage.PRODUCTION.name(), exception);
+      return Response.fail();
+    }
     return deadLetter(context, record.topic(), exception);
   }
 

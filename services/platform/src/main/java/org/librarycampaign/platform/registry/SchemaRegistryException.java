@@ -26,4 +26,12 @@ public class SchemaRegistryException extends RuntimeException {
   public boolean isIncompatible() {
     return httpStatus == 409;
   }
+
+  /**
+   * Whether the registry itself failed (unreachable, timed out, 5xx) rather than answering about
+   * the request: the same call may succeed later, so what needed it must wait, not give up.
+   */
+  public boolean isUnavailable() {
+    return httpStatus == 0 || httpStatus >= 500;
+  }
 }

@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
  * store, without the deserialization handler. A corrupt record already on the topic would then make
  * every read of its key throw, failing every record that looks it up. Records arriving while the
  * client runs still go through the strict deserializer of the source, and so to dead letters; this
- * only keeps a restored bad value from breaking reads.
+ * only keeps a restored bad value from breaking reads. A value that cannot be read because the
+ * schema registry is down is not unreadable: that failure goes on to the task, which retries.
  */
 public final class AbsentWhenUnreadable<T> implements Deserializer<T> {
 
@@ -31,6 +32,9 @@ public final class AbsentWhenUnreadable<T> implements Deserializer<T> {
   public T deserialize(String ignoredTopic, byte[] data) {
     try {
       return strict.deserialize(topic, data);
+    } catch (RegistryUnavailableException e) {
+      // the value may be fine: reading it as absent would lose it; the task waits instead
+      throw e;
     } catch (SerializationException e) {
       Metrics.counter("campaign.stored.values.unreadable", "topic", topic).increment();
       LOGGER

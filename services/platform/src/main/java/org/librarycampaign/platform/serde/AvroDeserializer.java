@@ -70,6 +70,15 @@ public final class AvroDeserializer<T extends SpecificRecord> implements Deseria
     try {
       return new SpecificDatumReader<>(registry.schemaById(id), readerSchema);
     } catch (SchemaRegistryException e) {
+      if (e.isUnavailable()) {
+        throw new RegistryUnavailableException(
+            "Cannot reach the schema registry for the writer's schema id "
+                + id
+                + ": "
+                + e.getMessage(),
+            e);
+      }
+      // a healthy registry that does not know the id: the record's own bytes are bad
       throw new SerializationException(
           "Cannot fetch the writer's schema id " + id + ": " + e.getMessage(), e);
     }

@@ -61,12 +61,24 @@ public final class AvroSerializer<T extends SpecificRecord> implements Serialize
     return out.toByteArray();
   }
 
+  /**
+   * Registers (or, with auto-registration off, looks up) the subject of a topic now rather than at
+   * the first record, so that a service finds out at start, not mid-stream, whether it can write.
+   */
+  public void prepare(String topic) {
+    headerByTopic.computeIfAbsent(topic, this::header);
+  }
+
   private byte[] header(String topic) {
     String subject = subject(topic, isKey);
     try {
       int id = autoRegister ? registry.register(subject, schema) : registry.idOf(subject, schema);
       return ConfluentWireFormat.header(id);
     } catch (SchemaRegistryException e) {
+      if (e.isUnavailable()) {
+        throw new RegistryUnavailableException(
+            "Cannot reach the schema registry for subject " + subject + ": " + e.getMessage(), e);
+      }
       throw new SerializationException(
           (autoRegister ? "Cannot register " : "Schema not registered for ")
               + "subject "

@@ -1,11 +1,17 @@
 package org.librarycampaign.platform.service;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.Topology;
 import org.librarycampaign.platform.config.CampaignConfig;
 import org.librarycampaign.platform.streams.StreamsService;
 import org.librarycampaign.platform.streams.StreamsSettings;
+import org.librarycampaign.platform.topics.ServiceSubjects;
 import org.librarycampaign.platform.topics.TopicCatalogue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A service that is one Kafka Streams topology, run with the shared settings. A service adds what
@@ -13,6 +19,8 @@ import org.librarycampaign.platform.topics.TopicCatalogue;
  * than by copying {@link #start}.
  */
 public abstract class StreamsCampaignService implements CampaignService {
+
+  private static final Logger LOGGER = LoggerFactory.getLogger(StreamsCampaignService.class);
 
   /** The production topology; tests and {@code campaign plan} build the same one. */
   protected abstract Topology buildTopology(CampaignConfig config, TopicCatalogue topics);
@@ -25,10 +33,22 @@ public abstract class StreamsCampaignService implements CampaignService {
   @Override
   public final RunningService start(ServiceContext context) {
     beforeStart(context);
+    Topology topology = buildTopology(context.config(), context.topics());
+    List<String> subjects =
+        ServiceSubjects.prepare(
+            topology,
+            context.topics(),
+            context.config().applicationId(name()),
+            avroInternalValues());
+    LOGGER
+        .atInfo()
+        .addKeyValue("service", name())
+        .addKeyValue("subjects", subjects)
+        .log("Schema subjects registered before start");
     StreamsService streams =
         new StreamsService(
             name(),
-            buildTopology(context.config(), context.topics()),
+            topology,
             StreamsSettings.forService(context.config(), name(), context.topics()));
     streams.start(context.readiness());
     try {
@@ -37,6 +57,16 @@ public abstract class StreamsCampaignService implements CampaignService {
       streams.close();
       throw e;
     }
+  }
+
+  /**
+   * The service's stores and repartitions (by name) whose values are Avro records, with their value
+   * class: their subjects are registered before the client starts, like those of the catalogue
+   * topics it reads and writes (see {@link ServiceSubjects}). Values kept with {@code
+   * state.StateCodec} need no subject. None by default.
+   */
+  protected Map<String, Class<? extends SpecificRecord>> avroInternalValues() {
+    return Map.of();
   }
 
   /**

@@ -11,6 +11,7 @@ import org.librarycampaign.platform.deadletter.DeadLetterDeserializationHandler;
 import org.librarycampaign.platform.deadletter.DeadLetterProcessingHandler;
 import org.librarycampaign.platform.deadletter.DeadLetterProductionHandler;
 import org.librarycampaign.platform.deadletter.DeadLetters;
+import org.librarycampaign.platform.deadletter.RegistryOutage;
 import org.librarycampaign.platform.topics.TopicCatalogue;
 
 /**
@@ -60,6 +61,10 @@ public final class StreamsSettings {
     props.put(
         StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG,
         DeadLetterProductionHandler.class.getName());
+    // a registry outage is retried, not dead-lettered: how long a handler waits before the retry
+    props.put(
+        RegistryOutage.PAUSE_CONFIG,
+        config.duration(RegistryOutage.PAUSE_CONFIG, RegistryOutage.DEFAULT_PAUSE));
     props.put(
         DeadLetters.CONFIG_KEY,
         new DeadLetters(

@@ -9,7 +9,13 @@ package org.librarycampaign.platform.topics;
  */
 public enum ServiceTopic {
   /** Governance's first use of each hashtag, read back as its global hashtag view. */
-  GOVERNANCE_HASHTAG_FIRST_USE("governance", "hashtag-first-use");
+  GOVERNANCE_HASHTAG_FIRST_USE("governance", "hashtag-first-use"),
+
+  /**
+   * What {@code campaign dead-letters replay} has sent back (compacted; key: the dead letter's
+   * partition and offset), so that a second replay sends nothing again.
+   */
+  DEAD_LETTER_REPLAYS("dead-letter", "replays");
 
   private final String service;
   private final String suffix;
