@@ -43,6 +43,12 @@ final class LocalStack implements AutoCloseable {
 
   private static final Logger LOGGER = LoggerFactory.getLogger(LocalStack.class);
 
+  /**
+   * The instance id of every service in the stack unless configured: one stack per data directory
+   * and broker, so a constant is stable across restarts.
+   */
+  static final String INSTANCE_ID = "up";
+
   private final long startedAt;
   private final CampaignConfig config;
   private final DataDirectoryLock dataDirLock;
@@ -116,6 +122,11 @@ final class LocalStack implements AutoCloseable {
                 CampaignConfig.BOOTSTRAP_SERVERS, kafka.bootstrapServers(),
                 CampaignConfig.REGISTRY_URL, registry.confluentApiUrl(),
                 CampaignConfig.DATA_DIR, dataDir.toString()));
+    if (config.get(CampaignConfig.INSTANCE_ID).isEmpty()) {
+      // a static member: after kill -9 the restarted stack takes its tasks back at once, instead
+      // of waiting out the dead member's session (45 s) on the broker that restarted with it
+      config = config.with(Map.of(CampaignConfig.INSTANCE_ID, INSTANCE_ID));
+    }
     LocalStack stack = new LocalStack(startedAt, config, dataDirLock, kafka, registry);
     try {
       stack.startEverythingElse();

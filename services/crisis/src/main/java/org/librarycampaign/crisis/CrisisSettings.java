@@ -2,6 +2,7 @@ package org.librarycampaign.crisis;
 
 import java.time.Duration;
 import org.librarycampaign.platform.config.CampaignConfig;
+import org.librarycampaign.platform.state.Retention;
 
 /**
  * The crisis service's settings, read from {@link CampaignConfig} (README: configuration).
@@ -10,9 +11,13 @@ import org.librarycampaign.platform.config.CampaignConfig;
  * @param ackTimeoutUnit how long one unit of a tier's {@code ackTimeoutMinutes} lasts: one minute;
  *     shorter only for drills, demos and tests
  * @param publicUrl the base URL of the ingest API as recipients reach it, for acknowledge links
+ * @param retention how long resolved incidents and sent ids are kept
  */
 public record CrisisSettings(
-    Duration escalationCheckInterval, Duration ackTimeoutUnit, String publicUrl) {
+    Duration escalationCheckInterval,
+    Duration ackTimeoutUnit,
+    String publicUrl,
+    Retention retention) {
 
   public static final String ESCALATION_CHECK_INTERVAL =
       "campaign.crisis.escalation-check-interval";
@@ -28,11 +33,18 @@ public record CrisisSettings(
     requirePositive(ACK_TIMEOUT_UNIT, ackTimeoutUnit);
   }
 
+  /** Settings with the default retention. */
+  public CrisisSettings(
+      Duration escalationCheckInterval, Duration ackTimeoutUnit, String publicUrl) {
+    this(escalationCheckInterval, ackTimeoutUnit, publicUrl, Retention.DEFAULT);
+  }
+
   public static CrisisSettings from(CampaignConfig config) {
     return new CrisisSettings(
         config.duration(ESCALATION_CHECK_INTERVAL, DEFAULT_ESCALATION_CHECK_INTERVAL),
         config.duration(ACK_TIMEOUT_UNIT, DEFAULT_ACK_TIMEOUT_UNIT),
-        config.get(PUBLIC_URL, DEFAULT_PUBLIC_URL));
+        config.get(PUBLIC_URL, DEFAULT_PUBLIC_URL),
+        Retention.from(config));
   }
 
   private static void requirePositive(String key, Duration value) {

@@ -27,6 +27,7 @@ import org.librarycampaign.crisis.response.Outcome;
 import org.librarycampaign.crisis.response.Plan;
 import org.librarycampaign.crisis.response.ResponsePlanRouting;
 import org.librarycampaign.platform.events.EventType;
+import org.librarycampaign.platform.state.Retention;
 import org.librarycampaign.platform.state.TimeOrderedKey;
 import org.librarycampaign.platform.streams.InputTombstones;
 import org.slf4j.Logger;
@@ -42,8 +43,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Under exactly-once the stores and the output records commit together, so a crash replays the
  * events and deadlines since the last commit against the state of that commit: nothing is lost, and
- * nothing is written twice. The sent-notification store is a second guard: an id that was ever
- * written is never written again.
+ * nothing is written twice. The sent-notification store is a second guard: an id written within the
+ * retention horizon is never written again.
+ *
+ * <p>Retention (README: retention): a resolved incident and a sent id are forgotten once the
+ * horizon has passed since the incident's last change or the id's sending; an open incident is kept
+ * however old. Its last status stays on {@code campaign.incident-status}.
  */
 final class IncidentProcessor implements Processor<String, IncidentEvent, String, SpecificRecord> {
 
@@ -76,6 +81,10 @@ final class IncidentProcessor implements Processor<String, IncidentEvent, String
         settings.escalationCheckInterval(),
         PunctuationType.WALL_CLOCK_TIME,
         ignored -> escalateDue(wallClock()));
+    context.schedule(
+        settings.retention().checkInterval(),
+        PunctuationType.WALL_CLOCK_TIME,
+        ignored -> forgetExpired(wallClock()));
   }
 
   @Override
@@ -191,6 +200,40 @@ final class IncidentProcessor implements Processor<String, IncidentEvent, String
             .log("Incident not acknowledged in time; escalated");
       }
       apply(Optional.of(incident), outcome, now);
+    }
+  }
+
+  /** Deletes resolved incidents and sent ids past the retention horizon. */
+  private void forgetExpired(Instant now) {
+    Retention retention = settings.retention();
+    List<String> resolved = new ArrayList<>();
+    try (KeyValueIterator<String, Incident> scan = incidents.all()) {
+      scan.forEachRemaining(
+          entry -> {
+            if (entry.value.stage() == IncidentStage.RESOLVED
+                && retention.expired(entry.value.updatedAt(), now)) {
+              resolved.add(entry.key);
+            }
+          });
+    }
+    resolved.forEach(incidents::delete);
+    List<String> sentIds = new ArrayList<>();
+    try (KeyValueIterator<String, Long> scan = sent.all()) {
+      scan.forEachRemaining(
+          entry -> {
+            if (retention.expired(Instant.ofEpochMilli(entry.value), now)) {
+              sentIds.add(entry.key);
+            }
+          });
+    }
+    sentIds.forEach(sent::delete);
+    if (!resolved.isEmpty() || !sentIds.isEmpty()) {
+      LOGGER
+          .atInfo()
+          .addKeyValue("incidents", resolved.size())
+          .addKeyValue("sentIds", sentIds.size())
+          .addKeyValue("horizon", retention.horizon())
+          .log("Forgot resolved incidents and sent ids past the retention horizon");
     }
   }
 

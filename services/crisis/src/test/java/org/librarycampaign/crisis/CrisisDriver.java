@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.librarycampaign.harness.TopologyHarness;
 import org.librarycampaign.platform.topics.CampaignTopic;
 
@@ -79,6 +80,11 @@ final class CrisisDriver implements AutoCloseable {
   /** Everything written since the last call as JSON lines, as plan prints it. */
   List<String> jsonLines() {
     return output().stream().map(kv -> TopologyHarness.json(kv.value)).toList();
+  }
+
+  /** One of the crisis stores, as the topology left it. */
+  <K, V> KeyValueStore<K, V> store(String name) {
+    return harness.driver().getKeyValueStore(name);
   }
 
   boolean outputTopicsEmpty() {

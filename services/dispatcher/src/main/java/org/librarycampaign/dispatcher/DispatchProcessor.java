@@ -28,6 +28,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.librarycampaign.dispatcher.channel.DeliveryOutcome;
 import org.librarycampaign.dispatcher.retry.DeliveryRules;
 import org.librarycampaign.platform.deadletter.DeadLetters;
+import org.librarycampaign.platform.state.Retention;
 import org.librarycampaign.platform.state.TimeOrderedKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,8 +39,9 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>{@value #PENDING_STORE}: notification id -> the notification, while it is not finished;
  *   <li>{@value #RECEIPTS_STORE}: notification id -> its latest receipt. A DELIVERED or FAILED one
- *       is final and stays: it is what makes a repeated notification a no-op, also after a crash,
- *       since the store, the receipt and the input offset are committed in one transaction;
+ *       is final and stays for the retention horizon (README: retention), then is deleted by a
+ *       wall-clock punctuation: it is what makes a repeated notification a no-op, also after a
+ *       crash, since the store, the receipt and the input offset are committed in one transaction;
  *   <li>{@value #SCHEDULE_STORE}: {@link TimeOrderedKey} (due time, id) -> the notification's input
  *       offset: the attempts to make, in time order, so a scan stops at the first one not due.
  * </ul>
@@ -74,6 +76,7 @@ final class DispatchProcessor implements Processor<String, Notification, Object,
   private final int maxInFlight;
   private final Supplier<Deliverer> deliverers;
   private final Outputs outputs;
+  private final Retention retention;
 
   private final Set<String> inFlight = new HashSet<>();
   private final Queue<Finished> finished = new ConcurrentLinkedQueue<>();
@@ -90,12 +93,14 @@ final class DispatchProcessor implements Processor<String, Notification, Object,
       Duration pollInterval,
       int maxInFlight,
       Supplier<Deliverer> deliverers,
-      Outputs outputs) {
+      Outputs outputs,
+      Retention retention) {
     this.rules = rules;
     this.pollInterval = pollInterval;
     this.maxInFlight = maxInFlight;
     this.deliverers = deliverers;
     this.outputs = outputs;
+    this.retention = retention;
   }
 
   @Override
@@ -107,6 +112,32 @@ final class DispatchProcessor implements Processor<String, Notification, Object,
     this.deliverer = deliverers.get();
     this.punctuation =
         context.schedule(pollInterval, PunctuationType.WALL_CLOCK_TIME, now -> pump());
+    context.schedule(
+        retention.checkInterval(),
+        PunctuationType.WALL_CLOCK_TIME,
+        now -> forgetExpired(Instant.ofEpochMilli(now)));
+  }
+
+  /** Deletes finished receipts past the retention horizon; a retrying one is never expired. */
+  private void forgetExpired(Instant now) {
+    List<String> expired = new ArrayList<>();
+    try (KeyValueIterator<String, DeliveryReceipt> scan = receipts.all()) {
+      scan.forEachRemaining(
+          entry -> {
+            if (entry.value.getStatus() != DeliveryStatus.RETRYING
+                && retention.expired(entry.value.getAt(), now)) {
+              expired.add(entry.key);
+            }
+          });
+    }
+    expired.forEach(receipts::delete);
+    if (!expired.isEmpty()) {
+      LOGGER
+          .atInfo()
+          .addKeyValue("receipts", expired.size())
+          .addKeyValue("horizon", retention.horizon())
+          .log("Forgot finished receipts past the retention horizon");
+    }
   }
 
   @Override

@@ -11,6 +11,7 @@ import org.librarycampaign.dispatcher.channel.SmsSettings;
 import org.librarycampaign.dispatcher.channel.SmtpSettings;
 import org.librarycampaign.dispatcher.retry.RetryPolicy;
 import org.librarycampaign.platform.config.CampaignConfig;
+import org.librarycampaign.platform.state.Retention;
 
 /**
  * The dispatcher's {@code campaign.dispatcher.*} settings, read once from the config; the README
@@ -25,7 +26,8 @@ public record DispatcherSettings(
     Optional<SmtpSettings> smtp,
     Optional<Secret> webhookSecret,
     Optional<SmsSettings> sms,
-    Path outboxDirectory) {
+    Path outboxDirectory,
+    Retention retention) {
 
   static final String PREFIX = "campaign.dispatcher.";
   public static final String MAX_ATTEMPTS = PREFIX + "retry.max-attempts";
@@ -73,6 +75,28 @@ public record DispatcherSettings(
     }
   }
 
+  /** Settings with the default retention of finished receipts. */
+  public DispatcherSettings(
+      RetryPolicy retry,
+      int threadsPerPartition,
+      Duration pollInterval,
+      Duration timeout,
+      Optional<SmtpSettings> smtp,
+      Optional<Secret> webhookSecret,
+      Optional<SmsSettings> sms,
+      Path outboxDirectory) {
+    this(
+        retry,
+        threadsPerPartition,
+        pollInterval,
+        timeout,
+        smtp,
+        webhookSecret,
+        sms,
+        outboxDirectory,
+        Retention.DEFAULT);
+  }
+
   public static DispatcherSettings from(CampaignConfig config) {
     RetryPolicy retry =
         new RetryPolicy(
@@ -89,7 +113,8 @@ public record DispatcherSettings(
         smtp(config),
         config.get(WEBHOOK_SECRET).map(Secret::new),
         sms(config),
-        config.dataDir().resolve("outbox"));
+        config.dataDir().resolve("outbox"),
+        Retention.from(config));
   }
 
   /** The channels these settings describe; unconfigured ones write to the outbox. */

@@ -95,7 +95,12 @@ public final class DispatcherTopology {
           @Override
           public Processor<String, Notification, Object, Object> get() {
             return new DispatchProcessor(
-                rules, settings.pollInterval(), maxInFlight, deliverers, outputs);
+                rules,
+                settings.pollInterval(),
+                maxInFlight,
+                deliverers,
+                outputs,
+                settings.retention());
           }
 
           @Override

@@ -21,6 +21,7 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -158,6 +159,26 @@ class DispatcherTopologyTest {
         .containsExactly(
             keyed(receipt(email, DeliveryStatus.DELIVERED, 1, null, null, false, START)));
     assertThat(receipts.isEmpty()).isTrue();
+    assertThat(deadLetters.isEmpty()).isTrue();
+    assertThat(peer.attempts()).containsExactly("i1/0/r1/EMAIL");
+  }
+
+  @Test
+  void aFinishedReceiptIsForgottenAfterTheRetentionHorizon() {
+    Notification email = Samples.email("i1", "r1", "sam@eastside.example");
+    send(email);
+    receipts.readKeyValuesToList();
+    KeyValueStore<String, DeliveryReceipt> stored =
+        driver.getKeyValueStore(DispatchProcessor.RECEIPTS_STORE);
+
+    advance(Duration.ofDays(89));
+    send(email);
+    assertThat(receipts.isEmpty()).as("within 90 days a repeat is still a no-op").isTrue();
+    assertThat(stored.get("i1/0/r1/EMAIL")).isNotNull();
+
+    advance(Duration.ofDays(2));
+    assertThat(stored.get("i1/0/r1/EMAIL")).isNull();
+    assertThat(receipts.isEmpty()).as("forgetting writes nothing").isTrue();
     assertThat(deadLetters.isEmpty()).isTrue();
     assertThat(peer.attempts()).containsExactly("i1/0/r1/EMAIL");
   }

@@ -52,7 +52,8 @@ public final class CampaignConfig {
 
   /**
    * Names one instance of a service among several sharing its partitions ({@code campaign run}):
-   * its static group membership and its own state directory. Unset in {@code campaign up}.
+   * its static group membership and its own state directory. {@code campaign up} sets it to {@code
+   * up} unless configured, so that a restart after a crash takes the tasks back at once.
    */
   public static final String INSTANCE_ID = "campaign.instance.id";
 
