@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       TopicsCommand.class,
       PlanCommand.class,
       RunCommand.class,
+      AclsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class CampaignCommand {

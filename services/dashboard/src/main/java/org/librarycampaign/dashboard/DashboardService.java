@@ -11,11 +11,14 @@ import org.librarycampaign.dashboard.store.DashboardTopology;
 import org.librarycampaign.dashboard.store.DeadLetterProducer;
 import org.librarycampaign.dashboard.store.FactReader;
 import org.librarycampaign.dashboard.web.DashboardWeb;
+import org.librarycampaign.platform.config.CampaignConfig;
+import org.librarycampaign.platform.security.KafkaAccess;
 import org.librarycampaign.platform.service.CampaignService;
 import org.librarycampaign.platform.service.RunningService;
 import org.librarycampaign.platform.service.ServiceContext;
 import org.librarycampaign.platform.streams.StreamsService;
 import org.librarycampaign.platform.streams.StreamsSettings;
+import org.librarycampaign.platform.topics.TopicCatalogue;
 
 /**
  * The ops dashboard: the page at {@code /}, its JSON API under {@code /api} and its live stream at
@@ -32,6 +35,12 @@ public final class DashboardService implements CampaignService {
   @Override
   public String name() {
     return NAME;
+  }
+
+  /** Its views' topology; its dead-letter producer writes where every service may. */
+  @Override
+  public KafkaAccess kafkaAccess(CampaignConfig config, TopicCatalogue topics) {
+    return KafkaAccess.of(DashboardTopology.buildTopology(config, topics));
   }
 
   @Override

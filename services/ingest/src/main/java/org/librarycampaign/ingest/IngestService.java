@@ -9,15 +9,19 @@ import org.librarycampaign.ingest.auth.DevelopmentTokens;
 import org.librarycampaign.ingest.auth.TokenRegistry;
 import org.librarycampaign.ingest.auth.TokensFile;
 import org.librarycampaign.ingest.decisions.DecisionView;
+import org.librarycampaign.ingest.decisions.DecisionViewTopology;
 import org.librarycampaign.ingest.http.IngestApi;
 import org.librarycampaign.ingest.write.EventWriter;
 import org.librarycampaign.platform.config.CampaignConfig;
+import org.librarycampaign.platform.events.EventType;
 import org.librarycampaign.platform.json.EventJson;
 import org.librarycampaign.platform.ops.HttpOptions;
 import org.librarycampaign.platform.ops.TokenBuckets;
+import org.librarycampaign.platform.security.KafkaAccess;
 import org.librarycampaign.platform.service.CampaignService;
 import org.librarycampaign.platform.service.RunningService;
 import org.librarycampaign.platform.service.ServiceContext;
+import org.librarycampaign.platform.topics.TopicCatalogue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +39,15 @@ public final class IngestService implements CampaignService {
   @Override
   public String name() {
     return NAME;
+  }
+
+  /** Its producer writes every input event's topic; its decision view reads the decisions. */
+  @Override
+  public KafkaAccess kafkaAccess(CampaignConfig config, TopicCatalogue topics) {
+    List<String> inputTopics =
+        EventType.inputs().stream().map(type -> topics.name(type.topic())).distinct().toList();
+    return KafkaAccess.of(DecisionViewTopology.buildTopology(config, topics))
+        .alsoWriting(inputTopics);
   }
 
   @Override

@@ -87,6 +87,29 @@ public final class LocalKafkaCluster implements AutoCloseable {
   private static final List<String> INHERITED_SYSTEM_PROPERTIES =
       List.of("logback.configurationFile", "log4j2.configurationFile", "log4j.configurationFile");
 
+  /** The SASL mechanism of a secured cluster ({@link #startInProcessSecured}). */
+  public static final String SASL_MECHANISM = "SCRAM-SHA-512";
+
+  private static final String SECURED_BROKER_LISTENER = "SASL_PLAINTEXT";
+
+  /**
+   * A super user of a secured cluster: its SCRAM credential is written at format time, so that the
+   * broker itself (inter-broker) and the first admin client can authenticate before any user is
+   * created.
+   */
+  public record SuperUser(String name, String password) {
+    public SuperUser {
+      if (name.isBlank() || password.isBlank()) {
+        throw new IllegalArgumentException("a super user needs a name and a password");
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "SuperUser[" + name + "]";
+    }
+  }
+
   private enum Mode {
     IN_PROCESS,
     PROCESSES
@@ -114,12 +137,19 @@ public final class LocalKafkaCluster implements AutoCloseable {
   private final List<NodeSpec> nodes;
   private final Map<String, String>[] nodeConfigs;
   private final Process[] processes;
+  private final Optional<SuperUser> superUser;
   private KafkaRaftServer server;
   private boolean closed;
 
   @SuppressWarnings("unchecked")
-  private LocalKafkaCluster(Mode mode, Path dataDir, String clusterId, List<NodeSpec> nodes) {
+  private LocalKafkaCluster(
+      Mode mode,
+      Path dataDir,
+      String clusterId,
+      List<NodeSpec> nodes,
+      Optional<SuperUser> superUser) {
     this.mode = mode;
+    this.superUser = superUser;
     this.dataDir = dataDir;
     this.clusterId = clusterId;
     this.nodes = List.copyOf(nodes);
@@ -135,6 +165,24 @@ public final class LocalKafkaCluster implements AutoCloseable {
    * @param brokerPort the client port on 127.0.0.1, or 0 to pick a free one
    */
   public static LocalKafkaCluster startInProcess(Path dataDir, int brokerPort) {
+    return startInProcess(dataDir, brokerPort, Optional.empty());
+  }
+
+  /**
+   * Like {@link #startInProcess(Path, int)}, but secured: clients authenticate with SASL/{@value
+   * #SASL_MECHANISM} over plaintext, and the StandardAuthorizer denies whatever no ACL allows
+   * ({@code allow.everyone.if.no.acl.found=false}); {@code superUser} may do anything. Other users
+   * are created with {@link Admin#alterUserScramCredentials} by the super user ({@link
+   * #clientProperties}). The controller listener stays plaintext on the loopback interface: its
+   * anonymous principal (the node talking to itself) is a super user too.
+   */
+  public static LocalKafkaCluster startInProcessSecured(
+      Path dataDir, int brokerPort, SuperUser superUser) {
+    return startInProcess(dataDir, brokerPort, Optional.of(superUser));
+  }
+
+  private static LocalKafkaCluster startInProcess(
+      Path dataDir, int brokerPort, Optional<SuperUser> superUser) {
     if (brokerPort < 0 || brokerPort > 65_535) {
       throw new IllegalArgumentException("brokerPort must be 0..65535, was " + brokerPort);
     }
@@ -146,7 +194,7 @@ public final class LocalKafkaCluster implements AutoCloseable {
     int port = brokerPort == 0 ? free[1] : brokerPort;
     NodeSpec node = new NodeSpec(0, port, free[0], dir.resolve("node-0"), null);
     LocalKafkaCluster cluster =
-        new LocalKafkaCluster(Mode.IN_PROCESS, dir, clusterId, List.of(node));
+        new LocalKafkaCluster(Mode.IN_PROCESS, dir, clusterId, List.of(node), superUser);
     try {
       cluster.prepareNode(0, 1);
       cluster.startServer();
@@ -161,6 +209,7 @@ public final class LocalKafkaCluster implements AutoCloseable {
         .addKeyValue("clusterId", clusterId)
         .addKeyValue("dataDir", dir)
         .addKeyValue("mode", "in-process")
+        .addKeyValue("secured", superUser.isPresent())
         .addKeyValue("startupMillis", millisSince(started))
         .log("Kafka broker ready");
     return cluster;
@@ -194,7 +243,8 @@ public final class LocalKafkaCluster implements AutoCloseable {
                         dir.resolve("node-" + i),
                         logs.resolve("node-" + i + ".log")))
             .toList();
-    LocalKafkaCluster cluster = new LocalKafkaCluster(Mode.PROCESSES, dir, clusterId, specs);
+    LocalKafkaCluster cluster =
+        new LocalKafkaCluster(Mode.PROCESSES, dir, clusterId, specs, Optional.empty());
     try {
       for (int i = 0; i < nodes; i++) {
         cluster.prepareNode(i, nodes);
@@ -225,6 +275,36 @@ public final class LocalKafkaCluster implements AutoCloseable {
     return nodes.stream()
         .map(n -> ADVERTISED_HOST + ":" + n.brokerPort())
         .collect(Collectors.joining(","));
+  }
+
+  /**
+   * What a client of this cluster needs besides the bootstrap servers to connect as {@code user}:
+   * nothing for a plaintext cluster; the SASL settings for a secured one.
+   */
+  public Map<String, Object> clientProperties(String user, String password) {
+    if (superUser.isEmpty()) {
+      return Map.of();
+    }
+    return Map.of(
+        "security.protocol",
+        "SASL_PLAINTEXT",
+        "sasl.mechanism",
+        SASL_MECHANISM,
+        "sasl.jaas.config",
+        scramJaasConfig(user, password));
+  }
+
+  /** The client settings of the super user; nothing for a plaintext cluster. */
+  public Map<String, Object> superUserProperties() {
+    return superUser.map(u -> clientProperties(u.name(), u.password())).orElse(Map.of());
+  }
+
+  private static String scramJaasConfig(String user, String password) {
+    return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
+        + user.replace("\"", "\\\"")
+        + "\" password=\""
+        + password.replace("\"", "\\\"")
+        + "\";";
   }
 
   /** The number of nodes, running or not. */
@@ -334,13 +414,14 @@ public final class LocalKafkaCluster implements AutoCloseable {
         nodes.stream()
             .map(n -> n.id() + "@" + LOOPBACK + ":" + n.controllerPort())
             .collect(Collectors.joining(","));
+    String brokerListener = superUser.isPresent() ? SECURED_BROKER_LISTENER : BROKER_LISTENER;
     Map<String, String> c = new TreeMap<>();
     c.put("process.roles", "broker,controller");
     c.put("node.id", Integer.toString(node.id()));
     c.put("controller.quorum.voters", voters);
     c.put(
         "listeners",
-        BROKER_LISTENER
+        brokerListener
             + "://"
             + LOOPBACK
             + ":"
@@ -352,13 +433,23 @@ public final class LocalKafkaCluster implements AutoCloseable {
             + ":"
             + node.controllerPort());
     c.put(
-        "advertised.listeners",
-        BROKER_LISTENER + "://" + ADVERTISED_HOST + ":" + node.brokerPort());
+        "advertised.listeners", brokerListener + "://" + ADVERTISED_HOST + ":" + node.brokerPort());
     c.put(
         "listener.security.protocol.map",
-        BROKER_LISTENER + ":PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
+        brokerListener + ":" + brokerListener + "," + CONTROLLER_LISTENER + ":PLAINTEXT");
     c.put("controller.listener.names", CONTROLLER_LISTENER);
-    c.put("inter.broker.listener.name", BROKER_LISTENER);
+    c.put("inter.broker.listener.name", brokerListener);
+    superUser.ifPresent(
+        user -> {
+          c.put("sasl.enabled.mechanisms", SASL_MECHANISM);
+          c.put("sasl.mechanism.inter.broker.protocol", SASL_MECHANISM);
+          c.put(
+              "listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config",
+              scramJaasConfig(user.name(), user.password()));
+          c.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+          c.put("super.users", "User:" + user.name() + ";User:ANONYMOUS");
+          c.put("allow.everyone.if.no.acl.found", "false");
+        });
     c.put("log.dirs", node.logDir().toString());
 
     c.put("auto.create.topics.enable", "false");
@@ -401,14 +492,22 @@ public final class LocalKafkaCluster implements AutoCloseable {
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
     int rc;
     try (PrintStream out = new PrintStream(captured, true, StandardCharsets.UTF_8)) {
-      String[] args = {
-        "format",
-        "--config",
-        node.configFile().toString(),
-        "--cluster-id",
-        clusterId,
-        "--ignore-formatted"
-      };
+      List<String> arguments =
+          new ArrayList<>(
+              List.of(
+                  "format",
+                  "--config",
+                  node.configFile().toString(),
+                  "--cluster-id",
+                  clusterId,
+                  "--ignore-formatted"));
+      superUser.ifPresent(
+          user -> {
+            arguments.add("--add-scram");
+            arguments.add(
+                SASL_MECHANISM + "=[name=" + user.name() + ",password=" + user.password() + "]");
+          });
+      String[] args = arguments.toArray(String[]::new);
       try {
         rc = StorageTool.execute(args, out);
       } catch (Exception e) {
@@ -529,6 +628,7 @@ public final class LocalKafkaCluster implements AutoCloseable {
     props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) PROBE_TIMEOUT.toMillis());
     props.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 500);
     props.put(AdminClientConfig.RETRY_BACKOFF_MAX_MS_CONFIG, 500);
+    props.putAll(superUserProperties());
     Exception last = null;
     try (Admin admin = Admin.create(props)) {
       while (true) {

@@ -3,6 +3,7 @@ package org.librarycampaign.platform.service;
 import java.util.Optional;
 import org.apache.kafka.streams.Topology;
 import org.librarycampaign.platform.config.CampaignConfig;
+import org.librarycampaign.platform.security.KafkaAccess;
 import org.librarycampaign.platform.topics.TopicCatalogue;
 
 /**
@@ -25,5 +26,14 @@ public interface CampaignService {
    */
   default Optional<Topology> topology(CampaignConfig config, TopicCatalogue topics) {
     return Optional.empty();
+  }
+
+  /**
+   * The topics its Kafka clients read and write, from which {@code campaign acls} derives its
+   * rights: a stream processor's come from its topology; a service with other clients (a producer
+   * of its own) adds theirs.
+   */
+  default KafkaAccess kafkaAccess(CampaignConfig config, TopicCatalogue topics) {
+    return topology(config, topics).map(KafkaAccess::of).orElse(KafkaAccess.NONE);
   }
 }

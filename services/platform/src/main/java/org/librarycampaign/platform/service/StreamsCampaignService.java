@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.Topology;
 import org.librarycampaign.platform.config.CampaignConfig;
+import org.librarycampaign.platform.security.KafkaAccess;
 import org.librarycampaign.platform.streams.StreamsService;
 import org.librarycampaign.platform.streams.StreamsSettings;
 import org.librarycampaign.platform.topics.ServiceSubjects;
@@ -28,6 +29,12 @@ public abstract class StreamsCampaignService implements CampaignService {
   @Override
   public Optional<Topology> topology(CampaignConfig config, TopicCatalogue topics) {
     return Optional.of(buildTopology(config, topics));
+  }
+
+  /** From the topology it runs, even when it offers none to {@code campaign plan}. */
+  @Override
+  public KafkaAccess kafkaAccess(CampaignConfig config, TopicCatalogue topics) {
+    return KafkaAccess.of(buildTopology(config, topics));
   }
 
   @Override

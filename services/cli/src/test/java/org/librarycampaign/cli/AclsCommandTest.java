@@ -1,0 +1,64 @@
+package org.librarycampaign.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.acl.AclBinding;
+import org.junit.jupiter.api.Test;
+import org.librarycampaign.platform.config.CampaignConfig;
+
+/** The ACLs derived from the services' topologies and clients. */
+class AclsCommandTest {
+
+  private static List<String> acls(String service) {
+    return AclsCommand.bindings(CampaignConfig.of(Map.of()), service).stream()
+        .map(AclsCommand::describe)
+        .toList();
+  }
+
+  @Test
+  void governanceReadsItsInputsAndWritesOnlyItsDecisions() {
+    List<String> governance = acls("governance");
+
+    assertThat(governance)
+        .contains(
+            "User:governance ALLOW READ TOPIC LITERAL:campaign.posts",
+            "User:governance ALLOW READ TOPIC LITERAL:campaign.incidents",
+            "User:governance ALLOW WRITE TOPIC LITERAL:campaign.post-decisions",
+            "User:governance ALLOW WRITE TOPIC LITERAL:campaign.dead-letters",
+            "User:governance ALLOW CREATE TOPIC PREFIXED:campaign-governance-",
+            "User:governance ALLOW READ GROUP LITERAL:campaign-governance",
+            "User:governance ALLOW WRITE TRANSACTIONAL_ID PREFIXED:campaign-governance-")
+        .doesNotContain(
+            "User:governance ALLOW WRITE TOPIC LITERAL:campaign.notifications",
+            "User:governance ALLOW READ TOPIC LITERAL:campaign.notifications")
+        .allMatch(line -> line.startsWith("User:governance ALLOW "));
+  }
+
+  @Test
+  void ingestWritesTheInputTopicsAndReadsTheDecisions() {
+    List<String> ingest = acls("ingest");
+
+    assertThat(ingest)
+        .contains(
+            "User:ingest ALLOW WRITE TOPIC LITERAL:campaign.posts",
+            "User:ingest ALLOW WRITE TOPIC LITERAL:campaign.incidents",
+            "User:ingest ALLOW READ TOPIC LITERAL:campaign.post-decisions")
+        .doesNotContain("User:ingest ALLOW WRITE TOPIC LITERAL:campaign.post-decisions");
+  }
+
+  @Test
+  void everyServiceGetsItsOwnPrincipal() {
+    List<AclBinding> all = AclsCommand.bindings(CampaignConfig.of(Map.of()), null);
+
+    assertThat(all.stream().map(b -> b.entry().principal()).distinct())
+        .containsExactlyInAnyOrder(
+            "User:conflicts",
+            "User:crisis",
+            "User:dashboard",
+            "User:dispatcher",
+            "User:governance",
+            "User:ingest");
+  }
+}
