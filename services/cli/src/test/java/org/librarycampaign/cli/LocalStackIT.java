@@ -43,7 +43,13 @@ class LocalStackIT {
       assertThat(ready.statusCode()).isEqualTo(200);
       assertThat(ready.body()).contains("\"schema-registry\"").contains("\"kafka\"");
       idsBefore = subjectIds(stack.config().registryUrl());
-      assertThat(idsBefore).hasSize(CampaignTopic.values().length);
+      // every topic's subject, and the Avro-typed internal subjects the services register first
+      assertThat(idsBefore)
+          .hasSize(CampaignTopic.values().length + 3)
+          .containsKeys(
+              "campaign-conflicts-conflicts-milestones-by-branch-repartition-value",
+              "campaign-dispatcher-dispatcher-pending-changelog-value",
+              "campaign-dispatcher-dispatcher-receipts-changelog-value");
 
       // a second campaign up on the same data directory stops at once, in one line
       StringWriter err = new StringWriter();
