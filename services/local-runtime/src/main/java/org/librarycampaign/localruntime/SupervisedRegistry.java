@@ -172,12 +172,16 @@ public final class SupervisedRegistry implements AutoCloseable {
     }
   }
 
-  /** Starts a child, pausing before each attempt; null once {@link #close()} was called. */
+  /**
+   * Starts a child, pausing before each attempt; null once {@link #close()} was called or the JVM
+   * is shutting down (Ctrl-C reaches the child too, and the stack closes the supervisor only after
+   * its services).
+   */
   private RegistryProcess startAgain(int quickDeaths) {
     for (int attempt = quickDeaths; ; attempt++) {
       Duration pause = backoff.pauseBefore(attempt);
       try {
-        if (closing.await(pause.toMillis(), TimeUnit.MILLISECONDS)) {
+        if (closing.await(pause.toMillis(), TimeUnit.MILLISECONDS) || jvmShuttingDown()) {
           return null;
         }
       } catch (InterruptedException e) {
@@ -217,6 +221,17 @@ public final class SupervisedRegistry implements AutoCloseable {
     Duration pauseBefore(int attempt) {
       Duration pause = initial.multipliedBy(1L << Math.min(attempt, 20));
       return pause.compareTo(max) > 0 ? max : pause;
+    }
+  }
+
+  private static boolean jvmShuttingDown() {
+    Thread probe = new Thread(() -> {}, "shutdown-probe");
+    try {
+      Runtime.getRuntime().addShutdownHook(probe);
+      Runtime.getRuntime().removeShutdownHook(probe);
+      return false;
+    } catch (IllegalStateException shuttingDown) {
+      return true;
     }
   }
 }
