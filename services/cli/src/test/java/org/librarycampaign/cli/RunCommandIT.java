@@ -126,36 +126,15 @@ class RunCommandIT {
 
   private Process startGovernance(CampaignConfig config, int httpPort, Path log)
       throws IOException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder builder =
-        new ProcessBuilder(
-                java,
-                "-Xmx256m",
-                "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1",
-                "-cp",
-                System.getProperty("java.class.path"),
-                CampaignCommand.class.getName(),
-                "run",
-                SERVICE,
-                "--bootstrap",
-                config.bootstrapServers(),
-                "--registry",
-                config.registryUrl(),
-                "--http-port",
-                Integer.toString(httpPort))
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile());
-    Map<String, String> environment = builder.environment();
-    environment.keySet().removeIf(k -> k.startsWith("CAMPAIGN_") || k.startsWith("KAFKA_"));
-    environment.put("HOSTNAME", "it-host");
-    environment.put("CAMPAIGN_TOPIC_PREFIX", config.topicPrefix());
-    environment.put("CAMPAIGN_APPLICATION_ID_PREFIX", config.applicationId(""));
-    environment.put("CAMPAIGN_DATA_DIR", config.dataDir().toString());
-    environment.put("CAMPAIGN_STATE_DIR", config.stateDir().toString());
-    // the health-only listener would take the port ten above a free one: not needed here
-    environment.put("CAMPAIGN_HTTP_OPS__PORT", "none");
-    Process process = builder.start();
+    Process process =
+        CampaignRunProcess.start(
+            SERVICE,
+            config,
+            httpPort,
+            log,
+            Map.of(
+                "CAMPAIGN_TOPIC_PREFIX", config.topicPrefix(),
+                "CAMPAIGN_APPLICATION_ID_PREFIX", config.applicationId("")));
     processes.add(process);
     return process;
   }

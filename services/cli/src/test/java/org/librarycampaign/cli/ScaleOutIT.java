@@ -235,35 +235,18 @@ class ScaleOutIT {
   }
 
   private Process startInstance(CampaignConfig config, int httpPort, Path log) throws IOException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder builder =
-        new ProcessBuilder(
-                java,
-                "-Xmx256m",
-                "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1",
-                "-cp",
-                System.getProperty("java.class.path"),
-                CampaignCommand.class.getName(),
-                "run",
-                SERVICE,
-                "--bootstrap",
-                config.bootstrapServers(),
-                "--registry",
-                config.registryUrl(),
-                "--http-port",
-                Integer.toString(httpPort))
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile());
-    Map<String, String> environment = builder.environment();
-    environment.keySet().removeIf(k -> k.startsWith("CAMPAIGN_") || k.startsWith("KAFKA_"));
-    environment.put("HOSTNAME", "it-host");
-    environment.put("CAMPAIGN_DATA_DIR", config.dataDir().toString());
-    environment.put("CAMPAIGN_STATE_DIR", config.stateDir().toString());
-    environment.put("CAMPAIGN_TOPICS_FILE", CLUSTER_TOPICS.toAbsolutePath().toString());
-    // a killed static member leaves the group when its session times out: keep that short here
-    environment.put("KAFKA_SESSION_TIMEOUT_MS", "10000");
-    Process process = builder.start();
+    Process process =
+        CampaignRunProcess.start(
+            SERVICE,
+            config,
+            httpPort,
+            log,
+            Map.of(
+                "CAMPAIGN_TOPICS_FILE",
+                CLUSTER_TOPICS.toAbsolutePath().toString(),
+                // a killed static member leaves the group when its session times out: keep it short
+                "KAFKA_SESSION_TIMEOUT_MS",
+                "10000"));
     processes.add(process);
     return process;
   }
