@@ -71,6 +71,7 @@ public final class IngestService implements CampaignService {
             new EventJson(),
             writer,
             decisions,
+            decisions,
             settings.maxBodyBytes(),
             settings.maxEventsPerRequest(),
             HttpOptions.from(config).readTimeout(),

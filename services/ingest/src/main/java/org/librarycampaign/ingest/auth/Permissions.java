@@ -40,6 +40,23 @@ public final class Permissions {
     return Optional.empty();
   }
 
+  /**
+   * Why the caller may not write an event about a post or incident owned by another branch; empty
+   * when it may. The owner is not named: a branch learns nothing about another's ids.
+   *
+   * @param what {@code post} or {@code incident}
+   * @param owner the id's owning branch, empty when the id is not seen yet
+   */
+  public static Optional<String> refusalOfId(
+      Caller caller, String what, String id, Optional<String> owner) {
+    if (caller instanceof Caller.Branch branch
+        && owner.isPresent()
+        && !owner.get().equals(branch.branchId())) {
+      return Optional.of(what + " \"" + id + "\" belongs to another branch");
+    }
+    return Optional.empty();
+  }
+
   /** Why the caller may not read what belongs to this branch; empty when it may. */
   public static Optional<String> refusalToRead(Caller caller, String branchId) {
     if (caller instanceof Caller.Branch branch && !branch.branchId().equals(branchId)) {

@@ -9,10 +9,12 @@ import org.librarycampaign.platform.topics.TopicCatalogue;
 /**
  * The latest decision of every post: {@code campaign.post-decisions} (compacted, keyed by postId)
  * read into a global table, so that every ingest instance can answer for every post, whichever
- * partition holds it. A null value (a tombstone) removes the post.
+ * partition holds it. A null value (a tombstone) removes the post. The incident statuses (keyed by
+ * incidentId) are read the same way: with the decisions they say which branch owns an id.
  *
  * <pre>
  * campaign.post-decisions --(read-campaign.post-decisions)--> global store ingest-post-decisions
+ * campaign.incident-status --(read-campaign.incident-status)--> global store ingest-incident-status
  * </pre>
  */
 public final class DecisionViewTopology {
@@ -20,11 +22,15 @@ public final class DecisionViewTopology {
   /** The store queried by {@code GET /v1/posts/{postId}/decision}. */
   public static final String STORE = "ingest-post-decisions";
 
+  /** The latest status of every incident, with its branch: who may write its later events. */
+  public static final String INCIDENTS_STORE = "ingest-incident-status";
+
   private DecisionViewTopology() {}
 
   public static Topology buildTopology(CampaignConfig config, TopicCatalogue topics) {
     StreamsBuilder builder = new StreamsBuilder();
     GlobalView.addTo(builder, topics.postDecisions(), STORE);
+    GlobalView.addTo(builder, topics.incidentStatus(), INCIDENTS_STORE);
     return builder.build();
   }
 }

@@ -24,6 +24,7 @@ import org.librarycampaign.ingest.auth.Caller;
 import org.librarycampaign.ingest.auth.Permissions;
 import org.librarycampaign.ingest.auth.TokenRegistry;
 import org.librarycampaign.ingest.decisions.DecisionLookup;
+import org.librarycampaign.ingest.decisions.OwnerLookup;
 import org.librarycampaign.ingest.decisions.ViewUnavailableException;
 import org.librarycampaign.ingest.events.EventReader;
 import org.librarycampaign.ingest.events.IncomingEvent;
@@ -35,6 +36,7 @@ import org.librarycampaign.ingest.write.WrittenEvent;
 import org.librarycampaign.platform.json.EventJson;
 import org.librarycampaign.platform.json.FieldError;
 import org.librarycampaign.platform.ops.TokenBuckets;
+import org.librarycampaign.platform.topics.CampaignTopic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,6 +65,7 @@ public final class IngestApi {
   private final EventReader reader;
   private final EventWriter writer;
   private final DecisionLookup decisions;
+  private final OwnerLookup owners;
   private final EventJson json;
   private final int maxBodyBytes;
   private final int maxEventsPerRequest;
@@ -76,6 +79,7 @@ public final class IngestApi {
       EventJson json,
       EventWriter writer,
       DecisionLookup decisions,
+      OwnerLookup owners,
       int maxBodyBytes,
       int maxEventsPerRequest,
       Duration bodyDeadline,
@@ -86,6 +90,7 @@ public final class IngestApi {
     this.reader = new EventReader(json);
     this.writer = writer;
     this.decisions = decisions;
+    this.owners = owners;
     this.maxBodyBytes = maxBodyBytes;
     this.maxEventsPerRequest = maxEventsPerRequest;
     this.bodyDeadline = bodyDeadline;
@@ -189,6 +194,8 @@ public final class IngestApi {
     for (IncomingEvent event : events) {
       Permissions.refusalToWrite(caller, event.type(), event.branchId())
           .ifPresent(why -> forbidden.add(new FieldError(event.field("branchId"), why)));
+      refusalOfId(caller, event)
+          .ifPresent(why -> forbidden.add(new FieldError(event.field(idField(event)), why)));
     }
     if (!forbidden.isEmpty()) {
       throw ApiProblem.fieldErrors(403, forbidden);
@@ -237,6 +244,37 @@ public final class IngestApi {
     accepted.put("accepted", events.size());
     accepted.put("events", answers);
     return respond(ctx, ACCEPTED, accepted);
+  }
+
+  /**
+   * Why a branch may not write this event about a post or incident another branch owns. An id the
+   * view has not seen yet, or a view not available now, lets the event through: the processors'
+   * ownership gates are the backstop.
+   */
+  private Optional<String> refusalOfId(Caller caller, IncomingEvent event) {
+    CampaignTopic topic = event.event().topic();
+    if (caller instanceof Caller.Admin
+        || (topic != CampaignTopic.POSTS && topic != CampaignTopic.INCIDENTS)) {
+      return Optional.empty();
+    }
+    String id = event.id();
+    try {
+      return Permissions.refusalOfId(
+          caller,
+          topic == CampaignTopic.POSTS ? "post" : "incident",
+          id,
+          owners.ownerOf(topic, id));
+    } catch (ViewUnavailableException e) {
+      LOGGER
+          .atDebug()
+          .addKeyValue("topic", topic)
+          .log("Owner not known now; the processors check it");
+      return Optional.empty();
+    }
+  }
+
+  private static String idField(IncomingEvent event) {
+    return event.event().topic() == CampaignTopic.POSTS ? "postId" : "incidentId";
   }
 
   private int decision(Context ctx) throws ApiProblem {

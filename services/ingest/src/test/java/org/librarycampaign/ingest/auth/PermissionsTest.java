@@ -2,6 +2,7 @@ package org.librarycampaign.ingest.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Optional;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -29,6 +30,23 @@ class PermissionsTest {
           .as(type)
           .hasValue("this token writes only for branch \"eastside\"");
     }
+  }
+
+  @Test
+  void aBranchMayNotWriteAboutAPostOrIncidentOfAnotherBranchWithoutLearningWhose() {
+    Caller westside = Caller.branch("westside");
+
+    assertThat(Permissions.refusalOfId(westside, "post", "p1", Optional.of("eastside")))
+        .hasValue("post \"p1\" belongs to another branch");
+    assertThat(Permissions.refusalOfId(westside, "incident", "i1", Optional.of("eastside")))
+        .hasValue("incident \"i1\" belongs to another branch");
+    assertThat(Permissions.refusalOfId(EASTSIDE, "incident", "i1", Optional.of("eastside")))
+        .isEmpty();
+    assertThat(Permissions.refusalOfId(westside, "post", "new", Optional.empty()))
+        .as("an id not seen yet")
+        .isEmpty();
+    assertThat(Permissions.refusalOfId(Caller.ADMIN, "incident", "i1", Optional.of("eastside")))
+        .isEmpty();
   }
 
   @Test
