@@ -13,7 +13,9 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 import org.librarycampaign.conflicts.calendar.ConflictMessages;
 import org.librarycampaign.platform.config.CampaignConfig;
 import org.librarycampaign.platform.serde.AvroSerde;
+import org.librarycampaign.platform.streams.BranchRouting;
 import org.librarycampaign.platform.streams.InputTombstones;
+import org.librarycampaign.platform.streams.OwnershipGate;
 import org.librarycampaign.platform.streams.StreamsSettings;
 import org.librarycampaign.platform.topics.TopicCatalogue;
 
@@ -21,19 +23,26 @@ import org.librarycampaign.platform.topics.TopicCatalogue;
  * The conflicts topology:
  *
  * <pre>
- * campaign.posts ──────────────────────────────────────────────► conflicts-check-posts ──────┐
+ * campaign.posts ─► by branch (repartition) ─► post ownership gate ─► conflicts-check-posts ──┐
  * campaign.milestones ─► key := scope ─► conflicts-milestones-by-branch                       ├─► campaign.conflicts
  *                        (repartition: * to every partition,   ─► conflicts-check-milestones ─┘
  *                         a branch to its posts' partition)
  * </pre>
  *
  * Both processors share the seven calendar stores of {@link ConflictStores}, so they run in one
- * task per partition, next to the posts of that partition's branches.
+ * task per partition, next to the posts of that partition's branches: posts are routed by branch
+ * with the partitioner milestones use, whatever partition their producer chose.
  */
 public final class ConflictsTopology {
 
   /** The internal topic ({@code <application id>-<name>-repartition}) milestones are sent on. */
   public static final String MILESTONES_BY_BRANCH = "conflicts-milestones-by-branch";
+
+  /** The branch route of posts ({@code <application id>-<name>-by-branch-repartition}). */
+  public static final String POSTS_ROUTE = "conflicts-posts";
+
+  /** The in-task ownership gate of posts (store {@code <name>-owners}). */
+  public static final String POST_GATE = "conflicts-post";
 
   private ConflictsTopology() {}
 
@@ -47,8 +56,17 @@ public final class ConflictsTopology {
     ConflictStores.builders().forEach(builder::addStateStore);
     String[] stores = ConflictStores.NAMES.toArray(String[]::new);
 
+    // every post event of a branch to the task of the branch's milestones, in the producer's
+    // order; then the in-task ownership gate (docs/ARCHITECTURE.md#ownership-and-placement)
     KStream<String, ConflictEvent> fromPosts =
-        builder.stream(topics.posts().name(), topics.posts().consumed())
+        OwnershipGate.inTask(
+                BranchRouting.byBranch(
+                    builder.stream(topics.posts().name(), topics.posts().consumed()),
+                    topics.posts(),
+                    POSTS_ROUTE,
+                    ConflictsService.NAME),
+                POST_GATE,
+                "postId")
             .process(() -> new PostsProcessor(messages), Named.as("conflicts-check-posts"), stores);
 
     // counted here: the repartition below would hand a tombstone on without its source topic

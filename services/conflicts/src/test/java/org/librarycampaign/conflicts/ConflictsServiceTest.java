@@ -52,11 +52,18 @@ class ConflictsServiceTest {
     }
     assertThat(sources)
         .containsExactlyInAnyOrder(
-            "campaign.posts", "campaign.milestones", "conflicts-milestones-by-branch-repartition");
+            "campaign.posts",
+            "campaign.milestones",
+            "conflicts-milestones-by-branch-repartition",
+            "conflicts-posts-by-branch-repartition");
     assertThat(sinks)
         .containsExactlyInAnyOrder(
-            "campaign.conflicts", "conflicts-milestones-by-branch-repartition");
-    assertThat(stores).containsExactlyInAnyOrderElementsOf(ConflictStores.NAMES);
+            "campaign.conflicts",
+            "conflicts-milestones-by-branch-repartition",
+            "conflicts-posts-by-branch-repartition");
+    Set<String> expectedStores = new TreeSet<>(ConflictStores.NAMES);
+    expectedStores.add("conflicts-post-owners");
+    assertThat(stores).containsExactlyInAnyOrderElementsOf(expectedStores);
     assertThat(topology.globalStores()).isEmpty();
   }
 }

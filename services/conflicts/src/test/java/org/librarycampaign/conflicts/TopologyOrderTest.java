@@ -91,7 +91,7 @@ class TopologyOrderTest {
         if (moveTheWallClock) {
           conflicts.advance(Duration.ofHours(7));
         }
-        pipe(event, namespace, recordTime);
+        pipe(event, namespace, recordTime, order);
       }
       return fold(conflicts.output(), namespace);
     } finally {
@@ -99,7 +99,7 @@ class TopologyOrderTest {
     }
   }
 
-  private static void pipe(Object event, String namespace, Instant recordTime) {
+  private static void pipe(Object event, String namespace, Instant recordTime, List<Object> order) {
     if (event instanceof Post post) {
       String branch = namespace + post.branchId();
       conflicts.post(
@@ -115,8 +115,16 @@ class TopologyOrderTest {
     } else if (event instanceof Milestone milestone) {
       conflicts.milestone(milestoneEvent(milestone, namespace), recordTime);
     } else {
+      // withdrawn by its own branch: another branch's withdrawal is refused (OWNERSHIP)
       String postId = (String) event;
-      conflicts.post("unused", Events.withdrawn(namespace + postId, "unused"), recordTime);
+      String branch =
+          namespace
+              + order.stream()
+                  .filter(e -> e instanceof Post post && post.postId().equals(postId))
+                  .map(e -> ((Post) e).branchId())
+                  .findFirst()
+                  .orElseThrow();
+      conflicts.post(branch, Events.withdrawn(namespace + postId, branch), recordTime);
     }
   }
 

@@ -2,13 +2,14 @@ package org.librarycampaign.crisis;
 
 import java.util.Set;
 import library.campaign.events.IncidentEvent;
+import library.campaign.events.IncidentStatus;
+import library.campaign.events.Notification;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.state.StoreBuilder;
@@ -17,7 +18,9 @@ import org.librarycampaign.crisis.response.Incident;
 import org.librarycampaign.platform.config.CampaignConfig;
 import org.librarycampaign.platform.state.StateCodec;
 import org.librarycampaign.platform.state.TimeOrderedKey;
+import org.librarycampaign.platform.streams.BranchRouting;
 import org.librarycampaign.platform.streams.GlobalView;
+import org.librarycampaign.platform.streams.OwnershipGate;
 import org.librarycampaign.platform.topics.Topic;
 import org.librarycampaign.platform.topics.TopicCatalogue;
 
@@ -26,14 +29,17 @@ import org.librarycampaign.platform.topics.TopicCatalogue;
  *
  * <pre>
  * campaign.response-plans --> [global store crisis-response-plans]   (every task sees every plan)
- * campaign.incidents --> crisis-incident-response --+--> campaign.notifications   (key notificationId)
- *                          | crisis-incidents        +--> campaign.incident-status (key incidentId)
- *                          | crisis-escalation-deadlines
- *                          | crisis-sent-notifications
+ * campaign.incidents --> by branch --> incident gate --> crisis-incident-response
+ *     --+--> by incidentId --> output gate --> campaign.notifications   (key notificationId)
+ *       +--> by incidentId --> output gate --> campaign.incident-status (key incidentId)
+ *   crisis-incident-response stores: crisis-incidents, crisis-escalation-deadlines,
+ *                                    crisis-sent-notifications
  * </pre>
  *
- * Incidents are keyed by branch, so every event of an incident reaches the same task, and the
- * incident's state lives in that task's stores; no repartition is needed.
+ * Incidents are routed by branch whatever partition their producer chose ({@link BranchRouting}),
+ * so every event of an incident reaches the same task, and the incident's state lives in that
+ * task's stores. The gates refuse another branch's event or output about an incident id ({@link
+ * OwnershipGate}, docs/ARCHITECTURE.md#ownership-and-placement).
  */
 public final class CrisisTopology {
 
@@ -50,8 +56,23 @@ public final class CrisisTopology {
   public static final String SENT_STORE = "crisis-sent-notifications";
 
   static final String PROCESSOR = "crisis-incident-response";
-  static final String NOTIFICATIONS_SINK = "write-campaign.notifications";
-  static final String STATUS_SINK = "write-campaign.incident-status";
+
+  /** The nodes the processor forwards notifications and statuses to. */
+  static final String NOTIFICATIONS_SINK = "crisis-notifications-out";
+
+  static final String STATUS_SINK = "crisis-status-out";
+
+  /** The branch route of incidents ({@code <application id>-<name>-by-branch-repartition}). */
+  public static final String INCIDENTS_ROUTE = "crisis-incidents";
+
+  /** The in-task ownership gate of incidents (store {@code <name>-owners}). */
+  public static final String INCIDENT_GATE = "crisis-incident";
+
+  /**
+   * The ownership gate of the outputs: {@code <name>-notification-by-id} and {@code
+   * <name>-status-by-id} repartitions keyed by incidentId, one store {@code <name>-owners}.
+   */
+  public static final String OUTPUT_GATE = "crisis-output";
 
   private CrisisTopology() {}
 
@@ -66,21 +87,44 @@ public final class CrisisTopology {
 
     StreamsBuilder builder = new StreamsBuilder();
     GlobalView.addTo(builder, topics.responsePlans(), PLANS_STORE);
+    // every event of a branch to the branch's task, in the producer's order; then the in-task
+    // ownership gate (docs/ARCHITECTURE.md#ownership-and-placement)
     KStream<String, SpecificRecord> responses =
-        builder.stream(incidents.name(), incidents.consumed())
+        OwnershipGate.inTask(
+                BranchRouting.byBranch(
+                    builder.stream(incidents.name(), incidents.consumed()),
+                    incidents,
+                    INCIDENTS_ROUTE,
+                    CrisisService.NAME),
+                INCIDENT_GATE,
+                "incidentId")
             .process(new IncidentProcessorSupplier(settings), Named.as(PROCESSOR));
-    // the processor forwards each record to the sink of its topic by name
-    responses.to(topics.notifications().name(), writes(topics.notifications(), NOTIFICATIONS_SINK));
-    responses.to(topics.incidentStatus().name(), writes(topics.incidentStatus(), STATUS_SINK));
-    return builder.build();
-  }
 
-  /** A sink of one of the processor's outputs, which share the processor's record type. */
-  @SuppressWarnings("unchecked")
-  private static <V extends SpecificRecord> Produced<String, SpecificRecord> writes(
-      Topic<String, V> topic, String sinkName) {
-    return (Produced<String, SpecificRecord>)
-        (Produced<String, ?>) topic.produced().withName(sinkName);
+    // the processor forwards each record to the node of its topic by name; both outputs pass one
+    // ownership gate keyed by incidentId, sharing its store, before their topics
+    builder.addStateStore(OwnershipGate.ownersStoreBuilder(OUTPUT_GATE));
+    String owners = OwnershipGate.ownersStore(OUTPUT_GATE);
+    Topic<String, Notification> notifications = topics.notifications();
+    OwnershipGate.beforeWriting(
+            responses.mapValues(v -> (Notification) v, Named.as(NOTIFICATIONS_SINK)),
+            notifications,
+            OUTPUT_GATE + "-notification",
+            owners,
+            "incidentId",
+            Notification::getIncidentId,
+            Notification::getNotificationId)
+        .to(notifications.name(), notifications.produced());
+    Topic<String, IncidentStatus> statuses = topics.incidentStatus();
+    OwnershipGate.beforeWriting(
+            responses.mapValues(v -> (IncidentStatus) v, Named.as(STATUS_SINK)),
+            statuses,
+            OUTPUT_GATE + "-status",
+            owners,
+            "incidentId",
+            IncidentStatus::getIncidentId,
+            IncidentStatus::getIncidentId)
+        .to(statuses.name(), statuses.produced());
+    return builder.build();
   }
 
   private record IncidentProcessorSupplier(CrisisSettings settings)

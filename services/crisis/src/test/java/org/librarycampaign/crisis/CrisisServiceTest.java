@@ -62,8 +62,30 @@ class CrisisServiceTest {
     assertThat(nodes)
         .containsExactlyInAnyOrder(
             "read-campaign.incidents",
+            // the branch route and the in-task ownership gate
+            "crisis-incidents-present",
+            "crisis-incidents-key-by-branch",
+            "crisis-incidents-by-branch-repartition-filter",
+            "crisis-incidents-by-branch-repartition-sink",
+            "crisis-incidents-by-branch-repartition-source",
+            "crisis-incident-ownership",
             "crisis-incident-response",
+            // the output gates, one per output topic, keyed by incidentId
+            "crisis-notifications-out",
+            "crisis-output-notification-key-by-id",
+            "crisis-output-notification-by-id-repartition-filter",
+            "crisis-output-notification-by-id-repartition-sink",
+            "crisis-output-notification-by-id-repartition-source",
+            "crisis-output-notification-ownership",
+            "crisis-output-notification-key-for-output",
             "write-campaign.notifications",
+            "crisis-status-out",
+            "crisis-output-status-key-by-id",
+            "crisis-output-status-by-id-repartition-filter",
+            "crisis-output-status-by-id-repartition-sink",
+            "crisis-output-status-by-id-repartition-source",
+            "crisis-output-status-ownership",
+            "crisis-output-status-key-for-output",
             "write-campaign.incident-status",
             "read-campaign.response-plans-source",
             "read-campaign.response-plans");
@@ -72,7 +94,9 @@ class CrisisServiceTest {
             "crisis-response-plans",
             "crisis-incidents",
             "crisis-escalation-deadlines",
-            "crisis-sent-notifications");
+            "crisis-sent-notifications",
+            "crisis-incident-owners",
+            "crisis-output-owners");
   }
 
   @Test

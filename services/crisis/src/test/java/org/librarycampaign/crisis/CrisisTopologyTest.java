@@ -11,9 +11,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import library.campaign.events.DeadLetter;
+import library.campaign.events.DeadLetterStage;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.streams.KeyValue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.librarycampaign.platform.deadletter.RejectedRecord;
 
 /**
  * The crisis topology in a TopologyTestDriver, driven like {@code campaign plan}: each case asserts
@@ -222,6 +227,33 @@ class CrisisTopologyTest {
     assertThat(crisis.brief())
         .as("no escalation, and a second acknowledgement is no news")
         .isEmpty();
+    assertThat(crisis.outputTopicsEmpty()).isTrue();
+  }
+
+  @Test
+  void anotherBranchsAcknowledgementGoesToDeadLettersAndTheIncidentKeepsEscalating() {
+    crisis = new CrisisDriver(stateDir).lines(DEFAULT_PLAN);
+    crisis.line(reported("i1", "eastside", "HIGH", "2026-12-01T15:00:00Z"));
+    assertThat(crisis.brief()).hasSize(4);
+
+    crisis.line(acknowledged("i1", "westside", "mallory", "2026-12-01T15:05:00Z"));
+    List<KeyValue<String, SpecificRecord>> refused = crisis.output();
+    assertThat(refused).hasSize(1);
+    DeadLetter letter = (DeadLetter) refused.get(0).value;
+    assertThat(letter.getStage()).isEqualTo(DeadLetterStage.PROCESSING);
+    assertThat(letter.getErrorClass()).isEqualTo(RejectedRecord.class.getName());
+    assertThat(letter.getErrorMessage())
+        .isEqualTo("OWNERSHIP: incidentId i1 of branch westside belongs to another branch");
+
+    crisis.tick("2026-12-01T15:15:00Z");
+    assertThat(crisis.brief())
+        .as("the incident was not acknowledged: it escalates on time")
+        .containsExactly(
+            alert("i1/1/deputy/WEBHOOK", "HIGH", 1, DEPUTY, "15:15:00"),
+            status(
+                "i1 ESCALATED HIGH tier=1 notified=4 [i1/0/manager/EMAIL, i1/0/manager/SMS,"
+                    + " i1/0/comms/EMAIL, i1/1/deputy/WEBHOOK]",
+                "15:15:00"));
     assertThat(crisis.outputTopicsEmpty()).isTrue();
   }
 

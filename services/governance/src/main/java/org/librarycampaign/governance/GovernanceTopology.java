@@ -23,7 +23,9 @@ import org.librarycampaign.governance.GovernanceOutput.HashtagClaim;
 import org.librarycampaign.governance.checks.PostChecks;
 import org.librarycampaign.governance.hashtags.HashtagUse;
 import org.librarycampaign.platform.config.CampaignConfig;
+import org.librarycampaign.platform.streams.BranchRouting;
 import org.librarycampaign.platform.streams.GlobalView;
+import org.librarycampaign.platform.streams.OwnershipGate;
 import org.librarycampaign.platform.topics.Topic;
 import org.librarycampaign.platform.topics.TopicCatalogue;
 
@@ -31,10 +33,11 @@ import org.librarycampaign.platform.topics.TopicCatalogue;
  * The governance topology.
  *
  * <pre>
- * campaign.posts ──────┐
- *                      ├─▶ governance-decide ──┬─▶ decisions ─────▶ campaign.post-decisions
- * campaign.incidents ──┘   (per branch: posts, │
- *                           ledgers, crises)   └─▶ hashtag uses ──▶ repartition by tag
+ * campaign.posts ─▶ by branch ─▶ post gate ─────────┐
+ *                                                    ├─▶ governance-decide ──┬─▶ decisions ─▶ by postId
+ * campaign.incidents ─▶ by branch ─▶ incident gate ─┘   (per branch: posts, │   ─▶ decision gate
+ *                                                         ledgers, crises)   │   ─▶ campaign.post-decisions
+ *                                                                            └─▶ hashtag uses ──▶ repartition by tag
  *                                                  ─▶ governance-record-first-use
  *                                                  ─▶ &lt;application id&gt;-hashtag-first-use
  *
@@ -42,8 +45,10 @@ import org.librarycampaign.platform.topics.TopicCatalogue;
  *                governance-hashtag-view      (&lt;application id&gt;-hashtag-first-use)
  * </pre>
  *
- * <p>Both input topics are keyed by branch and co-partitioned, so one task sees every event of a
- * branch, merged in timestamp order. See the module README for the design of the hashtag view.
+ * <p>Both inputs are routed by branch ({@link BranchRouting}) whatever partition a producer chose,
+ * so one task sees every event of a branch, each producer's in its order, merged in timestamp
+ * order. The gates refuse another branch's event about a post or incident id ({@link
+ * OwnershipGate}). See the module README for the design of the hashtag view.
  */
 public final class GovernanceTopology {
 
@@ -56,6 +61,19 @@ public final class GovernanceTopology {
   public static final String HASHTAG_VIEW_STORE = "governance-hashtag-view";
   public static final String SENT_HASHTAG_USES_STORE = "governance-sent-hashtag-uses";
   public static final String HASHTAG_USES_REPARTITION = "governance-hashtag-uses";
+
+  /** The branch routes of the inputs ({@code <application id>-<name>-by-branch-repartition}). */
+  public static final String POSTS_ROUTE = "governance-posts";
+
+  public static final String INCIDENTS_ROUTE = "governance-incidents";
+
+  /** The in-task ownership gates (store {@code <name>-owners}). */
+  public static final String POST_GATE = "governance-post";
+
+  public static final String INCIDENT_GATE = "governance-incident";
+
+  /** The ownership gate of decisions, keyed by postId ({@code <name>-by-id-repartition}). */
+  public static final String DECISION_GATE = "governance-decision";
 
   private static final String DECISIONS_BRANCH = "governance-decisions";
   private static final String HASHTAG_USES_BRANCH = "governance-hashtag-uses-out";
@@ -79,11 +97,27 @@ public final class GovernanceTopology {
         "read-governance-hashtag-view",
         HASHTAG_VIEW_STORE);
 
+    // every event of a branch to the branch's task, in the producer's order; then the in-task
+    // ownership gates (docs/ARCHITECTURE.md#ownership-and-placement)
     KStream<String, SpecificRecord> posts =
-        builder.stream(topics.posts().name(), topics.posts().consumed())
+        OwnershipGate.inTask(
+                BranchRouting.byBranch(
+                    builder.stream(topics.posts().name(), topics.posts().consumed()),
+                    topics.posts(),
+                    POSTS_ROUTE,
+                    GovernanceService.NAME),
+                POST_GATE,
+                "postId")
             .mapValues(v -> (SpecificRecord) v, Named.as("governance-post-events"));
     KStream<String, SpecificRecord> incidents =
-        builder.stream(topics.incidents().name(), topics.incidents().consumed())
+        OwnershipGate.inTask(
+                BranchRouting.byBranch(
+                    builder.stream(topics.incidents().name(), topics.incidents().consumed()),
+                    topics.incidents(),
+                    INCIDENTS_ROUTE,
+                    GovernanceService.NAME),
+                INCIDENT_GATE,
+                "incidentId")
             .mapValues(v -> (SpecificRecord) v, Named.as("governance-incident-events"));
 
     PostChecks checks = new PostChecks(settings.callToAction());
@@ -96,9 +130,18 @@ public final class GovernanceTopology {
             .defaultBranch(Branched.as("hashtag-uses-out"));
 
     Topic<String, PostDecision> decisions = topics.postDecisions();
-    outputs
-        .get(DECISIONS_BRANCH)
-        .mapValues(out -> ((DecisionOut) out).decision(), Named.as("governance-decision-records"))
+    builder.addStateStore(OwnershipGate.ownersStoreBuilder(DECISION_GATE));
+    OwnershipGate.beforeWriting(
+            outputs
+                .get(DECISIONS_BRANCH)
+                .mapValues(
+                    out -> ((DecisionOut) out).decision(), Named.as("governance-decision-records")),
+            decisions,
+            DECISION_GATE,
+            OwnershipGate.ownersStore(DECISION_GATE),
+            "postId",
+            PostDecision::getPostId,
+            PostDecision::getPostId)
         .to(decisions.name(), decisions.produced());
 
     outputs

@@ -217,6 +217,55 @@ class GovernanceTopologyTest {
   }
 
   @Test
+  void anotherBranchsDraftOrWithdrawalOfAPostGoesToDeadLettersAndChangesNoDecision() {
+    assertThat(send(content("c1"))).hasSize(1);
+
+    List<PostDecision> refused =
+        send(
+            content("c1").branch("westside").revision(2).drafted("2026-11-27T10:05:00Z"),
+            Lines.withdrawn("c1", "westside", "mine now", "2026-11-27T10:06:00Z"));
+
+    assertThat(refused).as("eastside's decision stands").isEmpty();
+    assertThat(driver.deadLetters())
+        .map(DeadLetter.class::cast)
+        .extracting(DeadLetter::getStage, DeadLetter::getErrorMessage)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                DeadLetterStage.PROCESSING,
+                "OWNERSHIP: postId c1 of branch westside belongs to another branch"),
+            org.assertj.core.groups.Tuple.tuple(
+                DeadLetterStage.PROCESSING,
+                "OWNERSHIP: postId c1 of branch westside belongs to another branch"));
+    assertThat(
+            GovernanceDriver.lines(send(content("c1").revision(2).drafted("2026-11-27T10:07:00Z"))))
+        .as("the owner still revises its post")
+        .containsExactly(
+            Expected.content("c1")
+                .revision(2)
+                .approved()
+                .week(1, 0, 0)
+                .decidedAt("2026-11-27T10:07:00Z")
+                .line());
+  }
+
+  @Test
+  void anotherBranchsResolutionOfAnIncidentGoesToDeadLettersAndTheCrisisHolds() {
+    driver.send(Lines.policy("eastside", "FACEBOOK", 1, 3, null, true));
+    driver.send(Lines.reported("i1", "eastside", "HIGH", "2026-11-27T09:00:00Z"));
+
+    assertThat(send(Lines.resolved("i1", "westside", "2026-11-27T09:30:00Z"))).isEmpty();
+    assertThat(driver.deadLetters())
+        .map(DeadLetter.class::cast)
+        .extracting(DeadLetter::getErrorMessage)
+        .containsExactly("OWNERSHIP: incidentId i1 of branch westside belongs to another branch");
+    assertThat(send(content("c1"), campaign("k1").drafted("2026-11-27T10:30:00Z")))
+        .extracting(PostDecision::getPostId, d -> d.getStatus().name())
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("c1", "APPROVED"),
+            org.assertj.core.groups.Tuple.tuple("k1", "HELD"));
+  }
+
+  @Test
   void aWithdrawalFreesThePlaceForTheOldestHeldPostAndARepeatedOneChangesNothing() {
     driver.send(Lines.policy("eastside", "FACEBOOK", 1, 3, null, true));
     send(content("c1"), campaign("k1"), campaign("k2").at("2026-12-02T15:00:00Z"));

@@ -35,6 +35,19 @@ public final class DeadLetters {
   public static final String HEADER_CLASS = "campaign.error.class";
   public static final String HEADER_MESSAGE = "campaign.error.message";
 
+  /** Present on records refused on purpose ({@link RejectedRecord}), e.g. {@code OWNERSHIP}. */
+  public static final String HEADER_REASON = "campaign.error.reason";
+
+  /**
+   * Set on a record a service re-routes through an internal topic (platform {@code
+   * streams.BranchRouting}): the input topic, partition and offset it was first read from, which a
+   * dead letter of it names instead of the internal topic, so that a replay sends it back there.
+   */
+  public static final String HEADER_SOURCE_TOPIC = "campaign.source.topic";
+
+  public static final String HEADER_SOURCE_PARTITION = "campaign.source.partition";
+  public static final String HEADER_SOURCE_OFFSET = "campaign.source.offset";
+
   /** Streams config key under which the handlers find this object. */
   public static final String CONFIG_KEY = "campaign.dead-letters";
 
@@ -151,6 +164,9 @@ public final class DeadLetters {
     header(headers, HEADER_STAGE, failure.stage().name());
     header(headers, HEADER_CLASS, cause.getClass().getName());
     header(headers, HEADER_MESSAGE, message);
+    if (failure.error() instanceof RejectedRecord rejected) {
+      header(headers, HEADER_REASON, rejected.reason());
+    }
     Metrics.counter(
             "campaign.dead.letters",
             "stage",

@@ -1,0 +1,224 @@
+package org.librarycampaign.platform.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import library.campaign.events.DeadLetter;
+import library.campaign.events.DeadLetterStage;
+import library.campaign.events.Platform;
+import library.campaign.events.PostEvent;
+import library.campaign.events.PostWithdrawn;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.librarycampaign.platform.config.CampaignConfig;
+import org.librarycampaign.platform.deadletter.DeadLetters;
+import org.librarycampaign.platform.deadletter.RejectedRecord;
+import org.librarycampaign.platform.registry.InMemorySchemaRegistry;
+import org.librarycampaign.platform.topics.Topic;
+import org.librarycampaign.platform.topics.TopicCatalogue;
+
+/**
+ * The branch route and both ownership gates alone, in a TopologyTestDriver: source, route or gate,
+ * sink; every record written is asserted.
+ */
+class OwnershipGateTest {
+
+  private static final String OUT = "gate-test.out";
+
+  @TempDir Path stateDir;
+
+  private TopologyTestDriver driver;
+  private Topic<String, PostEvent> postTopic;
+  private TestInputTopic<String, PostEvent> posts;
+  private TestOutputTopic<String, PostEvent> out;
+  private TestOutputTopic<byte[], DeadLetter> deadLetters;
+
+  private enum Shape {
+    ROUTE,
+    ROUTE_AND_GATE,
+    OUTPUT_GATE,
+    ROUTE_THEN_FAIL
+  }
+
+  private void start(Shape shape) {
+    CampaignConfig config =
+        CampaignConfig.of(
+            Map.of(
+                CampaignConfig.STATE_DIR,
+                stateDir.toString(),
+                CampaignConfig.TOPIC_PREFIX,
+                "gate-test."));
+    TopicCatalogue catalogue = TopicCatalogue.forConfig(config, new InMemorySchemaRegistry());
+    postTopic = catalogue.posts();
+    StreamsBuilder builder = new StreamsBuilder();
+    KStream<String, PostEvent> input = builder.stream(postTopic.name(), postTopic.consumed());
+    KStream<String, PostEvent> result =
+        switch (shape) {
+          case ROUTE -> BranchRouting.byBranch(input, postTopic, "route", "gate-test");
+          case ROUTE_AND_GATE ->
+              OwnershipGate.inTask(
+                  BranchRouting.byBranch(input, postTopic, "route", "gate-test"), "post", "postId");
+          case OUTPUT_GATE -> {
+            builder.addStateStore(OwnershipGate.ownersStoreBuilder("out"));
+            yield OwnershipGate.beforeWriting(
+                input,
+                postTopic,
+                "out",
+                OwnershipGate.ownersStore("out"),
+                "postId",
+                OwnershipGateTest::postId,
+                value -> "decision:" + postId(value));
+          }
+          case ROUTE_THEN_FAIL ->
+              BranchRouting.byBranch(input, postTopic, "route", "gate-test")
+                  .mapValues(
+                      value -> {
+                        throw new IllegalArgumentException("cannot decide " + postId(value));
+                      },
+                      Named.as("fail"));
+        };
+    result.to(OUT, postTopic.produced());
+    driver =
+        new TopologyTestDriver(
+            builder.build(), StreamsSettings.forService(config, "gate-test", catalogue));
+    posts =
+        driver.createInputTopic(
+            postTopic.name(), new StringSerializer(), postTopic.valueSerde().serializer());
+    out =
+        driver.createOutputTopic(
+            OUT, new StringDeserializer(), postTopic.valueSerde().deserializer());
+    deadLetters =
+        driver.createOutputTopic(
+            catalogue.deadLetters().name(),
+            new ByteArrayDeserializer(),
+            catalogue.deadLetters().valueSerde().deserializer());
+  }
+
+  @AfterEach
+  void closeDriver() {
+    if (driver != null) {
+      driver.close();
+    }
+  }
+
+  @Test
+  void theRouteKeysEveryRecordByItsBranchWhateverTheProducersKey() {
+    start(Shape.ROUTE);
+    posts.pipeInput("p1", withdrawal("p1", "eastside"));
+    posts.pipeInput("some-partitioner-key", withdrawal("p2", "westside"));
+    posts.pipeInput(null, withdrawal("p3", "eastside"));
+
+    assertThat(out.readRecordsToList())
+        .extracting(
+            r -> r.key() + " " + postId(r.value()) + " " + header(r, "campaign.source.offset"))
+        .containsExactly("eastside p1 0", "westside p2 1", "eastside p3 2");
+    assertThat(deadLetters.isEmpty()).isTrue();
+  }
+
+  @Test
+  void theRouteCountsATombstoneAndDropsIt() {
+    start(Shape.ROUTE);
+    posts.pipeInput("eastside", null);
+    posts.pipeInput("eastside", withdrawal("p1", "eastside"));
+
+    assertThat(out.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("eastside");
+    assertThat(deadLetters.isEmpty()).isTrue();
+  }
+
+  @Test
+  void aDeadLetterBehindTheRouteNamesTheInputRecordSoAReplayGoesBackThere() {
+    start(Shape.ROUTE_THEN_FAIL);
+    posts.pipeInput("eastside", withdrawal("p0", "eastside"));
+    posts.pipeInput("eastside", withdrawal("p1", "eastside"));
+
+    assertThat(out.isEmpty()).isTrue();
+    assertThat(deadLetters.readValuesToList())
+        .extracting(DeadLetter::getSourceTopic, DeadLetter::getOffset, DeadLetter::getErrorMessage)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(postTopic.name(), 0L, "cannot decide p0"),
+            org.assertj.core.groups.Tuple.tuple(postTopic.name(), 1L, "cannot decide p1"));
+  }
+
+  @Test
+  void theFirstBranchOwnsAnIdAndAnotherBranchsEventGoesToDeadLettersWithItsBytes() {
+    start(Shape.ROUTE_AND_GATE);
+    posts.pipeInput("eastside", withdrawal("p1", "eastside"));
+    posts.pipeInput("westside", withdrawal("p1", "westside"));
+    posts.pipeInput("eastside", withdrawal("p1", "eastside"));
+    posts.pipeInput("westside", withdrawal("p2", "westside"));
+
+    assertThat(out.readKeyValuesToList())
+        .extracting(kv -> kv.key + " " + postId(kv.value))
+        .containsExactly("eastside p1", "eastside p1", "westside p2");
+    TestRecord<byte[], DeadLetter> letter = deadLetters.readRecord();
+    assertThat(letter.value().getStage()).isEqualTo(DeadLetterStage.PROCESSING);
+    assertThat(letter.value().getErrorMessage())
+        .isEqualTo("OWNERSHIP: postId p1 of branch westside belongs to another branch");
+    assertThat(letter.value().getSourceTopic()).isEqualTo(postTopic.name());
+    assertThat(letter.value().getOffset()).isEqualTo(1L);
+    assertThat(header(letter, DeadLetters.HEADER_REASON)).isEqualTo(RejectedRecord.OWNERSHIP);
+    assertThat(postTopic.valueSerde().deserializer().deserialize(postTopic.name(), bytes(letter)))
+        .as("the refused record's own bytes")
+        .isEqualTo(withdrawal("p1", "westside"));
+    assertThat(deadLetters.isEmpty()).isTrue();
+  }
+
+  @Test
+  void theOutputGateKeysByIdRefusesAnotherBranchAndWritesWithTheOutputKey() {
+    start(Shape.OUTPUT_GATE);
+    posts.pipeInput("eastside", withdrawal("p1", "eastside"));
+    posts.pipeInput("westside", withdrawal("p1", "westside"));
+    posts.pipeInput("westside", withdrawal("p2", "westside"));
+    posts.pipeInput("eastside", withdrawal("p1", "eastside"));
+
+    assertThat(out.readKeyValuesToList())
+        .extracting(kv -> kv.key + " " + ((PostWithdrawn) kv.value.getEvent()).getBranchId())
+        .containsExactly("decision:p1 eastside", "decision:p2 westside", "decision:p1 eastside");
+    TestRecord<byte[], DeadLetter> letter = deadLetters.readRecord();
+    assertThat(letter.value().getErrorMessage())
+        .isEqualTo("OWNERSHIP: postId p1 of branch westside belongs to another branch");
+    assertThat(header(letter, DeadLetters.HEADER_REASON)).isEqualTo(RejectedRecord.OWNERSHIP);
+    assertThat(deadLetters.isEmpty()).isTrue();
+  }
+
+  private static byte[] bytes(TestRecord<byte[], DeadLetter> letter) {
+    ByteBuffer value = letter.value().getValue();
+    byte[] bytes = new byte[value.remaining()];
+    value.duplicate().get(bytes);
+    return bytes;
+  }
+
+  private static String header(TestRecord<?, ?> record, String name) {
+    return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+  }
+
+  private static String postId(PostEvent event) {
+    return ((PostWithdrawn) event.getEvent()).getPostId();
+  }
+
+  private static PostEvent withdrawal(String postId, String branchId) {
+    return new PostEvent(
+        PostWithdrawn.newBuilder()
+            .setPostId(postId)
+            .setBranchId(branchId)
+            .setPlatform(Platform.FACEBOOK)
+            .setReason("test")
+            .setWithdrawnAt(Instant.parse("2026-11-28T09:30:00Z"))
+            .build());
+  }
+}
