@@ -187,6 +187,9 @@ public final class PipelineBenchmark {
       ratios.put("pipeline_vs_passthrough", pipeline.recordsPerSecond() / reference);
       ratios.put("conflicts_vs_passthrough", median("conflicts") / reference);
       ratios.put("crisis_vs_passthrough", median("crisis") / reference);
+      ratios.put("branch_route_vs_passthrough", median("passthrough_branch_route") / reference);
+      ratios.put(
+          "misplaced_check_vs_passthrough", median("passthrough_misplaced_check") / reference);
       ratios.put("passthrough_avro_vs_bytes", reference / median("passthrough_bytes"));
       ratios.put("passthrough_avro_vs_producer", reference / producer.recordsPerSecond());
       return ratios;

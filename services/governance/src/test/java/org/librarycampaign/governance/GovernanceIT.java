@@ -140,6 +140,65 @@ class GovernanceIT {
     assertThat(letters.get(1).getErrorMessage()).contains("missing required field");
   }
 
+  @Test
+  void aProducerWithLibrdkafkasPartitionerGivesTheDecisionsOfThePlan() throws Exception {
+    // a branch that librdkafka's default partitioner (CRC32 of the key) and Java's (murmur2) put
+    // on different partitions of campaign.posts, so its posts land where no task expects them
+    Stack stack = new Stack("governance-it-partitioner");
+    int partitions = stack.partitionsOfPosts();
+    String branch =
+        java.util.stream.IntStream.range(0, 100)
+            .mapToObj(i -> "branch-" + i)
+            .filter(b -> librdkafkaPartition(b, partitions) != javaPartition(b, partitions))
+            .findFirst()
+            .orElseThrow();
+    List<String> policy = List.of(Lines.policy(branch, "FACEBOOK", 1, 5, null, true));
+    List<String> sixPostsOfOneDay = new ArrayList<>();
+    for (int i = 1; i <= 6; i++) {
+      sixPostsOfOneDay.add(
+          Lines.content("c" + i).branch(branch).drafted("2026-11-27T10:0" + i + ":00Z").line());
+    }
+    List<String> planned;
+    try (GovernanceDriver plan = new GovernanceDriver()) {
+      plan.sendAll(policy);
+      planned = GovernanceDriver.lines(plan.sendAll(sixPostsOfOneDay).decisions());
+    }
+
+    stack.produce(policy);
+    stack.produce(sixPostsOfOneDay, key -> librdkafkaPartition(key, partitions));
+    List<PostDecision> decided;
+    try (RunningService service = stack.startGovernance()) {
+      decided = stack.awaitDecisions(6);
+    }
+
+    // the cap counted once, in the producer's order: the sixth post is the one over it
+    assertThat(GovernanceDriver.lines(decided)).containsExactlyElementsOf(planned);
+    assertThat(decided)
+        .extracting(d -> d.getPostId() + " " + d.getStatus().name())
+        .containsExactly(
+            "c1 APPROVED",
+            "c2 APPROVED",
+            "c3 APPROVED",
+            "c4 APPROVED",
+            "c5 APPROVED",
+            "c6 REJECTED");
+  }
+
+  /** librdkafka's default partitioner ({@code consistent_random}): CRC32 of the key. */
+  private static int librdkafkaPartition(String key, int partitions) {
+    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    crc.update(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return (int) (crc.getValue() % partitions);
+  }
+
+  /** Java's default partitioner for a keyed record: murmur2 of the key. */
+  private static int javaPartition(String key, int partitions) {
+    return org.apache.kafka.common.utils.Utils.toPositive(
+            org.apache.kafka.common.utils.Utils.murmur2(
+                key.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+        % partitions;
+  }
+
   /** Decisions by post, each post's in order: the order the topic promises (per key). */
   private static Map<String, List<String>> byPost(List<PostDecision> decisions) {
     Map<String, List<String>> byPost = new TreeMap<>();
@@ -170,6 +229,19 @@ class GovernanceIT {
       return config.applicationId(GovernanceService.NAME);
     }
 
+    int partitionsOfPosts() throws Exception {
+      String posts = catalogue.name(CampaignTopic.POSTS);
+      try (Admin admin = Admin.create(kafka)) {
+        return admin
+            .describeTopics(List.of(posts))
+            .allTopicNames()
+            .get()
+            .get(posts)
+            .partitions()
+            .size();
+      }
+    }
+
     /** The service as campaign up finds and starts it. */
     RunningService startGovernance() {
       CampaignService governance =
@@ -182,8 +254,15 @@ class GovernanceIT {
     }
 
     /** Each line to its topic, stamped with its own time as campaign plan does. */
-    @SuppressWarnings("unchecked")
     void produce(List<String> lines) {
+      produce(lines, key -> null);
+    }
+
+    /**
+     * As {@link #produce(List)}, each record to the partition {@code partitioner} gives its key.
+     */
+    @SuppressWarnings("unchecked")
+    void produce(List<String> lines, java.util.function.Function<String, Integer> partitioner) {
       Instant clock = Instant.EPOCH;
       try (KafkaProducer<String, byte[]> producer = producer()) {
         for (String line : lines) {
@@ -194,10 +273,11 @@ class GovernanceIT {
           Serializer<SpecificRecord> values =
               (Serializer<SpecificRecord>) catalogue.get(event.topic()).valueSerde().serializer();
           String topic = catalogue.name(event.topic());
+          Integer partition = partitioner.apply(event.key());
           producer.send(
               new ProducerRecord<>(
                   topic,
-                  null,
+                  partition,
                   clock.toEpochMilli(),
                   event.key(),
                   values.serialize(topic, event.value())));
