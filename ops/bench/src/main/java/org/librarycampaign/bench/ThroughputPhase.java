@@ -1,30 +1,21 @@
 package org.librarycampaign.bench;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.function.LongSupplier;
-import library.campaign.events.PostDrafted;
-import library.campaign.events.PostEvent;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
-import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.processor.api.Processor;
-import org.apache.kafka.streams.processor.api.ProcessorContext;
-import org.apache.kafka.streams.processor.api.Record;
 import org.librarycampaign.platform.config.CampaignConfig;
 import org.librarycampaign.platform.ops.Readiness;
 import org.librarycampaign.platform.streams.BranchRouting;
@@ -131,13 +122,15 @@ final class ThroughputPhase {
                 copies,
                 Counting.RECORDS,
                 1,
-                (config, catalogue, readiness) ->
-                    streams(
-                            "pt-check",
-                            checkedPassThrough(catalogue, copies, partitionsOf(config, catalogue)),
-                            config,
-                            catalogue)
-                        .start(readiness)),
+                (config, catalogue, readiness) -> {
+                  // with the partition counts, as the services run it: placed records skip the hop
+                  Properties props = StreamsSettings.forService(config, "pt-check", catalogue);
+                  props.put(
+                      BranchRouting.PARTITIONS_CONFIG,
+                      Map.of(catalogue.posts().name(), partitionsOf(config, catalogue)));
+                  return new StreamsService("pt-check", routedPassThrough(catalogue, copies), props)
+                      .start(readiness);
+                }),
             new Subject(
                 "governance",
                 postsCatalogue.postDecisions().name(),
@@ -261,7 +254,11 @@ final class ThroughputPhase {
     return builder.build();
   }
 
-  /** Avro pass-through with every record through the branch route the services use. */
+  /**
+   * Avro pass-through through the services' branch route: without the partition counts (the {@code
+   * passthrough_branch_route} subject) every record takes the route's internal topic; with them
+   * ({@code passthrough_misplaced_check}, as the services run it) only misplaced ones do.
+   */
   private static Topology routedPassThrough(TopicCatalogue catalogue, String copies) {
     StreamsBuilder builder = new StreamsBuilder();
     BranchRouting.byBranch(
@@ -269,35 +266,6 @@ final class ThroughputPhase {
             catalogue.posts(),
             "bench-posts",
             "bench")
-        .to(
-            copies,
-            Produced.with(catalogue.posts().keySerde(), catalogue.posts().valueSerde())
-                .withName("copy-posts"));
-    return builder.build();
-  }
-
-  /**
-   * The alternative the services do not use: a record already on the partition Java's partitioner
-   * gives its branch goes straight on, only a misplaced one through the repartition. Measured with
-   * Java-produced input, where nothing is misplaced: the cost of the check alone.
-   */
-  private static Topology checkedPassThrough(
-      TopicCatalogue catalogue, String copies, int partitions) {
-    StreamsBuilder builder = new StreamsBuilder();
-    KStream<String, PostEvent> checked =
-        builder.stream(catalogue.posts().name(), catalogue.posts().consumed())
-            .process(() -> new PlacementCheck(partitions), Named.as("placement-check"));
-    KStream<String, PostEvent> placed =
-        checked.filter((key, value) -> true, Named.as(PlacementCheck.PLACED));
-    KStream<String, PostEvent> rerouted =
-        checked
-            .filter((key, value) -> true, Named.as(PlacementCheck.MISPLACED))
-            .repartition(
-                Repartitioned.<String, PostEvent>as("bench-misplaced")
-                    .withKeySerde(Serdes.String())
-                    .withValueSerde(catalogue.posts().valueSerde()));
-    placed
-        .merge(rerouted, Named.as("placed-and-rerouted"))
         .to(
             copies,
             Produced.with(catalogue.posts().keySerde(), catalogue.posts().valueSerde())
@@ -317,38 +285,6 @@ final class ThroughputPhase {
           .size();
     } catch (Exception e) {
       throw new IllegalStateException("cannot describe " + posts, e);
-    }
-  }
-
-  /** Forwards to {@link #PLACED} or, re-keyed by branch, to {@link #MISPLACED}. */
-  private static final class PlacementCheck
-      implements Processor<String, PostEvent, String, PostEvent> {
-    static final String PLACED = "placed";
-    static final String MISPLACED = "misplaced";
-    private final int partitions;
-    private ProcessorContext<String, PostEvent> context;
-
-    PlacementCheck(int partitions) {
-      this.partitions = partitions;
-    }
-
-    @Override
-    public void init(ProcessorContext<String, PostEvent> context) {
-      this.context = context;
-    }
-
-    @Override
-    public void process(Record<String, PostEvent> record) {
-      String branch =
-          record.value().getEvent() instanceof PostDrafted drafted
-              ? drafted.getBranchId()
-              : record.key();
-      int expected =
-          Utils.toPositive(Utils.murmur2(branch.getBytes(StandardCharsets.UTF_8))) % partitions;
-      boolean placed =
-          branch.equals(record.key())
-              && context.recordMetadata().map(m -> m.partition() == expected).orElse(false);
-      context.forward(record.withKey(branch), placed ? PLACED : MISPLACED);
     }
   }
 

@@ -64,7 +64,10 @@ class CrisisServiceTest {
             "read-campaign.incidents",
             // the branch route and the in-task ownership gate
             "crisis-incidents-present",
-            "crisis-incidents-key-by-branch",
+            "crisis-incidents-placement",
+            "crisis-incidents-placed",
+            "crisis-incidents-misplaced",
+            "crisis-incidents-by-branch-merged",
             "crisis-incidents-by-branch-repartition-filter",
             "crisis-incidents-by-branch-repartition-sink",
             "crisis-incidents-by-branch-repartition-source",

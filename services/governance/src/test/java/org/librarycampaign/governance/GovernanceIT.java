@@ -171,17 +171,13 @@ class GovernanceIT {
       decided = stack.awaitDecisions(6);
     }
 
-    // the cap counted once, in the producer's order: the sixth post is the one over it
-    assertThat(GovernanceDriver.lines(decided)).containsExactlyElementsOf(planned);
+    // the cap counted once, in the producer's order: the sixth post is the one over it (the
+    // decisions of different posts come back by partition of campaign.post-decisions, any order)
+    assertThat(GovernanceDriver.lines(decided)).containsExactlyInAnyOrderElementsOf(planned);
     assertThat(decided)
-        .extracting(d -> d.getPostId() + " " + d.getStatus().name())
-        .containsExactly(
-            "c1 APPROVED",
-            "c2 APPROVED",
-            "c3 APPROVED",
-            "c4 APPROVED",
-            "c5 APPROVED",
-            "c6 REJECTED");
+        .filteredOn(d -> d.getStatus().name().equals("REJECTED"))
+        .extracting(PostDecision::getPostId)
+        .containsExactly("c6");
   }
 
   /** librdkafka's default partitioner ({@code consistent_random}): CRC32 of the key. */

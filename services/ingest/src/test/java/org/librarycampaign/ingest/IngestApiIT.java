@@ -17,10 +17,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import library.campaign.events.ChannelPolicy;
 import library.campaign.events.DecisionStatus;
 import library.campaign.events.IncidentEvent;
+import library.campaign.events.IncidentState;
+import library.campaign.events.IncidentStatus;
 import library.campaign.events.MilestoneEvent;
 import library.campaign.events.PostDecision;
 import library.campaign.events.PostEvent;
 import library.campaign.events.ResponsePlan;
+import library.campaign.events.Severity;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -299,6 +302,66 @@ class IngestApiIT {
     HttpResponse<String> admin = ingest.post("/v1/incidents", IngestHarness.ADMIN, foreign);
     assertThat(westside.statusCode()).as(westside.body()).isEqualTo(202);
     assertThat(admin.statusCode()).as(admin.body()).isEqualTo(202);
+  }
+
+  @Test
+  void anotherBranchsPostOrIncidentIsRefusedAndTheAdminKeepsItsRights() throws Exception {
+    String postId = uniqueId("post");
+    String incidentId = uniqueId("incident");
+    // eastside owns both: the post has eastside's decision, the incident eastside's status
+    ingest.produce(
+        ingest.topics().postDecisions(), postId, decision(postId, DecisionStatus.APPROVED));
+    ingest.produce(
+        ingest.topics().incidentStatus(),
+        incidentId,
+        IncidentStatus.newBuilder()
+            .setIncidentId(incidentId)
+            .setBranchId("eastside")
+            .setState(IncidentState.OPEN)
+            .setSeverity(Severity.HIGH)
+            .setSummary("flooded basement")
+            .setTier(0)
+            .setNotifiedCount(1)
+            .setReportedAt(java.time.Instant.parse("2026-11-29T08:00:00Z"))
+            .setUpdatedAt(java.time.Instant.parse("2026-11-29T08:00:00Z"))
+            .build());
+    String draft =
+        Samples.with(
+            Samples.POST_DRAFTED,
+            changes("type", null, "postId", postId, "branchId", "westside", "revision", 2));
+    String ack =
+        Samples.with(
+            Samples.INCIDENT_ACKNOWLEDGED,
+            changes("type", null, "incidentId", null, "branchId", "westside"));
+    String ackPath = "/v1/incidents/" + incidentId + "/ack";
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                ingest.post("/v1/posts", IngestHarness.WESTSIDE, draft).statusCode() == 403
+                    && ingest.post(ackPath, IngestHarness.WESTSIDE, ack).statusCode() == 403);
+    long before = ingest.inputEndOffsets();
+
+    HttpResponse<String> westsideDraft = ingest.post("/v1/posts", IngestHarness.WESTSIDE, draft);
+    HttpResponse<String> westsideAck = ingest.post(ackPath, IngestHarness.WESTSIDE, ack);
+
+    assertThat(westsideDraft.statusCode()).isEqualTo(403);
+    assertThat(fieldErrors(westsideDraft))
+        .containsExactly(Map.entry("postId", "post \"" + postId + "\" belongs to another branch"));
+    assertThat(westsideAck.statusCode()).isEqualTo(403);
+    assertThat(fieldErrors(westsideAck))
+        .containsExactly(
+            Map.entry("incidentId", "incident \"" + incidentId + "\" belongs to another branch"));
+    assertThat(ingest.inputEndOffsets()).as("nothing written").isEqualTo(before);
+
+    String ownDraft =
+        Samples.with(
+            Samples.POST_DRAFTED,
+            changes("type", null, "postId", postId, "branchId", "eastside", "revision", 2));
+    HttpResponse<String> eastside = ingest.post("/v1/posts", IngestHarness.EASTSIDE, ownDraft);
+    HttpResponse<String> admin = ingest.post("/v1/posts", IngestHarness.ADMIN, draft);
+    assertThat(eastside.statusCode()).as(eastside.body()).isEqualTo(202);
+    assertThat(admin.statusCode()).as("the admin token keeps its rights").isEqualTo(202);
   }
 
   // --- refused bodies

@@ -1,12 +1,20 @@
 package org.librarycampaign.platform.service;
 
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyDescription;
 import org.librarycampaign.platform.config.CampaignConfig;
 import org.librarycampaign.platform.security.KafkaAccess;
+import org.librarycampaign.platform.streams.BranchRouting;
 import org.librarycampaign.platform.streams.StreamsService;
 import org.librarycampaign.platform.streams.StreamsSettings;
 import org.librarycampaign.platform.topics.ServiceSubjects;
@@ -52,17 +60,65 @@ public abstract class StreamsCampaignService implements CampaignService {
         .addKeyValue("service", name())
         .addKeyValue("subjects", subjects)
         .log("Schema subjects registered before start");
-    StreamsService streams =
-        new StreamsService(
-            name(),
-            topology,
-            StreamsSettings.forService(context.config(), name(), context.topics()));
+    Properties settings = StreamsSettings.forService(context.config(), name(), context.topics());
+    partitionsOfInputs(context, topology)
+        .ifPresent(known -> settings.put(BranchRouting.PARTITIONS_CONFIG, known));
+    StreamsService streams = new StreamsService(name(), topology, settings);
     streams.start(context.readiness());
     try {
       return running(streams, context);
     } catch (RuntimeException e) {
       streams.close();
       throw e;
+    }
+  }
+
+  /**
+   * The partition counts of the input topics the platform's branch route reads ({@link
+   * BranchRouting}), so that records already in their place skip its internal topic; when the
+   * broker cannot tell, every record takes it, which is right but slower.
+   */
+  private Optional<Map<String, Integer>> partitionsOfInputs(
+      ServiceContext context, Topology topology) {
+    // only topics the service reads: its ACLs allow describing those (docs/ARCHITECTURE.md)
+    Set<String> read = new HashSet<>();
+    topology
+        .describe()
+        .subtopologies()
+        .forEach(
+            sub ->
+                sub.nodes().stream()
+                    .filter(TopologyDescription.Source.class::isInstance)
+                    .forEach(node -> read.addAll(((TopologyDescription.Source) node).topicSet())));
+    List<String> inputs =
+        List.of(
+                context.topics().posts().name(),
+                context.topics().incidents().name(),
+                context.topics().milestones().name())
+            .stream()
+            .filter(read::contains)
+            .toList();
+    if (inputs.isEmpty()) {
+      return Optional.empty();
+    }
+    try (Admin admin = Admin.create(context.config().kafkaProperties())) {
+      Map<String, Integer> counts = new HashMap<>();
+      admin
+          .describeTopics(inputs)
+          .allTopicNames()
+          .get(30, TimeUnit.SECONDS)
+          .forEach((topic, description) -> counts.put(topic, description.partitions().size()));
+      return Optional.of(Map.copyOf(counts));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    } catch (Exception e) {
+      LOGGER
+          .atWarn()
+          .addKeyValue("service", name())
+          .addKeyValue("error", e.getMessage())
+          .log("Input partition counts unknown; every input record takes the branch route");
+      return Optional.empty();
     }
   }
 

@@ -6,12 +6,14 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import library.campaign.events.DeadLetter;
 import library.campaign.events.DeadLetterStage;
 import library.campaign.events.Platform;
 import library.campaign.events.PostEvent;
 import library.campaign.events.PostWithdrawn;
+import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -56,6 +58,13 @@ class OwnershipGateTest {
   }
 
   private void start(Shape shape) {
+    start(shape, false);
+  }
+
+  /**
+   * @param partitionsKnown as the services run: the input's partition count in the config
+   */
+  private void start(Shape shape, boolean partitionsKnown) {
     CampaignConfig config =
         CampaignConfig.of(
             Map.of(
@@ -93,9 +102,11 @@ class OwnershipGateTest {
                       Named.as("fail"));
         };
     result.to(OUT, postTopic.produced());
-    driver =
-        new TopologyTestDriver(
-            builder.build(), StreamsSettings.forService(config, "gate-test", catalogue));
+    java.util.Properties props = StreamsSettings.forService(config, "gate-test", catalogue);
+    if (partitionsKnown) {
+      props.put(BranchRouting.PARTITIONS_CONFIG, Map.of(postTopic.name(), 1));
+    }
+    driver = new TopologyTestDriver(builder.build(), props);
     posts =
         driver.createInputTopic(
             postTopic.name(), new StringSerializer(), postTopic.valueSerde().serializer());
@@ -128,6 +139,34 @@ class OwnershipGateTest {
             r -> r.key() + " " + postId(r.value()) + " " + header(r, "campaign.source.offset"))
         .containsExactly("eastside p1 0", "westside p2 1", "eastside p3 2");
     assertThat(deadLetters.isEmpty()).isTrue();
+  }
+
+  @Test
+  void withThePartitionCountOnlyARecordOutOfItsPlaceTakesTheInternalTopic() {
+    // the driver's topics have one partition: a record keyed by its branch is in its place
+    start(Shape.ROUTE, true);
+    posts.pipeInput("eastside", withdrawal("p1", "eastside"));
+    posts.pipeInput("p2", withdrawal("p2", "westside"));
+    posts.pipeInput("westside", withdrawal("p3", "westside"));
+
+    assertThat(out.readRecordsToList())
+        .extracting(
+            r ->
+                r.key()
+                    + " "
+                    + postId(r.value())
+                    + " "
+                    + (r.headers().lastHeader(DeadLetters.HEADER_SOURCE_TOPIC) == null
+                        ? "straight on"
+                        : "rerouted"))
+        .containsExactly(
+            "eastside p1 straight on", "westside p2 rerouted", "westside p3 straight on");
+    for (String branch : List.of("eastside", "westside", "branch-17", "Zweigstelle Süd")) {
+      assertThat(BranchRouting.javaPartition(branch, 6))
+          .as("where Kafka's Java producer puts a record keyed %s", branch)
+          .isEqualTo(
+              BuiltInPartitioner.partitionForKey(branch.getBytes(StandardCharsets.UTF_8), 6));
+    }
   }
 
   @Test
