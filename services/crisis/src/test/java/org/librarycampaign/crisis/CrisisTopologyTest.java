@@ -258,6 +258,33 @@ class CrisisTopologyTest {
   }
 
   @Test
+  void anotherBranchsReportOrResolutionOfAnIncidentGoesToDeadLettersAndChangesNothing() {
+    crisis = new CrisisDriver(stateDir).lines(DEFAULT_PLAN);
+    crisis.line(reported("i1", "eastside", "HIGH", "2026-12-01T15:00:00Z"));
+    assertThat(crisis.brief()).hasSize(4);
+
+    crisis.line(reported("i1", "westside", "CRITICAL", "2026-12-01T15:02:00Z"));
+    crisis.line(resolved("i1", "westside", "mallory", "2026-12-01T15:03:00Z"));
+    assertThat(crisis.output())
+        .as("two dead letters, no notification, no status")
+        .extracting(record -> ((DeadLetter) record.value).getErrorMessage())
+        .containsExactly(
+            "OWNERSHIP: incidentId i1 of branch westside belongs to another branch",
+            "OWNERSHIP: incidentId i1 of branch westside belongs to another branch");
+
+    crisis.tick("2026-12-01T15:15:00Z");
+    assertThat(crisis.brief())
+        .as("still eastside's HIGH incident, escalating on time")
+        .containsExactly(
+            alert("i1/1/deputy/WEBHOOK", "HIGH", 1, DEPUTY, "15:15:00"),
+            status(
+                "i1 ESCALATED HIGH tier=1 notified=4 [i1/0/manager/EMAIL, i1/0/manager/SMS,"
+                    + " i1/0/comms/EMAIL, i1/1/deputy/WEBHOOK]",
+                "15:15:00"));
+    assertThat(crisis.outputTopicsEmpty()).isTrue();
+  }
+
+  @Test
   void aDeadlineThatFellBeforeALineFiresBeforeTheLine() {
     crisis = new CrisisDriver(stateDir).lines(DEFAULT_PLAN);
     crisis.line(reported("i1", "westside", "HIGH", "2026-12-01T15:00:00Z"));
