@@ -51,12 +51,22 @@ final class ThroughputPhase {
   private final Workload workload;
   private final Settings settings;
   private final Path stateRoot;
+  private final Set<String> only;
 
   ThroughputPhase(BenchStack stack, Workload workload, Settings settings, Path stateRoot) {
+    this(stack, workload, settings, stateRoot, Set.of());
+  }
+
+  /**
+   * @param only the topologies to run by name (governance, passthrough_avro, ...); empty for all
+   */
+  ThroughputPhase(
+      BenchStack stack, Workload workload, Settings settings, Path stateRoot, Set<String> only) {
     this.stack = stack;
     this.workload = workload;
     this.settings = settings;
     this.stateRoot = stateRoot;
+    this.only = Set.copyOf(only);
   }
 
   /** Every run of every topology, by topology name, warm-up first. */
@@ -87,7 +97,7 @@ final class ThroughputPhase {
       }
     }
 
-    List<Subject> subjects =
+    List<Subject> all =
         List.of(
             new Subject(
                 "passthrough_bytes",
@@ -126,6 +136,8 @@ final class ThroughputPhase {
                 RESPONDERS,
                 (config, catalogue, readiness) ->
                     ServiceRunner.start("crisis", config, catalogue, readiness)));
+    List<Subject> subjects =
+        all.stream().filter(s -> only.isEmpty() || only.contains(s.name())).toList();
 
     Map<String, List<Measured>> results = new LinkedHashMap<>();
     Map<String, Double> estimates = new LinkedHashMap<>();
