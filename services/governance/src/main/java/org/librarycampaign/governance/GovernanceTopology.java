@@ -164,9 +164,20 @@ public final class GovernanceTopology {
    * value of a key is written (a busy week's ledger changes with nearly every draft).
    */
   private static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> values) {
+    return uncachedStore(name, values).withCachingEnabled();
+  }
+
+  /**
+   * A persistent store with a changelog and no write cache, for keys written about once (a post is
+   * decided once per revision, an incident resolved once): a cache would only hold them until the
+   * commit, at the cost of a sorted insert each, and crowd out the ledgers it does help
+   * (docs/PERFORMANCE.md#what-the-profile-showed).
+   */
+  private static <V> StoreBuilder<KeyValueStore<String, V>> uncachedStore(
+      String name, Serde<V> values) {
     return Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(name), Serdes.String(), values)
-        .withCachingEnabled();
+        .withCachingDisabled();
   }
 
   /** The decision processor with the per-branch stores it owns. */
@@ -181,10 +192,10 @@ public final class GovernanceTopology {
     @Override
     public Set<StoreBuilder<?>> stores() {
       return Set.of(
-          store(POSTS_STORE, StateCodecs.postRecords()),
+          uncachedStore(POSTS_STORE, StateCodecs.postRecords()),
           store(LEDGERS_STORE, StateCodecs.ledgers()),
           store(CRISES_STORE, StateCodecs.crises()),
-          store(RESOLVED_INCIDENTS_STORE, Serdes.Long()),
+          uncachedStore(RESOLVED_INCIDENTS_STORE, Serdes.Long()),
           store(SENT_HASHTAG_USES_STORE, StateCodecs.hashtagUses()));
     }
   }
