@@ -23,6 +23,7 @@ import org.librarycampaign.governance.GovernanceOutput.HashtagClaim;
 import org.librarycampaign.governance.checks.PostChecks;
 import org.librarycampaign.governance.hashtags.HashtagUse;
 import org.librarycampaign.platform.config.CampaignConfig;
+import org.librarycampaign.platform.state.Retention;
 import org.librarycampaign.platform.streams.BranchRouting;
 import org.librarycampaign.platform.streams.GlobalView;
 import org.librarycampaign.platform.streams.OwnershipGate;
@@ -124,7 +125,8 @@ public final class GovernanceTopology {
     Map<String, KStream<String, GovernanceOutput>> outputs =
         posts
             .merge(incidents, Named.as("governance-branch-events"))
-            .process(new DecideSupplier(checks), Named.as("governance-decide"))
+            .process(
+                new DecideSupplier(checks, settings.retention()), Named.as("governance-decide"))
             .split(Named.as("governance-"))
             .branch((key, out) -> out instanceof DecisionOut, Branched.as("decisions"))
             .defaultBranch(Branched.as("hashtag-uses-out"));
@@ -181,12 +183,12 @@ public final class GovernanceTopology {
   }
 
   /** The decision processor with the per-branch stores it owns. */
-  private record DecideSupplier(PostChecks checks)
+  private record DecideSupplier(PostChecks checks, Retention retention)
       implements ProcessorSupplier<String, SpecificRecord, String, GovernanceOutput> {
 
     @Override
     public Processor<String, SpecificRecord, String, GovernanceOutput> get() {
-      return new GovernanceProcessor(checks);
+      return new GovernanceProcessor(checks, retention);
     }
 
     @Override
