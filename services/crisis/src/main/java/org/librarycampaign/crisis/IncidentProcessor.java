@@ -24,6 +24,7 @@ import org.librarycampaign.crisis.response.IncidentStage;
 import org.librarycampaign.crisis.response.Notice;
 import org.librarycampaign.crisis.response.NoticeText;
 import org.librarycampaign.crisis.response.Outcome;
+import org.librarycampaign.crisis.response.Overrides;
 import org.librarycampaign.crisis.response.Plan;
 import org.librarycampaign.crisis.response.ResponsePlanRouting;
 import org.librarycampaign.platform.events.EventType;
@@ -32,6 +33,7 @@ import org.librarycampaign.platform.state.TimeOrderedKey;
 import org.librarycampaign.platform.streams.InputTombstones;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * The adapter between Kafka Streams and {@link IncidentResponse}: loads an incident from its store,
@@ -63,10 +65,11 @@ final class IncidentProcessor implements Processor<String, IncidentEvent, String
   private KeyValueStore<String, Incident> incidents;
   private KeyValueStore<TimeOrderedKey, String> deadlines;
   private KeyValueStore<String, Long> sent;
+  private Overrides overrides = Overrides.NONE;
 
   IncidentProcessor(CrisisSettings settings) {
     this.settings = settings;
-    this.rules = new IncidentResponse(settings.ackTimeoutUnit());
+    this.rules = new IncidentResponse(settings.ackTimeoutUnit(), settings.fallbackContacts());
     this.text = new NoticeText(settings.publicUrl());
   }
 
@@ -127,7 +130,7 @@ final class IncidentProcessor implements Processor<String, IncidentEvent, String
   private void onReported(IncidentReport report, Instant now) {
     Optional<Incident> known = Optional.ofNullable(incidents.get(report.incidentId()));
     Optional<Plan> plan = ResponsePlanRouting.planFor(report.branchId(), this::publishedPlan);
-    Outcome outcome = rules.report(known, report, plan, now);
+    Outcome outcome = rules.report(known, report, plan, now, overrides);
     if (outcome.changed()) {
       boolean routed = outcome.incident().stage() != IncidentStage.UNROUTED;
       CrisisMetrics.incidentReported(routed);
@@ -146,7 +149,10 @@ final class IncidentProcessor implements Processor<String, IncidentEvent, String
             .addKeyValue("incidentId", report.incidentId())
             .addKeyValue("branchId", report.branchId())
             .addKeyValue("severity", report.severity())
-            .log("Incident unrouted: no response plan for its branch and no default plan");
+            .addKeyValue("fallbackAlerts", outcome.notices().size())
+            .log(
+                "Incident unrouted: no response plan for its branch and no default plan;"
+                    + " the fallback contacts are told");
       }
     }
     apply(known, outcome, now);
@@ -187,17 +193,28 @@ final class IncidentProcessor implements Processor<String, IncidentEvent, String
       if (incident == null) {
         continue;
       }
-      Outcome outcome = rules.escalate(incident, now);
+      Outcome outcome = rules.escalate(incident, now, overrides);
       if (outcome.changed()) {
-        int tiers = outcome.incident().tier() - incident.tier();
-        CrisisMetrics.escalated(tiers);
+        Incident after = outcome.incident();
+        CrisisMetrics.escalated(after.tier() - incident.tier());
+        CrisisMetrics.repeated(after.repeats() - incident.repeats());
+        boolean exhausted = after.stage() == IncidentStage.EXHAUSTED;
+        if (exhausted) {
+          CrisisMetrics.exhausted();
+        }
         LOGGER
-            .atInfo()
+            .atLevel(exhausted ? Level.WARN : Level.INFO)
             .addKeyValue("incidentId", incident.incidentId())
             .addKeyValue("branchId", incident.branchId())
-            .addKeyValue("tier", outcome.incident().tier())
+            .addKeyValue("tier", after.tier())
+            .addKeyValue("repeats", after.repeats())
+            .addKeyValue("stage", after.stage())
             .addKeyValue("alerts", outcome.notices().size())
-            .log("Incident not acknowledged in time; escalated");
+            .log(
+                exhausted
+                    ? "Incident not acknowledged through its last tier and repeats; the fallback"
+                        + " contacts are told"
+                    : "Incident not acknowledged in time; escalated");
       }
       apply(Optional.of(incident), outcome, now);
     }

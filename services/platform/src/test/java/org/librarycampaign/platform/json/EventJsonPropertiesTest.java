@@ -318,7 +318,9 @@ class EventJsonPropertiesTest {
                 texts(),
                 Arbitraries.of(Severity.class),
                 contact.list().ofMaxSize(3))
-            .as(Responder::new);
+            .as(
+                (id, name, role, severity, contacts) ->
+                    new Responder(id, name, role, severity, contacts, null));
     Arbitrary<ResponseTier> tier =
         Combinators.combine(
                 Arbitraries.integers().between(1, 100_000), responder.list().ofMaxSize(3))
@@ -327,7 +329,7 @@ class EventJsonPropertiesTest {
             Arbitraries.oneOf(ids(), Arbitraries.just("*")),
             texts().list().ofMaxSize(5),
             tier.list().ofMaxSize(3))
-        .as(ResponsePlan::new);
+        .as((branch, steps, tiers) -> new ResponsePlan(branch, steps, tiers, null));
   }
 
   private static Arbitrary<Media> media() {
