@@ -26,6 +26,7 @@ import org.librarycampaign.platform.topics.TopicCatalogue;
  *
  * <pre>
  * campaign.response-plans --> [global store crisis-response-plans]   (every task sees every plan)
+ * campaign.rotation-overrides --> [global store crisis-rotation-overrides]
  * campaign.incidents --> crisis-incident-response --+--> campaign.notifications   (key notificationId)
  *                          | crisis-incidents        +--> campaign.incident-status (key incidentId)
  *                          | crisis-escalation-deadlines
@@ -39,6 +40,12 @@ public final class CrisisTopology {
 
   /** Every response plan by key (branch id or {@code *}); global, filled from the plan topic. */
   public static final String PLANS_STORE = "crisis-response-plans";
+
+  /**
+   * Every rotation override by {@code branchId/rotationId/overrideId}; global, filled from the
+   * override topic.
+   */
+  public static final String OVERRIDES_STORE = "crisis-rotation-overrides";
 
   /** Each incident's state by incident id. */
   public static final String INCIDENTS_STORE = "crisis-incidents";
@@ -66,6 +73,7 @@ public final class CrisisTopology {
 
     StreamsBuilder builder = new StreamsBuilder();
     GlobalView.addTo(builder, topics.responsePlans(), PLANS_STORE);
+    GlobalView.addTo(builder, topics.rotationOverrides(), OVERRIDES_STORE);
     KStream<String, SpecificRecord> responses =
         builder.stream(incidents.name(), incidents.consumed())
             .process(new IncidentProcessorSupplier(settings), Named.as(PROCESSOR));

@@ -25,6 +25,7 @@ import org.librarycampaign.crisis.response.Repeat;
 import org.librarycampaign.crisis.response.Resolution;
 import org.librarycampaign.crisis.response.Responder;
 import org.librarycampaign.crisis.response.Rotation;
+import org.librarycampaign.crisis.response.RotationOverride;
 import org.librarycampaign.crisis.response.Tier;
 
 /** Between the Avro events of the topics and the crisis rules' own types. */
@@ -75,6 +76,15 @@ final class EventMapping {
 
   private static List<Contact> contacts(List<library.campaign.events.Contact> contacts) {
     return contacts.stream().map(c -> new Contact(c.getChannel(), c.getAddress())).toList();
+  }
+
+  static RotationOverride rotationOverride(library.campaign.events.RotationOverride override) {
+    return new RotationOverride(
+        override.getRotationId(),
+        override.getOverrideId(),
+        override.getResponderId(),
+        override.getFrom(),
+        override.getUntil());
   }
 
   static IncidentReport report(IncidentReported reported) {

@@ -9,7 +9,9 @@ import library.campaign.events.IncidentEvent;
 import library.campaign.events.IncidentReported;
 import library.campaign.events.IncidentResolved;
 import library.campaign.events.ResponsePlan;
+import library.campaign.events.RotationOverride;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -65,7 +67,7 @@ final class IncidentProcessor implements Processor<String, IncidentEvent, String
   private KeyValueStore<String, Incident> incidents;
   private KeyValueStore<TimeOrderedKey, String> deadlines;
   private KeyValueStore<String, Long> sent;
-  private Overrides overrides = Overrides.NONE;
+  private KeyValueStore<String, RotationOverride> rotationOverrides;
 
   IncidentProcessor(CrisisSettings settings) {
     this.settings = settings;
@@ -77,6 +79,7 @@ final class IncidentProcessor implements Processor<String, IncidentEvent, String
   public void init(ProcessorContext<String, SpecificRecord> context) {
     this.context = context;
     plans = context.getStateStore(CrisisTopology.PLANS_STORE);
+    rotationOverrides = context.getStateStore(CrisisTopology.OVERRIDES_STORE);
     incidents = context.getStateStore(CrisisTopology.INCIDENTS_STORE);
     deadlines = context.getStateStore(CrisisTopology.DEADLINES_STORE);
     sent = context.getStateStore(CrisisTopology.SENT_STORE);
@@ -130,7 +133,8 @@ final class IncidentProcessor implements Processor<String, IncidentEvent, String
   private void onReported(IncidentReport report, Instant now) {
     Optional<Incident> known = Optional.ofNullable(incidents.get(report.incidentId()));
     Optional<Plan> plan = ResponsePlanRouting.planFor(report.branchId(), this::publishedPlan);
-    Outcome outcome = rules.report(known, report, plan, now, overrides);
+    Outcome outcome =
+        rules.report(known, report, plan, now, overridesOf(plan.map(Plan::key).orElse("")));
     if (outcome.changed()) {
       boolean routed = outcome.incident().stage() != IncidentStage.UNROUTED;
       CrisisMetrics.incidentReported(routed);
@@ -160,6 +164,27 @@ final class IncidentProcessor implements Processor<String, IncidentEvent, String
 
   private Optional<Plan> publishedPlan(String key) {
     return Optional.ofNullable(plans.get(key)).map(plan -> EventMapping.plan(key, plan));
+  }
+
+  /**
+   * The overrides of the rotations of the plan published under {@code planKey}, read when a tier is
+   * told (README: rotations); cancelled ones are left out.
+   */
+  private Overrides overridesOf(String planKey) {
+    return rotationId -> {
+      List<org.librarycampaign.crisis.response.RotationOverride> found = new ArrayList<>();
+      try (KeyValueIterator<String, RotationOverride> scan =
+          rotationOverrides.prefixScan(
+              planKey + "/" + rotationId + "/", Serdes.String().serializer())) {
+        scan.forEachRemaining(
+            entry -> {
+              if (entry.value != null && !entry.value.getCancelled()) {
+                found.add(EventMapping.rotationOverride(entry.value));
+              }
+            });
+      }
+      return found;
+    };
   }
 
   private Optional<Incident> find(String incidentId, String branchId, String what) {
@@ -193,7 +218,9 @@ final class IncidentProcessor implements Processor<String, IncidentEvent, String
       if (incident == null) {
         continue;
       }
-      Outcome outcome = rules.escalate(incident, now, overrides);
+      Outcome outcome =
+          rules.escalate(
+              incident, now, overridesOf(incident.plan() == null ? "" : incident.plan().key()));
       if (outcome.changed()) {
         Incident after = outcome.incident();
         CrisisMetrics.escalated(after.tier() - incident.tier());

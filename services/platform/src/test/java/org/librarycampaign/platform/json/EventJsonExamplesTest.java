@@ -350,6 +350,7 @@ class EventJsonExamplesTest {
             "IncidentResolved",
             "ChannelPolicy",
             "ResponsePlan",
+            "RotationOverride",
             "Tick");
   }
 }
