@@ -64,6 +64,11 @@ public final class Samples {
       "address":"ana@library.example.org"},{"channel":"WEBHOOK",\
       "address":"https://hooks.example.org/crisis"}]}]}]}""";
 
+  public static final String ROTATION_OVERRIDE =
+      """
+      {"type":"RotationOverride","branchId":"*","rotationId":"duty","overrideId":"ali-covers",\
+      "responderId":"ali","from":"2026-11-26","until":"2026-11-29","reason":"Kim is away"}""";
+
   public static final String POST_DECISION =
       """
       {"type":"PostDecision","postId":"p1","revision":1,"branchId":"eastside",\
@@ -85,6 +90,7 @@ public final class Samples {
     samples.put("IncidentResolved", INCIDENT_RESOLVED);
     samples.put("ChannelPolicy", CHANNEL_POLICY);
     samples.put("ResponsePlan", RESPONSE_PLAN);
+    samples.put("RotationOverride", ROTATION_OVERRIDE);
     return samples;
   }
 

@@ -41,14 +41,30 @@ public final class NoticeText {
     if (notice.kind() == NoticeKind.RESOLUTION) {
       return "[RESOLVED] " + what;
     }
+    if (notice.kind() == NoticeKind.FALLBACK) {
+      String why = incident.plan() == null ? "NO RESPONSE PLAN" : "NOBODY ANSWERED";
+      return "[" + report.severity() + "] " + why + " - " + what;
+    }
+    if (notice.kind() == NoticeKind.REPEAT) {
+      return "["
+          + report.severity()
+          + "] REPEAT "
+          + notice.repeat()
+          + " of "
+          + incident.plan().repeat().times()
+          + " - "
+          + what;
+    }
     String escalated = notice.tier() > 0 ? " ESCALATED to tier " + notice.tier() + " -" : "";
     return "[" + report.severity() + "]" + escalated + " " + what;
   }
 
   public String body(Incident incident, Notice notice) {
-    return notice.kind() == NoticeKind.RESOLUTION
-        ? resolutionBody(incident, notice)
-        : alertBody(incident, notice);
+    return switch (notice.kind()) {
+      case RESOLUTION -> resolutionBody(incident, notice);
+      case FALLBACK -> FallbackText.body(incident, acknowledgeUrl(incident.incidentId()));
+      case ALERT, REPEAT -> alertBody(incident, notice);
+    };
   }
 
   private String alertBody(Incident incident, Notice notice) {
@@ -70,7 +86,9 @@ public final class NoticeText {
             + " of "
             + planName(incident.plan())
             + ".");
-    if (notice.tier() > 0) {
+    if (notice.kind() == NoticeKind.REPEAT) {
+      lines.add(FallbackText.repeatReason(incident, notice.repeat()));
+    } else if (notice.tier() > 0) {
       lines.add(escalationReason(incident, notice.tier()));
     }
     lines.add("");
@@ -104,13 +122,12 @@ public final class NoticeText {
         notice.recipient().name()
             + ", you were alerted as "
             + notice.recipient().role()
-            + " on tier "
-            + notice.tier()
+            + (notice.tier() >= 0 ? " on tier " + notice.tier() : "")
             + ". No further action is needed.");
     return String.join("\n", lines);
   }
 
-  private static List<String> facts(Incident incident) {
+  static List<String> facts(Incident incident) {
     IncidentReport report = incident.report();
     List<String> lines = new ArrayList<>();
     lines.add("Incident:     " + report.incidentId());
@@ -138,7 +155,7 @@ public final class NoticeText {
         + " of the first alert, so it is escalated to you.";
   }
 
-  private static List<String> steps(Plan plan) {
+  static List<String> steps(Plan plan) {
     if (plan.steps().isEmpty()) {
       return List.of("The response plan lists no steps.");
     }
@@ -150,7 +167,7 @@ public final class NoticeText {
     return lines;
   }
 
-  private static String planName(Plan plan) {
+  static String planName(Plan plan) {
     return plan.isDefault() ? "the default response plan" : "the " + plan.key() + " response plan";
   }
 

@@ -17,9 +17,13 @@ import org.librarycampaign.dashboard.facts.ReceiptsFact;
  * An incident: what was reported, the tier reached, who was notified over which channel, who
  * acknowledged, and every notification's delivery receipts.
  *
- * @param state the crisis service's state (OPEN, ESCALATED, ACKNOWLEDGED, RESOLVED, UNROUTED);
- *     before it has said anything, REPORTED, ACKNOWLEDGED or RESOLVED as the branch told it
+ * @param state the crisis service's state (OPEN, ESCALATED, ACKNOWLEDGED, RESOLVED, UNROUTED,
+ *     EXHAUSTED); before it has said anything, REPORTED, ACKNOWLEDGED or RESOLVED as the branch
+ *     told it
  * @param open not resolved
+ * @param unheard open, and nobody on a response plan is handling it: UNROUTED (no plan) or
+ *     EXHAUSTED (nobody answered through the last tier and its repeats); only the fallback contacts
+ *     were told. Shown first, in red.
  */
 public record IncidentView(
     String incidentId,
@@ -29,6 +33,7 @@ public record IncidentView(
     String summary,
     String state,
     boolean open,
+    boolean unheard,
     int tier,
     String reportedBy,
     Instant reportedAt,
@@ -96,7 +101,8 @@ public record IncidentView(
     }
     Comparator<Instant> latestFirst = Comparator.nullsLast(Comparator.reverseOrder());
     open.sort(
-        Comparator.comparing(IncidentView::reportedAt, latestFirst)
+        Comparator.comparing((IncidentView view) -> !view.unheard())
+            .thenComparing(IncidentView::reportedAt, latestFirst)
             .thenComparing(IncidentView::incidentId));
     resolved.sort(
         Comparator.comparing(IncidentView::resolvedAt, latestFirst)
@@ -135,6 +141,7 @@ public record IncidentView(
         first(report != null ? report.summary() : null, status != null ? status.summary() : null),
         state,
         !resolved,
+        !resolved && ("UNROUTED".equals(state) || "EXHAUSTED".equals(state)),
         status != null ? status.tier() : 0,
         report != null ? report.reportedBy() : null,
         report != null && report.reportedAt() != null

@@ -13,7 +13,7 @@
   const TONES = {
     APPROVED: "ok", HELD: "held", REJECTED: "bad", WITHDRAWN: "info", PENDING: "info",
     DELIVERED: "ok", RETRYING: "held", FAILED: "bad",
-    OPEN: "bad", ESCALATED: "bad", UNROUTED: "bad", REPORTED: "bad", ACKNOWLEDGED: "held", RESOLVED: "ok",
+    OPEN: "bad", ESCALATED: "bad", UNROUTED: "bad", EXHAUSTED: "bad", REPORTED: "bad", ACKNOWLEDGED: "held", RESOLVED: "ok",
     CRITICAL: "bad", HIGH: "bad", MEDIUM: "held", LOW: "info",
     CONTENT: "content", CAMPAIGN: "campaign",
   };
@@ -196,7 +196,10 @@
   function renderIncidents(incidents, openDetails) {
     if (!incidents.length) return replace("incidents-body", h("p", { class: "empty" }, "No incidents."));
     replace("incidents-body", incidents.map((i) =>
-      h("article", { class: "incident", "data-incident-id": i.incidentId, "data-open": i.open, "aria-label": `Incident ${i.incidentId}` },
+      h("article", { class: "incident", "data-incident-id": i.incidentId, "data-open": i.open, "data-unheard": i.unheard, "aria-label": `Incident ${i.incidentId}` },
+        i.unheard ? h("p", { class: "unheard" }, i.state === "UNROUTED"
+          ? "No response plan covers this branch: only the fallback contacts were told."
+          : "Nobody answered through the last tier and its repeats: the fallback contacts were told.") : null,
         h("div", { class: "incident-head" },
           h("h3", {}, i.summary || i.incidentId),
           badge(i.severity), badge(i.state), h("span", { class: "badge", "data-tone": "info" }, `tier ${i.tier}`)),

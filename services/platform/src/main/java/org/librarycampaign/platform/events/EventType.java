@@ -28,6 +28,7 @@ import library.campaign.events.PostDrafted;
 import library.campaign.events.PostEvent;
 import library.campaign.events.PostWithdrawn;
 import library.campaign.events.ResponsePlan;
+import library.campaign.events.RotationOverride;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.IndexedRecord;
 import org.apache.avro.specific.SpecificData;
@@ -54,6 +55,9 @@ public enum EventType {
   INCIDENT_RESOLVED(CampaignTopic.INCIDENTS, IncidentResolved.class, "at", Keys::branch),
   CHANNEL_POLICY(CampaignTopic.CHANNEL_POLICIES, ChannelPolicy.class, null, Keys::channel),
   RESPONSE_PLAN(CampaignTopic.RESPONSE_PLANS, ResponsePlan.class, null, Keys::branch),
+  /** Keyed by plan, rotation and override: branchId/rotationId/overrideId. */
+  ROTATION_OVERRIDE(
+      CampaignTopic.ROTATION_OVERRIDES, RotationOverride.class, null, Keys::rotationOverride),
   POST_DECISION(CampaignTopic.POST_DECISIONS, PostDecision.class, null, Keys::post),
   CONFLICT_DETECTED(CampaignTopic.CONFLICTS, ConflictDetected.class, null, Keys::post),
   CONFLICT_CLEARED(CampaignTopic.CONFLICTS, ConflictCleared.class, null, Keys::post),
@@ -73,7 +77,8 @@ public enum EventType {
           CampaignTopic.MILESTONES,
           CampaignTopic.INCIDENTS,
           CampaignTopic.CHANNEL_POLICIES,
-          CampaignTopic.RESPONSE_PLANS);
+          CampaignTopic.RESPONSE_PLANS,
+          CampaignTopic.ROTATION_OVERRIDES);
 
   private static final Map<Class<?>, EventType> BY_CLASS =
       Arrays.stream(values()).collect(Collectors.toMap(EventType::recordClass, t -> t));
@@ -256,6 +261,14 @@ public enum EventType {
 
     static String gap(IndexedRecord record) {
       return "gap:" + text(record, "milestoneId") + "/" + text(record, "branchId");
+    }
+
+    static String rotationOverride(IndexedRecord record) {
+      return text(record, "branchId")
+          + "/"
+          + text(record, "rotationId")
+          + "/"
+          + text(record, "overrideId");
     }
 
     static String notification(IndexedRecord record) {

@@ -11,6 +11,7 @@ import library.campaign.events.Notification;
 import library.campaign.events.PostDecision;
 import library.campaign.events.PostEvent;
 import library.campaign.events.ResponsePlan;
+import library.campaign.events.RotationOverride;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
@@ -26,6 +27,10 @@ public enum CampaignTopic {
       "campaign.channel-policies", "channelId (branchId/platform)", ChannelPolicy.class),
   RESPONSE_PLANS(
       "campaign.response-plans", "branchId, or * for the default plan", ResponsePlan.class),
+  ROTATION_OVERRIDES(
+      "campaign.rotation-overrides",
+      "branchId/rotationId/overrideId (branchId: the plan's key, or *)",
+      RotationOverride.class),
   POST_DECISIONS("campaign.post-decisions", "postId", PostDecision.class),
   CONFLICTS("campaign.conflicts", "postId", ConflictEvent.class),
   NOTIFICATIONS("campaign.notifications", "notificationId", Notification.class),

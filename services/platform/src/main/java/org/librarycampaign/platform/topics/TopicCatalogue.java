@@ -13,6 +13,7 @@ import library.campaign.events.Notification;
 import library.campaign.events.PostDecision;
 import library.campaign.events.PostEvent;
 import library.campaign.events.ResponsePlan;
+import library.campaign.events.RotationOverride;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -125,6 +126,10 @@ public final class TopicCatalogue {
 
   public Topic<String, ResponsePlan> responsePlans() {
     return typed(CampaignTopic.RESPONSE_PLANS);
+  }
+
+  public Topic<String, RotationOverride> rotationOverrides() {
+    return typed(CampaignTopic.ROTATION_OVERRIDES);
   }
 
   public Topic<String, PostDecision> postDecisions() {

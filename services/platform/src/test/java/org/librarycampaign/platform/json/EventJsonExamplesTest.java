@@ -270,8 +270,9 @@ class EventJsonExamplesTest {
                             "Jordan Lee",
                             "Communications lead",
                             Severity.MEDIUM,
-                            List.of(
-                                new Contact(ContactChannel.EMAIL, "jlee@library.example.org")))))));
+                            List.of(new Contact(ContactChannel.EMAIL, "jlee@library.example.org")),
+                            null)))),
+            null);
     assertThat(event)
         .isEqualTo(
             new ParsedEvent("ResponsePlan", CampaignTopic.RESPONSE_PLANS, "*", expected, null));
@@ -349,6 +350,7 @@ class EventJsonExamplesTest {
             "IncidentResolved",
             "ChannelPolicy",
             "ResponsePlan",
+            "RotationOverride",
             "Tick");
   }
 }

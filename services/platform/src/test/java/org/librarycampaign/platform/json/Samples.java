@@ -3,6 +3,7 @@ package org.librarycampaign.platform.json;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import library.campaign.events.AmplifyGap;
 import library.campaign.events.ChannelPolicy;
@@ -42,12 +43,17 @@ import library.campaign.events.PostEvent;
 import library.campaign.events.PostWithdrawn;
 import library.campaign.events.ReasonCode;
 import library.campaign.events.Recipient;
+import library.campaign.events.RepeatPolicy;
 import library.campaign.events.Responder;
 import library.campaign.events.ResponsePlan;
 import library.campaign.events.ResponseTier;
+import library.campaign.events.Rotation;
+import library.campaign.events.RotationMember;
+import library.campaign.events.RotationOverride;
 import library.campaign.events.Severity;
 import library.campaign.events.Stance;
 import library.campaign.events.WarningCode;
+import library.campaign.events.Weekday;
 import org.apache.avro.specific.SpecificRecord;
 
 /** Records of every type with every field set, and their lines. */
@@ -184,8 +190,52 @@ final class Samples {
                     .build(),
                 ResponseTier.newBuilder()
                     .setAckTimeoutMinutes(30)
-                    .setResponders(List.of())
+                    .setResponders(
+                        List.of(
+                            Responder.newBuilder()
+                                .setResponderId("duty")
+                                .setName("Duty manager rotation")
+                                .setRole("Duty manager")
+                                .setMinSeverity(Severity.HIGH)
+                                .setContacts(List.of())
+                                .setRotation(
+                                    Rotation.newBuilder()
+                                        .setMembers(
+                                            List.of(
+                                                new RotationMember(
+                                                    "kim",
+                                                    "Kim Lo",
+                                                    List.of(
+                                                        new Contact(
+                                                            ContactChannel.SMS, "+15555550111"))),
+                                                new RotationMember(
+                                                    "ali",
+                                                    "Ali Ren",
+                                                    List.of(
+                                                        new Contact(
+                                                            ContactChannel.EMAIL,
+                                                            "ali@library.example.org")))))
+                                        .setHandoffDay(Weekday.MONDAY)
+                                        .setHandoffTime("09:00")
+                                        .setZone("America/Chicago")
+                                        .setStartDate(LocalDate.parse("2026-11-02"))
+                                        .build())
+                                .build()))
                     .build()))
+        .setRepeat(new RepeatPolicy(10, 3))
+        .build();
+  }
+
+  static RotationOverride rotationOverride() {
+    return RotationOverride.newBuilder()
+        .setBranchId("*")
+        .setRotationId("duty")
+        .setOverrideId("ali-covers-thanksgiving")
+        .setResponderId("ali")
+        .setFrom(LocalDate.parse("2026-11-26"))
+        .setUntil(LocalDate.parse("2026-11-29"))
+        .setReason("Kim is away")
+        .setCancelled(false)
         .build();
   }
 
@@ -355,7 +405,8 @@ final class Samples {
         new IncidentEvent(incidentAcknowledged()),
         new IncidentEvent(incidentResolved()),
         channelPolicy(),
-        responsePlan());
+        responsePlan(),
+        rotationOverride());
   }
 
   /** The topic value of each output type, every field set. */
