@@ -1,6 +1,7 @@
 package org.librarycampaign.crisis;
 
 import java.time.Duration;
+import org.librarycampaign.platform.ack.AckLinks;
 import org.librarycampaign.platform.config.CampaignConfig;
 import org.librarycampaign.platform.state.Retention;
 
@@ -12,12 +13,14 @@ import org.librarycampaign.platform.state.Retention;
  *     shorter only for drills, demos and tests
  * @param publicUrl the base URL of the ingest API as recipients reach it, for acknowledge links
  * @param retention how long resolved incidents and sent ids are kept
+ * @param ackLinks signs the one-tap acknowledge links ({@code campaign.ack.*})
  */
 public record CrisisSettings(
     Duration escalationCheckInterval,
     Duration ackTimeoutUnit,
     String publicUrl,
-    Retention retention) {
+    Retention retention,
+    AckLinks ackLinks) {
 
   public static final String ESCALATION_CHECK_INTERVAL =
       "campaign.crisis.escalation-check-interval";
@@ -33,10 +36,24 @@ public record CrisisSettings(
     requirePositive(ACK_TIMEOUT_UNIT, ackTimeoutUnit);
   }
 
-  /** Settings with the default retention. */
+  /** Settings with the default retention and acknowledge links. */
   public CrisisSettings(
       Duration escalationCheckInterval, Duration ackTimeoutUnit, String publicUrl) {
     this(escalationCheckInterval, ackTimeoutUnit, publicUrl, Retention.DEFAULT);
+  }
+
+  /** Settings with the default acknowledge links (the development key). */
+  public CrisisSettings(
+      Duration escalationCheckInterval,
+      Duration ackTimeoutUnit,
+      String publicUrl,
+      Retention retention) {
+    this(
+        escalationCheckInterval,
+        ackTimeoutUnit,
+        publicUrl,
+        retention,
+        AckLinks.from(CampaignConfig.of(java.util.Map.of())));
   }
 
   public static CrisisSettings from(CampaignConfig config) {
@@ -44,7 +61,8 @@ public record CrisisSettings(
         config.duration(ESCALATION_CHECK_INTERVAL, DEFAULT_ESCALATION_CHECK_INTERVAL),
         config.duration(ACK_TIMEOUT_UNIT, DEFAULT_ACK_TIMEOUT_UNIT),
         config.get(PUBLIC_URL, DEFAULT_PUBLIC_URL),
-        Retention.from(config));
+        Retention.from(config),
+        AckLinks.from(config));
   }
 
   private static void requirePositive(String key, Duration value) {

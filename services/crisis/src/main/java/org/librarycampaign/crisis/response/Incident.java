@@ -18,6 +18,9 @@ import java.util.Optional;
  * @param acknowledgedBy who took charge; null until acknowledged
  * @param resolution how it ended; null until resolved
  * @param updatedAt the wall-clock time of the last change
+ * @param acknowledgedAt the wall-clock time the acknowledgement was processed; null until then
+ * @param acknowledgedVia how it was acknowledged ({@code API}, {@code LINK}, {@code SMS}); null
+ *     until acknowledged or when the event did not say
  */
 public record Incident(
     IncidentReport report,
@@ -28,7 +31,9 @@ public record Incident(
     List<Notified> notified,
     String acknowledgedBy,
     Resolution resolution,
-    Instant updatedAt) {
+    Instant updatedAt,
+    Instant acknowledgedAt,
+    String acknowledgedVia) {
 
   public Incident {
     Objects.requireNonNull(report, "report");
@@ -36,6 +41,31 @@ public record Incident(
     Objects.requireNonNull(schedule, "schedule");
     Objects.requireNonNull(updatedAt, "updatedAt");
     notified = List.copyOf(notified);
+  }
+
+  /** Not (yet) acknowledged: without the acknowledgement's time and channel. */
+  public Incident(
+      IncidentReport report,
+      IncidentStage stage,
+      Plan plan,
+      EscalationPlan schedule,
+      int tier,
+      List<Notified> notified,
+      String acknowledgedBy,
+      Resolution resolution,
+      Instant updatedAt) {
+    this(
+        report,
+        stage,
+        plan,
+        schedule,
+        tier,
+        notified,
+        acknowledgedBy,
+        resolution,
+        updatedAt,
+        null,
+        null);
   }
 
   static Incident unrouted(IncidentReport report, Instant now) {
@@ -78,16 +108,46 @@ public record Incident(
     all.addAll(added);
     IncidentStage next = reached == 0 ? IncidentStage.OPEN : IncidentStage.ESCALATED;
     return new Incident(
-        report, next, plan, schedule, reached, all, acknowledgedBy, resolution, now);
+        report,
+        next,
+        plan,
+        schedule,
+        reached,
+        all,
+        acknowledgedBy,
+        resolution,
+        now,
+        acknowledgedAt,
+        acknowledgedVia);
   }
 
-  Incident acknowledged(String by, Instant now) {
+  Incident acknowledged(String by, String via, Instant now) {
     return new Incident(
-        report, IncidentStage.ACKNOWLEDGED, plan, schedule, tier, notified, by, resolution, now);
+        report,
+        IncidentStage.ACKNOWLEDGED,
+        plan,
+        schedule,
+        tier,
+        notified,
+        by,
+        resolution,
+        now,
+        now,
+        via);
   }
 
   Incident resolved(Resolution how, Instant now) {
     return new Incident(
-        report, IncidentStage.RESOLVED, plan, schedule, tier, notified, acknowledgedBy, how, now);
+        report,
+        IncidentStage.RESOLVED,
+        plan,
+        schedule,
+        tier,
+        notified,
+        acknowledgedBy,
+        how,
+        now,
+        acknowledgedAt,
+        acknowledgedVia);
   }
 }

@@ -60,6 +60,11 @@ public final class DecisionView implements DecisionLookup, AutoCloseable {
     }
   }
 
+  /** The Streams client, for the other views it holds ({@code IncidentView}). */
+  public KafkaStreams streams() {
+    return streams.streams();
+  }
+
   @Override
   public void close() {
     streams.close();

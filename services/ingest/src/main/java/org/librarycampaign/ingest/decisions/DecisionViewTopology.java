@@ -2,6 +2,7 @@ package org.librarycampaign.ingest.decisions;
 
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
+import org.librarycampaign.ingest.incidents.IncidentViewTopology;
 import org.librarycampaign.platform.config.CampaignConfig;
 import org.librarycampaign.platform.streams.GlobalView;
 import org.librarycampaign.platform.topics.TopicCatalogue;
@@ -14,6 +15,8 @@ import org.librarycampaign.platform.topics.TopicCatalogue;
  * <pre>
  * campaign.post-decisions --(read-campaign.post-decisions)--> global store ingest-post-decisions
  * </pre>
+ *
+ * <p>The same client holds the stores of {@link IncidentViewTopology}.
  */
 public final class DecisionViewTopology {
 
@@ -25,6 +28,8 @@ public final class DecisionViewTopology {
   public static Topology buildTopology(CampaignConfig config, TopicCatalogue topics) {
     StreamsBuilder builder = new StreamsBuilder();
     GlobalView.addTo(builder, topics.postDecisions(), STORE);
+    // the incidents' own view shares this Streams client (one consumer, one readiness part)
+    IncidentViewTopology.addTo(builder, topics);
     return builder.build();
   }
 }

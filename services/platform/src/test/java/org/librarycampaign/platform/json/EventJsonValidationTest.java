@@ -22,7 +22,7 @@ class EventJsonValidationTest {
 
   private static final String INPUT_TYPES =
       "PostDrafted, PostWithdrawn, Milestone, IncidentReported, IncidentAcknowledged, "
-          + "IncidentResolved, ChannelPolicy, ResponsePlan, Tick";
+          + "IncidentResolved, IncidentEscalationRequested, ChannelPolicy, ResponsePlan, Tick";
 
   private final EventJson json = new EventJson();
 
