@@ -99,7 +99,7 @@ public final class NoticeText {
             + planName(incident.plan())
             + ".");
     if (notice.tier() > 0) {
-      lines.add(escalationReason(incident, notice.tier()));
+      lines.add(escalationReason(incident, notice));
     }
     lines.add("");
     lines.addAll(steps(incident.plan()));
@@ -155,9 +155,16 @@ public final class NoticeText {
     return lines;
   }
 
-  private static String escalationReason(Incident incident, int tier) {
+  private static String escalationReason(Incident incident, Notice notice) {
+    int tier = notice.tier();
     Instant first = incident.schedule().dueTimes().get(0);
-    Duration waited = Duration.between(first, incident.schedule().dueTimes().get(tier));
+    Instant due = incident.schedule().dueTimes().get(tier);
+    if (notice.createdAt().isBefore(due)) {
+      // told before its deadline: only an escalation request does that
+      // (IncidentResponse.escalateNow)
+      return "A responder asked for it to be escalated now, before the plan's deadline.";
+    }
+    Duration waited = Duration.between(first, due);
     if (waited.isZero()) {
       return "The plan escalates it to tier " + tier + " at once.";
     }

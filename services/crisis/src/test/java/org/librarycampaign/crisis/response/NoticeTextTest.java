@@ -61,6 +61,19 @@ class NoticeTextTest {
   }
 
   @Test
+  void anAlertEscalatedOnRequestSaysSoInsteadOfATimeout() {
+    Outcome escalated = rules.escalateNow(report().incident(), T0.plusSeconds(120));
+
+    Notice toDeputy = escalated.notices().get(0);
+    assertThat(toDeputy.tier()).isEqualTo(1);
+    assertThat(text.body(escalated.incident(), toDeputy))
+        .contains(
+            "Jo Park, you are alerted as Deputy director on tier 1 of the default response plan.\n"
+                + "A responder asked for it to be escalated now, before the plan's deadline.\n")
+        .doesNotContain("Nobody acknowledged");
+  }
+
+  @Test
   void anEscalatedAlertSaysHowLongNobodyAcknowledged() {
     Outcome escalated = rules.escalate(report().incident(), Instant.parse("2026-12-01T15:50:00Z"));
 
