@@ -12,6 +12,7 @@ import library.campaign.events.Notification;
 import library.campaign.events.NotificationKind;
 import library.campaign.events.NotifiedContact;
 import library.campaign.events.RepeatPolicy;
+import library.campaign.events.ResponseChannel;
 import library.campaign.events.ResponsePlan;
 import org.librarycampaign.crisis.response.Contact;
 import org.librarycampaign.crisis.response.Incident;
@@ -122,6 +123,7 @@ final class EventMapping {
         .setSummary(incident.report().summary())
         .setSteps(incident.plan() == null ? List.of() : incident.plan().steps())
         .setAcknowledgeUrl(alert ? text.acknowledgeUrl(incident.incidentId()) : null)
+        .setAckUrl(alert ? text.ackUrl(incident, notice) : null)
         .setCreatedAt(notice.createdAt())
         .build();
   }
@@ -139,6 +141,13 @@ final class EventMapping {
         .setNotifiedCount(notified.size())
         .setNotified(notified)
         .setAcknowledgedBy(incident.acknowledgedBy())
+        .setAcknowledgedAt(incident.acknowledgedAt())
+        .setAcknowledgedVia(
+            incident.acknowledgedVia() == null
+                ? null
+                : ResponseChannel.valueOf(incident.acknowledgedVia()))
+        .setResolvedBy(incident.resolution() == null ? null : incident.resolution().by())
+        .setResolvedAt(incident.resolution() == null ? null : incident.updatedAt())
         .setReportedAt(incident.report().reportedAt())
         .setUpdatedAt(incident.updatedAt())
         .build();

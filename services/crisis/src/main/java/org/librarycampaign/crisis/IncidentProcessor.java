@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import library.campaign.events.IncidentAcknowledged;
+import library.campaign.events.IncidentEscalationRequested;
 import library.campaign.events.IncidentEvent;
 import library.campaign.events.IncidentReported;
 import library.campaign.events.IncidentResolved;
@@ -72,7 +73,7 @@ final class IncidentProcessor implements Processor<String, IncidentEvent, String
   IncidentProcessor(CrisisSettings settings) {
     this.settings = settings;
     this.rules = new IncidentResponse(settings.ackTimeoutUnit(), settings.fallbackContacts());
-    this.text = new NoticeText(settings.publicUrl());
+    this.text = new NoticeText(settings.publicUrl(), settings.ackLinks());
   }
 
   @Override
@@ -106,6 +107,8 @@ final class IncidentProcessor implements Processor<String, IncidentEvent, String
           case REPORTED -> () -> onReported(EventMapping.report((IncidentReported) event), now);
           case ACKNOWLEDGED -> () -> onAcknowledged((IncidentAcknowledged) event, now);
           case RESOLVED -> () -> onResolved((IncidentResolved) event, now);
+          case ESCALATION_REQUESTED ->
+              () -> onEscalationRequested((IncidentEscalationRequested) event, now);
         };
     handling.run();
   }
@@ -116,8 +119,35 @@ final class IncidentProcessor implements Processor<String, IncidentEvent, String
             incident ->
                 apply(
                     Optional.of(incident),
-                    rules.acknowledge(incident, acknowledged.getBy(), now),
+                    rules.acknowledge(
+                        incident,
+                        acknowledged.getBy(),
+                        acknowledged.getVia() == null ? null : acknowledged.getVia().name(),
+                        now),
                     now));
+  }
+
+  private void onEscalationRequested(IncidentEscalationRequested requested, Instant now) {
+    find(requested.getIncidentId(), requested.getBranchId(), "escalation requested")
+        .ifPresent(
+            incident -> {
+              Outcome outcome =
+                  rules.escalateNow(
+                      incident,
+                      now,
+                      overridesOf(incident.plan() == null ? "" : incident.plan().key()));
+              if (outcome.changed()) {
+                CrisisMetrics.escalated(outcome.incident().tier() - incident.tier());
+                LOGGER
+                    .atInfo()
+                    .addKeyValue("incidentId", incident.incidentId())
+                    .addKeyValue("branchId", incident.branchId())
+                    .addKeyValue("tier", outcome.incident().tier())
+                    .addKeyValue("alerts", outcome.notices().size())
+                    .log("Escalation requested by a responder; next tier told now");
+              }
+              apply(Optional.of(incident), outcome, now);
+            });
   }
 
   private void onResolved(IncidentResolved resolved, Instant now) {

@@ -89,7 +89,7 @@ final class GovernanceProcessor
                 ? switch (EventType.Incident.of(incident)) {
                   case REPORTED -> incidentReported((IncidentReported) event);
                   case RESOLVED -> incidentResolved((IncidentResolved) event, at);
-                  case ACKNOWLEDGED -> Outcome.NOTHING;
+                  case ACKNOWLEDGED, ESCALATION_REQUESTED -> Outcome.NOTHING;
                 }
                 // the records of topics governance does not read
                 : skipped(record.key(), event);

@@ -20,6 +20,9 @@ import java.util.Optional;
  * @param acknowledgedBy who took charge; null until acknowledged
  * @param resolution how it ended; null until resolved
  * @param updatedAt the wall-clock time of the last change
+ * @param acknowledgedAt the wall-clock time the acknowledgement was processed; null until then
+ * @param acknowledgedVia how it was acknowledged ({@code API}, {@code LINK}, {@code SMS}); null
+ *     until acknowledged or when the event did not say
  */
 public record Incident(
     IncidentReport report,
@@ -31,7 +34,9 @@ public record Incident(
     List<Notified> notified,
     String acknowledgedBy,
     Resolution resolution,
-    Instant updatedAt) {
+    Instant updatedAt,
+    Instant acknowledgedAt,
+    String acknowledgedVia) {
 
   public Incident {
     Objects.requireNonNull(report, "report");
@@ -39,6 +44,47 @@ public record Incident(
     Objects.requireNonNull(schedule, "schedule");
     Objects.requireNonNull(updatedAt, "updatedAt");
     notified = List.copyOf(notified);
+  }
+
+  /** Not (yet) acknowledged: without the acknowledgement's time and channel. */
+  public Incident(
+      IncidentReport report,
+      IncidentStage stage,
+      Plan plan,
+      EscalationPlan schedule,
+      int tier,
+      int repeats,
+      List<Notified> notified,
+      String acknowledgedBy,
+      Resolution resolution,
+      Instant updatedAt) {
+    this(
+        report,
+        stage,
+        plan,
+        schedule,
+        tier,
+        repeats,
+        notified,
+        acknowledgedBy,
+        resolution,
+        updatedAt,
+        null,
+        null);
+  }
+
+  /** Not (yet) acknowledged and no repeat reached. */
+  public Incident(
+      IncidentReport report,
+      IncidentStage stage,
+      Plan plan,
+      EscalationPlan schedule,
+      int tier,
+      List<Notified> notified,
+      String acknowledgedBy,
+      Resolution resolution,
+      Instant updatedAt) {
+    this(report, stage, plan, schedule, tier, 0, notified, acknowledgedBy, resolution, updatedAt);
   }
 
   static Incident unrouted(IncidentReport report, Instant now) {
@@ -96,12 +142,25 @@ public record Incident(
         with(added),
         acknowledgedBy,
         resolution,
-        now);
+        now,
+        acknowledgedAt,
+        acknowledgedVia);
   }
 
   Incident repeated(int repeat, List<Notified> added, Instant now) {
     return new Incident(
-        report, stage, plan, schedule, tier, repeat, with(added), acknowledgedBy, resolution, now);
+        report,
+        stage,
+        plan,
+        schedule,
+        tier,
+        repeat,
+        with(added),
+        acknowledgedBy,
+        resolution,
+        now,
+        acknowledgedAt,
+        acknowledgedVia);
   }
 
   Incident exhausted(List<Notified> added, Instant now) {
@@ -115,16 +174,29 @@ public record Incident(
         with(added),
         acknowledgedBy,
         resolution,
-        now);
+        now,
+        acknowledgedAt,
+        acknowledgedVia);
   }
 
   /** Unrouted still, with the fallback alerts added. */
   Incident told(List<Notified> added, Instant now) {
     return new Incident(
-        report, stage, plan, schedule, tier, repeats, with(added), acknowledgedBy, resolution, now);
+        report,
+        stage,
+        plan,
+        schedule,
+        tier,
+        repeats,
+        with(added),
+        acknowledgedBy,
+        resolution,
+        now,
+        acknowledgedAt,
+        acknowledgedVia);
   }
 
-  Incident acknowledged(String by, Instant now) {
+  Incident acknowledged(String by, String via, Instant now) {
     return new Incident(
         report,
         IncidentStage.ACKNOWLEDGED,
@@ -135,7 +207,9 @@ public record Incident(
         notified,
         by,
         resolution,
-        now);
+        now,
+        now,
+        via);
   }
 
   Incident resolved(Resolution how, Instant now) {
@@ -149,7 +223,9 @@ public record Incident(
         notified,
         acknowledgedBy,
         how,
-        now);
+        now,
+        acknowledgedAt,
+        acknowledgedVia);
   }
 
   private List<Notified> with(List<Notified> added) {

@@ -103,14 +103,42 @@ public final class IncidentResponse {
   }
 
   /**
+   * A responder asks for the next tier now (an SMS reply {@code <n>E}): that tier is alerted at
+   * once, as if its deadline had passed; the tiers after it keep their deadlines of the fixed
+   * schedule. Nothing happens once acknowledged or resolved, while unrouted, or when the last tier
+   * has already been reached.
+   */
+  public Outcome escalateNow(Incident incident, Instant now) {
+    return escalateNow(incident, now, Overrides.NONE);
+  }
+
+  /** The same, with the rotation overrides of the incident's plan (the member on duty is told). */
+  public Outcome escalateNow(Incident incident, Instant now, Overrides overrides) {
+    int next = incident.tier() + 1;
+    if (!incident.awaitingAcknowledgement() || next >= incident.plan().tiers().size()) {
+      return Outcome.unchanged(incident);
+    }
+    List<Notice> notices = new ArrayList<>();
+    return Outcome.changed(alertTier(incident, next, now, overrides, notices), notices);
+  }
+
+  /**
    * Someone took charge: escalation stops. Acknowledging twice, or after resolution, is a no-op.
    */
   public Outcome acknowledge(Incident incident, String by, Instant now) {
+    return acknowledge(incident, by, null, now);
+  }
+
+  /**
+   * The same, saying how: {@code via} ({@code API}, {@code LINK}, {@code SMS}; null when not said)
+   * is kept for the timeline.
+   */
+  public Outcome acknowledge(Incident incident, String by, String via, Instant now) {
     if (incident.stage() == IncidentStage.ACKNOWLEDGED
         || incident.stage() == IncidentStage.RESOLVED) {
       return Outcome.unchanged(incident);
     }
-    return Outcome.changed(incident.acknowledged(by, now), List.of());
+    return Outcome.changed(incident.acknowledged(by, via, now), List.of());
   }
 
   /**

@@ -7,6 +7,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.librarycampaign.platform.ack.AckClaim;
+import org.librarycampaign.platform.ack.AckLinks;
+import org.librarycampaign.platform.config.CampaignConfig;
 
 /**
  * The words of a notification: a subject that says what and where at a glance, and a body with
@@ -18,14 +22,38 @@ public final class NoticeText {
   private static final int SUBJECT_SUMMARY_LENGTH = 60;
 
   private final String publicUrl;
+  private final AckLinks links;
 
   /**
    * @param publicUrl where the ingest API is reached from outside, e.g. {@code
    *     https://campaign.example.org}
+   * @param links signs the one-tap acknowledge links
    */
-  public NoticeText(String publicUrl) {
+  public NoticeText(String publicUrl, AckLinks links) {
     this.publicUrl =
         publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+    this.links = links;
+  }
+
+  /** With the default link settings (the development key unless configured otherwise). */
+  public NoticeText(String publicUrl) {
+    this(publicUrl, AckLinks.from(CampaignConfig.of(Map.of())));
+  }
+
+  /**
+   * The one-tap acknowledge link of an alert: {@code <public url>/ack/<token>}, the token signed
+   * over the incident, the tier, the recipient and an expiry one link validity after the alert was
+   * written (the plan clock in {@code campaign plan}, so the same run gives the same link).
+   */
+  public String ackUrl(Incident incident, Notice notice) {
+    AckClaim claim =
+        links.claim(
+            incident.branchId(),
+            incident.incidentId(),
+            notice.tier(),
+            notice.recipient().responderId(),
+            notice.createdAt());
+    return publicUrl + "/ack/" + links.sign(claim);
   }
 
   /** The ingest API's acknowledge endpoint for the incident, the id encoded as one path segment. */
@@ -89,12 +117,12 @@ public final class NoticeText {
     if (notice.kind() == NoticeKind.REPEAT) {
       lines.add(FallbackText.repeatReason(incident, notice.repeat()));
     } else if (notice.tier() > 0) {
-      lines.add(escalationReason(incident, notice.tier()));
+      lines.add(escalationReason(incident, notice));
     }
     lines.add("");
     lines.addAll(steps(incident.plan()));
     lines.add("");
-    lines.add("Acknowledge (this stops the escalation): " + acknowledgeUrl(incident.incidentId()));
+    lines.add("Acknowledge in one tap (this stops the escalation): " + ackUrl(incident, notice));
     return String.join("\n", lines);
   }
 
@@ -144,9 +172,16 @@ public final class NoticeText {
     return lines;
   }
 
-  private static String escalationReason(Incident incident, int tier) {
+  private static String escalationReason(Incident incident, Notice notice) {
+    int tier = notice.tier();
     Instant first = incident.schedule().dueTimes().get(0);
-    Duration waited = Duration.between(first, incident.schedule().dueTimes().get(tier));
+    Instant due = incident.schedule().dueTimes().get(tier);
+    if (notice.createdAt().isBefore(due)) {
+      // told before its deadline: only an escalation request does that
+      // (IncidentResponse.escalateNow)
+      return "A responder asked for it to be escalated now, before the plan's deadline.";
+    }
+    Duration waited = Duration.between(first, due);
     if (waited.isZero()) {
       return "The plan escalates it to tier " + tier + " at once.";
     }

@@ -15,7 +15,8 @@ import org.librarycampaign.dashboard.facts.ReceiptsFact;
 
 /**
  * An incident: what was reported, the tier reached, who was notified over which channel, who
- * acknowledged, and every notification's delivery receipts.
+ * acknowledged and how ({@code acknowledgedVia}: API, LINK, SMS), and every notification's delivery
+ * receipts.
  *
  * @param state the crisis service's state (OPEN, ESCALATED, ACKNOWLEDGED, RESOLVED, UNROUTED,
  *     EXHAUSTED); before it has said anything, REPORTED, ACKNOWLEDGED or RESOLVED as the branch
@@ -42,7 +43,8 @@ public record IncidentView(
     String resolvedBy,
     Instant resolvedAt,
     String resolution,
-    List<Notified> notifications) {
+    List<Notified> notifications,
+    String acknowledgedVia) {
 
   /**
    * One notification and its delivery.
@@ -71,6 +73,45 @@ public record IncidentView(
 
   public IncidentView {
     notifications = List.copyOf(notifications);
+  }
+
+  /** Without how it was acknowledged; unheard when open and UNROUTED or EXHAUSTED. */
+  public IncidentView(
+      String incidentId,
+      String branchId,
+      String severity,
+      String category,
+      String summary,
+      String state,
+      boolean open,
+      int tier,
+      String reportedBy,
+      Instant reportedAt,
+      String acknowledgedBy,
+      Instant acknowledgedAt,
+      String resolvedBy,
+      Instant resolvedAt,
+      String resolution,
+      List<Notified> notifications) {
+    this(
+        incidentId,
+        branchId,
+        severity,
+        category,
+        summary,
+        state,
+        open,
+        open && ("UNROUTED".equals(state) || "EXHAUSTED".equals(state)),
+        tier,
+        reportedBy,
+        reportedAt,
+        acknowledgedBy,
+        acknowledgedAt,
+        resolvedBy,
+        resolvedAt,
+        resolution,
+        notifications,
+        null);
   }
 
   static List<IncidentView> of(Facts facts) {
@@ -154,7 +195,8 @@ public record IncidentView(
             ? report.resolvedAt()
             : resolved && status != null ? status.updatedAt() : null,
         report != null ? report.resolution() : null,
-        notified(sent, status, receipts));
+        notified(sent, status, receipts),
+        report != null ? report.acknowledgedVia() : null);
   }
 
   private static List<Notified> notified(

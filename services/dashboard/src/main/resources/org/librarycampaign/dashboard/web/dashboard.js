@@ -54,6 +54,14 @@
   const dayTime = (iso) => format(iso, { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
   const clockTime = (iso) => format(iso, { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", second: "2-digit" });
   const when = (iso, text) => h("time", { datetime: iso }, text(iso));
+  // "12 min after the report": how long the response took, for the incident's facts
+  function after(fromIso, toIso) {
+    if (!fromIso || !toIso) return "";
+    const minutes = Math.max(0, Math.round((new Date(toIso) - new Date(fromIso)) / 60000));
+    const text = minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+    return ` (${text} after the report)`;
+  }
+  const VIA = { LINK: "with the link of a notification", SMS: "by SMS reply", API: "through the API" };
   const shortDate = (date) =>
     new Date(`${date}T12:00:00Z`).toLocaleDateString("en-GB", { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" });
 
@@ -207,9 +215,10 @@
           h("dt", {}, "Incident"), h("dd", {}, `${i.incidentId} at ${i.branchId}${i.category ? " · " + words(i.category) : ""}`),
           h("dt", {}, "Reported"), h("dd", {}, i.reportedAt ? when(i.reportedAt, clockTime) : "", i.reportedBy ? ` by ${i.reportedBy}` : ""),
           h("dt", {}, "Acknowledged"), h("dd", {}, i.acknowledgedBy
-            ? [`by ${i.acknowledgedBy}`, i.acknowledgedAt ? [" at ", when(i.acknowledgedAt, clockTime)] : ""]
+            ? [`by ${i.acknowledgedBy}`, i.acknowledgedVia ? ` ${VIA[i.acknowledgedVia] || words(i.acknowledgedVia)}` : "",
+              i.acknowledgedAt ? [" at ", when(i.acknowledgedAt, clockTime), after(i.reportedAt, i.acknowledgedAt)] : ""]
             : "not yet"),
-          i.resolvedAt ? [h("dt", {}, "Resolved"), h("dd", {}, when(i.resolvedAt, clockTime),
+          i.resolvedAt ? [h("dt", {}, "Resolved"), h("dd", {}, when(i.resolvedAt, clockTime), after(i.reportedAt, i.resolvedAt),
             i.resolvedBy ? ` by ${i.resolvedBy}` : "", i.resolution ? ` · ${i.resolution}` : "")] : null),
         i.notifications.length
           ? table(`notifications:${i.incidentId}`, `Notifications for ${i.incidentId} (${i.notifications.length})`,

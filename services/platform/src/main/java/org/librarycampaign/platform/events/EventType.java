@@ -17,6 +17,7 @@ import library.campaign.events.ConflictDetected;
 import library.campaign.events.DeadLetter;
 import library.campaign.events.DeliveryReceipt;
 import library.campaign.events.IncidentAcknowledged;
+import library.campaign.events.IncidentEscalationRequested;
 import library.campaign.events.IncidentEvent;
 import library.campaign.events.IncidentReported;
 import library.campaign.events.IncidentResolved;
@@ -53,6 +54,8 @@ public enum EventType {
   INCIDENT_REPORTED(CampaignTopic.INCIDENTS, IncidentReported.class, "reportedAt", Keys::branch),
   INCIDENT_ACKNOWLEDGED(CampaignTopic.INCIDENTS, IncidentAcknowledged.class, "at", Keys::branch),
   INCIDENT_RESOLVED(CampaignTopic.INCIDENTS, IncidentResolved.class, "at", Keys::branch),
+  INCIDENT_ESCALATION_REQUESTED(
+      CampaignTopic.INCIDENTS, IncidentEscalationRequested.class, "at", Keys::branch),
   CHANNEL_POLICY(CampaignTopic.CHANNEL_POLICIES, ChannelPolicy.class, null, Keys::channel),
   RESPONSE_PLAN(CampaignTopic.RESPONSE_PLANS, ResponsePlan.class, null, Keys::branch),
   /** Keyed by plan, rotation and override: branchId/rotationId/overrideId. */
@@ -206,7 +209,8 @@ public enum EventType {
   public enum Incident {
     REPORTED(INCIDENT_REPORTED),
     ACKNOWLEDGED(INCIDENT_ACKNOWLEDGED),
-    RESOLVED(INCIDENT_RESOLVED);
+    RESOLVED(INCIDENT_RESOLVED),
+    ESCALATION_REQUESTED(INCIDENT_ESCALATION_REQUESTED);
 
     private final EventType type;
 

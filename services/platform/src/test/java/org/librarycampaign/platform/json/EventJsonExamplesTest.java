@@ -218,7 +218,7 @@ class EventJsonExamplesTest {
                 "eastside",
                 new IncidentEvent(
                     new IncidentAcknowledged(
-                        "i1", "eastside", "comms-lead", at("2026-11-30T16:12:00Z"))),
+                        "i1", "eastside", "comms-lead", at("2026-11-30T16:12:00Z"), null)),
                 at("2026-11-30T16:12:00Z")));
   }
 
@@ -348,6 +348,7 @@ class EventJsonExamplesTest {
             "IncidentReported",
             "IncidentAcknowledged",
             "IncidentResolved",
+            "IncidentEscalationRequested",
             "ChannelPolicy",
             "ResponsePlan",
             "RotationOverride",

@@ -19,6 +19,7 @@ import library.campaign.events.ChannelPolicy;
 import library.campaign.events.Contact;
 import library.campaign.events.ContactChannel;
 import library.campaign.events.IncidentAcknowledged;
+import library.campaign.events.IncidentEscalationRequested;
 import library.campaign.events.IncidentReported;
 import library.campaign.events.IncidentResolved;
 import library.campaign.events.Media;
@@ -251,6 +252,7 @@ class EventJsonPropertiesTest {
             "IncidentReported", IncidentReported.getClassSchema(),
             "IncidentAcknowledged", IncidentAcknowledged.getClassSchema(),
             "IncidentResolved", IncidentResolved.getClassSchema(),
+            "IncidentEscalationRequested", IncidentEscalationRequested.getClassSchema(),
             "ChannelPolicy", ChannelPolicy.getClassSchema(),
             "ResponsePlan", ResponsePlan.getClassSchema(),
             "RotationOverride", RotationOverride.getClassSchema())

@@ -22,7 +22,8 @@ class EventJsonValidationTest {
 
   private static final String INPUT_TYPES =
       "PostDrafted, PostWithdrawn, Milestone, IncidentReported, IncidentAcknowledged, "
-          + "IncidentResolved, ChannelPolicy, ResponsePlan, RotationOverride, Tick";
+          + "IncidentResolved, IncidentEscalationRequested, ChannelPolicy, ResponsePlan, "
+          + "RotationOverride, Tick";
 
   private final EventJson json = new EventJson();
 

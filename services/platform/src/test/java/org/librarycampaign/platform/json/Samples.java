@@ -23,6 +23,7 @@ import library.campaign.events.DeliveryReceipt;
 import library.campaign.events.DeliveryStatus;
 import library.campaign.events.IncidentAcknowledged;
 import library.campaign.events.IncidentCategory;
+import library.campaign.events.IncidentEscalationRequested;
 import library.campaign.events.IncidentEvent;
 import library.campaign.events.IncidentReported;
 import library.campaign.events.IncidentResolved;
@@ -45,6 +46,7 @@ import library.campaign.events.ReasonCode;
 import library.campaign.events.Recipient;
 import library.campaign.events.RepeatPolicy;
 import library.campaign.events.Responder;
+import library.campaign.events.ResponseChannel;
 import library.campaign.events.ResponsePlan;
 import library.campaign.events.ResponseTier;
 import library.campaign.events.Rotation;
@@ -139,6 +141,17 @@ final class Samples {
         .setBranchId("eastside")
         .setBy("comms-lead")
         .setAt(at("2026-11-30T16:12:00Z"))
+        .setVia(ResponseChannel.LINK)
+        .build();
+  }
+
+  static IncidentEscalationRequested incidentEscalationRequested() {
+    return IncidentEscalationRequested.newBuilder()
+        .setIncidentId("i1")
+        .setBranchId("eastside")
+        .setBy("Ana Diaz")
+        .setAt(at("2026-11-30T16:10:00Z"))
+        .setVia(ResponseChannel.SMS)
         .build();
   }
 
@@ -339,6 +352,7 @@ final class Samples {
         .setSummary("Formal challenge to a picture book")
         .setSteps(List.of("Do not reply on social media"))
         .setAcknowledgeUrl("https://ops.example.org/incidents/i1/ack")
+        .setAckUrl("https://ops.example.org/ack/k1.1765000000.0.ZWFzdHNpZGU.aTE.YW5h.c2ln")
         .setCreatedAt(at("2026-11-30T16:05:01Z"))
         .build();
   }
@@ -404,6 +418,7 @@ final class Samples {
         new IncidentEvent(incidentReported()),
         new IncidentEvent(incidentAcknowledged()),
         new IncidentEvent(incidentResolved()),
+        new IncidentEvent(incidentEscalationRequested()),
         channelPolicy(),
         responsePlan(),
         rotationOverride());
