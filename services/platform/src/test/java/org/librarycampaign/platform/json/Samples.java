@@ -374,7 +374,7 @@ final class Samples {
     return IncidentStatus.newBuilder()
         .setIncidentId("i1")
         .setBranchId("eastside")
-        .setState(IncidentState.ACKNOWLEDGED)
+        .setState(IncidentState.RESOLVED)
         .setSeverity(Severity.HIGH)
         .setSummary("Formal challenge to a picture book")
         .setTier(1)
@@ -389,8 +389,12 @@ final class Samples {
                     .setChannel(ContactChannel.EMAIL)
                     .build()))
         .setAcknowledgedBy("comms-lead")
+        .setAcknowledgedAt(at("2026-11-30T16:12:00Z"))
+        .setAcknowledgedVia(ResponseChannel.LINK)
+        .setResolvedBy("comms-lead")
+        .setResolvedAt(at("2026-12-02T09:00:00Z"))
         .setReportedAt(at("2026-11-30T16:05:00Z"))
-        .setUpdatedAt(at("2026-11-30T16:12:00Z"))
+        .setUpdatedAt(at("2026-12-02T09:00:00Z"))
         .build();
   }
 
