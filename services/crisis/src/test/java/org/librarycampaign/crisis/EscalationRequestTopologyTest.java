@@ -88,9 +88,16 @@ class EscalationRequestTopologyTest {
                     + TIER_0
                     + ", i1/1/deputy/WEBHOOK, i1/2/board/SMS]",
                 "15:02:00"));
-    crisis.tick("2026-12-01T17:00:00Z");
+    // tier 2's own timeout (60 minutes) still ends at T0 + 105 minutes, as scheduled at the report
+    crisis.tick("2026-12-01T16:44:59Z");
     assertThat(crisis.brief()).as("the passed deadlines tell nobody twice").isEmpty();
     assertThat(crisis.outputTopicsEmpty()).isTrue();
+
+    crisis.tick("2026-12-01T16:45:00Z");
+    assertThat(crisis.brief())
+        .as("the last tier's first repeat keeps the fixed schedule")
+        .anySatisfy(line -> assertThat(line).contains("i1/2/board/SMS/repeat-1"))
+        .noneSatisfy(line -> assertThat(line).contains("repeat-2"));
   }
 
   @Test
