@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -184,20 +185,22 @@ class ScaleOutIT {
       Map<String, Long> takeoverMs = awaitTakeovers(config, survivors, stoppedAt);
       progress(started, "survivors own every task " + takeoverMs);
 
-      PipelineOutputs[] actual = new PipelineOutputs[1];
-      await("the outputs equal the plan's")
-          .atMost(Duration.ofSeconds(180))
-          .pollInterval(Duration.ofSeconds(1))
-          .untilAsserted(
-              () -> {
-                actual[0] = readOutputs(config);
-                assertThat(actual[0].differences(expected)).isEmpty();
-                assertThat(actual[0].receipts)
-                    .containsOnlyKeys(expected.notifications.keySet())
-                    .allSatisfy((id, status) -> assertThat(status).as(id).isEqualTo("DELIVERED"));
-              });
+      PipelineOutputs outputs;
+      try (OutputReader reader = new OutputReader(config)) {
+        await("the outputs equal the plan's")
+            .atMost(Duration.ofSeconds(180))
+            .pollInterval(Duration.ofSeconds(1))
+            .untilAsserted(
+                () -> {
+                  PipelineOutputs read = reader.read();
+                  assertThat(read.differences(expected)).isEmpty();
+                  assertThat(read.receipts)
+                      .containsOnlyKeys(expected.notifications.keySet())
+                      .allSatisfy((id, status) -> assertThat(status).as(id).isEqualTo("DELIVERED"));
+                });
+        outputs = reader.read();
+      }
       long matchedMs = (System.nanoTime() - sentAt) / 1_000_000;
-      PipelineOutputs outputs = actual[0];
       assertThat(outputs.comparable()).isEqualTo(expected.comparable());
 
       Set<String> webhookIds = expected.notificationIds("WEBHOOK");
@@ -410,56 +413,72 @@ class ScaleOutIT {
     return requests.size();
   }
 
-  private static PipelineOutputs readOutputs(CampaignConfig config) {
-    PipelineOutputs outputs = new PipelineOutputs();
-    TopicCatalogue catalogue = TopicCatalogue.forConfig(config);
-    for (CampaignTopic topic :
-        List.of(
-            CampaignTopic.POST_DECISIONS,
-            CampaignTopic.CONFLICTS,
-            CampaignTopic.NOTIFICATIONS,
-            CampaignTopic.INCIDENT_STATUS,
-            CampaignTopic.NOTIFICATION_RECEIPTS)) {
-      for (String json : readCommitted(config, catalogue, topic)) {
-        outputs.add(topic, json);
+  /**
+   * Reads the committed outputs as they come, one consumer per topic from the beginning, into one
+   * {@link PipelineOutputs}: each {@link #read} adds what was committed since the last.
+   */
+  private static final class OutputReader implements AutoCloseable {
+    private final PipelineOutputs outputs = new PipelineOutputs();
+    private final Map<CampaignTopic, KafkaConsumer<String, ? extends SpecificRecord>> consumers =
+        new EnumMap<>(CampaignTopic.class);
+
+    OutputReader(CampaignConfig config) {
+      TopicCatalogue catalogue = TopicCatalogue.forConfig(config);
+      for (CampaignTopic topic :
+          List.of(
+              CampaignTopic.POST_DECISIONS,
+              CampaignTopic.CONFLICTS,
+              CampaignTopic.NOTIFICATIONS,
+              CampaignTopic.INCIDENT_STATUS,
+              CampaignTopic.NOTIFICATION_RECEIPTS)) {
+        consumers.put(
+            topic,
+            open(config, catalogue.name(topic), catalogue.get(topic).valueSerde().deserializer()));
       }
     }
-    return outputs;
-  }
 
-  /** Every committed record of a topic as JSON, partition by partition (order per key kept). */
-  private static List<String> readCommitted(
-      CampaignConfig config, TopicCatalogue catalogue, CampaignTopic topic) {
-    return readCommitted(
-        config, catalogue.name(topic), catalogue.get(topic).valueSerde().deserializer());
-  }
-
-  private static <V extends SpecificRecord> List<String> readCommitted(
-      CampaignConfig config, String topic, Deserializer<V> values) {
-    Map<String, Object> props = new HashMap<>(config.kafkaProperties());
-    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    List<String> json = new ArrayList<>();
-    try (KafkaConsumer<String, V> consumer =
-        new KafkaConsumer<>(props, new StringDeserializer(), values)) {
+    private static <V extends SpecificRecord> KafkaConsumer<String, V> open(
+        CampaignConfig config, String topic, Deserializer<V> values) {
+      Map<String, Object> props = new HashMap<>(config.kafkaProperties());
+      props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+      props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+      KafkaConsumer<String, V> consumer =
+          new KafkaConsumer<>(props, new StringDeserializer(), values);
       List<TopicPartition> partitions =
           consumer.partitionsFor(topic).stream()
               .map(p -> new TopicPartition(topic, p.partition()))
               .toList();
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
+      return consumer;
+    }
+
+    /** Everything committed so far, partition by partition (the order per key kept). */
+    PipelineOutputs read() {
+      consumers.forEach(this::drain);
+      return outputs;
+    }
+
+    private void drain(
+        CampaignTopic topic, KafkaConsumer<String, ? extends SpecificRecord> consumer) {
+      Set<TopicPartition> partitions = consumer.assignment();
       Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
       long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
       while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))
           && System.nanoTime() < deadline) {
-        for (ConsumerRecord<String, V> record : consumer.poll(Duration.ofMillis(200))) {
+        for (ConsumerRecord<String, ? extends SpecificRecord> record :
+            consumer.poll(Duration.ofMillis(200))) {
           if (record.value() != null) {
-            json.add(TopologyHarness.json(record.value()));
+            outputs.add(topic, TopologyHarness.json(record.value()));
           }
         }
       }
     }
-    return json;
+
+    @Override
+    public void close() {
+      consumers.values().forEach(KafkaConsumer::close);
+    }
   }
 
   /** Records in a topic (committed or not): a sign that a service has got to work. */
