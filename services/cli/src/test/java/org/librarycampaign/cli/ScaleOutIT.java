@@ -43,6 +43,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.librarycampaign.conflicts.ConflictsService;
 import org.librarycampaign.crisis.CrisisService;
+import org.librarycampaign.dashboard.DashboardService;
 import org.librarycampaign.dispatcher.DispatcherService;
 import org.librarycampaign.governance.GovernanceService;
 import org.librarycampaign.harness.TopologyHarness;
@@ -219,13 +220,17 @@ class ScaleOutIT {
         rssMb.put(survivor.service(), CampaignRunProcess.residentMegabytes(survivor.process()));
       }
       rssMb.put(IngestService.NAME, CampaignRunProcess.residentMegabytes(ingest.process()));
+      // last, the dashboard, for its memory figure with every output there to read
+      Instance dashboard = start(config, DashboardService.NAME, Map.of());
+      awaitReady(List.of(dashboard));
+      rssMb.put(DashboardService.NAME, CampaignRunProcess.residentMegabytes(dashboard.process()));
       int redelivered =
           webhooks.received().values().stream().mapToInt(Integer::intValue).sum()
               - webhookIds.size();
 
       System.out.printf(
           "scale-out: %d events in %d ingest requests (%d branches), 3 brokers, 2 instances each of"
-              + " %s, 1 ingest; all ready %d s after the start%n",
+              + " %s, 1 ingest, 1 dashboard; all ready %d s after the start%n",
           scenario.lines().size(),
           requests,
           ScaleOutScenario.branches().size(),
