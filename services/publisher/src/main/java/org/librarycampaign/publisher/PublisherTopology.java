@@ -49,6 +49,9 @@ public final class PublisherTopology {
 
   static final String PROCESSOR = "publish";
 
+  /** Plan has no lateness limit: its clock moves from one event's time to the next's. */
+  static final java.time.Duration PLAN_MAX_LATENESS = java.time.Duration.ofDays(36_500);
+
   private PublisherTopology() {}
 
   /** The production topology: the configured publishers, each channel on its own thread. */
@@ -62,10 +65,21 @@ public final class PublisherTopology {
   /**
    * What {@code campaign plan} runs: the same topology, where every due post that the rules let
    * through is reported PUBLISHED with the reason "plan: would be published through ..." and
-   * nothing is sent.
+   * nothing is sent. Its {@code at} is when plan's clock passed the post's time (the next event or
+   * Tick); {@code scheduledAt} is the time itself.
    */
   public static Topology planTopology(CampaignConfig config, TopicCatalogue topics) {
-    PublisherSettings settings = PublisherSettings.from(config);
+    PublisherSettings configured = PublisherSettings.from(config);
+    // plan's clock jumps from event to event: a post is never "too late" there
+    PublisherSettings settings =
+        new PublisherSettings(
+            configured.retry(),
+            configured.threadsPerPartition(),
+            configured.pollInterval(),
+            configured.timeout(),
+            PLAN_MAX_LATENESS,
+            configured.channels(),
+            configured.outboxDirectory());
     Publishers dry = settings.publishers().dryRun();
     return buildTopology(config, topics, settings, dry, () -> Attempts.inline(dry));
   }
