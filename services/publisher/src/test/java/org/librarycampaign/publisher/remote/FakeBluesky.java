@@ -127,6 +127,7 @@ public final class FakeBluesky extends FakeRemote {
             JsonNode body = MAPPER.readTree(ctx.bodyAsBytes());
             String rkey = body.path("rkey").asText();
             createCalls.add(rkey);
+            pause();
             if (failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
               ctx.status(502).json(Map.of("error", "UpstreamFailure", "message", "try later"));
               return;

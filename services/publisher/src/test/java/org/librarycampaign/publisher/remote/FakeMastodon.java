@@ -74,6 +74,7 @@ public final class FakeMastodon extends FakeRemote {
           ctx -> {
             String key = ctx.header("Idempotency-Key");
             statusCalls.add(String.valueOf(key));
+            pause();
             if (!("Bearer " + TOKEN).equals(ctx.header("Authorization"))) {
               ctx.status(401).json(Map.of("error", "The access token is invalid"));
               return;

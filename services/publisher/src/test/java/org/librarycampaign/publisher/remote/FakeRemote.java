@@ -22,6 +22,9 @@ abstract class FakeRemote implements AutoCloseable {
   /** Answer the next this-many calls of the main route with 503. */
   final AtomicInteger failNext = new AtomicInteger();
 
+  /** How long the main route takes to answer: a slow remote. */
+  volatile long delayMs;
+
   private final Javalin app;
 
   FakeRemote() {
@@ -43,6 +46,26 @@ abstract class FakeRemote implements AutoCloseable {
 
   String imageUrl(String name) {
     return baseUrl() + "/img/" + name;
+  }
+
+  /** Waits {@link #delayMs}, as a slow remote does before it answers. */
+  void pause() throws InterruptedException {
+    long delay = delayMs;
+    if (delay > 0) {
+      Thread.sleep(delay);
+    }
+  }
+
+  public void slowDown(long millis) {
+    delayMs = millis;
+  }
+
+  public List<String> problems() {
+    return List.copyOf(problems);
+  }
+
+  public String baseUrlForConfig() {
+    return baseUrl();
   }
 
   void problem(String what) {

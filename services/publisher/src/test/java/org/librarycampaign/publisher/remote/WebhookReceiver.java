@@ -33,6 +33,7 @@ public final class WebhookReceiver extends FakeRemote {
               byte[] body = ctx.bodyAsBytes();
               String key = ctx.header("Idempotency-Key");
               calls.add(String.valueOf(key));
+              pause();
               if (!WebhookSignature.verify(
                   new Secret(SECRET), body, ctx.header(WebhookSignature.HEADER))) {
                 problem("bad signature for " + key);
