@@ -59,6 +59,7 @@ class AclsCommandTest {
             "User:dashboard",
             "User:dispatcher",
             "User:governance",
-            "User:ingest");
+            "User:ingest",
+            "User:publisher");
   }
 }

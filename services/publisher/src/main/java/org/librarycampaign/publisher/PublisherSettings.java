@@ -177,8 +177,8 @@ public record PublisherSettings(
           } else {
             try {
               url = URI.create(urlText.trim());
-              if (url.getHost() == null
-                  || !(url.getScheme().equals("http") || url.getScheme().equals("https"))) {
+              String scheme = url.getScheme() == null ? "" : url.getScheme();
+              if (url.getHost() == null || !(scheme.equals("http") || scheme.equals("https"))) {
                 problems.add(keyPrefix + "url: not an http(s) URL: " + urlText);
               }
             } catch (IllegalArgumentException e) {
