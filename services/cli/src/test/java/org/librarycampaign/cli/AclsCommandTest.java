@@ -65,6 +65,7 @@ class AclsCommandTest {
             "User:dashboard",
             "User:dispatcher",
             "User:governance",
-            "User:ingest");
+            "User:ingest",
+            "User:publisher");
   }
 }

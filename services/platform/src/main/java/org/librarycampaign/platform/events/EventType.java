@@ -28,6 +28,7 @@ import library.campaign.events.PostDecision;
 import library.campaign.events.PostDrafted;
 import library.campaign.events.PostEvent;
 import library.campaign.events.PostWithdrawn;
+import library.campaign.events.Publication;
 import library.campaign.events.ResponsePlan;
 import library.campaign.events.RotationOverride;
 import org.apache.avro.Schema;
@@ -70,6 +71,7 @@ public enum EventType {
   DELIVERY_RECEIPT(
       CampaignTopic.NOTIFICATION_RECEIPTS, DeliveryReceipt.class, null, Keys::notification),
   INCIDENT_STATUS(CampaignTopic.INCIDENT_STATUS, IncidentStatus.class, null, Keys::incident),
+  PUBLICATION(CampaignTopic.PUBLICATIONS, Publication.class, null, Keys::post),
   /** A dead letter's key is the original record's, read as UTF-8. */
   DEAD_LETTER(CampaignTopic.DEAD_LETTERS, DeadLetter.class, null, Keys::original);
 

@@ -10,6 +10,7 @@ import library.campaign.events.MilestoneEvent;
 import library.campaign.events.Notification;
 import library.campaign.events.PostDecision;
 import library.campaign.events.PostEvent;
+import library.campaign.events.Publication;
 import library.campaign.events.ResponsePlan;
 import library.campaign.events.RotationOverride;
 import org.apache.avro.specific.SpecificRecord;
@@ -36,6 +37,7 @@ public enum CampaignTopic {
   NOTIFICATIONS("campaign.notifications", "notificationId", Notification.class),
   NOTIFICATION_RECEIPTS("campaign.notification-receipts", "notificationId", DeliveryReceipt.class),
   INCIDENT_STATUS("campaign.incident-status", "incidentId", IncidentStatus.class),
+  PUBLICATIONS("campaign.publications", "postId", Publication.class),
   DEAD_LETTERS("campaign.dead-letters", "the original key", DeadLetter.class);
 
   private final String baseName;

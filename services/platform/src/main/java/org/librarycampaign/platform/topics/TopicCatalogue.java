@@ -12,6 +12,7 @@ import library.campaign.events.MilestoneEvent;
 import library.campaign.events.Notification;
 import library.campaign.events.PostDecision;
 import library.campaign.events.PostEvent;
+import library.campaign.events.Publication;
 import library.campaign.events.ResponsePlan;
 import library.campaign.events.RotationOverride;
 import org.apache.avro.specific.SpecificRecord;
@@ -150,6 +151,10 @@ public final class TopicCatalogue {
 
   public Topic<String, IncidentStatus> incidentStatus() {
     return typed(CampaignTopic.INCIDENT_STATUS);
+  }
+
+  public Topic<String, Publication> publications() {
+    return typed(CampaignTopic.PUBLICATIONS);
   }
 
   public Topic<String, DeadLetter> deadLetters() {

@@ -42,6 +42,9 @@ import library.campaign.events.PostDecision;
 import library.campaign.events.PostDrafted;
 import library.campaign.events.PostEvent;
 import library.campaign.events.PostWithdrawn;
+import library.campaign.events.Publication;
+import library.campaign.events.PublicationStatus;
+import library.campaign.events.PublisherKind;
 import library.campaign.events.ReasonCode;
 import library.campaign.events.Recipient;
 import library.campaign.events.RepeatPolicy;
@@ -398,6 +401,25 @@ final class Samples {
         .build();
   }
 
+  static Publication publication() {
+    return Publication.newBuilder()
+        .setPostId("p1")
+        .setRevision(2)
+        .setBranchId("eastside")
+        .setChannelId("eastside/MASTODON")
+        .setStatus(PublicationStatus.PUBLISHED)
+        .setPublisher(PublisherKind.MASTODON)
+        .setIdempotencyKey("p1/2")
+        .setScheduledAt(at("2026-12-01T15:00:00Z"))
+        .setAttempt(1)
+        .setRemoteId("109876543210")
+        .setUrl("https://social.example.org/@eastside/109876543210")
+        .setNextAttemptAt(at("2026-12-01T15:00:10Z"))
+        .setReason("published")
+        .setAt(at("2026-12-01T15:00:01Z"))
+        .build();
+  }
+
   static DeadLetter deadLetter() {
     return DeadLetter.newBuilder()
         .setSourceTopic("campaign.posts")
@@ -438,6 +460,7 @@ final class Samples {
         notification(),
         deliveryReceipt(),
         incidentStatus(),
+        publication(),
         deadLetter());
   }
 }
