@@ -1,0 +1,64 @@
+package org.librarycampaign.reliability;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What one scenario measured (figures, in the order taken) and what it found wrong. */
+final class Result {
+
+  private final String scenario;
+  private final String description;
+  private final Map<String, String> figures = new LinkedHashMap<>();
+  private final List<String> problems = new ArrayList<>();
+  private long seconds;
+
+  Result(String scenario, String description) {
+    this.scenario = scenario;
+    this.description = description;
+  }
+
+  Result figure(String name, Object value) {
+    figures.put(name, String.valueOf(value));
+    System.out.printf("  [%s] %s: %s%n", scenario, name, value);
+    return this;
+  }
+
+  /** A property that must hold; a failure is recorded with its explanation, not thrown. */
+  Result check(boolean holds, String property, Object detail) {
+    if (!holds) {
+      problems.add(property + ": " + detail);
+      System.out.printf("  [%s] FAILED %s: %s%n", scenario, property, detail);
+    }
+    return this;
+  }
+
+  void seconds(long value) {
+    this.seconds = value;
+  }
+
+  long seconds() {
+    return seconds;
+  }
+
+  String scenario() {
+    return scenario;
+  }
+
+  String description() {
+    return description;
+  }
+
+  Map<String, String> figures() {
+    return figures;
+  }
+
+  List<String> problems() {
+    return problems;
+  }
+
+  boolean passed() {
+    return problems.isEmpty();
+  }
+}
