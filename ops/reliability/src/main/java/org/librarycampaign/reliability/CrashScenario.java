@@ -79,13 +79,9 @@ final class CrashScenario {
     try (KafkaProducer<String, byte[]> producer = Topics.producer(env)) {
       new Feed(catalogue, workload.base(), setup).sendAll(producer);
       for (String service : SERVICES) {
-        Instance instance = new Instance(service, env, "crash-" + service, Map.of());
-        instance.start();
-        instances.add(instance);
+        instances.add(new Instance(service, env, "crash-" + service, Map.of()));
       }
-      for (Instance instance : instances) {
-        instance.awaitReady(Duration.ofSeconds(240));
-      }
+      Instance.startOneByOne(instances, Duration.ofSeconds(240));
       Feed feed = new Feed(catalogue, workload.base(), events);
       Duration sending = feed.duration(size.perSecond());
       Chaos chaos = new Chaos(seed);

@@ -64,8 +64,7 @@ final class DispatcherScenario {
           new Instance(DispatcherService.NAME, env, "reliability-dispatcher", Map.of());
       ExecutorService threads = Executors.newFixedThreadPool(2);
       try (KafkaProducer<String, byte[]> producer = Topics.producer(env)) {
-        dispatcher.start();
-        dispatcher.awaitReady(Duration.ofSeconds(240));
+        Instance.startOneByOne(List.of(dispatcher), Duration.ofSeconds(240));
         Duration sending = Duration.ofMillis(1000L * size.notifications() / size.perSecond());
         Chaos chaos = new Chaos(seed);
         long started = System.nanoTime();

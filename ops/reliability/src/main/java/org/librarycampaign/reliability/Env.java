@@ -9,8 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.concurrent.locks.ReentrantLock;
 import org.apache.kafka.clients.admin.Admin;
 import org.librarycampaign.platform.config.CampaignConfig;
+import org.librarycampaign.platform.topics.SchemaSetup;
 import org.librarycampaign.platform.topics.TopicAdmin;
 import org.librarycampaign.platform.topics.TopicCatalogue;
 import org.librarycampaign.platform.topics.TopicSpecs;
@@ -22,6 +24,15 @@ import org.librarycampaign.platform.topics.TopicSpecs;
  * @param settings campaign configuration keys (bootstrap, registry, prefixes, ...)
  */
 record Env(String name, Map<String, String> settings, Path dir) {
+
+  /**
+   * Held while subjects are first registered: the Apicurio registry (H2 storage) answers HTTP 500
+   * to two first registrations of the same schema at once (a unique-key clash on its content
+   * table), and a service that meets that at start-up gives up after its client's retries
+   * (docs/RELIABILITY.md#limits). Scenarios that run side by side therefore register one at a time;
+   * restarts register nothing new.
+   */
+  static final ReentrantLock REGISTRATIONS = new ReentrantLock();
 
   Env {
     settings = Map.copyOf(settings);
@@ -68,11 +79,22 @@ record Env(String name, Map<String, String> settings, Path dir) {
     return TopicCatalogue.forConfig(config());
   }
 
-  /** Every topic, laid out as the topics file says ({@code ops/topics.yaml} when empty). */
+  /**
+   * Every topic, laid out as the topics file says ({@code ops/topics.yaml} when empty), and every
+   * topic's subject registered (as {@code campaign topics --create} does), one registration at a
+   * time across the scenarios of this JVM ({@link #REGISTRATIONS}). The catalogue's registry client
+   * keeps the ids, so the scenario's own writes register nothing more.
+   */
   TopicCatalogue createTopics(Optional<Path> topicsFile) {
     TopicCatalogue catalogue = catalogue();
     try (Admin admin = Admin.create(config().kafkaProperties())) {
       new TopicAdmin(admin, catalogue, TopicSpecs.load(topicsFile)).createMissing();
+    }
+    REGISTRATIONS.lock();
+    try {
+      SchemaSetup.registerAll(catalogue);
+    } finally {
+      REGISTRATIONS.unlock();
     }
     return catalogue;
   }

@@ -10,10 +10,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.librarycampaign.cli.CampaignCommand;
@@ -29,6 +30,16 @@ import org.slf4j.LoggerFactory;
 final class Instance implements AutoCloseable {
 
   private static final Logger LOGGER = LoggerFactory.getLogger(Instance.class);
+
+  /** Every instance process still running, destroyed if this JVM exits first (Ctrl-C). */
+  private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
+
+  static {
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(() -> RUNNING.forEach(Process::destroyForcibly), "instances-stop"));
+  }
+
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -99,6 +110,7 @@ final class Instance implements AutoCloseable {
     variables.putAll(environment);
     try {
       process = builder.start();
+      RUNNING.add(process);
     } catch (IOException e) {
       throw new UncheckedIOException("could not start campaign run " + service, e);
     }
@@ -110,6 +122,22 @@ final class Instance implements AutoCloseable {
         .log("Instance started");
   }
 
+  /**
+   * Starts each instance and waits until it is ready before the next, holding {@link
+   * Env#REGISTRATIONS}: a first start registers the service's subjects.
+   */
+  static void startOneByOne(List<Instance> instances, Duration timeout) {
+    Env.REGISTRATIONS.lock();
+    try {
+      for (Instance instance : instances) {
+        instance.start();
+        instance.awaitReady(timeout);
+      }
+    } finally {
+      Env.REGISTRATIONS.unlock();
+    }
+  }
+
   /** kill -9, and wait until the process is gone. */
   synchronized void kill() {
     if (process == null) {
@@ -117,6 +145,7 @@ final class Instance implements AutoCloseable {
     }
     process.destroyForcibly();
     waitFor(process, Duration.ofSeconds(30));
+    RUNNING.remove(process);
     LOGGER
         .atInfo()
         .addKeyValue("service", service)
@@ -134,6 +163,7 @@ final class Instance implements AutoCloseable {
       process.destroyForcibly();
       waitFor(process, Duration.ofSeconds(30));
     }
+    RUNNING.remove(process);
   }
 
   synchronized boolean alive() {
@@ -238,10 +268,5 @@ final class Instance implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /** Environment for an instance: nothing beyond the defaults. */
-  static Map<String, String> noEnvironment() {
-    return new HashMap<>();
   }
 }

@@ -60,8 +60,7 @@ final class LeaderScenario {
       ExecutorService threads = Executors.newSingleThreadExecutor();
       try (KafkaProducer<String, byte[]> producer = Topics.producer(env);
           Admin admin = Admin.create(env.config().kafkaProperties())) {
-        governance.start();
-        governance.awaitReady(Duration.ofSeconds(240));
+        Instance.startOneByOne(List.of(governance), Duration.ofSeconds(240));
         Duration sending = Duration.ofMillis(1000L * size.posts() / size.perSecond());
         Chaos chaos = new Chaos(seed);
         List<Duration> points = chaos.points(sending, size.kills());

@@ -2,12 +2,22 @@ package org.librarycampaign.reliability;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
+import library.campaign.events.AmplifyGap;
+import library.campaign.events.DeliveryReceipt;
+import library.campaign.events.DeliveryStatus;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 import org.librarycampaign.governance.GovernanceService;
@@ -22,7 +32,11 @@ import org.librarycampaign.platform.topics.TopicCatalogue;
  */
 final class RegistryOutageScenario {
 
-  record Size(int warmUp, int perSecond, Duration outage, Duration settle) {}
+  /**
+   * @param everyService also crisis, dispatcher and conflicts, with a HIGH incident and an
+   *     every-branch campaign milestone sent during the outage (the issue's case)
+   */
+  record Size(int warmUp, int perSecond, Duration outage, Duration settle, boolean everyService) {}
 
   private RegistryOutageScenario() {}
 
@@ -41,13 +55,18 @@ final class RegistryOutageScenario {
     // producer's and the service's do
     TopicCatalogue catalogue = env.createTopics(Optional.empty());
     Posts posts = new Posts(catalogue, "rp-");
-    Instance governance =
-        new Instance(GovernanceService.NAME, env, "registry-governance", Map.of());
+    List<Instance> instances = new ArrayList<>();
+    for (String service :
+        size.everyService() ? CrashScenario.SERVICES : List.of(GovernanceService.NAME)) {
+      instances.add(new Instance(service, env, "registry-" + service, Map.of()));
+    }
+    Instance governance = instances.get(0);
     Set<String> sent = new HashSet<>();
     int next = 0;
+    Workload workload = new Workload(Instant.now());
     try (KafkaProducer<String, byte[]> producer = Topics.producer(env)) {
-      governance.start();
-      governance.awaitReady(Duration.ofSeconds(240));
+      new Feed(catalogue, workload.base(), workload.setup()).sendAll(producer);
+      Instance.startOneByOne(instances, Duration.ofSeconds(240));
       for (; next < size.warmUp(); next++) {
         producer.send(posts.record(next));
         sent.add(posts.id(next));
@@ -57,6 +76,32 @@ final class RegistryOutageScenario {
           .atMost(Duration.ofMinutes(3))
           .pollInterval(Duration.ofSeconds(1))
           .until(() -> Posts.decisionCounts(env, catalogue).keySet().containsAll(sent));
+
+      // serialized while the registry answers, as a client that registered its schemas earlier
+      Feed meanwhile =
+          new Feed(
+              catalogue,
+              workload.base(),
+              List.of(
+                  "{\"type\":\"IncidentReported\",\"incidentId\":\"outage-incident\","
+                      + "\"branchId\":\"b1\",\"severity\":\"HIGH\",\"category\":\"SAFETY\","
+                      + "\"summary\":\"Reported during the registry outage\","
+                      + "\"reportedBy\":\"front desk\",\"reportedAt\":\""
+                      + Instant.now()
+                      + "\"}",
+                  "{\"type\":\"Milestone\",\"milestoneId\":\"outage-hearing\",\"revision\":1,"
+                      + "\"kind\":\"CAMPAIGN_MILESTONE\",\"stance\":\"AMPLIFY\","
+                      + "\"campaignId\":\"budget-2027\",\"branchId\":\"*\","
+                      + "\"title\":\"County budget hearing\",\"startsAt\":\""
+                      + Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.HOURS)
+                      + "\",\"endsAt\":\""
+                      + Instant.now()
+                          .plus(Duration.ofDays(1))
+                          .truncatedTo(ChronoUnit.HOURS)
+                          .plus(Duration.ofHours(2))
+                      + "\"}"));
+      List<ProducerRecord<String, byte[]>> incidentAndMilestone =
+          List.of(meanwhile.record(0), meanwhile.record(1));
 
       registry.kill();
       long killed = System.nanoTime();
@@ -73,6 +118,9 @@ final class RegistryOutageScenario {
         sent.add(posts.id(next));
         next++;
         duringOutage++;
+        if (size.everyService() && duringOutage == size.perSecond()) {
+          incidentAndMilestone.forEach(producer::send);
+        }
       }
       producer.flush();
       int decidedInOutage = Posts.decisionCounts(env, catalogue).size() - decidedAtKill;
@@ -93,9 +141,28 @@ final class RegistryOutageScenario {
         Awaitility.await("everything decided after the registry returned")
             .atMost(size.settle())
             .pollInterval(Duration.ofSeconds(2))
-            .until(() -> Posts.decisionCounts(env, catalogue).keySet().containsAll(sent));
+            .until(
+                () ->
+                    Posts.decisionCounts(env, catalogue).keySet().containsAll(sent)
+                        && (!size.everyService()
+                            || (!incidentDelivered(env, catalogue).isEmpty()
+                                && gaps(env, catalogue) > 0)));
       } catch (ConditionTimeoutException e) {
         result.check(false, "settles", "not after " + size.settle());
+      }
+      if (size.everyService()) {
+        Map<String, Long> delivered = incidentDelivered(env, catalogue);
+        long gaps = gaps(env, catalogue);
+        result
+            .figure(
+                "HIGH incident sent during the outage: notifications DELIVERED", delivered.size())
+            .figure("every-branch milestone sent during the outage: amplify gaps opened", gaps)
+            .check(!delivered.isEmpty(), "the incident's notifications delivered", delivered)
+            .check(
+                delivered.values().stream().allMatch(n -> n == 1),
+                "one DELIVERED receipt each",
+                delivered)
+            .check(gaps > 0, "the milestone's amplify gaps", gaps);
       }
       result.figure(
           "registry back to every post decided (ms)", (System.nanoTime() - back) / 1_000_000);
@@ -110,9 +177,32 @@ final class RegistryOutageScenario {
           .check(tally.duplicated() == 0, "no post decided twice", tally.duplicated())
           .check(deadLetters == 0, "nothing valid in dead letters", deadLetters);
     } finally {
-      governance.stop();
+      instances.forEach(Instance::stop);
       registry.close();
     }
     return result;
+  }
+
+  /** DELIVERED receipts of the incident's notifications, per notification. */
+  private static Map<String, Long> incidentDelivered(Env env, TopicCatalogue catalogue) {
+    return Topics.readAll(env, catalogue.notificationReceipts()).stream()
+        .map(Topics.Read::value)
+        .filter(
+            r ->
+                r != null
+                    && r.getStatus() == DeliveryStatus.DELIVERED
+                    && r.getNotificationId().startsWith("outage-incident/"))
+        .collect(
+            Collectors.groupingBy(
+                DeliveryReceipt::getNotificationId, TreeMap::new, Collectors.counting()));
+  }
+
+  /** Open amplify gaps of the milestone sent during the outage. */
+  private static long gaps(Env env, TopicCatalogue catalogue) {
+    return Topics.readAll(env, catalogue.conflicts()).stream()
+        .filter(r -> r.key().startsWith("gap:outage-hearing/"))
+        .map(Topics.Read::value)
+        .filter(v -> v != null && v.getEvent() instanceof AmplifyGap gap && gap.getOpen())
+        .count();
   }
 }

@@ -53,7 +53,13 @@ public final class ReliabilityRun {
       for (String name : only) {
         System.out.printf("%n== %s (%s)%n", name, smoke ? "smoke" : "full");
         long started = System.nanoTime();
-        Result result = Scenarios.run(name, stage, smoke, seed);
+        Result result;
+        try {
+          result = Scenarios.run(name, stage, smoke, seed);
+        } catch (Exception e) {
+          result = new Result(name, "stopped by an exception");
+          result.check(false, "runs to the end", e);
+        }
         result.seconds((System.nanoTime() - started) / 1_000_000_000);
         System.out.printf(
             "== %s: %s in %d s%n", name, result.passed() ? "PASSED" : "FAILED", result.seconds());

@@ -42,9 +42,9 @@ final class Scenarios {
               stage.env("registry"),
               smoke
                   ? new RegistryOutageScenario.Size(
-                      200, 20, Duration.ofSeconds(20), Duration.ofMinutes(3))
+                      200, 20, Duration.ofSeconds(20), Duration.ofMinutes(3), true)
                   : new RegistryOutageScenario.Size(
-                      1_000, 50, Duration.ofMinutes(5), Duration.ofMinutes(10)));
+                      1_000, 50, Duration.ofMinutes(5), Duration.ofMinutes(10), true));
       default -> throw new IllegalArgumentException("no scenario " + name);
     };
   }
