@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Future;
 import library.campaign.events.DeadLetter;
+import library.campaign.events.PostDecision;
 import library.campaign.events.PostDrafted;
 import library.campaign.events.PostEvent;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -140,6 +141,23 @@ final class PoisonScenario {
                 + " counted skips, "
                 + t[3]
                 + " decided by the rules");
+      }
+      Map<String, String> invalidDecided = new java.util.TreeMap<>();
+      for (Topics.Read<PostDecision> read : Topics.readAll(env, catalogue.postDecisions())) {
+        if (read.key().endsWith("*") && read.value() != null) {
+          invalidDecided.put(read.key(), read.value().getStatus().toString());
+        }
+      }
+      if (!invalidDecided.isEmpty()) {
+        result.finding(
+            "a post with values ingest refuses (an id with '*', revision 0, empty text) written"
+                + " straight to Kafka is decided like any other, not dead-lettered: "
+                + invalidDecided.values().stream()
+                    .collect(
+                        java.util.stream.Collectors.groupingBy(
+                            v -> v,
+                            java.util.TreeMap::new,
+                            java.util.stream.Collectors.counting())));
       }
       Posts.Tally tally = Posts.Tally.of(valid, counts);
       result

@@ -108,6 +108,11 @@ public final class ReliabilityRun {
       result
           .figures()
           .forEach((k, v) -> out.append("| ").append(k).append(" | ").append(v).append(" |\n"));
+      for (String finding : result.findings()) {
+        out.append("\n- FINDING (does not fail the run): ")
+            .append(finding.replace("\n", " "))
+            .append('\n');
+      }
       for (String problem : result.problems()) {
         out.append("\n- FAILED: ").append(problem.replace("\n", " ")).append('\n');
       }
