@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -20,10 +22,12 @@ import library.campaign.events.Notification;
 import library.campaign.events.PostDecision;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.librarycampaign.conflicts.ConflictsService;
 import org.librarycampaign.crisis.CrisisService;
 import org.librarycampaign.dispatcher.DispatcherService;
 import org.librarycampaign.governance.GovernanceService;
+import org.librarycampaign.platform.config.CampaignConfig;
 import org.librarycampaign.platform.topics.TopicCatalogue;
 
 /**
@@ -73,7 +77,7 @@ final class CrashScenario {
             });
     planner.shutdown();
     result.figure("input events", events.size()).figure("seed", seed);
-    TopicCatalogue catalogue = env.createTopics(java.util.Optional.empty());
+    TopicCatalogue catalogue = env.createTopics(Optional.empty());
     List<Instance> instances = new ArrayList<>();
     ExecutorService threads = Executors.newFixedThreadPool(SERVICES.size() + 1);
     try (KafkaProducer<String, byte[]> producer = Topics.producer(env)) {
@@ -118,11 +122,11 @@ final class CrashScenario {
             .atMost(size.settle())
             .pollInterval(Duration.ofSeconds(3))
             .until(() -> Outcome.read(env, catalogue).matches(expected));
-      } catch (org.awaitility.core.ConditionTimeoutException e) {
+      } catch (ConditionTimeoutException e) {
         result.check(false, "outputs settle", "not equal to the plan after " + size.settle());
       }
       result.figure(
-          "last input to outputs equal to the plan (s)",
+          "kills over and plan made to outputs equal to it (s)",
           (System.nanoTime() - settleStarted) / 1_000_000_000);
     } finally {
       instances.forEach(Instance::stop);
@@ -130,16 +134,14 @@ final class CrashScenario {
     }
 
     long stopped = System.nanoTime();
-    String prefix =
-        env.settings()
-            .get(org.librarycampaign.platform.config.CampaignConfig.APPLICATION_ID_PREFIX);
+    String prefix = env.settings().get(CampaignConfig.APPLICATION_ID_PREFIX);
     Set<String> ongoing = Set.of();
     try {
       Awaitility.await("no ongoing transaction")
           .atMost(Duration.ofSeconds(90))
           .pollInterval(Duration.ofSeconds(1))
           .until(() -> Topics.ongoingTransactions(env, prefix).isEmpty());
-    } catch (org.awaitility.core.ConditionTimeoutException e) {
+    } catch (ConditionTimeoutException e) {
       ongoing = Topics.ongoingTransactions(env, prefix);
     }
     result
@@ -198,9 +200,9 @@ final class CrashScenario {
       long duplicateDecisions = duplicates(decisions) - duplicates(expected.decisions);
       long duplicateNotifications = notificationIds.size() - Set.copyOf(notificationIds).size();
       long duplicateDelivered = delivered.values().stream().mapToLong(n -> n - 1).sum();
-      Set<String> missingNotifications = new java.util.TreeSet<>(expected.notifications);
+      Set<String> missingNotifications = new TreeSet<>(expected.notifications);
       missingNotifications.removeAll(Set.copyOf(notificationIds));
-      Set<String> undelivered = new java.util.TreeSet<>(expected.notifications);
+      Set<String> undelivered = new TreeSet<>(expected.notifications);
       undelivered.removeAll(delivered.keySet());
       result
           .figure("run: decisions (records)", decisionRecords)
