@@ -56,6 +56,7 @@ final class LeaderScenario {
           new Instance(GovernanceService.NAME, env, "leader-governance", Map.of());
       Set<String> acked = ConcurrentHashMap.newKeySet();
       AtomicLong failed = new AtomicLong();
+      AtomicLong slowRestarts = new AtomicLong();
       List<Long> electionMillis = new ArrayList<>();
       ExecutorService threads = Executors.newSingleThreadExecutor();
       try (KafkaProducer<String, byte[]> producer = Topics.producer(env);
@@ -83,7 +84,12 @@ final class LeaderScenario {
                     synchronized (electionMillis) {
                       electionMillis.add((System.nanoTime() - killed) / 1_000_000);
                     }
-                    kafka.restartNode(leader);
+                    try {
+                      kafka.restartNode(leader);
+                    } catch (IllegalStateException e) {
+                      // a slow machine: the node is still coming up; two brokers keep the ISR
+                      slowRestarts.incrementAndGet();
+                    }
                   }
                   return null;
                 });
@@ -110,7 +116,8 @@ final class LeaderScenario {
             .figure("acknowledged", acked.size())
             .figure("send failures reported to the producer", failed.get())
             .figure("leader kills (kill -9)", electionMillis.size())
-            .figure("kill to new leader (ms)", electionMillis);
+            .figure("kill to new leader (ms)", electionMillis)
+            .figure("broker restarts not ready within 90 s", slowRestarts.get());
         long settle = System.nanoTime();
         try {
           Awaitility.await("every acknowledged post decided")
