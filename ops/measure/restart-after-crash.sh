@@ -4,7 +4,11 @@
 #
 #   ops/measure/restart-after-crash.sh [POSTS] [DATA_DIR]
 #
-# Uses spare ports (Kafka 19192, registry 18181, HTTP 18180) and the jar in services/cli/target.
+# Then, beside that stack, a `campaign run crisis --instance-id c1` instance: its first start and its
+# restart after kill -9.
+#
+# Uses spare ports (Kafka 19192, registry 18181, HTTP 18180 and 18183, each with its ops port 10
+# above) and the jar in services/cli/target.
 set -euo pipefail
 posts=${1:-3000}
 data=${2:-/tmp/restart-measure}
@@ -13,16 +17,17 @@ ports=(--kafka-port 19192 --registry-port 18181 --http-port 18180)
 ready_url=http://localhost:18180/ready
 rm -rf "$data" && mkdir -p "$data"
 
-# its own process group, so that kill -9 takes the registry child with it, as a crash of the machine
-# or the container would: the child outlives a kill -9 of campaign up alone and holds its port
+# its own process group, so that kill -9 takes the registry child with it at once, as a crash of the
+# machine or the container would (killed alone, campaign up leaves a child that stops by itself
+# within seconds: RegistryChildWatchdogIT)
 start_up() {
   setsid java -jar "$jar" up "${ports[@]}" --data-dir "$data/stack" >>"$data/up.log" 2>&1 &
   up_pid=$!
 }
 seconds_to_ready() {
-  local started=$1
-  until curl -fs -o /dev/null "$ready_url"; do
-    kill -0 "$up_pid" 2>/dev/null || { echo "campaign up died, see $data/up.log" >&2; exit 1; }
+  local started=$1 url=${2:-$ready_url} pid=${3:-$up_pid}
+  until kill -0 "$pid" 2>/dev/null && curl -fs -o /dev/null "$url"; do
+    kill -0 "$pid" 2>/dev/null || { echo "process $pid died, see $data/*.log" >&2; exit 1; }
     sleep 0.2
   done
   echo "scale=1; ($(date +%s%N) - $started) / 1000000000" | bc
@@ -50,7 +55,7 @@ log_bytes() { cat "$@" 2>/dev/null | wc -c; }
 decisions() { log_bytes "$logs"/campaign.post-decisions-*/*.log; }
 previous=-1
 until [ "$(decisions)" = "$previous" ]; do previous=$(decisions); sleep 5; done
-echo "state after $posts posts (bytes): stores on disk $(du -sb "$data/stack/streams-state" | cut -f1)," \
+echo "state after $posts posts (bytes): stores on disk while running $(du -sb "$data/stack/streams-state" | cut -f1)," \
   "changelog records $(log_bytes "$logs"/*-changelog-*/*.log)"
 for service in "$data"/stack/streams-state/*/; do
   name=$(basename "$service")
@@ -69,4 +74,28 @@ grep -c TaskCorruptedException "$data/up.log" | sed 's/^/  TaskCorruptedExceptio
 kill "$up_pid"; wait "$up_pid" 2>/dev/null || true
 t0=$(date +%s%N); start_up
 echo "after a clean stop: ready after $(seconds_to_ready "$t0") s"
+
+run_url=http://localhost:18183/ready
+start_run() {
+  java -jar "$jar" run crisis --instance-id c1 --bootstrap localhost:19192 \
+    --registry http://localhost:18181/apis/ccompat/v7 --http-port 18183 --data-dir "$data/run" \
+    >>"$data/run.log" 2>&1 &
+  run_pid=$!
+}
+t0=$(date +%s%N); start_run
+echo "campaign run crisis --instance-id c1, first start: ready after" \
+  "$(seconds_to_ready "$t0" "$run_url" "$run_pid") s"
+sleep 5 # let it commit while it runs
+kill -9 "$run_pid"; wait "$run_pid" 2>/dev/null || true
+t0=$(date +%s%N); start_run
+echo "campaign run crisis --instance-id c1, after kill -9: ready after" \
+  "$(seconds_to_ready "$t0" "$run_url" "$run_pid") s"
+kill "$run_pid"; wait "$run_pid" 2>/dev/null || true
 kill "$up_pid"; wait "$up_pid" 2>/dev/null || true
+
+# stores on disk once closed: a running RocksDB store keeps recent writes in memory (Streams turns
+# its write-ahead log off), so du of a running stack shows little of them
+echo "stores on disk after a clean stop (bytes): $(du -sb "$data/stack/streams-state" | cut -f1)"
+for service in "$data"/stack/streams-state/*/; do
+  echo "  $(basename "$service"): $(du -sb "$service" | cut -f1)"
+done

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Every figure of docs/PERFORMANCE.md in one run on one local broker and registry: producer rate,
@@ -65,22 +66,28 @@ public final class PipelineBenchmark {
     Path out = Path.of("target", "bench");
     Path jar = Path.of("services", "cli", "target", "campaign.jar");
     boolean up = true;
+    Set<String> only = Set.of();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--quick" -> mode = QUICK;
         case "--out" -> out = Path.of(args[++i]);
         case "--campaign-jar" -> jar = Path.of(args[++i]);
         case "--no-up" -> up = false;
+        case "--only" -> only = Set.of(args[++i].split(","));
         default ->
             throw new IllegalArgumentException(
                 "unknown option "
                     + args[i]
-                    + "; use [--quick] [--out DIR] [--campaign-jar JAR] [--no-up]");
+                    + "; use [--quick] [--out DIR] [--campaign-jar JAR] [--no-up] [--only A,B]");
       }
     }
     Files.createDirectories(out);
     Path data = out.resolve("data");
     UpPhase.deleteRecursively(data);
+    if (!only.isEmpty()) {
+      throughputOnly(mode, only, data);
+      System.exit(0);
+    }
     Report report = new Report(mode.name(), Instant.now());
     long started = System.nanoTime();
 
@@ -121,6 +128,28 @@ public final class PipelineBenchmark {
     report.write(out);
     System.out.printf("Done in %.0f s: %s%n", report.seconds, out.resolve("results.md"));
     System.exit(0);
+  }
+
+  /**
+   * {@code --only A,B}: only the throughput of the named topologies (passthrough_bytes,
+   * passthrough_avro, governance, conflicts, crisis), each against the Avro pass-through when it
+   * ran too; printed, nothing written. For working on one service: a figure in minutes, not the
+   * whole run.
+   */
+  private static void throughputOnly(Mode mode, Set<String> only, Path data) throws Exception {
+    Report report = new Report(mode.name(), Instant.now());
+    try (BenchStack stack = BenchStack.start(data.resolve("stack"))) {
+      System.out.println("Throughput of " + only + " (exactly-once):");
+      report.throughput =
+          new ThroughputPhase(stack, new Workload(), mode.throughput(), data.resolve("state"), only)
+              .run();
+    }
+    double reference = report.median("passthrough_avro");
+    for (String name : report.throughput.keySet()) {
+      System.out.printf(
+          "%-18s median %,9.0f records/s, %.2f of passthrough_avro%n",
+          name, report.median(name), report.median(name) / reference);
+    }
   }
 
   /** What a run measured, and how it is written. */

@@ -3,14 +3,18 @@ package org.librarycampaign.bench;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.function.LongSupplier;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -53,12 +57,22 @@ final class ThroughputPhase {
   private final Workload workload;
   private final Settings settings;
   private final Path stateRoot;
+  private final Set<String> only;
 
   ThroughputPhase(BenchStack stack, Workload workload, Settings settings, Path stateRoot) {
+    this(stack, workload, settings, stateRoot, Set.of());
+  }
+
+  /**
+   * @param only the topologies to run by name (governance, passthrough_avro, ...); empty for all
+   */
+  ThroughputPhase(
+      BenchStack stack, Workload workload, Settings settings, Path stateRoot, Set<String> only) {
     this.stack = stack;
     this.workload = workload;
     this.settings = settings;
     this.stateRoot = stateRoot;
+    this.only = Set.copyOf(only);
   }
 
   /** Every run of every topology, by topology name, warm-up first. */
@@ -89,7 +103,7 @@ final class ThroughputPhase {
       }
     }
 
-    List<Subject> subjects =
+    List<Subject> all =
         List.of(
             new Subject(
                 "passthrough_bytes",
@@ -152,6 +166,8 @@ final class ThroughputPhase {
                 RESPONDERS,
                 (config, catalogue, readiness) ->
                     ServiceRunner.start("crisis", config, catalogue, readiness)));
+    List<Subject> subjects =
+        all.stream().filter(s -> only.isEmpty() || only.contains(s.name())).toList();
 
     Map<String, List<Measured>> results = new LinkedHashMap<>();
     Map<String, Double> estimates = new LinkedHashMap<>();
@@ -218,6 +234,11 @@ final class ThroughputPhase {
         long calls = stack.registryRequests() - callsAtTenth;
         double seconds = (finished - started) / 1e9;
         long steadyInputs = (target - outputsAtTenth) / subject.outputsPerInput();
+        long appends = internalAppends(config, base.applicationId("") + id + "-");
+        System.out.printf(
+            "  %-18s %-9s %.2f appends per input to its own topics (changelogs, repartitions;"
+                + " commit markers included)%n",
+            subject.name(), runId, (double) appends / inputRecords);
         return new Measured(
             subject.name(),
             inputRecords,
@@ -227,6 +248,38 @@ final class ThroughputPhase {
             calls,
             steadyInputs);
       }
+    }
+  }
+
+  /**
+   * Every record (commit markers included) in the topics whose names start with the run's
+   * application id prefix: its changelogs, repartition topics and, for governance, the hashtag
+   * view. The service's output topics are shared by the runs and not counted.
+   */
+  private static long internalAppends(CampaignConfig config, String prefix) throws Exception {
+    try (Admin admin = Admin.create(config.kafkaProperties())) {
+      Set<String> topics =
+          admin.listTopics().names().get().stream()
+              .filter(name -> name.startsWith(prefix))
+              .collect(Collectors.toSet());
+      Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+      admin
+          .describeTopics(topics)
+          .allTopicNames()
+          .get()
+          .forEach(
+              (name, description) ->
+                  description
+                      .partitions()
+                      .forEach(
+                          p ->
+                              latest.put(
+                                  new TopicPartition(name, p.partition()), OffsetSpec.latest())));
+      long total = 0;
+      for (var offset : admin.listOffsets(latest).all().get().values()) {
+        total += offset.offset();
+      }
+      return total;
     }
   }
 

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.function.Consumer;
 import org.librarycampaign.harness.TopologyHarness;
+import org.librarycampaign.platform.config.CampaignConfig;
 import org.librarycampaign.platform.json.EventJson;
 import org.librarycampaign.platform.json.InvalidEventException;
 import org.librarycampaign.platform.json.ParsedEvent;
@@ -85,6 +86,13 @@ final class Plan {
   }
 
   Summary run(Consumer<String> output) {
+    return run(output, CampaignConfig.of(Map.of()));
+  }
+
+  /**
+   * @param config the configuration the topologies read (plan mode sets the rest)
+   */
+  Summary run(Consumer<String> output, CampaignConfig config) {
     Instant start =
         events.stream()
             .map(ParsedEvent::eventTime)
@@ -98,7 +106,7 @@ final class Plan {
             .toList();
     Map<CampaignTopic, Integer> written = new EnumMap<>(CampaignTopic.class);
     try (TopologyHarness topologies =
-        TopologyHarness.startingAt(start).services(services).build()) {
+        TopologyHarness.startingAt(start).config(config).services(services).build()) {
       int ticks = 0;
       for (ParsedEvent event : events) {
         if (event.isTick()) {

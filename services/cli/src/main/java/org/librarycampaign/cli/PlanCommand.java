@@ -7,9 +7,13 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.librarycampaign.platform.config.CampaignConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -28,6 +32,16 @@ final class PlanCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE", description = "File of JSON lines, or - for stdin.")
   String file;
 
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description = {
+        "Properties file of campaign.* keys the topologies read, e.g.",
+        "campaign.crisis.fallback-contacts. The environment is not read: same file and config,",
+        "same output."
+      })
+  Path configFile;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -41,7 +55,15 @@ final class PlanCommand implements Callable<Integer> {
       err.println(e.getMessage());
       throw new BadInputException("line " + e.lineNumber() + " is not a valid event");
     }
-    Plan.Summary summary = plan.run(out::println);
+    CampaignConfig config =
+        CampaignConfig.load(Optional.ofNullable(configFile), Map.of(), Map.of());
+    Plan.Summary summary;
+    try {
+      summary = plan.run(out::println, config);
+    } catch (IllegalArgumentException e) {
+      // a setting a topology refuses (e.g. a malformed campaign.crisis.fallback-contacts)
+      throw new BadInputException(e.getMessage());
+    }
     out.flush();
     err.println(summary);
     return 0;

@@ -44,8 +44,14 @@ class AclsCommandTest {
         .contains(
             "User:ingest ALLOW WRITE TOPIC LITERAL:campaign.posts",
             "User:ingest ALLOW WRITE TOPIC LITERAL:campaign.incidents",
-            "User:ingest ALLOW READ TOPIC LITERAL:campaign.post-decisions")
-        .doesNotContain("User:ingest ALLOW WRITE TOPIC LITERAL:campaign.post-decisions");
+            "User:ingest ALLOW READ TOPIC LITERAL:campaign.post-decisions",
+            // the incident view behind acknowledge links, SMS replies and the timeline
+            "User:ingest ALLOW READ TOPIC LITERAL:campaign.incident-status",
+            "User:ingest ALLOW READ TOPIC LITERAL:campaign.notifications",
+            "User:ingest ALLOW READ TOPIC LITERAL:campaign.notification-receipts")
+        .doesNotContain(
+            "User:ingest ALLOW WRITE TOPIC LITERAL:campaign.post-decisions",
+            "User:ingest ALLOW WRITE TOPIC LITERAL:campaign.notifications");
   }
 
   @Test
@@ -59,6 +65,7 @@ class AclsCommandTest {
             "User:dashboard",
             "User:dispatcher",
             "User:governance",
-            "User:ingest");
+            "User:ingest",
+            "User:publisher");
   }
 }

@@ -1,6 +1,7 @@
 package org.librarycampaign.cli;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.librarycampaign.platform.config.CampaignConfig;
@@ -54,5 +55,23 @@ final class CampaignRunProcess {
     env.put("CAMPAIGN_HTTP_OPS__PORT", "none");
     env.putAll(environment);
     return builder.start();
+  }
+
+  /**
+   * The resident memory of a running instance in MB ({@code VmRSS} of {@code /proc/<pid>/status}),
+   * or -1 where there is no such file (not Linux) or the process has ended.
+   */
+  static long residentMegabytes(Process process) {
+    try {
+      for (String line :
+          Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+        if (line.startsWith("VmRSS:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      return -1;
+    }
+    return -1;
   }
 }

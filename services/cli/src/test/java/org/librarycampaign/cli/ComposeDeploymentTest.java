@@ -38,6 +38,7 @@ import org.librarycampaign.governance.GovernanceSettings;
 import org.librarycampaign.ingest.IngestSettings;
 import org.librarycampaign.platform.config.CampaignConfig;
 import org.librarycampaign.platform.service.CampaignService;
+import org.librarycampaign.publisher.PublisherSettings;
 
 /**
  * Reads the deployment files ({@code docker-compose.yml}, {@code ops/docker/Dockerfile}, {@code
@@ -54,7 +55,7 @@ class ComposeDeploymentTest {
 
   /** The services of the SPI today; {@link ServiceLoader} also finds any added later. */
   private static final Set<String> SERVICES =
-      Set.of("governance", "conflicts", "crisis", "dispatcher", "ingest", "dashboard");
+      Set.of("governance", "conflicts", "crisis", "dispatcher", "ingest", "dashboard", "publisher");
 
   /** The classes whose public string constants are the {@code campaign.*} keys the code reads. */
   private static final List<Class<?>> KEY_HOLDERS =
@@ -64,6 +65,7 @@ class ComposeDeploymentTest {
           ConflictsSettings.class,
           CrisisSettings.class,
           DispatcherSettings.class,
+          PublisherSettings.class,
           IngestSettings.class,
           DashboardSettings.class);
 

@@ -45,9 +45,10 @@ class LocalStackIT {
       idsBefore = subjectIds(stack.config().registryUrl());
       // every topic's subject, and the Avro-typed internal subjects the services register first
       assertThat(idsBefore)
-          .hasSize(CampaignTopic.values().length + 3)
+          .hasSize(CampaignTopic.values().length + 4)
           .containsKeys(
               "campaign-conflicts-conflicts-milestones-by-branch-repartition-value",
+              "campaign-publisher-publisher-decisions-by-branch-repartition-value",
               "campaign-dispatcher-dispatcher-pending-changelog-value",
               "campaign-dispatcher-dispatcher-receipts-changelog-value");
 

@@ -32,11 +32,37 @@ class PlanTest {
     assertThat(printed).containsExactlyElementsOf(expected());
     assertThat(summary.toString())
         .startsWith(
-            "plan: 19 events and 1 ticks through conflicts, crisis, governance; 24 records written");
+            "plan: 19 events and 1 ticks through conflicts, crisis, governance, publisher; 24 records"
+                + " written");
+  }
+
+  /**
+   * A Tick after the week: the publisher shows what it would publish when (governance's decisions
+   * reach it), and publishes nothing (budget-week-published.plan.jsonl).
+   */
+  @Test
+  void aTickAfterTheWeekShowsWhatWouldBePublishedAndWhatNot() throws Exception {
+    String week = Files.readString(EXAMPLE);
+    Plan plan =
+        Plan.read(
+            new BufferedReader(
+                new java.io.StringReader(
+                    week + "{\"type\":\"Tick\",\"at\":\"2026-12-06T00:00:00Z\"}\n")));
+    List<String> printed = new ArrayList<>();
+
+    plan.run(printed::add);
+
+    List<String> expected = new ArrayList<>(expected());
+    expected.addAll(expected("budget-week-published.plan.jsonl"));
+    assertThat(printed).containsExactlyElementsOf(expected);
   }
 
   private static List<String> expected() throws Exception {
-    try (InputStream in = PlanTest.class.getResourceAsStream("budget-week.plan.jsonl")) {
+    return expected("budget-week.plan.jsonl");
+  }
+
+  private static List<String> expected(String resource) throws Exception {
+    try (InputStream in = PlanTest.class.getResourceAsStream(resource)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
     }
   }

@@ -13,6 +13,7 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 import org.librarycampaign.conflicts.calendar.ConflictMessages;
 import org.librarycampaign.platform.config.CampaignConfig;
 import org.librarycampaign.platform.serde.AvroSerde;
+import org.librarycampaign.platform.state.Retention;
 import org.librarycampaign.platform.streams.BranchRouting;
 import org.librarycampaign.platform.streams.InputTombstones;
 import org.librarycampaign.platform.streams.OwnershipGate;
@@ -48,6 +49,7 @@ public final class ConflictsTopology {
 
   public static Topology buildTopology(CampaignConfig config, TopicCatalogue topics) {
     ConflictMessages messages = new ConflictMessages(ConflictsSettings.from(config).zone());
+    Retention retention = Retention.from(config);
     StreamsBuilder builder =
         new StreamsBuilder(
             new TopologyConfig(
@@ -67,7 +69,10 @@ public final class ConflictsTopology {
                     ConflictsService.NAME),
                 POST_GATE,
                 "postId")
-            .process(() -> new PostsProcessor(messages), Named.as("conflicts-check-posts"), stores);
+            .process(
+                () -> new PostsProcessor(messages, retention),
+                Named.as("conflicts-check-posts"),
+                stores);
 
     // counted here: the repartition below would hand a tombstone on without its source topic
     InputTombstones milestoneTombstones = InputTombstones.of(ConflictsService.NAME);

@@ -1,18 +1,33 @@
 package org.librarycampaign.conflicts;
 
+import library.campaign.events.ConflictEvent;
 import library.campaign.events.PostDrafted;
 import library.campaign.events.PostEvent;
 import library.campaign.events.PostWithdrawn;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.librarycampaign.conflicts.calendar.ConflictCalendar;
 import org.librarycampaign.conflicts.calendar.ConflictMessages;
 import org.librarycampaign.conflicts.calendar.Outcome;
 import org.librarycampaign.platform.events.EventType;
+import org.librarycampaign.platform.state.Retention;
 
-/** Posts drafted and withdrawn, checked against the calendar. */
+/**
+ * Posts drafted and withdrawn, checked against the calendar. It also runs the task's retention
+ * ({@link ConflictsRetention}): once per task, and posts flow through every task.
+ */
 final class PostsProcessor extends CalendarProcessor<PostEvent> {
 
-  PostsProcessor(ConflictMessages messages) {
+  private final Retention retention;
+
+  PostsProcessor(ConflictMessages messages, Retention retention) {
     super("post", messages);
+    this.retention = retention;
+  }
+
+  @Override
+  public void init(ProcessorContext<String, ConflictEvent> context) {
+    super.init(context);
+    ConflictsRetention.schedule(context, retention);
   }
 
   @Override

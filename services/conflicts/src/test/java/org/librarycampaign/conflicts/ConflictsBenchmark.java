@@ -35,6 +35,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.librarycampaign.conflicts.calendar.ConflictMessages;
 import org.librarycampaign.platform.serde.EventClasses;
+import org.librarycampaign.platform.state.Retention;
 
 /**
  * Not a test: the cost of one post drafted and of one milestone change with many live milestones
@@ -317,7 +318,7 @@ public final class ConflictsBenchmark {
         stores.add(counted);
       }
       ConflictMessages messages = new ConflictMessages(ZoneOffset.UTC);
-      posts = new PostsProcessor(messages);
+      posts = new PostsProcessor(messages, Retention.DEFAULT);
       posts.init(context);
       milestones = new MilestonesProcessor(messages);
       milestones.init(context);

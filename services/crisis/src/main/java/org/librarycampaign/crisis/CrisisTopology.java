@@ -29,6 +29,7 @@ import org.librarycampaign.platform.topics.TopicCatalogue;
  *
  * <pre>
  * campaign.response-plans --> [global store crisis-response-plans]   (every task sees every plan)
+ * campaign.rotation-overrides --> [global store crisis-rotation-overrides]
  * campaign.incidents --> by branch --> incident gate --> crisis-incident-response
  *     --+--> by incidentId --> output gate --> campaign.notifications   (key notificationId)
  *       +--> by incidentId --> output gate --> campaign.incident-status (key incidentId)
@@ -45,6 +46,12 @@ public final class CrisisTopology {
 
   /** Every response plan by key (branch id or {@code *}); global, filled from the plan topic. */
   public static final String PLANS_STORE = "crisis-response-plans";
+
+  /**
+   * Every rotation override by {@code branchId/rotationId/overrideId}; global, filled from the
+   * override topic.
+   */
+  public static final String OVERRIDES_STORE = "crisis-rotation-overrides";
 
   /** Each incident's state by incident id. */
   public static final String INCIDENTS_STORE = "crisis-incidents";
@@ -87,6 +94,7 @@ public final class CrisisTopology {
 
     StreamsBuilder builder = new StreamsBuilder();
     GlobalView.addTo(builder, topics.responsePlans(), PLANS_STORE);
+    GlobalView.addTo(builder, topics.rotationOverrides(), OVERRIDES_STORE);
     // every event of a branch to the branch's task, in the producer's order; then the in-task
     // ownership gate (docs/ARCHITECTURE.md#ownership-and-placement)
     KStream<String, SpecificRecord> responses =

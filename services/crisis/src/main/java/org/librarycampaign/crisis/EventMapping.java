@@ -1,5 +1,8 @@
 package org.librarycampaign.crisis;
 
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
 import library.campaign.events.IncidentReported;
 import library.campaign.events.IncidentResolved;
@@ -8,18 +11,22 @@ import library.campaign.events.IncidentStatus;
 import library.campaign.events.Notification;
 import library.campaign.events.NotificationKind;
 import library.campaign.events.NotifiedContact;
+import library.campaign.events.RepeatPolicy;
+import library.campaign.events.ResponseChannel;
 import library.campaign.events.ResponsePlan;
 import org.librarycampaign.crisis.response.Contact;
 import org.librarycampaign.crisis.response.Incident;
 import org.librarycampaign.crisis.response.IncidentReport;
 import org.librarycampaign.crisis.response.Notice;
-import org.librarycampaign.crisis.response.NoticeKind;
 import org.librarycampaign.crisis.response.NoticeText;
 import org.librarycampaign.crisis.response.Notified;
 import org.librarycampaign.crisis.response.Plan;
 import org.librarycampaign.crisis.response.Recipient;
+import org.librarycampaign.crisis.response.Repeat;
 import org.librarycampaign.crisis.response.Resolution;
 import org.librarycampaign.crisis.response.Responder;
+import org.librarycampaign.crisis.response.Rotation;
+import org.librarycampaign.crisis.response.RotationOverride;
 import org.librarycampaign.crisis.response.Tier;
 
 /** Between the Avro events of the topics and the crisis rules' own types. */
@@ -35,20 +42,50 @@ final class EventMapping {
                 tier ->
                     new Tier(
                         tier.getAckTimeoutMinutes(),
-                        tier.getResponders().stream()
-                            .map(
-                                r ->
-                                    new Responder(
-                                        r.getResponderId(),
-                                        r.getName(),
-                                        r.getRole(),
-                                        r.getMinSeverity(),
-                                        r.getContacts().stream()
-                                            .map(c -> new Contact(c.getChannel(), c.getAddress()))
-                                            .toList()))
-                            .toList()))
+                        tier.getResponders().stream().map(EventMapping::responder).toList()))
             .toList();
-    return new Plan(key, plan.getSteps(), tiers);
+    RepeatPolicy repeat = plan.getRepeat();
+    return new Plan(
+        key,
+        plan.getSteps(),
+        tiers,
+        repeat == null ? null : new Repeat(repeat.getEveryMinutes(), repeat.getTimes()));
+  }
+
+  private static Responder responder(library.campaign.events.Responder r) {
+    return new Responder(
+        r.getResponderId(),
+        r.getName(),
+        r.getRole(),
+        r.getMinSeverity(),
+        contacts(r.getContacts()),
+        r.getRotation() == null ? null : rotation(r.getRotation()));
+  }
+
+  private static Rotation rotation(library.campaign.events.Rotation rotation) {
+    return new Rotation(
+        rotation.getMembers().stream()
+            .map(
+                m ->
+                    new Rotation.Member(m.getResponderId(), m.getName(), contacts(m.getContacts())))
+            .toList(),
+        DayOfWeek.valueOf(rotation.getHandoffDay().name()),
+        LocalTime.parse(rotation.getHandoffTime()),
+        ZoneId.of(rotation.getZone()),
+        rotation.getStartDate());
+  }
+
+  private static List<Contact> contacts(List<library.campaign.events.Contact> contacts) {
+    return contacts.stream().map(c -> new Contact(c.getChannel(), c.getAddress())).toList();
+  }
+
+  static RotationOverride rotationOverride(library.campaign.events.RotationOverride override) {
+    return new RotationOverride(
+        override.getRotationId(),
+        override.getOverrideId(),
+        override.getResponderId(),
+        override.getFrom(),
+        override.getUntil());
   }
 
   static IncidentReport report(IncidentReported reported) {
@@ -68,7 +105,7 @@ final class EventMapping {
 
   static Notification notification(Incident incident, Notice notice, NoticeText text) {
     Recipient recipient = notice.recipient();
-    boolean alert = notice.kind() == NoticeKind.ALERT;
+    boolean alert = notice.kind().asksToAct();
     return Notification.newBuilder()
         .setNotificationId(notice.notificationId())
         .setIncidentId(incident.incidentId())
@@ -84,8 +121,9 @@ final class EventMapping {
         .setSubject(text.subject(incident, notice))
         .setBody(text.body(incident, notice))
         .setSummary(incident.report().summary())
-        .setSteps(incident.plan().steps())
+        .setSteps(incident.plan() == null ? List.of() : incident.plan().steps())
         .setAcknowledgeUrl(alert ? text.acknowledgeUrl(incident.incidentId()) : null)
+        .setAckUrl(alert ? text.ackUrl(incident, notice) : null)
         .setCreatedAt(notice.createdAt())
         .build();
   }
@@ -103,6 +141,13 @@ final class EventMapping {
         .setNotifiedCount(notified.size())
         .setNotified(notified)
         .setAcknowledgedBy(incident.acknowledgedBy())
+        .setAcknowledgedAt(incident.acknowledgedAt())
+        .setAcknowledgedVia(
+            incident.acknowledgedVia() == null
+                ? null
+                : ResponseChannel.valueOf(incident.acknowledgedVia()))
+        .setResolvedBy(incident.resolution() == null ? null : incident.resolution().by())
+        .setResolvedAt(incident.resolution() == null ? null : incident.updatedAt())
         .setReportedAt(incident.report().reportedAt())
         .setUpdatedAt(incident.updatedAt())
         .build();

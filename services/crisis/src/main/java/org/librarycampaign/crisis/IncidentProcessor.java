@@ -5,11 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import library.campaign.events.IncidentAcknowledged;
+import library.campaign.events.IncidentEscalationRequested;
 import library.campaign.events.IncidentEvent;
 import library.campaign.events.IncidentReported;
 import library.campaign.events.IncidentResolved;
 import library.campaign.events.ResponsePlan;
+import library.campaign.events.RotationOverride;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -24,6 +27,7 @@ import org.librarycampaign.crisis.response.IncidentStage;
 import org.librarycampaign.crisis.response.Notice;
 import org.librarycampaign.crisis.response.NoticeText;
 import org.librarycampaign.crisis.response.Outcome;
+import org.librarycampaign.crisis.response.Overrides;
 import org.librarycampaign.crisis.response.Plan;
 import org.librarycampaign.crisis.response.ResponsePlanRouting;
 import org.librarycampaign.platform.events.EventType;
@@ -32,6 +36,7 @@ import org.librarycampaign.platform.state.TimeOrderedKey;
 import org.librarycampaign.platform.streams.InputTombstones;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * The adapter between Kafka Streams and {@link IncidentResponse}: loads an incident from its store,
@@ -63,17 +68,19 @@ final class IncidentProcessor implements Processor<String, IncidentEvent, String
   private KeyValueStore<String, Incident> incidents;
   private KeyValueStore<TimeOrderedKey, String> deadlines;
   private KeyValueStore<String, Long> sent;
+  private KeyValueStore<String, RotationOverride> rotationOverrides;
 
   IncidentProcessor(CrisisSettings settings) {
     this.settings = settings;
-    this.rules = new IncidentResponse(settings.ackTimeoutUnit());
-    this.text = new NoticeText(settings.publicUrl());
+    this.rules = new IncidentResponse(settings.ackTimeoutUnit(), settings.fallbackContacts());
+    this.text = new NoticeText(settings.publicUrl(), settings.ackLinks());
   }
 
   @Override
   public void init(ProcessorContext<String, SpecificRecord> context) {
     this.context = context;
     plans = context.getStateStore(CrisisTopology.PLANS_STORE);
+    rotationOverrides = context.getStateStore(CrisisTopology.OVERRIDES_STORE);
     incidents = context.getStateStore(CrisisTopology.INCIDENTS_STORE);
     deadlines = context.getStateStore(CrisisTopology.DEADLINES_STORE);
     sent = context.getStateStore(CrisisTopology.SENT_STORE);
@@ -100,6 +107,8 @@ final class IncidentProcessor implements Processor<String, IncidentEvent, String
           case REPORTED -> () -> onReported(EventMapping.report((IncidentReported) event), now);
           case ACKNOWLEDGED -> () -> onAcknowledged((IncidentAcknowledged) event, now);
           case RESOLVED -> () -> onResolved((IncidentResolved) event, now);
+          case ESCALATION_REQUESTED ->
+              () -> onEscalationRequested((IncidentEscalationRequested) event, now);
         };
     handling.run();
   }
@@ -110,8 +119,35 @@ final class IncidentProcessor implements Processor<String, IncidentEvent, String
             incident ->
                 apply(
                     Optional.of(incident),
-                    rules.acknowledge(incident, acknowledged.getBy(), now),
+                    rules.acknowledge(
+                        incident,
+                        acknowledged.getBy(),
+                        acknowledged.getVia() == null ? null : acknowledged.getVia().name(),
+                        now),
                     now));
+  }
+
+  private void onEscalationRequested(IncidentEscalationRequested requested, Instant now) {
+    find(requested.getIncidentId(), requested.getBranchId(), "escalation requested")
+        .ifPresent(
+            incident -> {
+              Outcome outcome =
+                  rules.escalateNow(
+                      incident,
+                      now,
+                      overridesOf(incident.plan() == null ? "" : incident.plan().key()));
+              if (outcome.changed()) {
+                CrisisMetrics.escalated(outcome.incident().tier() - incident.tier());
+                LOGGER
+                    .atInfo()
+                    .addKeyValue("incidentId", incident.incidentId())
+                    .addKeyValue("branchId", incident.branchId())
+                    .addKeyValue("tier", outcome.incident().tier())
+                    .addKeyValue("alerts", outcome.notices().size())
+                    .log("Escalation requested by a responder; next tier told now");
+              }
+              apply(Optional.of(incident), outcome, now);
+            });
   }
 
   private void onResolved(IncidentResolved resolved, Instant now) {
@@ -127,7 +163,8 @@ final class IncidentProcessor implements Processor<String, IncidentEvent, String
   private void onReported(IncidentReport report, Instant now) {
     Optional<Incident> known = Optional.ofNullable(incidents.get(report.incidentId()));
     Optional<Plan> plan = ResponsePlanRouting.planFor(report.branchId(), this::publishedPlan);
-    Outcome outcome = rules.report(known, report, plan, now);
+    Outcome outcome =
+        rules.report(known, report, plan, now, overridesOf(plan.map(Plan::key).orElse("")));
     if (outcome.changed()) {
       boolean routed = outcome.incident().stage() != IncidentStage.UNROUTED;
       CrisisMetrics.incidentReported(routed);
@@ -146,7 +183,10 @@ final class IncidentProcessor implements Processor<String, IncidentEvent, String
             .addKeyValue("incidentId", report.incidentId())
             .addKeyValue("branchId", report.branchId())
             .addKeyValue("severity", report.severity())
-            .log("Incident unrouted: no response plan for its branch and no default plan");
+            .addKeyValue("fallbackAlerts", outcome.notices().size())
+            .log(
+                "Incident unrouted: no response plan for its branch and no default plan;"
+                    + " the fallback contacts are told");
       }
     }
     apply(known, outcome, now);
@@ -154,6 +194,27 @@ final class IncidentProcessor implements Processor<String, IncidentEvent, String
 
   private Optional<Plan> publishedPlan(String key) {
     return Optional.ofNullable(plans.get(key)).map(plan -> EventMapping.plan(key, plan));
+  }
+
+  /**
+   * The overrides of the rotations of the plan published under {@code planKey}, read when a tier is
+   * told (README: rotations); cancelled ones are left out.
+   */
+  private Overrides overridesOf(String planKey) {
+    return rotationId -> {
+      List<org.librarycampaign.crisis.response.RotationOverride> found = new ArrayList<>();
+      try (KeyValueIterator<String, RotationOverride> scan =
+          rotationOverrides.prefixScan(
+              planKey + "/" + rotationId + "/", Serdes.String().serializer())) {
+        scan.forEachRemaining(
+            entry -> {
+              if (entry.value != null && !entry.value.getCancelled()) {
+                found.add(EventMapping.rotationOverride(entry.value));
+              }
+            });
+      }
+      return found;
+    };
   }
 
   private Optional<Incident> find(String incidentId, String branchId, String what) {
@@ -187,17 +248,30 @@ final class IncidentProcessor implements Processor<String, IncidentEvent, String
       if (incident == null) {
         continue;
       }
-      Outcome outcome = rules.escalate(incident, now);
+      Outcome outcome =
+          rules.escalate(
+              incident, now, overridesOf(incident.plan() == null ? "" : incident.plan().key()));
       if (outcome.changed()) {
-        int tiers = outcome.incident().tier() - incident.tier();
-        CrisisMetrics.escalated(tiers);
+        Incident after = outcome.incident();
+        CrisisMetrics.escalated(after.tier() - incident.tier());
+        CrisisMetrics.repeated(after.repeats() - incident.repeats());
+        boolean exhausted = after.stage() == IncidentStage.EXHAUSTED;
+        if (exhausted) {
+          CrisisMetrics.exhausted();
+        }
         LOGGER
-            .atInfo()
+            .atLevel(exhausted ? Level.WARN : Level.INFO)
             .addKeyValue("incidentId", incident.incidentId())
             .addKeyValue("branchId", incident.branchId())
-            .addKeyValue("tier", outcome.incident().tier())
+            .addKeyValue("tier", after.tier())
+            .addKeyValue("repeats", after.repeats())
+            .addKeyValue("stage", after.stage())
             .addKeyValue("alerts", outcome.notices().size())
-            .log("Incident not acknowledged in time; escalated");
+            .log(
+                exhausted
+                    ? "Incident not acknowledged through its last tier and repeats; the fallback"
+                        + " contacts are told"
+                    : "Incident not acknowledged in time; escalated");
       }
       apply(Optional.of(incident), outcome, now);
     }

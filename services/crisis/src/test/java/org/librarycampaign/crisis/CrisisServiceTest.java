@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeSet;
+import library.campaign.events.ContactChannel;
 import org.apache.kafka.streams.TopologyDescription;
 import org.junit.jupiter.api.Test;
+import org.librarycampaign.crisis.response.Contact;
+import org.librarycampaign.crisis.response.FallbackContact;
 import org.librarycampaign.platform.config.CampaignConfig;
 import org.librarycampaign.platform.registry.InMemorySchemaRegistry;
 import org.librarycampaign.platform.service.CampaignService;
@@ -91,10 +95,13 @@ class CrisisServiceTest {
             "crisis-output-status-key-for-output",
             "write-campaign.incident-status",
             "read-campaign.response-plans-source",
-            "read-campaign.response-plans");
+            "read-campaign.response-plans",
+            "read-campaign.rotation-overrides-source",
+            "read-campaign.rotation-overrides");
     assertThat(stores)
         .containsExactlyInAnyOrder(
             "crisis-response-plans",
+            "crisis-rotation-overrides",
             "crisis-incidents",
             "crisis-escalation-deadlines",
             "crisis-sent-notifications",
@@ -118,6 +125,30 @@ class CrisisServiceTest {
         .isEqualTo(
             new CrisisSettings(
                 Duration.ofMillis(250), Duration.ofSeconds(2), "https://campaign.example.org"));
+  }
+
+  @Test
+  void fallbackContactsComeFromTheirKeyAndABadOneIsNamed() {
+    assertThat(
+            CrisisSettings.from(
+                    CampaignConfig.of(
+                        Map.of(
+                            "campaign.crisis.fallback-contacts",
+                            "Duty desk <duty@library.example>, +15550123")))
+                .fallbackContacts())
+        .containsExactly(
+            new FallbackContact(
+                "Duty desk",
+                List.of(
+                    new Contact(ContactChannel.EMAIL, "duty@library.example"),
+                    new Contact(ContactChannel.SMS, "+15550123"))));
+    assertThat(CrisisSettings.from(config).fallbackContacts()).isEmpty();
+    assertThatThrownBy(
+            () ->
+                CrisisSettings.from(
+                    CampaignConfig.of(
+                        Map.of("campaign.crisis.fallback-contacts", "Duty desk, pager"))))
+        .hasMessageStartingWith("campaign.crisis.fallback-contacts entry 1");
   }
 
   @Test

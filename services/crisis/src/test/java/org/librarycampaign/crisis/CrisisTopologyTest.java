@@ -162,8 +162,10 @@ class CrisisTopologyTest {
                     + " i1/0/comms/EMAIL, i1/1/deputy/WEBHOOK, i1/2/board/SMS]",
                 "15:45:00"));
 
-    crisis.tick("2026-12-02T15:00:00Z");
-    assertThat(crisis.brief()).as("no tier is left").isEmpty();
+    crisis.tick("2026-12-01T16:44:59Z");
+    assertThat(crisis.brief())
+        .as("nothing more until the last tier's timeout has passed (then it repeats)")
+        .isEmpty();
     assertThat(crisis.outputTopicsEmpty()).isTrue();
   }
 
@@ -195,16 +197,16 @@ class CrisisTopologyTest {
     crisis.line(reported("i1", "westside", "HIGH", "2026-12-01T15:00:00Z"));
     crisis.brief();
 
-    crisis.tick("2026-12-01T17:00:00Z");
+    crisis.tick("2026-12-01T16:00:00Z");
 
     assertThat(crisis.brief())
         .containsExactly(
-            alert("i1/1/deputy/WEBHOOK", "HIGH", 1, DEPUTY, "17:00:00"),
-            alert("i1/2/board/SMS", "HIGH", 2, BOARD, "17:00:00"),
+            alert("i1/1/deputy/WEBHOOK", "HIGH", 1, DEPUTY, "16:00:00"),
+            alert("i1/2/board/SMS", "HIGH", 2, BOARD, "16:00:00"),
             status(
                 "i1 ESCALATED HIGH tier=2 notified=5 [i1/0/manager/EMAIL, i1/0/manager/SMS,"
                     + " i1/0/comms/EMAIL, i1/1/deputy/WEBHOOK, i1/2/board/SMS]",
-                "17:00:00"));
+                "16:00:00"));
     assertThat(crisis.outputTopicsEmpty()).isTrue();
   }
 

@@ -2,11 +2,11 @@ package org.librarycampaign.crisis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.librarycampaign.crisis.Lines.DEFAULT_PLAN;
-import static org.librarycampaign.crisis.Lines.acknowledged;
 import static org.librarycampaign.crisis.Lines.reported;
 import static org.librarycampaign.crisis.Lines.resolved;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -17,12 +17,16 @@ import library.campaign.events.Notification;
 import library.campaign.events.NotificationKind;
 import library.campaign.events.NotifiedContact;
 import library.campaign.events.Recipient;
+import library.campaign.events.ResponseChannel;
 import library.campaign.events.Severity;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.KeyValue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.librarycampaign.platform.ack.AckClaim;
+import org.librarycampaign.platform.ack.AckLinks;
+import org.librarycampaign.platform.config.CampaignConfig;
 
 /** Whole records, every field: what a recipient reads and what the dashboard shows. */
 class NotificationContentTest {
@@ -53,6 +57,17 @@ class NotificationContentTest {
       new NotifiedContact("i-7/0/comms/EMAIL", 0, "comms", "Sam Ortiz", ContactChannel.EMAIL);
   private static final NotifiedContact DEPUTY_WEBHOOK =
       new NotifiedContact("i-7/1/deputy/WEBHOOK", 1, "deputy", "Jo Park", ContactChannel.WEBHOOK);
+
+  /**
+   * The one-tap link of an alert written at {@code time}: the development key signs it, over the
+   * incident, tier and responder, valid for 7 days (AckLinksTest covers the signing itself).
+   */
+  private static String ackUrl(int tier, String responderId, String time) {
+    AckLinks links = AckLinks.from(CampaignConfig.of(Map.of()));
+    AckClaim claim =
+        new AckClaim("westside", "i-7", tier, responderId, at(time).plus(Duration.ofDays(7)));
+    return "https://campaign.example.org/ack/" + links.sign(claim);
+  }
 
   @TempDir Path stateDir;
   private CrisisDriver crisis;
@@ -100,11 +115,12 @@ class NotificationContentTest {
                             2. Call the branch manager
                             3. Send press questions to the comms officer
 
-                            Acknowledge (this stops the escalation): \
-                            https://campaign.example.org/v1/incidents/i-7/ack""")
+                            Acknowledge in one tap (this stops the escalation):\s"""
+                            + ackUrl(0, "manager", "15:00:00"))
                     .setSummary("Petition to remove a picture book")
                     .setSteps(STEPS)
                     .setAcknowledgeUrl(ACK_URL)
+                    .setAckUrl(ackUrl(0, "manager", "15:00:00"))
                     .setCreatedAt(at("15:00:00"))
                     .build()));
     assertThat(reported.get(3))
@@ -152,11 +168,12 @@ class NotificationContentTest {
                             2. Call the branch manager
                             3. Send press questions to the comms officer
 
-                            Acknowledge (this stops the escalation): \
-                            https://campaign.example.org/v1/incidents/i-7/ack""")
+                            Acknowledge in one tap (this stops the escalation):\s"""
+                            + ackUrl(1, "deputy", "15:15:00"))
                     .setSummary("Petition to remove a picture book")
                     .setSteps(STEPS)
                     .setAcknowledgeUrl(ACK_URL)
+                    .setAckUrl(ackUrl(1, "deputy", "15:15:00"))
                     .setCreatedAt(at("15:15:00"))
                     .build()),
             KeyValue.pair(
@@ -171,7 +188,10 @@ class NotificationContentTest {
                     COMMS_EMAIL,
                     DEPUTY_WEBHOOK)));
 
-    crisis.line(acknowledged("i-7", "westside", "jo", "2026-12-01T15:16:00Z"));
+    crisis.line(
+        Lines.q(
+            "{'type':'IncidentAcknowledged','incidentId':'i-7','branchId':'westside','by':'jo',"
+                + "'at':'2026-12-01T15:16:00Z','via':'LINK'}"));
     crisis.line(resolved("i-7", "westside", "alex", "2026-12-01T16:30:00Z"));
     List<KeyValue<String, SpecificRecord>> ended = crisis.output();
     assertThat(ended).hasSize(6);
@@ -179,15 +199,19 @@ class NotificationContentTest {
         .isEqualTo(
             KeyValue.pair(
                 "i-7",
-                status(
-                    IncidentState.ACKNOWLEDGED,
-                    1,
-                    "jo",
-                    "15:16:00",
-                    MANAGER_EMAIL,
-                    MANAGER_SMS,
-                    COMMS_EMAIL,
-                    DEPUTY_WEBHOOK)));
+                IncidentStatus.newBuilder(
+                        status(
+                            IncidentState.ACKNOWLEDGED,
+                            1,
+                            "jo",
+                            "15:16:00",
+                            MANAGER_EMAIL,
+                            MANAGER_SMS,
+                            COMMS_EMAIL,
+                            DEPUTY_WEBHOOK))
+                    .setAcknowledgedAt(at("15:16:00"))
+                    .setAcknowledgedVia(ResponseChannel.LINK)
+                    .build()));
     assertThat(ended.get(4))
         .isEqualTo(
             KeyValue.pair(
@@ -222,15 +246,21 @@ class NotificationContentTest {
         .isEqualTo(
             KeyValue.pair(
                 "i-7",
-                status(
-                    IncidentState.RESOLVED,
-                    1,
-                    "jo",
-                    "16:30:00",
-                    MANAGER_EMAIL,
-                    MANAGER_SMS,
-                    COMMS_EMAIL,
-                    DEPUTY_WEBHOOK)));
+                IncidentStatus.newBuilder(
+                        status(
+                            IncidentState.RESOLVED,
+                            1,
+                            "jo",
+                            "16:30:00",
+                            MANAGER_EMAIL,
+                            MANAGER_SMS,
+                            COMMS_EMAIL,
+                            DEPUTY_WEBHOOK))
+                    .setAcknowledgedAt(at("15:16:00"))
+                    .setAcknowledgedVia(ResponseChannel.LINK)
+                    .setResolvedBy("alex")
+                    .setResolvedAt(at("16:30:00"))
+                    .build()));
     assertThat(crisis.outputTopicsEmpty()).isTrue();
   }
 

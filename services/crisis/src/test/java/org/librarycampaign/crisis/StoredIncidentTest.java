@@ -2,8 +2,12 @@ package org.librarycampaign.crisis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import library.campaign.events.ContactChannel;
@@ -22,8 +26,10 @@ import org.librarycampaign.crisis.response.IncidentReport;
 import org.librarycampaign.crisis.response.IncidentResponse;
 import org.librarycampaign.crisis.response.IncidentStage;
 import org.librarycampaign.crisis.response.Plan;
+import org.librarycampaign.crisis.response.Repeat;
 import org.librarycampaign.crisis.response.Resolution;
 import org.librarycampaign.crisis.response.Responder;
+import org.librarycampaign.crisis.response.Rotation;
 import org.librarycampaign.crisis.response.Tier;
 import org.librarycampaign.platform.state.StateCodec;
 
@@ -102,10 +108,77 @@ class StoredIncidentTest {
                 null,
                 new EscalationPlan(List.of()),
                 -1,
+                0,
                 List.of(),
                 null,
                 null,
                 T0));
+  }
+
+  @Example
+  void anIncidentRoutedBeforeRepeatsExistedEndsWithItsLastTier() {
+    Incident routed =
+        rules
+            .report(
+                Optional.empty(),
+                new IncidentReport(
+                    "i1", "westside", Severity.LOW, IncidentCategory.OTHER, "x", null, T0),
+                Optional.of(PLAN),
+                T0)
+            .incident();
+    String json = StateCodec.toJson(CODEC.encode(routed));
+    String older =
+        json.replaceAll(",?\"repeatTimes\":\\[[^\\]]*\\]", "")
+            .replaceAll(",?\"exhaustedAt\":[0-9.]+", "")
+            .replaceAll(",?\"repeat\":\\{[^}]*\\}", "")
+            .replace(",\"repeats\":0", "");
+    assertThat(older).doesNotContain("repeat").doesNotContain("exhaustedAt");
+
+    Incident stored = CODEC.decode(StateCodec.fromJson(older));
+    assertThat(stored.schedule().repeatTimes()).isEmpty();
+    assertThat(stored.schedule().exhaustedAt()).isNull();
+    Incident lastTier = rules.escalate(stored, T0.plus(Duration.ofMinutes(15))).incident();
+    assertThat(lastTier.tier()).isEqualTo(1);
+    assertThat(lastTier.nextDeadline()).isEmpty();
+    assertThat(rules.escalate(lastTier, T0.plus(Duration.ofDays(1))).changed()).isFalse();
+  }
+
+  @Example
+  void aPlanWithARotationReadsBackEqual() {
+    Rotation rotation =
+        new Rotation(
+            List.of(
+                new Rotation.Member(
+                    "kim", "Kim Lo", List.of(new Contact(ContactChannel.SMS, "+15550111"))),
+                new Rotation.Member("ali", "Ali Ren", List.of())),
+            DayOfWeek.MONDAY,
+            LocalTime.of(9, 30),
+            ZoneId.of("America/Chicago"),
+            LocalDate.of(2026, 11, 30));
+    Plan plan =
+        new Plan(
+            "*",
+            List.of(),
+            List.of(
+                new Tier(
+                    10,
+                    List.of(
+                        new Responder(
+                            "duty", "Duty", "Duty manager", Severity.LOW, List.of(), rotation)))),
+            new Repeat(5, 3));
+    Incident routed =
+        rules
+            .report(
+                Optional.empty(),
+                new IncidentReport(
+                    "i1", "westside", Severity.LOW, IncidentCategory.OTHER, "x", null, T0),
+                Optional.of(plan),
+                T0)
+            .incident();
+
+    assertThat(roundTrip(routed)).isEqualTo(routed);
+    assertThat(roundTrip(routed).plan().tiers().get(0).responders().get(0).rotation())
+        .isEqualTo(rotation);
   }
 
   @Example

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import library.campaign.events.IncidentState;
 import library.campaign.events.IncidentStatus;
 import library.campaign.events.Notification;
 import library.campaign.events.NotificationKind;
@@ -32,9 +33,11 @@ import org.apache.kafka.streams.KeyValue;
 
 /**
  * Random histories of reports, acknowledgements, resolutions, replays of earlier lines, plan
- * changes and clock jumps, run through the production topology: no notification id is ever written
- * twice, each resolution notice follows an alert to the same person on the same channel, and every
- * status lists exactly the alerts written for its incident.
+ * changes and clock jumps, run through the production topology with fallback contacts (so repeats,
+ * exhaustion and unrouted incidents happen too): no notification id is ever written twice, each
+ * resolution notice follows an alert to the same person on the same channel, no alert of any kind
+ * follows the acknowledgement or resolution of its incident, and every status lists exactly the
+ * alerts written for its incident.
  */
 class UniqueNotificationIdsTest {
 
@@ -64,13 +67,16 @@ class UniqueNotificationIdsTest {
   @Property(tries = 80)
   void noNotificationIdIsEverWrittenTwice(@ForAll("histories") List<Step> history) {
     Path stateDir = tempDir();
-    try (CrisisDriver crisis = new CrisisDriver(stateDir)) {
+    try (CrisisDriver crisis =
+        new CrisisDriver(
+            stateDir, Map.of(CrisisSettings.FALLBACK_CONTACTS, CrisisLoopTopologyTest.FALLBACK))) {
       run(crisis, history);
       List<KeyValue<String, SpecificRecord>> output = crisis.output();
 
       List<String> ids = new ArrayList<>();
       Set<String> alerted = new HashSet<>();
       Map<String, List<String>> alertsByIncident = new LinkedHashMap<>();
+      Set<String> answered = new HashSet<>();
       for (KeyValue<String, SpecificRecord> record : output) {
         if (record.value instanceof Notification n) {
           assertThat(record.key).isEqualTo(n.getNotificationId());
@@ -78,6 +84,9 @@ class UniqueNotificationIdsTest {
           String who =
               n.getIncidentId() + "/" + n.getRecipient().getResponderId() + "/" + n.getChannel();
           if (n.getKind() == NotificationKind.ALERT) {
+            assertThat(answered)
+                .as("no alert, repeat or fallback alert %s after acknowledgement", record.key)
+                .doesNotContain(n.getIncidentId());
             alerted.add(who);
             alertsByIncident
                 .computeIfAbsent(n.getIncidentId(), i -> new ArrayList<>())
@@ -86,6 +95,10 @@ class UniqueNotificationIdsTest {
             assertThat(alerted).as("resolution %s follows an alert", record.key).contains(who);
           }
         } else if (record.value instanceof IncidentStatus s) {
+          if (s.getState() == IncidentState.ACKNOWLEDGED
+              || s.getState() == IncidentState.RESOLVED) {
+            answered.add(s.getIncidentId());
+          }
           assertThat(s.getNotified())
               .extracting(NotifiedContact::getNotificationId)
               .as("status of %s", s.getIncidentId())

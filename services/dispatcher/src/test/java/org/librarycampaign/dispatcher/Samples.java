@@ -40,7 +40,8 @@ public final class Samples {
         .setBody("A challenge to 'Gender Queer' is trending.\n1. Check the facts\n2. Call comms")
         .setSummary("A challenge to 'Gender Queer' is trending")
         .setSteps(List.of("Check the facts", "Call comms"))
-        .setAcknowledgeUrl("https://campaign.example/ack/" + incidentId)
+        .setAcknowledgeUrl("https://campaign.example/v1/incidents/" + incidentId + "/ack")
+        .setAckUrl("https://campaign.example/ack/signed-" + incidentId)
         .setCreatedAt(CREATED_AT)
         .build();
   }

@@ -23,6 +23,7 @@ import org.librarycampaign.governance.decision.Governor;
 import org.librarycampaign.governance.decision.Outcome;
 import org.librarycampaign.governance.hashtags.HashtagUse;
 import org.librarycampaign.platform.events.EventType;
+import org.librarycampaign.platform.state.Retention;
 import org.librarycampaign.platform.streams.InputTombstones;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,14 +39,16 @@ final class GovernanceProcessor
   private static final Logger LOGGER = LoggerFactory.getLogger(GovernanceProcessor.class);
 
   private final PostChecks checks;
+  private final Retention retention;
   private final InputTombstones tombstones = InputTombstones.of(GovernanceService.NAME);
   private final Map<DecisionStatus, Counter> decisions = new EnumMap<>(DecisionStatus.class);
   private Counter released;
   private ProcessorContext<String, GovernanceOutput> context;
   private Governor governor;
 
-  GovernanceProcessor(PostChecks checks) {
+  GovernanceProcessor(PostChecks checks, Retention retention) {
     this.checks = checks;
+    this.retention = retention;
   }
 
   @Override
@@ -66,6 +69,7 @@ final class GovernanceProcessor
       decisions.put(status, GovernanceMetrics.decisions(status, false));
     }
     released = GovernanceMetrics.decisions(DecisionStatus.APPROVED, true);
+    GovernanceRetention.schedule(context, retention);
   }
 
   @Override
@@ -85,7 +89,7 @@ final class GovernanceProcessor
                 ? switch (EventType.Incident.of(incident)) {
                   case REPORTED -> incidentReported((IncidentReported) event);
                   case RESOLVED -> incidentResolved((IncidentResolved) event, at);
-                  case ACKNOWLEDGED -> Outcome.NOTHING;
+                  case ACKNOWLEDGED, ESCALATION_REQUESTED -> Outcome.NOTHING;
                 }
                 // the records of topics governance does not read
                 : skipped(record.key(), event);

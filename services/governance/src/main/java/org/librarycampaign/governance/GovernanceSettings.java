@@ -1,8 +1,10 @@
 package org.librarycampaign.governance;
 
 import java.util.List;
+import java.util.Objects;
 import org.librarycampaign.governance.checks.CallToAction;
 import org.librarycampaign.platform.config.CampaignConfig;
+import org.librarycampaign.platform.state.Retention;
 import org.librarycampaign.platform.topics.ServiceTopic;
 
 /**
@@ -11,9 +13,13 @@ import org.librarycampaign.platform.topics.ServiceTopic;
  * @param callToActionVerbs verbs that open a call to action ("sign", "vote", ...)
  * @param callToActionPhrases phrases that are one anywhere in a text ("learn more", ...)
  * @param hashtagViewTopic the compacted topic of first hashtag uses, read as a global store
+ * @param retention how long posts and weeks are kept after their week ({@link GovernanceRetention})
  */
 public record GovernanceSettings(
-    List<String> callToActionVerbs, List<String> callToActionPhrases, String hashtagViewTopic) {
+    List<String> callToActionVerbs,
+    List<String> callToActionPhrases,
+    String hashtagViewTopic,
+    Retention retention) {
 
   public static final String CALL_TO_ACTION_VERBS = "campaign.governance.call-to-action.verbs";
   public static final String CALL_TO_ACTION_PHRASES = "campaign.governance.call-to-action.phrases";
@@ -21,13 +27,21 @@ public record GovernanceSettings(
   public GovernanceSettings {
     callToActionVerbs = List.copyOf(callToActionVerbs);
     callToActionPhrases = List.copyOf(callToActionPhrases);
+    Objects.requireNonNull(retention, "retention");
+  }
+
+  /** With the default retention. */
+  public GovernanceSettings(
+      List<String> callToActionVerbs, List<String> callToActionPhrases, String hashtagViewTopic) {
+    this(callToActionVerbs, callToActionPhrases, hashtagViewTopic, Retention.DEFAULT);
   }
 
   public static GovernanceSettings from(CampaignConfig config) {
     return new GovernanceSettings(
         config.list(CALL_TO_ACTION_VERBS, CallToAction.DEFAULT_VERBS),
         config.list(CALL_TO_ACTION_PHRASES, CallToAction.DEFAULT_PHRASES),
-        ServiceTopic.GOVERNANCE_HASHTAG_FIRST_USE.name(config.applicationId("")));
+        ServiceTopic.GOVERNANCE_HASHTAG_FIRST_USE.name(config.applicationId("")),
+        Retention.from(config));
   }
 
   public CallToAction callToAction() {

@@ -23,6 +23,7 @@ import org.librarycampaign.governance.GovernanceOutput.HashtagClaim;
 import org.librarycampaign.governance.checks.PostChecks;
 import org.librarycampaign.governance.hashtags.HashtagUse;
 import org.librarycampaign.platform.config.CampaignConfig;
+import org.librarycampaign.platform.state.Retention;
 import org.librarycampaign.platform.streams.BranchRouting;
 import org.librarycampaign.platform.streams.GlobalView;
 import org.librarycampaign.platform.streams.OwnershipGate;
@@ -124,7 +125,8 @@ public final class GovernanceTopology {
     Map<String, KStream<String, GovernanceOutput>> outputs =
         posts
             .merge(incidents, Named.as("governance-branch-events"))
-            .process(new DecideSupplier(checks), Named.as("governance-decide"))
+            .process(
+                new DecideSupplier(checks, settings.retention()), Named.as("governance-decide"))
             .split(Named.as("governance-"))
             .branch((key, out) -> out instanceof DecisionOut, Branched.as("decisions"))
             .defaultBranch(Branched.as("hashtag-uses-out"));
@@ -164,27 +166,38 @@ public final class GovernanceTopology {
    * value of a key is written (a busy week's ledger changes with nearly every draft).
    */
   private static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> values) {
+    return uncachedStore(name, values).withCachingEnabled();
+  }
+
+  /**
+   * A persistent store with a changelog and no write cache, for keys written about once (a post is
+   * decided once per revision, an incident resolved once): a cache would only hold them until the
+   * commit, at the cost of a sorted insert each, and crowd out the ledgers it does help
+   * (docs/PERFORMANCE.md#what-the-profile-showed).
+   */
+  private static <V> StoreBuilder<KeyValueStore<String, V>> uncachedStore(
+      String name, Serde<V> values) {
     return Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(name), Serdes.String(), values)
-        .withCachingEnabled();
+        .withCachingDisabled();
   }
 
   /** The decision processor with the per-branch stores it owns. */
-  private record DecideSupplier(PostChecks checks)
+  private record DecideSupplier(PostChecks checks, Retention retention)
       implements ProcessorSupplier<String, SpecificRecord, String, GovernanceOutput> {
 
     @Override
     public Processor<String, SpecificRecord, String, GovernanceOutput> get() {
-      return new GovernanceProcessor(checks);
+      return new GovernanceProcessor(checks, retention);
     }
 
     @Override
     public Set<StoreBuilder<?>> stores() {
       return Set.of(
-          store(POSTS_STORE, StateCodecs.postRecords()),
+          uncachedStore(POSTS_STORE, StateCodecs.postRecords()),
           store(LEDGERS_STORE, StateCodecs.ledgers()),
           store(CRISES_STORE, StateCodecs.crises()),
-          store(RESOLVED_INCIDENTS_STORE, Serdes.Long()),
+          uncachedStore(RESOLVED_INCIDENTS_STORE, Serdes.Long()),
           store(SENT_HASHTAG_USES_STORE, StateCodecs.hashtagUses()));
     }
   }

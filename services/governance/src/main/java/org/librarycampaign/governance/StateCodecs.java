@@ -1,15 +1,26 @@
 package org.librarycampaign.governance;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import library.campaign.events.DecisionStatus;
+import library.campaign.events.Platform;
+import library.campaign.events.PostCategory;
 import library.campaign.events.Severity;
+import library.campaign.events.WarningCode;
 import org.librarycampaign.governance.balance.BalanceLedger;
 import org.librarycampaign.governance.balance.WindowKey;
 import org.librarycampaign.governance.crisis.BranchCrises;
 import org.librarycampaign.governance.decision.PostRecord;
+import org.librarycampaign.governance.decision.Warning;
 import org.librarycampaign.governance.hashtags.HashtagUse;
 import org.librarycampaign.platform.state.StateCodec;
+import org.librarycampaign.platform.state.StateLayout;
+import org.librarycampaign.platform.state.StateReader;
+import org.librarycampaign.platform.state.StateWriter;
 
 /**
  * The stored forms of governance's own state: store values, their changelogs and the internal
@@ -19,20 +30,27 @@ import org.librarycampaign.platform.state.StateCodec;
  */
 public final class StateCodecs {
 
-  private static final StateCodec<PostRecord> POST_RECORDS = StateCodec.of(PostRecord.class);
+  // Every draft reads a ledger and a first use and writes a post record and a ledger: these are
+  // written in their own binary layouts (format 3, docs/PERFORMANCE.md#what-the-profile-showed),
+  // and the values stored by name before (format 2) still read.
+  private static final StateCodec<PostRecord> POST_RECORDS =
+      StateCodec.of(PostRecord.class).withLayout(new PostRecordLayout());
   private static final StateCodec<BalanceLedger> LEDGERS =
-      StateCodec.of(StoredLedger.class).as(StoredLedger::of, StoredLedger::ledger);
+      StateCodec.of(StoredLedger.class)
+          .as(StoredLedger::of, StoredLedger::ledger)
+          .withLayout(new LedgerLayout());
   private static final StateCodec<BranchCrises> CRISES =
       StateCodec.of(StoredCrises.class).as(StoredCrises::of, StoredCrises::crises);
-  private static final StateCodec<HashtagUse> HASHTAG_USES = StateCodec.of(HashtagUse.class);
+  private static final StateCodec<HashtagUse> HASHTAG_USES =
+      StateCodec.of(HashtagUse.class).withLayout(new HashtagUseLayout());
 
   private StateCodecs() {}
 
-  static StateCodec<PostRecord> postRecords() {
+  public static StateCodec<PostRecord> postRecords() {
     return POST_RECORDS;
   }
 
-  static StateCodec<BalanceLedger> ledgers() {
+  public static StateCodec<BalanceLedger> ledgers() {
     return LEDGERS;
   }
 
@@ -40,8 +58,163 @@ public final class StateCodecs {
     return CRISES;
   }
 
-  static StateCodec<HashtagUse> hashtagUses() {
+  public static StateCodec<HashtagUse> hashtagUses() {
     return HASHTAG_USES;
+  }
+
+  private static void writeWindow(StateWriter out, WindowKey window) {
+    out.writeString(window.branchId());
+    out.writeEnum(window.platform());
+    out.writeDate(window.monday());
+  }
+
+  private static WindowKey readWindow(StateReader in) {
+    return new WindowKey(in.readString(), in.readEnum(Platform.class), in.readDate());
+  }
+
+  /** {@link PostRecord}, version 1: its components in their order, warnings last. */
+  static final class PostRecordLayout implements StateLayout<PostRecord> {
+
+    @Override
+    public int version() {
+      return 1;
+    }
+
+    @Override
+    public void write(StateWriter out, PostRecord post) {
+      out.writeString(post.postId());
+      out.writeInt(post.revision());
+      out.writeString(post.branchId());
+      out.writeEnum(post.platform());
+      out.writeEnum(post.category());
+      out.writeString(post.campaignId());
+      out.writeInstant(post.scheduledAt());
+      out.writeInstant(post.draftedAt());
+      writeWindow(out, post.window());
+      out.writeDate(post.day());
+      out.writeEnum(post.status());
+      out.writeBoolean(post.released());
+      out.writeCount(post.warnings().size());
+      for (Warning warning : post.warnings()) {
+        out.writeEnum(warning.code());
+        out.writeString(warning.message());
+        out.writeString(warning.hashtag());
+        out.writeString(warning.firstUsedBy());
+        out.writeInstant(warning.firstUsedAt());
+      }
+    }
+
+    @Override
+    public PostRecord read(StateReader in, int version) {
+      String postId = in.readString();
+      int revision = in.readInt();
+      String branchId = in.readString();
+      Platform platform = in.readEnum(Platform.class);
+      PostCategory category = in.readEnum(PostCategory.class);
+      String campaignId = in.readString();
+      Instant scheduledAt = in.readInstant();
+      Instant draftedAt = in.readInstant();
+      WindowKey window = readWindow(in);
+      LocalDate day = in.readDate();
+      DecisionStatus status = in.readEnum(DecisionStatus.class);
+      boolean released = in.readBoolean();
+      int count = in.readCount();
+      List<Warning> warnings = new ArrayList<>(Math.min(count, 16));
+      for (int i = 0; i < count; i++) {
+        warnings.add(
+            new Warning(
+                in.readEnum(WarningCode.class),
+                in.readString(),
+                in.readString(),
+                in.readString(),
+                in.readInstant()));
+      }
+      return new PostRecord(
+          postId,
+          revision,
+          branchId,
+          platform,
+          category,
+          campaignId,
+          scheduledAt,
+          draftedAt,
+          window,
+          day,
+          status,
+          released,
+          warnings);
+    }
+  }
+
+  /**
+   * {@link BalanceLedger}, version 1: window, counts, approved per day (date, count), held queue
+   * (post id, day), oldest first.
+   */
+  static final class LedgerLayout implements StateLayout<BalanceLedger> {
+
+    @Override
+    public int version() {
+      return 1;
+    }
+
+    @Override
+    public void write(StateWriter out, BalanceLedger ledger) {
+      writeWindow(out, ledger.key());
+      out.writeInt(ledger.approvedContent());
+      out.writeInt(ledger.approvedCampaign());
+      out.writeCount(ledger.approvedPerDay().size());
+      for (Map.Entry<LocalDate, Integer> day : ledger.approvedPerDay().entrySet()) {
+        out.writeDate(day.getKey());
+        out.writeInt(day.getValue());
+      }
+      out.writeCount(ledger.held().size());
+      for (BalanceLedger.Held held : ledger.held()) {
+        out.writeString(held.postId());
+        out.writeDate(held.day());
+      }
+    }
+
+    @Override
+    public BalanceLedger read(StateReader in, int version) {
+      WindowKey key = readWindow(in);
+      int approvedContent = in.readInt();
+      int approvedCampaign = in.readInt();
+      int days = in.readCount();
+      Map<LocalDate, Integer> perDay = new HashMap<>();
+      for (int i = 0; i < days; i++) {
+        perDay.put(in.readDate(), in.readInt());
+      }
+      int count = in.readCount();
+      List<BalanceLedger.Held> held = new ArrayList<>(Math.min(count, 64));
+      for (int i = 0; i < count; i++) {
+        held.add(new BalanceLedger.Held(in.readString(), in.readDate()));
+      }
+      return new BalanceLedger(key, approvedContent, approvedCampaign, perDay, held);
+    }
+  }
+
+  /** {@link HashtagUse}, version 1: its components in their order. */
+  static final class HashtagUseLayout implements StateLayout<HashtagUse> {
+
+    @Override
+    public int version() {
+      return 1;
+    }
+
+    @Override
+    public void write(StateWriter out, HashtagUse use) {
+      out.writeString(use.hashtag());
+      out.writeString(use.branchId());
+      out.writeString(use.campaignId());
+      out.writeString(use.postId());
+      out.writeInstant(use.usedAt());
+    }
+
+    @Override
+    public HashtagUse read(StateReader in, int version) {
+      return new HashtagUse(
+          in.readString(), in.readString(), in.readString(), in.readString(), in.readInstant());
+    }
   }
 
   /** A {@link BalanceLedger} as stored. */

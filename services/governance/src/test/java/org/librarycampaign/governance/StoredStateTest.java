@@ -28,7 +28,10 @@ import org.librarycampaign.governance.decision.Warning;
 import org.librarycampaign.governance.hashtags.HashtagUse;
 import org.librarycampaign.platform.state.StateCodec;
 
-/** Every stored type of governance reads back as written, and its older shapes still read. */
+/**
+ * Every stored type of governance reads back as written, and its older shapes still read: those
+ * written by name (format 2, before the binary layouts) and those of older fields.
+ */
 class StoredStateTest {
 
   private static final Instant T0 = Instant.parse("2026-12-01T15:00:00Z");
@@ -53,6 +56,64 @@ class StoredStateTest {
   @Property
   void aHashtagUseReadsBackEqual(@ForAll("uses") HashtagUse use) {
     assertThat(roundTrip(StateCodecs.hashtagUses(), use)).isEqualTo(use);
+  }
+
+  /** The codecs by name alone, as every value was written before the binary layouts. */
+  private static final StateCodec<PostRecord> POSTS_BY_NAME = StateCodec.of(PostRecord.class);
+
+  private static final StateCodec<BalanceLedger> LEDGERS_BY_NAME =
+      StateCodec.of(StateCodecs.StoredLedger.class)
+          .as(StateCodecs.StoredLedger::of, StateCodecs.StoredLedger::ledger);
+  private static final StateCodec<HashtagUse> USES_BY_NAME = StateCodec.of(HashtagUse.class);
+
+  @Property
+  void aPostRecordStoredByNameStillReads(@ForAll("posts") PostRecord post) {
+    assertThat(StateCodecs.postRecords().decode(POSTS_BY_NAME.encode(post))).isEqualTo(post);
+  }
+
+  @Property
+  void aLedgerStoredByNameStillReads(@ForAll("ledgers") BalanceLedger ledger) {
+    assertThat(StateCodecs.ledgers().decode(LEDGERS_BY_NAME.encode(ledger))).isEqualTo(ledger);
+  }
+
+  @Property
+  void aHashtagUseStoredByNameStillReads(@ForAll("uses") HashtagUse use) {
+    assertThat(StateCodecs.hashtagUses().decode(USES_BY_NAME.encode(use))).isEqualTo(use);
+  }
+
+  @Example
+  void theHotTypesAreWrittenInTheirLayoutAndAreSmallerThanByName() {
+    PostRecord post =
+        new PostRecord(
+            "p1",
+            1,
+            "westside",
+            Platform.FACEBOOK,
+            PostCategory.CAMPAIGN,
+            "budget",
+            T0,
+            T0,
+            WEEK,
+            LocalDate.parse("2026-12-01"),
+            DecisionStatus.APPROVED,
+            false,
+            List.of());
+    BalanceLedger ledger =
+        new BalanceLedger(
+            WEEK,
+            6,
+            2,
+            Map.of(LocalDate.parse("2026-12-01"), 4),
+            List.of(new BalanceLedger.Held("p9", LocalDate.parse("2026-12-02"))));
+
+    byte[] storedPost = StateCodecs.postRecords().encode(post);
+    byte[] storedLedger = StateCodecs.ledgers().encode(ledger);
+    byte[] storedUse =
+        StateCodecs.hashtagUses().encode(new HashtagUse("#Fund", "westside", null, "p1", T0));
+
+    assertThat(List.of(storedPost[0], storedLedger[0], storedUse[0])).containsOnly((byte) 3);
+    assertThat(storedPost.length).isLessThan(POSTS_BY_NAME.encode(post).length / 2);
+    assertThat(storedLedger.length).isLessThan(LEDGERS_BY_NAME.encode(ledger).length / 2);
   }
 
   @Example

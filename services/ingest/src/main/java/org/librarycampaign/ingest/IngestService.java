@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.micrometer.core.instrument.Metrics;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.List;
 import org.librarycampaign.ingest.auth.DevelopmentTokens;
 import org.librarycampaign.ingest.auth.TokenRegistry;
@@ -11,7 +12,11 @@ import org.librarycampaign.ingest.auth.TokensFile;
 import org.librarycampaign.ingest.decisions.DecisionView;
 import org.librarycampaign.ingest.decisions.DecisionViewTopology;
 import org.librarycampaign.ingest.http.IngestApi;
+import org.librarycampaign.ingest.incidents.IncidentView;
+import org.librarycampaign.ingest.respond.ResponderRoutes;
+import org.librarycampaign.ingest.respond.ResponderSettings;
 import org.librarycampaign.ingest.write.EventWriter;
+import org.librarycampaign.platform.ack.AckLinks;
 import org.librarycampaign.platform.config.CampaignConfig;
 import org.librarycampaign.platform.events.EventType;
 import org.librarycampaign.platform.json.EventJson;
@@ -77,10 +82,12 @@ public final class IngestService implements CampaignService {
             HttpOptions.from(config).readTimeout(),
             new TokenBuckets(settings.ratePerSecond(), settings.rateBurst()),
             Metrics.globalRegistry);
+    ResponderRoutes responders = responderRoutes(config, tokens, writer, decisions, settings);
     return new RunningService() {
       @Override
       public void addRoutes(RoutesConfig routes) {
         api.addRoutes(routes);
+        responders.addRoutes(routes);
       }
 
       @Override
@@ -107,6 +114,30 @@ public final class IngestService implements CampaignService {
         }
       }
     };
+  }
+
+  /** Acknowledge links, SMS replies and the timeline, over the incident view of the client. */
+  private static ResponderRoutes responderRoutes(
+      CampaignConfig config,
+      TokenRegistry tokens,
+      EventWriter writer,
+      DecisionView views,
+      IngestSettings settings) {
+    ResponderSettings responder = ResponderSettings.from(config);
+    if (responder.links().usesDevelopmentKey()) {
+      LOGGER
+          .atWarn()
+          .addKeyValue("key", AckLinks.KEYS)
+          .log("Acknowledge links use the development key; set your own keys on a shared machine");
+    }
+    return new ResponderRoutes(
+        responder,
+        new IncidentView(views::streams),
+        writer,
+        tokens,
+        new TokenBuckets(settings.ratePerSecond(), settings.rateBurst()),
+        Metrics.globalRegistry,
+        Clock.systemUTC());
   }
 
   /**

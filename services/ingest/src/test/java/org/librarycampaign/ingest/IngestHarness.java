@@ -58,7 +58,8 @@ public final class IngestHarness implements AutoCloseable {
           CampaignTopic.MILESTONES,
           CampaignTopic.INCIDENTS,
           CampaignTopic.CHANNEL_POLICIES,
-          CampaignTopic.RESPONSE_PLANS);
+          CampaignTopic.RESPONSE_PLANS,
+          CampaignTopic.ROTATION_OVERRIDES);
 
   private final CampaignConfig config;
   private final TopicCatalogue topics;

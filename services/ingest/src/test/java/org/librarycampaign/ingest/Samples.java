@@ -51,6 +51,11 @@ public final class Samples {
       {"type":"IncidentResolved","incidentId":"i1","branchId":"eastside","by":"director",\
       "at":"2026-11-30T12:00:00Z","resolution":"Reviewed; book stays"}""";
 
+  public static final String INCIDENT_ESCALATION_REQUESTED =
+      """
+      {"type":"IncidentEscalationRequested","incidentId":"i1","branchId":"eastside",\
+      "by":"director","at":"2026-11-29T08:05:00Z","via":"SMS"}""";
+
   public static final String CHANNEL_POLICY =
       """
       {"type":"ChannelPolicy","branchId":"eastside","platform":"FACEBOOK","contentPerCampaign":3,\
@@ -63,6 +68,11 @@ public final class Samples {
       "role":"Director","minSeverity":"MEDIUM","contacts":[{"channel":"EMAIL",\
       "address":"ana@library.example.org"},{"channel":"WEBHOOK",\
       "address":"https://hooks.example.org/crisis"}]}]}]}""";
+
+  public static final String ROTATION_OVERRIDE =
+      """
+      {"type":"RotationOverride","branchId":"*","rotationId":"duty","overrideId":"ali-covers",\
+      "responderId":"ali","from":"2026-11-26","until":"2026-11-29","reason":"Kim is away"}""";
 
   public static final String POST_DECISION =
       """
@@ -83,8 +93,10 @@ public final class Samples {
     samples.put("IncidentReported", INCIDENT_REPORTED);
     samples.put("IncidentAcknowledged", INCIDENT_ACKNOWLEDGED);
     samples.put("IncidentResolved", INCIDENT_RESOLVED);
+    samples.put("IncidentEscalationRequested", INCIDENT_ESCALATION_REQUESTED);
     samples.put("ChannelPolicy", CHANNEL_POLICY);
     samples.put("ResponsePlan", RESPONSE_PLAN);
+    samples.put("RotationOverride", ROTATION_OVERRIDE);
     return samples;
   }
 

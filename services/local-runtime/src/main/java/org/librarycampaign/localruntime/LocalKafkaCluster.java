@@ -475,7 +475,8 @@ public final class LocalKafkaCluster implements AutoCloseable {
     c.put("metadata.log.segment.bytes", Integer.toString(8 * 1024 * 1024));
     c.put("num.network.threads", "2");
     c.put("num.io.threads", "4");
-    c.put("num.recovery.threads.per.data.dir", "1");
+    // after kill -9 every log is recovered (no clean-shutdown file); mostly waits on the disk
+    c.put("num.recovery.threads.per.data.dir", "4");
     c.put("num.replica.fetchers", "1");
     c.put("background.threads", "4");
 

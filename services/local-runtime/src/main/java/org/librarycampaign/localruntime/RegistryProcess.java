@@ -45,7 +45,10 @@ import org.slf4j.LoggerFactory;
  * <p>The child listens on the loopback interface only, runs with a clean environment (so that a
  * {@code KAFKA_BOOTSTRAP_SERVERS} or {@code REGISTRY_*} variable of the caller cannot switch on
  * Apicurio's event sink, authentication or anything else that talks to the network) and is
- * destroyed by a shutdown hook if this JVM exits without closing it.
+ * destroyed by a shutdown hook if this JVM exits without closing it. When this JVM dies without
+ * running its hooks (kill -9), the child's {@link
+ * org.librarycampaign.localruntime.agent.ParentWatchdog} agent sees its standard input end and
+ * stops the child, so that it does not hold the port of the next start.
  */
 public final class RegistryProcess implements AutoCloseable {
 
@@ -302,6 +305,8 @@ public final class RegistryProcess implements AutoCloseable {
     command.add("-Dregistry.enable.multitenancy=false");
     command.add("-Dquarkus.log.console.color=false");
     command.add("-Dquarkus.http.header.\"" + INSTANCE_HEADER + "\".value=" + instanceToken);
+    // the child stops by itself when this JVM is gone, even after kill -9 (no shutdown hook runs)
+    command.add(ParentWatchdogJar.agentOption(dir));
     command.add("-jar");
     command.add(jar.toString());
 
@@ -330,12 +335,8 @@ public final class RegistryProcess implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("Could not start the schema registry JVM", e);
     }
+    // stdin stays open, unused: its end (this JVM gone) is what the child's watchdog waits for
     ChildProcesses.stopOnExit(process, Duration.ofSeconds(5));
-    try {
-      process.getOutputStream().close();
-    } catch (IOException e) {
-      LOGGER.atDebug().setCause(e).log("Ignoring failure to close the registry's stdin");
-    }
     LOGGER
         .atInfo()
         .addKeyValue("pid", process.pid())

@@ -44,7 +44,9 @@ import org.librarycampaign.platform.topics.TopicCatalogue;
  * topologies wrote is collected; the event then goes, stamped with its own time or the clock, to
  * every topology that reads its topic, and what they wrote is collected again. Records are
  * collected topology by topology in the order they were added, and within one topology in the order
- * of {@link CampaignTopic}; within one topic in the order written.
+ * of {@link CampaignTopic}; within one topic in the order written. A record one topology wrote also
+ * goes to the later topologies that read its topic (stamped with the clock), so that plan shows the
+ * whole chain (a decision, then the publication it leads to).
  */
 public final class TopologyHarness implements AutoCloseable {
 
@@ -206,9 +208,20 @@ public final class TopologyHarness implements AutoCloseable {
     return runners.get(0).driver;
   }
 
+  /**
+   * Drains the runners in order; what one wrote also goes on, at the clock, to every later runner
+   * that reads its topic (governance's decisions reach the publisher), as it would on a broker.
+   */
   private void collect() {
-    for (Runner runner : runners) {
-      runner.drain(collected);
+    for (int i = 0; i < runners.size(); i++) {
+      List<Output> fresh = new ArrayList<>();
+      runners.get(i).drain(fresh);
+      collected.addAll(fresh);
+      for (Output record : fresh) {
+        for (Runner later : runners.subList(i + 1, runners.size())) {
+          later.pipe(record.topic(), record.key(), record.value(), clock);
+        }
+      }
     }
   }
 

@@ -267,6 +267,62 @@ public final class CalendarState {
     return found;
   }
 
+  // retention
+
+  /** How many posts and milestones {@link #forgetEndedBefore} deleted. */
+  public record Forgotten(int posts, int milestones) {}
+
+  /**
+   * Deletes, with their index entries, the posts scheduled before {@code cutoff} and the milestones
+   * whose window (buffer included) ended before it (README: retention). A later event about one of
+   * them finds nothing: a draft is a new post, a withdrawal or a cancellation changes nothing.
+   */
+  public Forgotten forgetEndedBefore(Instant cutoff) {
+    List<Post> posts = new ArrayList<>();
+    stores.posts.scan(
+        NOTHING,
+        null,
+        (key, value) -> {
+          Post post = POSTS.decode(value);
+          if (post.scheduledAt().isBefore(cutoff)) {
+            posts.add(post);
+          }
+          return true;
+        });
+    for (Post post : posts) {
+      if (post.live()) {
+        stores.postSchedule.delete(scheduleKey(post));
+        if (post.campaign()) {
+          stores.campaignSchedule.delete(campaignKey(post));
+        }
+      }
+      stores.posts.delete(idKey(post.postId()));
+    }
+    List<Milestone> milestones = new ArrayList<>();
+    stores.milestones.scan(
+        NOTHING,
+        null,
+        (key, value) -> {
+          Milestone milestone = MILESTONES.decode(value);
+          if (milestone.avoidUntil().isBefore(cutoff)) {
+            milestones.add(milestone);
+          }
+          return true;
+        });
+    for (Milestone milestone : milestones) {
+      if (milestone.avoids()) {
+        for (byte[] key : avoidKeys(milestone)) {
+          stores.avoidCalendar.delete(key);
+        }
+      }
+      if (milestone.amplifies()) {
+        stores.amplifyCalendar.delete(amplifyKey(milestone));
+      }
+      stores.milestones.delete(idKey(milestone.milestoneId()));
+    }
+    return new Forgotten(posts.size(), milestones.size());
+  }
+
   // keys
 
   private static byte[] idKey(String id) {

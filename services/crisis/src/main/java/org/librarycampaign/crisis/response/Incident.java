@@ -11,13 +11,18 @@ import java.util.Optional;
  * was routed), its escalation schedule, who was told, and where it stands.
  *
  * @param plan the plan it follows; null while unrouted
- * @param schedule when each tier of the plan is due; empty while unrouted
+ * @param schedule when each tier of the plan, each repeat and exhaustion are due; empty while
+ *     unrouted
  * @param tier the highest tier the schedule has reached (whether or not anyone on it handles the
  *     severity); -1 while unrouted
- * @param notified every alert sent, in the order sent
+ * @param repeats how many repeats of the last tier the schedule has reached
+ * @param notified every alert sent (repeats and fallback alerts too), in the order sent
  * @param acknowledgedBy who took charge; null until acknowledged
  * @param resolution how it ended; null until resolved
  * @param updatedAt the wall-clock time of the last change
+ * @param acknowledgedAt the wall-clock time the acknowledgement was processed; null until then
+ * @param acknowledgedVia how it was acknowledged ({@code API}, {@code LINK}, {@code SMS}); null
+ *     until acknowledged or when the event did not say
  */
 public record Incident(
     IncidentReport report,
@@ -25,10 +30,13 @@ public record Incident(
     Plan plan,
     EscalationPlan schedule,
     int tier,
+    int repeats,
     List<Notified> notified,
     String acknowledgedBy,
     Resolution resolution,
-    Instant updatedAt) {
+    Instant updatedAt,
+    Instant acknowledgedAt,
+    String acknowledgedVia) {
 
   public Incident {
     Objects.requireNonNull(report, "report");
@@ -38,6 +46,47 @@ public record Incident(
     notified = List.copyOf(notified);
   }
 
+  /** Not (yet) acknowledged: without the acknowledgement's time and channel. */
+  public Incident(
+      IncidentReport report,
+      IncidentStage stage,
+      Plan plan,
+      EscalationPlan schedule,
+      int tier,
+      int repeats,
+      List<Notified> notified,
+      String acknowledgedBy,
+      Resolution resolution,
+      Instant updatedAt) {
+    this(
+        report,
+        stage,
+        plan,
+        schedule,
+        tier,
+        repeats,
+        notified,
+        acknowledgedBy,
+        resolution,
+        updatedAt,
+        null,
+        null);
+  }
+
+  /** Not (yet) acknowledged and no repeat reached. */
+  public Incident(
+      IncidentReport report,
+      IncidentStage stage,
+      Plan plan,
+      EscalationPlan schedule,
+      int tier,
+      List<Notified> notified,
+      String acknowledgedBy,
+      Resolution resolution,
+      Instant updatedAt) {
+    this(report, stage, plan, schedule, tier, 0, notified, acknowledgedBy, resolution, updatedAt);
+  }
+
   static Incident unrouted(IncidentReport report, Instant now) {
     return new Incident(
         report,
@@ -45,14 +94,17 @@ public record Incident(
         null,
         new EscalationPlan(List.of()),
         -1,
+        0,
         List.of(),
         null,
         null,
         now);
   }
 
-  static Incident routed(IncidentReport report, Plan plan, EscalationPlan schedule, Instant now) {
-    return new Incident(report, IncidentStage.OPEN, plan, schedule, -1, List.of(), null, null, now);
+  /** Routed to {@code plan}, keeping whatever was sent while it was unrouted. */
+  Incident routed(IncidentReport report, Plan plan, EscalationPlan schedule, Instant now) {
+    return new Incident(
+        report, IncidentStage.OPEN, plan, schedule, -1, 0, notified, null, null, now);
   }
 
   public String incidentId() {
@@ -68,26 +120,117 @@ public record Incident(
     return stage == IncidentStage.OPEN || stage == IncidentStage.ESCALATED;
   }
 
-  /** When the next tier is due, while escalation goes on and a tier is left. */
+  /** The next step of the schedule, while escalation goes on and a step is left. */
+  public Optional<EscalationPlan.Step> nextStep() {
+    return awaitingAcknowledgement() ? schedule.next(tier, repeats) : Optional.empty();
+  }
+
+  /** When the next step (tier, repeat or exhaustion) is due. */
   public Optional<Instant> nextDeadline() {
-    return awaitingAcknowledgement() ? schedule.dueAt(tier + 1) : Optional.empty();
+    return nextStep().map(EscalationPlan.Step::at);
   }
 
   Incident reachedTier(int reached, List<Notified> added, Instant now) {
-    List<Notified> all = new ArrayList<>(notified);
-    all.addAll(added);
     IncidentStage next = reached == 0 ? IncidentStage.OPEN : IncidentStage.ESCALATED;
     return new Incident(
-        report, next, plan, schedule, reached, all, acknowledgedBy, resolution, now);
+        report,
+        next,
+        plan,
+        schedule,
+        reached,
+        repeats,
+        with(added),
+        acknowledgedBy,
+        resolution,
+        now,
+        acknowledgedAt,
+        acknowledgedVia);
   }
 
-  Incident acknowledged(String by, Instant now) {
+  Incident repeated(int repeat, List<Notified> added, Instant now) {
     return new Incident(
-        report, IncidentStage.ACKNOWLEDGED, plan, schedule, tier, notified, by, resolution, now);
+        report,
+        stage,
+        plan,
+        schedule,
+        tier,
+        repeat,
+        with(added),
+        acknowledgedBy,
+        resolution,
+        now,
+        acknowledgedAt,
+        acknowledgedVia);
+  }
+
+  Incident exhausted(List<Notified> added, Instant now) {
+    return new Incident(
+        report,
+        IncidentStage.EXHAUSTED,
+        plan,
+        schedule,
+        tier,
+        repeats,
+        with(added),
+        acknowledgedBy,
+        resolution,
+        now,
+        acknowledgedAt,
+        acknowledgedVia);
+  }
+
+  /** Unrouted still, with the fallback alerts added. */
+  Incident told(List<Notified> added, Instant now) {
+    return new Incident(
+        report,
+        stage,
+        plan,
+        schedule,
+        tier,
+        repeats,
+        with(added),
+        acknowledgedBy,
+        resolution,
+        now,
+        acknowledgedAt,
+        acknowledgedVia);
+  }
+
+  Incident acknowledged(String by, String via, Instant now) {
+    return new Incident(
+        report,
+        IncidentStage.ACKNOWLEDGED,
+        plan,
+        schedule,
+        tier,
+        repeats,
+        notified,
+        by,
+        resolution,
+        now,
+        now,
+        via);
   }
 
   Incident resolved(Resolution how, Instant now) {
     return new Incident(
-        report, IncidentStage.RESOLVED, plan, schedule, tier, notified, acknowledgedBy, how, now);
+        report,
+        IncidentStage.RESOLVED,
+        plan,
+        schedule,
+        tier,
+        repeats,
+        notified,
+        acknowledgedBy,
+        how,
+        now,
+        acknowledgedAt,
+        acknowledgedVia);
+  }
+
+  private List<Notified> with(List<Notified> added) {
+    List<Notified> all = new ArrayList<>(notified);
+    all.addAll(added);
+    return all;
   }
 }

@@ -10,6 +10,11 @@ public enum IncidentStage {
   ACKNOWLEDGED,
   /** Handled; everyone told was sent a resolution notice. */
   RESOLVED,
-  /** No usable response plan for the branch: nobody was told. */
-  UNROUTED
+  /** No usable response plan for the branch: only the fallback contacts were told. */
+  UNROUTED,
+  /**
+   * Nobody acknowledged through the last tier and its repeats: the fallback contacts were told.
+   * Still open: an acknowledgement or resolution ends it as usual.
+   */
+  EXHAUSTED
 }

@@ -7,6 +7,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.librarycampaign.platform.ack.AckClaim;
+import org.librarycampaign.platform.ack.AckLinks;
+import org.librarycampaign.platform.config.CampaignConfig;
 
 /**
  * The words of a notification: a subject that says what and where at a glance, and a body with
@@ -18,14 +22,38 @@ public final class NoticeText {
   private static final int SUBJECT_SUMMARY_LENGTH = 60;
 
   private final String publicUrl;
+  private final AckLinks links;
 
   /**
    * @param publicUrl where the ingest API is reached from outside, e.g. {@code
    *     https://campaign.example.org}
+   * @param links signs the one-tap acknowledge links
    */
-  public NoticeText(String publicUrl) {
+  public NoticeText(String publicUrl, AckLinks links) {
     this.publicUrl =
         publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+    this.links = links;
+  }
+
+  /** With the default link settings (the development key unless configured otherwise). */
+  public NoticeText(String publicUrl) {
+    this(publicUrl, AckLinks.from(CampaignConfig.of(Map.of())));
+  }
+
+  /**
+   * The one-tap acknowledge link of an alert: {@code <public url>/ack/<token>}, the token signed
+   * over the incident, the tier, the recipient and an expiry one link validity after the alert was
+   * written (the plan clock in {@code campaign plan}, so the same run gives the same link).
+   */
+  public String ackUrl(Incident incident, Notice notice) {
+    AckClaim claim =
+        links.claim(
+            incident.branchId(),
+            incident.incidentId(),
+            notice.tier(),
+            notice.recipient().responderId(),
+            notice.createdAt());
+    return publicUrl + "/ack/" + links.sign(claim);
   }
 
   /** The ingest API's acknowledge endpoint for the incident, the id encoded as one path segment. */
@@ -41,14 +69,30 @@ public final class NoticeText {
     if (notice.kind() == NoticeKind.RESOLUTION) {
       return "[RESOLVED] " + what;
     }
+    if (notice.kind() == NoticeKind.FALLBACK) {
+      String why = incident.plan() == null ? "NO RESPONSE PLAN" : "NOBODY ANSWERED";
+      return "[" + report.severity() + "] " + why + " - " + what;
+    }
+    if (notice.kind() == NoticeKind.REPEAT) {
+      return "["
+          + report.severity()
+          + "] REPEAT "
+          + notice.repeat()
+          + " of "
+          + incident.plan().repeat().times()
+          + " - "
+          + what;
+    }
     String escalated = notice.tier() > 0 ? " ESCALATED to tier " + notice.tier() + " -" : "";
     return "[" + report.severity() + "]" + escalated + " " + what;
   }
 
   public String body(Incident incident, Notice notice) {
-    return notice.kind() == NoticeKind.RESOLUTION
-        ? resolutionBody(incident, notice)
-        : alertBody(incident, notice);
+    return switch (notice.kind()) {
+      case RESOLUTION -> resolutionBody(incident, notice);
+      case FALLBACK -> FallbackText.body(incident, acknowledgeUrl(incident.incidentId()));
+      case ALERT, REPEAT -> alertBody(incident, notice);
+    };
   }
 
   private String alertBody(Incident incident, Notice notice) {
@@ -70,13 +114,15 @@ public final class NoticeText {
             + " of "
             + planName(incident.plan())
             + ".");
-    if (notice.tier() > 0) {
-      lines.add(escalationReason(incident, notice.tier()));
+    if (notice.kind() == NoticeKind.REPEAT) {
+      lines.add(FallbackText.repeatReason(incident, notice.repeat()));
+    } else if (notice.tier() > 0) {
+      lines.add(escalationReason(incident, notice));
     }
     lines.add("");
     lines.addAll(steps(incident.plan()));
     lines.add("");
-    lines.add("Acknowledge (this stops the escalation): " + acknowledgeUrl(incident.incidentId()));
+    lines.add("Acknowledge in one tap (this stops the escalation): " + ackUrl(incident, notice));
     return String.join("\n", lines);
   }
 
@@ -104,13 +150,12 @@ public final class NoticeText {
         notice.recipient().name()
             + ", you were alerted as "
             + notice.recipient().role()
-            + " on tier "
-            + notice.tier()
+            + (notice.tier() >= 0 ? " on tier " + notice.tier() : "")
             + ". No further action is needed.");
     return String.join("\n", lines);
   }
 
-  private static List<String> facts(Incident incident) {
+  static List<String> facts(Incident incident) {
     IncidentReport report = incident.report();
     List<String> lines = new ArrayList<>();
     lines.add("Incident:     " + report.incidentId());
@@ -127,9 +172,16 @@ public final class NoticeText {
     return lines;
   }
 
-  private static String escalationReason(Incident incident, int tier) {
+  private static String escalationReason(Incident incident, Notice notice) {
+    int tier = notice.tier();
     Instant first = incident.schedule().dueTimes().get(0);
-    Duration waited = Duration.between(first, incident.schedule().dueTimes().get(tier));
+    Instant due = incident.schedule().dueTimes().get(tier);
+    if (notice.createdAt().isBefore(due)) {
+      // told before its deadline: only an escalation request does that
+      // (IncidentResponse.escalateNow)
+      return "A responder asked for it to be escalated now, before the plan's deadline.";
+    }
+    Duration waited = Duration.between(first, due);
     if (waited.isZero()) {
       return "The plan escalates it to tier " + tier + " at once.";
     }
@@ -138,7 +190,7 @@ public final class NoticeText {
         + " of the first alert, so it is escalated to you.";
   }
 
-  private static List<String> steps(Plan plan) {
+  static List<String> steps(Plan plan) {
     if (plan.steps().isEmpty()) {
       return List.of("The response plan lists no steps.");
     }
@@ -150,7 +202,7 @@ public final class NoticeText {
     return lines;
   }
 
-  private static String planName(Plan plan) {
+  static String planName(Plan plan) {
     return plan.isDefault() ? "the default response plan" : "the " + plan.key() + " response plan";
   }
 

@@ -16,6 +16,17 @@ public final class NotificationIds {
     return incidentId + "/" + tier + "/" + responderId + "/" + channel.name();
   }
 
+  /** {@code <incidentId>/<tier>/<responderId>/<channel>/repeat-<n>}, n from 1 */
+  public static String repeat(
+      String incidentId, int tier, String responderId, ContactChannel channel, int n) {
+    return alert(incidentId, tier, responderId, channel) + "/repeat-" + n;
+  }
+
+  /** {@code <incidentId>/fallback/<n>/<channel>}, n the contact's place in the list, from 1 */
+  public static String fallback(String incidentId, int n, ContactChannel channel) {
+    return incidentId + "/fallback/" + n + "/" + channel.name();
+  }
+
   /** {@code <incidentId>/resolved/<responderId>/<channel>} */
   public static String resolution(String incidentId, String responderId, ContactChannel channel) {
     return incidentId + "/resolved/" + responderId + "/" + channel.name();

@@ -105,7 +105,7 @@ class IncidentResponseTest {
   void everyTierDueIsAlertedInOrderWhenSeveralDeadlinesPassedAtOnce() {
     Incident open =
         rules.report(Optional.empty(), report("i1", Severity.HIGH), plan(), T0).incident();
-    Instant late = Instant.parse("2026-12-01T19:00:00Z");
+    Instant late = Instant.parse("2026-12-01T16:00:00Z");
 
     Outcome escalated = rules.escalate(open, late);
 
@@ -115,8 +115,10 @@ class IncidentResponseTest {
             alert("i1/2/manager/EMAIL", 2, Plans.MANAGER, 0, late),
             alert("i1/2/manager/SMS", 2, Plans.MANAGER, 1, late));
     assertThat(escalated.incident().tier()).isEqualTo(2);
-    assertThat(escalated.incident().nextDeadline()).as("no tier left").isEmpty();
-    assertThat(rules.escalate(escalated.incident(), late.plusSeconds(86_400)).changed()).isFalse();
+    assertThat(escalated.incident().nextDeadline())
+        .as("no tier left: the last tier's first repeat when its 60 minutes have passed")
+        .contains(Instant.parse("2026-12-01T16:45:00Z"));
+    assertThat(rules.escalate(escalated.incident(), late.plusSeconds(2_699)).changed()).isFalse();
   }
 
   @Test

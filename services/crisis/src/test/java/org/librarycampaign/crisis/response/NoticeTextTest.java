@@ -5,17 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import library.campaign.events.IncidentCategory;
 import library.campaign.events.Severity;
 import org.junit.jupiter.api.Test;
+import org.librarycampaign.platform.ack.AckClaim;
+import org.librarycampaign.platform.ack.AckLinks;
 
 class NoticeTextTest {
 
   private static final Instant T0 = Instant.parse("2026-12-01T15:00:00Z");
 
   private final IncidentResponse rules = new IncidentResponse(Duration.ofMinutes(1));
-  private final NoticeText text = new NoticeText("https://campaign.example.org/");
+  private static final Duration WEEK = Duration.ofDays(7);
+  private static final AckLinks LINKS = new AckLinks(Map.of("k1", "test-secret-0123456789"), WEEK);
+
+  private final NoticeText text = new NoticeText("https://campaign.example.org/", LINKS);
 
   @Test
   void aTierZeroAlertSaysWhatHappenedWhereWhatToDoAndHowToAcknowledge() {
@@ -43,8 +49,28 @@ class NoticeTextTest {
             1. Hold all campaign posts
             2. Call the branch manager
 
-            Acknowledge (this stops the escalation): \
-            https://campaign.example.org/v1/incidents/i1/ack""");
+            Acknowledge in one tap (this stops the escalation): \
+            https://campaign.example.org/ack/"""
+                + LINKS.sign(
+                    new AckClaim(
+                        "westside", "i1", 0, toManager.recipient().responderId(), T0.plus(WEEK))));
+    assertThat(LINKS.verify(text.ackUrl(reported.incident(), toManager).split("/ack/")[1], T0))
+        .isEqualTo(
+            new AckLinks.Verification.Valid(
+                new AckClaim("westside", "i1", 0, "manager", T0.plus(WEEK))));
+  }
+
+  @Test
+  void anAlertEscalatedOnRequestSaysSoInsteadOfATimeout() {
+    Outcome escalated = rules.escalateNow(report().incident(), T0.plusSeconds(120));
+
+    Notice toDeputy = escalated.notices().get(0);
+    assertThat(toDeputy.tier()).isEqualTo(1);
+    assertThat(text.body(escalated.incident(), toDeputy))
+        .contains(
+            "Jo Park, you are alerted as Deputy director on tier 1 of the default response plan.\n"
+                + "A responder asked for it to be escalated now, before the plan's deadline.\n")
+        .doesNotContain("Nobody acknowledged");
   }
 
   @Test

@@ -15,11 +15,16 @@ import org.librarycampaign.dashboard.facts.ReceiptsFact;
 
 /**
  * An incident: what was reported, the tier reached, who was notified over which channel, who
- * acknowledged, and every notification's delivery receipts.
+ * acknowledged and how ({@code acknowledgedVia}: API, LINK, SMS), and every notification's delivery
+ * receipts.
  *
- * @param state the crisis service's state (OPEN, ESCALATED, ACKNOWLEDGED, RESOLVED, UNROUTED);
- *     before it has said anything, REPORTED, ACKNOWLEDGED or RESOLVED as the branch told it
+ * @param state the crisis service's state (OPEN, ESCALATED, ACKNOWLEDGED, RESOLVED, UNROUTED,
+ *     EXHAUSTED); before it has said anything, REPORTED, ACKNOWLEDGED or RESOLVED as the branch
+ *     told it
  * @param open not resolved
+ * @param unheard open, and nobody on a response plan is handling it: UNROUTED (no plan) or
+ *     EXHAUSTED (nobody answered through the last tier and its repeats); only the fallback contacts
+ *     were told. Shown first, in red.
  */
 public record IncidentView(
     String incidentId,
@@ -29,6 +34,7 @@ public record IncidentView(
     String summary,
     String state,
     boolean open,
+    boolean unheard,
     int tier,
     String reportedBy,
     Instant reportedAt,
@@ -37,7 +43,8 @@ public record IncidentView(
     String resolvedBy,
     Instant resolvedAt,
     String resolution,
-    List<Notified> notifications) {
+    List<Notified> notifications,
+    String acknowledgedVia) {
 
   /**
    * One notification and its delivery.
@@ -68,6 +75,45 @@ public record IncidentView(
     notifications = List.copyOf(notifications);
   }
 
+  /** Without how it was acknowledged; unheard when open and UNROUTED or EXHAUSTED. */
+  public IncidentView(
+      String incidentId,
+      String branchId,
+      String severity,
+      String category,
+      String summary,
+      String state,
+      boolean open,
+      int tier,
+      String reportedBy,
+      Instant reportedAt,
+      String acknowledgedBy,
+      Instant acknowledgedAt,
+      String resolvedBy,
+      Instant resolvedAt,
+      String resolution,
+      List<Notified> notifications) {
+    this(
+        incidentId,
+        branchId,
+        severity,
+        category,
+        summary,
+        state,
+        open,
+        open && ("UNROUTED".equals(state) || "EXHAUSTED".equals(state)),
+        tier,
+        reportedBy,
+        reportedAt,
+        acknowledgedBy,
+        acknowledgedAt,
+        resolvedBy,
+        resolvedAt,
+        resolution,
+        notifications,
+        null);
+  }
+
   static List<IncidentView> of(Facts facts) {
     Map<String, IncidentFact> reports = new TreeMap<>();
     facts.incidents().forEach(i -> reports.put(i.incidentId(), i));
@@ -96,7 +142,8 @@ public record IncidentView(
     }
     Comparator<Instant> latestFirst = Comparator.nullsLast(Comparator.reverseOrder());
     open.sort(
-        Comparator.comparing(IncidentView::reportedAt, latestFirst)
+        Comparator.comparing((IncidentView view) -> !view.unheard())
+            .thenComparing(IncidentView::reportedAt, latestFirst)
             .thenComparing(IncidentView::incidentId));
     resolved.sort(
         Comparator.comparing(IncidentView::resolvedAt, latestFirst)
@@ -135,6 +182,7 @@ public record IncidentView(
         first(report != null ? report.summary() : null, status != null ? status.summary() : null),
         state,
         !resolved,
+        !resolved && ("UNROUTED".equals(state) || "EXHAUSTED".equals(state)),
         status != null ? status.tier() : 0,
         report != null ? report.reportedBy() : null,
         report != null && report.reportedAt() != null
@@ -147,7 +195,8 @@ public record IncidentView(
             ? report.resolvedAt()
             : resolved && status != null ? status.updatedAt() : null,
         report != null ? report.resolution() : null,
-        notified(sent, status, receipts));
+        notified(sent, status, receipts),
+        report != null ? report.acknowledgedVia() : null);
   }
 
   private static List<Notified> notified(

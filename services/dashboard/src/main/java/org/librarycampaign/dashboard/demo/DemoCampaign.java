@@ -1,5 +1,7 @@
 package org.librarycampaign.dashboard.demo;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Metrics;
 import java.io.IOException;
 import java.io.Reader;
@@ -23,6 +25,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import library.campaign.events.IncidentAcknowledged;
+import library.campaign.events.IncidentEvent;
+import org.apache.avro.specific.SpecificRecord;
 import org.librarycampaign.dashboard.DashboardMetrics;
 import org.librarycampaign.platform.config.CampaignConfig;
 import org.librarycampaign.platform.json.EventJson;
@@ -55,6 +61,12 @@ public final class DemoCampaign implements AutoCloseable {
   static final String ADMIN_KEY = "admin";
   static final String HASH_PREFIX = "sha256:";
 
+  // The dispatcher's local outbox (services/dispatcher Outbox): one JSON file per notification of
+  // a channel without configuration, under <data dir>/outbox/<CHANNEL>/, with the notification's
+  // fields (incidentId, kind, recipient.responderId, ackUrl).
+  static final String OUTBOX_DIR = "outbox";
+  private static final ObjectMapper OUTBOX_JSON = new ObjectMapper();
+
   /**
    * How the demo runs.
    *
@@ -80,6 +92,7 @@ public final class DemoCampaign implements AutoCloseable {
   private final URI events;
   private final String token;
   private final Options options;
+  private final Path outbox;
   private final HttpClient http;
   private final EventJson json = new EventJson();
   private final CountDownLatch stop = new CountDownLatch(1);
@@ -88,10 +101,11 @@ public final class DemoCampaign implements AutoCloseable {
   private final AtomicInteger failed = new AtomicInteger();
   private final Thread thread;
 
-  private DemoCampaign(URI baseUrl, String token, Options options) {
+  private DemoCampaign(URI baseUrl, String token, Options options, Path outbox) {
     this.events = baseUrl.resolve(EVENTS_PATH);
     this.token = token;
     this.options = options;
+    this.outbox = outbox;
     this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     this.thread = new Thread(this::run, "campaign-demo");
     this.thread.setDaemon(true);
@@ -108,11 +122,19 @@ public final class DemoCampaign implements AutoCloseable {
   }
 
   public static DemoCampaign start(URI baseUrl, String adminToken, Options options) {
+    return start(baseUrl, adminToken, options, null);
+  }
+
+  /**
+   * @param outbox the dispatcher's outbox directory, where the demo finds the acknowledge link it
+   *     taps (a step with {@code tapAckLinkOf}); null to acknowledge through the API instead
+   */
+  public static DemoCampaign start(URI baseUrl, String adminToken, Options options, Path outbox) {
     Objects.requireNonNull(baseUrl, "baseUrl");
     if (adminToken == null || adminToken.isBlank()) {
       throw new IllegalArgumentException("the demo needs the ingest API's admin token");
     }
-    DemoCampaign demo = new DemoCampaign(baseUrl, adminToken.trim(), options);
+    DemoCampaign demo = new DemoCampaign(baseUrl, adminToken.trim(), options, outbox);
     demo.thread.start();
     return demo;
   }
@@ -134,7 +156,11 @@ public final class DemoCampaign implements AutoCloseable {
                         "the demo needs the ingest API's admin token, and "
                             + file
                             + " has none in clear (only a sha256: hash, or no 'admin' line)"));
-    return start(URI.create("http://localhost:" + httpPort), token);
+    return start(
+        URI.create("http://localhost:" + httpPort),
+        token,
+        Options.defaults(),
+        config.dataDir().resolve(OUTBOX_DIR));
   }
 
   /** The tokens file the ingest service uses with this config. */
@@ -216,8 +242,28 @@ public final class DemoCampaign implements AutoCloseable {
 
   /** Sends one step; false when the demo was stopped meanwhile. */
   private boolean send(DemoScript.Step step) throws InterruptedException {
-    String body =
-        step.events().stream().map(json::write).collect(Collectors.joining(",", "[", "]"));
+    List<SpecificRecord> toSend = step.events();
+    if (step.tapAckLinkOf() != null && outbox != null) {
+      Optional<String> incidentId =
+          toSend.stream()
+              .filter(
+                  e -> e instanceof IncidentEvent i && i.getEvent() instanceof IncidentAcknowledged)
+              .map(e -> ((IncidentAcknowledged) ((IncidentEvent) e).getEvent()).getIncidentId())
+              .findFirst();
+      if (incidentId.isPresent() && tapAckLink(step, incidentId.get())) {
+        toSend =
+            toSend.stream()
+                .filter(
+                    e ->
+                        !(e instanceof IncidentEvent i
+                            && i.getEvent() instanceof IncidentAcknowledged))
+                .toList();
+        if (toSend.isEmpty()) {
+          return true;
+        }
+      }
+    }
+    String body = toSend.stream().map(json::write).collect(Collectors.joining(",", "[", "]"));
     HttpRequest request =
         HttpRequest.newBuilder(events)
             .timeout(REQUEST_TIMEOUT)
@@ -225,7 +271,7 @@ public final class DemoCampaign implements AutoCloseable {
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build();
-    int count = step.events().size();
+    int count = toSend.size();
     for (int attempt = 1; attempt <= MAX_TRIES; attempt++) {
       String problem;
       try {
@@ -274,6 +320,98 @@ public final class DemoCampaign implements AutoCloseable {
         .addKeyValue("url", events)
         .log("The ingest API did not answer the demo; going on with the next step");
     return true;
+  }
+
+  /**
+   * Acknowledges as a responder would: finds the acknowledge link of the responder's alert in the
+   * outbox (waiting for it up to {@link #MAX_TRIES} seconds), prints it, opens its page and presses
+   * its button. False when there is no link or the tap did not work: the step then acknowledges
+   * through the API.
+   */
+  private boolean tapAckLink(DemoScript.Step step, String incidentId) throws InterruptedException {
+    Optional<String> link = Optional.empty();
+    for (int attempt = 1; attempt <= MAX_TRIES && link.isEmpty(); attempt++) {
+      link = ackLinkInOutbox(outbox, incidentId, step.tapAckLinkOf());
+      if (link.isEmpty() && pause(RETRY_DELAY)) {
+        return false;
+      }
+    }
+    if (link.isEmpty()) {
+      LOGGER
+          .atWarn()
+          .addKeyValue("incidentId", incidentId)
+          .addKeyValue("responderId", step.tapAckLinkOf())
+          .addKeyValue("outbox", outbox)
+          .log("No acknowledge link in the outbox (is e-mail configured?); acknowledging by API");
+      return false;
+    }
+    LOGGER
+        .atInfo()
+        .addKeyValue("step", step.description())
+        .addKeyValue("link", link.get())
+        .log("Demo taps the acknowledge link of the alert, as the responder would");
+    try {
+      URI uri = URI.create(link.get());
+      HttpResponse<String> page =
+          http.send(
+              HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).GET().build(),
+              HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> tapped =
+          http.send(
+              HttpRequest.newBuilder(uri)
+                  .timeout(REQUEST_TIMEOUT)
+                  .POST(HttpRequest.BodyPublishers.noBody())
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      if (page.statusCode() == 200 && tapped.statusCode() == 200) {
+        sent.incrementAndGet();
+        count(1, "sent");
+        return true;
+      }
+      LOGGER
+          .atWarn()
+          .addKeyValue("page", page.statusCode())
+          .addKeyValue("tap", tapped.statusCode())
+          .log("The acknowledge link did not work; acknowledging by API");
+    } catch (IOException | IllegalArgumentException e) {
+      LOGGER
+          .atWarn()
+          .addKeyValue("problem", e.toString())
+          .log("The acknowledge link could not be opened; acknowledging by API");
+    }
+    return false;
+  }
+
+  /** The ackUrl of an alert of the incident to the responder in the outbox, the latest tier. */
+  static Optional<String> ackLinkInOutbox(Path outbox, String incidentId, String responderId) {
+    if (!Files.isDirectory(outbox)) {
+      return Optional.empty();
+    }
+    try (Stream<Path> files = Files.walk(outbox, 2)) {
+      List<Path> entries = files.filter(f -> f.toString().endsWith(".json")).toList();
+      Optional<String> best = Optional.empty();
+      int bestTier = -1;
+      for (Path file : entries) {
+        JsonNode entry;
+        try {
+          entry = OUTBOX_JSON.readTree(file.toFile());
+        } catch (IOException e) {
+          continue; // being written; the next look finds it whole
+        }
+        String ackUrl = entry.path("ackUrl").asText("");
+        if (entry.path("incidentId").asText().equals(incidentId)
+            && entry.path("kind").asText().equals("ALERT")
+            && entry.path("recipient").path("responderId").asText().equals(responderId)
+            && !ackUrl.isEmpty()
+            && entry.path("tier").asInt() > bestTier) {
+          best = Optional.of(ackUrl);
+          bestTier = entry.path("tier").asInt();
+        }
+      }
+      return best;
+    } catch (IOException e) {
+      return Optional.empty();
+    }
   }
 
   static boolean retryable(int status) {

@@ -54,13 +54,29 @@ import org.librarycampaign.platform.json.EventJson;
  *       more;
  *   <li>{@code "${incident}"}: an incident id of the run's own; {@code "${zone}"}: the zone id.
  * </ul>
+ *
+ * A step line may say {@code "tapAckLinkOf": "<responderId>"}: the demo then acknowledges the
+ * incident as a responder would, by tapping the acknowledge link of that responder's alert (found
+ * in the dispatcher's outbox), and sends the step's IncidentAcknowledged only when there is no such
+ * link ({@link DemoCampaign}).
  */
 public final class DemoScript {
 
-  /** One batch of events, sent together at {@code offset} after the start. */
-  public record Step(Duration offset, String description, List<SpecificRecord> events) {
+  /**
+   * One batch of events, sent together at {@code offset} after the start.
+   *
+   * @param tapAckLinkOf the responder whose alert's acknowledge link the demo taps instead of
+   *     sending the step's IncidentAcknowledged ({@code "tapAckLinkOf"} on the step line); null for
+   *     none
+   */
+  public record Step(
+      Duration offset, String description, List<SpecificRecord> events, String tapAckLinkOf) {
     public Step {
       events = List.copyOf(events);
+    }
+
+    public Step(Duration offset, String description, List<SpecificRecord> events) {
+      this(offset, description, events, null);
     }
   }
 
@@ -111,6 +127,7 @@ public final class DemoScript {
     List<Step> steps = new ArrayList<>();
     Duration offset = null;
     String description = null;
+    String tap = null;
     List<SpecificRecord> events = new ArrayList<>();
     for (int number = 1; number <= lines.size(); number++) {
       String line = lines.get(number - 1);
@@ -121,10 +138,11 @@ public final class DemoScript {
         JsonNode node = MAPPER.readTree(line);
         if (node.has("step")) {
           if (offset != null) {
-            steps.add(new Step(offset, description, events));
+            steps.add(new Step(offset, description, events, tap));
           }
           offset = Duration.ofSeconds(node.required("offsetSeconds").asLong());
           description = node.get("step").asText();
+          tap = node.hasNonNull("tapAckLinkOf") ? node.get("tapAckLinkOf").asText() : null;
           events = new ArrayList<>();
         } else if (offset == null) {
           throw new IllegalStateException("an event before the first step");
@@ -136,7 +154,7 @@ public final class DemoScript {
       }
     }
     if (offset != null) {
-      steps.add(new Step(offset, description, events));
+      steps.add(new Step(offset, description, events, tap));
     }
     return steps;
   }

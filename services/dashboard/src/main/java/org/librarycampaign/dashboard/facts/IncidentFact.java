@@ -11,9 +11,9 @@ import org.librarycampaign.platform.events.EventType;
 
 /**
  * An incident as the branches told it, from {@code campaign.incidents}, kept by incidentId: the
- * report, the first acknowledgement and the resolution. The crisis service's view of it (tiers, who
- * was notified) is {@link IncidentStatusFact}; the dashboard shows both, so an incident appears as
- * soon as it is reported.
+ * report, the first acknowledgement (and how: API, LINK or SMS) and the resolution. The crisis
+ * service's view of it (tiers, who was notified) is {@link IncidentStatusFact}; the dashboard shows
+ * both, so an incident appears as soon as it is reported.
  */
 public record IncidentFact(
     String incidentId,
@@ -27,7 +27,38 @@ public record IncidentFact(
     Instant acknowledgedAt,
     String resolvedBy,
     Instant resolvedAt,
-    String resolution) {
+    String resolution,
+    String acknowledgedVia) {
+
+  /** Without how it was acknowledged. */
+  public IncidentFact(
+      String incidentId,
+      String branchId,
+      String severity,
+      String category,
+      String summary,
+      String reportedBy,
+      Instant reportedAt,
+      String acknowledgedBy,
+      Instant acknowledgedAt,
+      String resolvedBy,
+      Instant resolvedAt,
+      String resolution) {
+    this(
+        incidentId,
+        branchId,
+        severity,
+        category,
+        summary,
+        reportedBy,
+        reportedAt,
+        acknowledgedBy,
+        acknowledgedAt,
+        resolvedBy,
+        resolvedAt,
+        resolution,
+        null);
+  }
 
   public boolean resolved() {
     return resolvedAt != null;
@@ -47,6 +78,9 @@ public record IncidentFact(
       case REPORTED -> reported(recordKey, (IncidentReported) event, current);
       case ACKNOWLEDGED -> acknowledged((IncidentAcknowledged) event, current);
       case RESOLVED -> resolved((IncidentResolved) event, current);
+      // a request to tell the next tier now changes what crisis does, not this fact: crisis's
+      // IncidentStatus shows the tier it reached
+      case ESCALATION_REQUESTED -> List.of();
     };
   }
 
@@ -72,7 +106,8 @@ public record IncidentFact(
                 base.acknowledgedAt(),
                 base.resolvedBy(),
                 base.resolvedAt(),
-                base.resolution())));
+                base.resolution(),
+                base.acknowledgedVia())));
   }
 
   private static List<Change<IncidentFact>> acknowledged(
@@ -97,7 +132,9 @@ public record IncidentFact(
                 ack.getAt(),
                 base.resolvedBy(),
                 base.resolvedAt(),
-                base.resolution())));
+                base.resolution(),
+                // an acknowledgement that does not say how came through the API
+                ack.getVia() == null ? "API" : ack.getVia().name())));
   }
 
   private static List<Change<IncidentFact>> resolved(
@@ -123,7 +160,8 @@ public record IncidentFact(
                 base.acknowledgedAt(),
                 resolved.getBy(),
                 resolved.getAt(),
-                resolved.getResolution())));
+                resolved.getResolution(),
+                base.acknowledgedVia())));
   }
 
   private static IncidentFact empty(String incidentId, String branchId) {

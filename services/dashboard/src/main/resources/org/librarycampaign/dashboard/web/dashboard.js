@@ -13,7 +13,7 @@
   const TONES = {
     APPROVED: "ok", HELD: "held", REJECTED: "bad", WITHDRAWN: "info", PENDING: "info",
     DELIVERED: "ok", RETRYING: "held", FAILED: "bad",
-    OPEN: "bad", ESCALATED: "bad", UNROUTED: "bad", REPORTED: "bad", ACKNOWLEDGED: "held", RESOLVED: "ok",
+    OPEN: "bad", ESCALATED: "bad", UNROUTED: "bad", EXHAUSTED: "bad", REPORTED: "bad", ACKNOWLEDGED: "held", RESOLVED: "ok",
     CRITICAL: "bad", HIGH: "bad", MEDIUM: "held", LOW: "info",
     CONTENT: "content", CAMPAIGN: "campaign",
   };
@@ -54,6 +54,14 @@
   const dayTime = (iso) => format(iso, { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
   const clockTime = (iso) => format(iso, { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", second: "2-digit" });
   const when = (iso, text) => h("time", { datetime: iso }, text(iso));
+  // "12 min after the report": how long the response took, for the incident's facts
+  function after(fromIso, toIso) {
+    if (!fromIso || !toIso) return "";
+    const minutes = Math.max(0, Math.round((new Date(toIso) - new Date(fromIso)) / 60000));
+    const text = minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+    return ` (${text} after the report)`;
+  }
+  const VIA = { LINK: "with the link of a notification", SMS: "by SMS reply", API: "through the API" };
   const shortDate = (date) =>
     new Date(`${date}T12:00:00Z`).toLocaleDateString("en-GB", { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" });
 
@@ -196,7 +204,10 @@
   function renderIncidents(incidents, openDetails) {
     if (!incidents.length) return replace("incidents-body", h("p", { class: "empty" }, "No incidents."));
     replace("incidents-body", incidents.map((i) =>
-      h("article", { class: "incident", "data-incident-id": i.incidentId, "data-open": i.open, "aria-label": `Incident ${i.incidentId}` },
+      h("article", { class: "incident", "data-incident-id": i.incidentId, "data-open": i.open, "data-unheard": i.unheard, "aria-label": `Incident ${i.incidentId}` },
+        i.unheard ? h("p", { class: "unheard" }, i.state === "UNROUTED"
+          ? "No response plan covers this branch: only the fallback contacts were told."
+          : "Nobody answered through the last tier and its repeats: the fallback contacts were told.") : null,
         h("div", { class: "incident-head" },
           h("h3", {}, i.summary || i.incidentId),
           badge(i.severity), badge(i.state), h("span", { class: "badge", "data-tone": "info" }, `tier ${i.tier}`)),
@@ -204,9 +215,10 @@
           h("dt", {}, "Incident"), h("dd", {}, `${i.incidentId} at ${i.branchId}${i.category ? " · " + words(i.category) : ""}`),
           h("dt", {}, "Reported"), h("dd", {}, i.reportedAt ? when(i.reportedAt, clockTime) : "", i.reportedBy ? ` by ${i.reportedBy}` : ""),
           h("dt", {}, "Acknowledged"), h("dd", {}, i.acknowledgedBy
-            ? [`by ${i.acknowledgedBy}`, i.acknowledgedAt ? [" at ", when(i.acknowledgedAt, clockTime)] : ""]
+            ? [`by ${i.acknowledgedBy}`, i.acknowledgedVia ? ` ${VIA[i.acknowledgedVia] || words(i.acknowledgedVia)}` : "",
+              i.acknowledgedAt ? [" at ", when(i.acknowledgedAt, clockTime), after(i.reportedAt, i.acknowledgedAt)] : ""]
             : "not yet"),
-          i.resolvedAt ? [h("dt", {}, "Resolved"), h("dd", {}, when(i.resolvedAt, clockTime),
+          i.resolvedAt ? [h("dt", {}, "Resolved"), h("dd", {}, when(i.resolvedAt, clockTime), after(i.reportedAt, i.resolvedAt),
             i.resolvedBy ? ` by ${i.resolvedBy}` : "", i.resolution ? ` · ${i.resolution}` : "")] : null),
         i.notifications.length
           ? table(`notifications:${i.incidentId}`, `Notifications for ${i.incidentId} (${i.notifications.length})`,

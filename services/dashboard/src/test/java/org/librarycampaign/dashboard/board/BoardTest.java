@@ -1,6 +1,7 @@
 package org.librarycampaign.dashboard.board;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -412,6 +413,30 @@ class BoardTest {
         .extracting(Calendar.ScheduledPost::postId)
         .containsExactly("next-week");
     assertThat(calendar.days()).noneMatch(Calendar.Day::today);
+  }
+
+  @Test
+  void unroutedAndExhaustedIncidentsComeFirstAsUnheard() {
+    FactsBuilder facts = new FactsBuilder();
+    facts.statuses.add(status("newest", "OPEN", NOW.minusSeconds(60)));
+    facts.statuses.add(status("exhausted", "EXHAUSTED", NOW.minusSeconds(7_200)));
+    facts.statuses.add(status("unrouted", "UNROUTED", NOW.minusSeconds(3_600)));
+    facts.statuses.add(status("resolved", "RESOLVED", NOW.minusSeconds(30)));
+
+    List<IncidentView> incidents = Board.build(facts.build(), NOW, UTC, null, OUTBOX).incidents();
+
+    assertThat(incidents)
+        .extracting(IncidentView::incidentId, IncidentView::unheard, IncidentView::open)
+        .containsExactly(
+            tuple("unrouted", true, true),
+            tuple("exhausted", true, true),
+            tuple("newest", false, true),
+            tuple("resolved", false, false));
+  }
+
+  private static IncidentStatusFact status(String incidentId, String state, Instant reported) {
+    return new IncidentStatusFact(
+        incidentId, "eastside", state, "HIGH", "Smoke", 0, 0, List.of(), null, reported, NOW);
   }
 
   @Test

@@ -35,6 +35,7 @@ class DemoCampaignTest {
 
   private final List<String> received = new CopyOnWriteArrayList<>();
   private final List<String> authorizations = new CopyOnWriteArrayList<>();
+  private final List<String> ackRequests = new CopyOnWriteArrayList<>();
   private final AtomicInteger notReadyAnswers = new AtomicInteger();
   private final EventJson json = new EventJson();
   private Javalin ingest;
@@ -49,6 +50,8 @@ class DemoCampaignTest {
                 config -> {
                   config.startup.showJavalinBanner = false;
                   config.routes.post("/v1/events", this::receiveEvents);
+                  config.routes.get("/ack/{token}", ctx -> ackRequests.add("GET " + ctx.path()));
+                  config.routes.post("/ack/{token}", ctx -> ackRequests.add("POST " + ctx.path()));
                 })
             .start("127.0.0.1", 0);
     base = URI.create("http://127.0.0.1:" + ingest.port());
@@ -131,6 +134,38 @@ class DemoCampaignTest {
 
     assertThat(demo.awaitDone(Duration.ofSeconds(5))).isTrue();
     assertThat(demo.sent()).isLessThan(eventsInScript());
+  }
+
+  @Test
+  void theDirectorAcknowledgesByTappingTheLinkOfHerAlertFromTheOutbox(@TempDir Path outbox)
+      throws Exception {
+    String incident = DemoScript.incidentId(START);
+    Path sms = Files.createDirectories(outbox.resolve("SMS"));
+    // the director's tier 1 alert, and an alert of someone else that must not be tapped
+    Files.writeString(
+        sms.resolve("director.json"),
+        "{\"outbox\":\"NOT SENT\",\"incidentId\":\""
+            + incident
+            + "\",\"kind\":\"ALERT\",\"tier\":1,\"recipient\":{\"responderId\":\"priya-shah\"},"
+            + "\"ackUrl\":\""
+            + base
+            + "/ack/director-link\"}");
+    Files.writeString(
+        sms.resolve("other.json"),
+        "{\"incidentId\":\""
+            + incident
+            + "\",\"kind\":\"ALERT\",\"tier\":0,\"recipient\":{\"responderId\":\"ana-ruiz\"},"
+            + "\"ackUrl\":\""
+            + base
+            + "/ack/other-link\"}");
+
+    try (DemoCampaign demo = DemoCampaign.start(base, TOKEN, fast(), outbox)) {
+      assertThat(demo.awaitDone(Duration.ofSeconds(20))).isTrue();
+      assertThat(demo.sent()).isEqualTo(eventsInScript());
+    }
+    assertThat(ackRequests).containsExactly("GET /ack/director-link", "POST /ack/director-link");
+    assertThat(received).doesNotContain("IncidentAcknowledged").contains("IncidentResolved");
+    assertThat(received).hasSize(eventsInScript() - 1);
   }
 
   @Test

@@ -397,7 +397,9 @@ class DashboardTopologyTest {
                     at.plusSeconds(60),
                     "director",
                     at.plusSeconds(600),
-                    "The book stays")));
+                    "The book stays",
+                    // the acknowledgement did not say how: the API
+                    "API")));
     assertThat(contents(FactStore.NOTIFICATIONS))
         .containsExactly(
             Map.entry(

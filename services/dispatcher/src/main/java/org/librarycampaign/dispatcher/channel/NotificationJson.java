@@ -43,6 +43,8 @@ final class NotificationJson {
     var steps = node.putArray("steps");
     notification.getSteps().forEach(steps::add);
     node.put("acknowledgeUrl", notification.getAcknowledgeUrl());
+    // the one-tap link: a chat bot or a paging tool can POST it to acknowledge without a token
+    node.put("ackUrl", notification.getAckUrl());
     node.put("createdAt", notification.getCreatedAt().toString());
   }
 

@@ -61,7 +61,7 @@ class EmailChannelTest {
     assertThat(((String) mail.getContent()).replace("\r\n", "\n"))
         .isEqualTo(
             "A challenge to 'Gender Queer' is trending.\n1. Check the facts\n2. Call comms"
-                + "\n\nAcknowledge: https://campaign.example/ack/i1");
+                + "\n\nAcknowledge: https://campaign.example/ack/signed-i1");
     assertThat(mail.getRecipients(Message.RecipientType.TO))
         .extracting(Object::toString)
         .containsExactly("jordan.lee@eastside.example");

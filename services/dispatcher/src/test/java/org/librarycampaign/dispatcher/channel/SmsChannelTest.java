@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.librarycampaign.dispatcher.RecordingHttpServer;
 import org.librarycampaign.dispatcher.Samples;
+import org.librarycampaign.platform.ack.ReplyCodes;
 
 class SmsChannelTest {
 
@@ -63,7 +64,11 @@ class SmsChannelTest {
                 "From", "+15550100",
                 "Body",
                     "[HIGH] Book challenge at Eastside: A challenge to 'Gender Queer' is trending"
-                        + " Acknowledge: https://campaign.example/ack/i1"));
+                        + " Acknowledge: https://campaign.example/ack/signed-i1 Reply "
+                        + ReplyCodes.number("i1")
+                        + "A to acknowledge, "
+                        + ReplyCodes.number("i1")
+                        + "E to escalate now."));
   }
 
   @Test

@@ -54,7 +54,7 @@ class WebhookChannelTest {
         .isEqualTo(
             "[HIGH] Book challenge at Eastside\n\n"
                 + "A challenge to 'Gender Queer' is trending.\n1. Check the facts\n2. Call comms"
-                + "\n\nAcknowledge: https://campaign.example/ack/i1");
+                + "\n\nAcknowledge: https://campaign.example/ack/signed-i1");
     assertThat(body.fieldNames())
         .toIterable()
         .containsExactly(
@@ -73,7 +73,9 @@ class WebhookChannelTest {
             "body",
             "steps",
             "acknowledgeUrl",
+            "ackUrl",
             "createdAt");
+    assertThat(body.path("ackUrl").asText()).isEqualTo("https://campaign.example/ack/signed-i1");
     assertThat(body.path("notificationId").asText()).isEqualTo("i1/0/r1/WEBHOOK");
     assertThat(body.path("severity").asText()).isEqualTo("HIGH");
     assertThat(body.path("recipient").path("responderId").asText()).isEqualTo("r1");

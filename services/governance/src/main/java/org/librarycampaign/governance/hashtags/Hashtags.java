@@ -46,6 +46,10 @@ public final class Hashtags {
         byNormalized.putIfAbsent(normalized, tag.strip().startsWith("#") ? tag.strip() : "#" + tag);
       }
     }
+    // the pattern looks behind at every character: a text without a # skips it
+    if (text.indexOf('#') < 0 && text.indexOf('＃') < 0) {
+      return new ArrayList<>(byNormalized.values());
+    }
     Matcher matcher = IN_TEXT.matcher(text);
     while (matcher.find()) {
       byNormalized.putIfAbsent(normalize(matcher.group(1)), "#" + matcher.group(1));

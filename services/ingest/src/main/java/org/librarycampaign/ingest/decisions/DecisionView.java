@@ -77,6 +77,11 @@ public final class DecisionView implements DecisionLookup, OwnerLookup, AutoClos
     }
   }
 
+  /** The Streams client, for the other views it holds ({@code IncidentView}). */
+  public KafkaStreams streams() {
+    return streams.streams();
+  }
+
   @Override
   public void close() {
     streams.close();

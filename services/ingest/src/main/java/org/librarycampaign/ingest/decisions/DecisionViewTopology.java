@@ -2,6 +2,7 @@ package org.librarycampaign.ingest.decisions;
 
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
+import org.librarycampaign.ingest.incidents.IncidentViewTopology;
 import org.librarycampaign.platform.config.CampaignConfig;
 import org.librarycampaign.platform.streams.GlobalView;
 import org.librarycampaign.platform.topics.TopicCatalogue;
@@ -14,8 +15,9 @@ import org.librarycampaign.platform.topics.TopicCatalogue;
  *
  * <pre>
  * campaign.post-decisions --(read-campaign.post-decisions)--> global store ingest-post-decisions
- * campaign.incident-status --(read-campaign.incident-status)--> global store ingest-incident-status
  * </pre>
+ *
+ * <p>The same client holds the stores of {@link IncidentViewTopology}.
  */
 public final class DecisionViewTopology {
 
@@ -23,14 +25,16 @@ public final class DecisionViewTopology {
   public static final String STORE = "ingest-post-decisions";
 
   /** The latest status of every incident, with its branch: who may write its later events. */
-  public static final String INCIDENTS_STORE = "ingest-incident-status";
+  public static final String INCIDENTS_STORE = IncidentViewTopology.STATUS_STORE;
 
   private DecisionViewTopology() {}
 
   public static Topology buildTopology(CampaignConfig config, TopicCatalogue topics) {
     StreamsBuilder builder = new StreamsBuilder();
     GlobalView.addTo(builder, topics.postDecisions(), STORE);
-    GlobalView.addTo(builder, topics.incidentStatus(), INCIDENTS_STORE);
+    // the incidents' own view shares this Streams client (one consumer, one readiness part); its
+    // status store also tells who owns an incident
+    IncidentViewTopology.addTo(builder, topics);
     return builder.build();
   }
 }

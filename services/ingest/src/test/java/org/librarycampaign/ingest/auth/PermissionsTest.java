@@ -55,6 +55,8 @@ class PermissionsTest {
         .hasValue("ChannelPolicy needs the admin token");
     assertThat(Permissions.refusalToWrite(EASTSIDE, "ResponsePlan", "eastside"))
         .hasValue("ResponsePlan needs the admin token");
+    assertThat(Permissions.refusalToWrite(EASTSIDE, "RotationOverride", "eastside"))
+        .hasValue("RotationOverride needs the admin token");
     assertThat(Permissions.refusalToWrite(EASTSIDE, "Milestone", "*"))
         .hasValue("events for every branch (\"*\") need the admin token");
     assertThat(Permissions.refusalOfAdminRoute(EASTSIDE, "ChannelPolicy events"))

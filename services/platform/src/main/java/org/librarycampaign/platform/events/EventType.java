@@ -17,6 +17,7 @@ import library.campaign.events.ConflictDetected;
 import library.campaign.events.DeadLetter;
 import library.campaign.events.DeliveryReceipt;
 import library.campaign.events.IncidentAcknowledged;
+import library.campaign.events.IncidentEscalationRequested;
 import library.campaign.events.IncidentEvent;
 import library.campaign.events.IncidentReported;
 import library.campaign.events.IncidentResolved;
@@ -27,7 +28,9 @@ import library.campaign.events.PostDecision;
 import library.campaign.events.PostDrafted;
 import library.campaign.events.PostEvent;
 import library.campaign.events.PostWithdrawn;
+import library.campaign.events.Publication;
 import library.campaign.events.ResponsePlan;
+import library.campaign.events.RotationOverride;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.IndexedRecord;
 import org.apache.avro.specific.SpecificData;
@@ -52,8 +55,13 @@ public enum EventType {
   INCIDENT_REPORTED(CampaignTopic.INCIDENTS, IncidentReported.class, "reportedAt", Keys::branch),
   INCIDENT_ACKNOWLEDGED(CampaignTopic.INCIDENTS, IncidentAcknowledged.class, "at", Keys::branch),
   INCIDENT_RESOLVED(CampaignTopic.INCIDENTS, IncidentResolved.class, "at", Keys::branch),
+  INCIDENT_ESCALATION_REQUESTED(
+      CampaignTopic.INCIDENTS, IncidentEscalationRequested.class, "at", Keys::branch),
   CHANNEL_POLICY(CampaignTopic.CHANNEL_POLICIES, ChannelPolicy.class, null, Keys::channel),
   RESPONSE_PLAN(CampaignTopic.RESPONSE_PLANS, ResponsePlan.class, null, Keys::branch),
+  /** Keyed by plan, rotation and override: branchId/rotationId/overrideId. */
+  ROTATION_OVERRIDE(
+      CampaignTopic.ROTATION_OVERRIDES, RotationOverride.class, null, Keys::rotationOverride),
   POST_DECISION(CampaignTopic.POST_DECISIONS, PostDecision.class, null, Keys::post),
   CONFLICT_DETECTED(CampaignTopic.CONFLICTS, ConflictDetected.class, null, Keys::post),
   CONFLICT_CLEARED(CampaignTopic.CONFLICTS, ConflictCleared.class, null, Keys::post),
@@ -63,6 +71,7 @@ public enum EventType {
   DELIVERY_RECEIPT(
       CampaignTopic.NOTIFICATION_RECEIPTS, DeliveryReceipt.class, null, Keys::notification),
   INCIDENT_STATUS(CampaignTopic.INCIDENT_STATUS, IncidentStatus.class, null, Keys::incident),
+  PUBLICATION(CampaignTopic.PUBLICATIONS, Publication.class, null, Keys::post),
   /** A dead letter's key is the original record's, read as UTF-8. */
   DEAD_LETTER(CampaignTopic.DEAD_LETTERS, DeadLetter.class, null, Keys::original);
 
@@ -73,7 +82,8 @@ public enum EventType {
           CampaignTopic.MILESTONES,
           CampaignTopic.INCIDENTS,
           CampaignTopic.CHANNEL_POLICIES,
-          CampaignTopic.RESPONSE_PLANS);
+          CampaignTopic.RESPONSE_PLANS,
+          CampaignTopic.ROTATION_OVERRIDES);
 
   private static final Map<Class<?>, EventType> BY_CLASS =
       Arrays.stream(values()).collect(Collectors.toMap(EventType::recordClass, t -> t));
@@ -201,7 +211,8 @@ public enum EventType {
   public enum Incident {
     REPORTED(INCIDENT_REPORTED),
     ACKNOWLEDGED(INCIDENT_ACKNOWLEDGED),
-    RESOLVED(INCIDENT_RESOLVED);
+    RESOLVED(INCIDENT_RESOLVED),
+    ESCALATION_REQUESTED(INCIDENT_ESCALATION_REQUESTED);
 
     private final EventType type;
 
@@ -256,6 +267,14 @@ public enum EventType {
 
     static String gap(IndexedRecord record) {
       return "gap:" + text(record, "milestoneId") + "/" + text(record, "branchId");
+    }
+
+    static String rotationOverride(IndexedRecord record) {
+      return text(record, "branchId")
+          + "/"
+          + text(record, "rotationId")
+          + "/"
+          + text(record, "overrideId");
     }
 
     static String notification(IndexedRecord record) {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -27,6 +28,10 @@ import org.apache.avro.Schema;
  *   <li>{@code zone}: a time zone Java knows ({@link ZoneId#of}), e.g. {@code America/Chicago}.
  *   <li>{@code links} and media {@code url}: absolute http(s) web addresses.
  *   <li>Milestone {@code endsAt} after {@code startsAt}.
+ *   <li>ResponsePlan {@code repeat}: {@code everyMinutes} at least 1, {@code times} 0 to 10. A
+ *       rotation: at least one member, {@code handoffTime} HH:mm, its responder without contacts of
+ *       its own. RotationOverride {@code until} on or after {@code from}; its {@code branchId} may
+ *       be {@code *} (the default plan's rotations).
  *   <li>Contact {@code address}: not empty; a URL for WEBHOOK, an e-mail address ({@code
  *       name@domain}) for EMAIL.
  * </ul>
@@ -46,10 +51,24 @@ final class EventRules {
       "must match [A-Za-z0-9._:-]{1,128}: ASCII letters, digits, '.', '_', ':' and '-' only";
 
   private static final Set<String> ID_FIELDS =
-      Set.of("postId", "milestoneId", "incidentId", "branchId", "campaignId", "responderId");
+      Set.of(
+          "postId",
+          "milestoneId",
+          "incidentId",
+          "branchId",
+          "campaignId",
+          "responderId",
+          "rotationId",
+          "overrideId");
 
   /** Types whose branchId may be "*" (every branch). */
-  private static final Set<String> EVERY_BRANCH_TYPES = Set.of("Milestone", "ResponsePlan");
+  private static final Set<String> EVERY_BRANCH_TYPES =
+      Set.of("Milestone", "ResponsePlan", "RotationOverride");
+
+  /** The most repeats a plan may ask for: a pager that never stops is turned off. */
+  static final int MAX_REPEATS = 10;
+
+  private static final Pattern LOCAL_TIME = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
 
   private EventRules() {}
 
@@ -74,6 +93,11 @@ final class EventRules {
         case "contentPerCampaign" ->
             number >= 1 ? null : "must be at least 1 content post per campaign post";
         case "maxPostsPerDay" -> number >= 1 ? null : "must be at least 1 post a day";
+        case "everyMinutes" -> number >= 1 ? null : "must be at least 1 minute";
+        case "times" ->
+            record.getName().equals("RepeatPolicy") && (number < 0 || number > MAX_REPEATS)
+                ? "must be from 0 to " + MAX_REPEATS + " repeats"
+                : null;
         default -> null;
       };
     }
@@ -82,6 +106,11 @@ final class EventRules {
         return isZone(text)
             ? null
             : "not a time zone; use a name such as America/Chicago, Europe/London or UTC";
+      }
+      if (field.equals("handoffTime")) {
+        return LOCAL_TIME.matcher(text).matches()
+            ? null
+            : "must be a 24-hour local time HH:mm such as 09:00";
       }
       if (field.equals("links") || (field.equals("url") && record.getName().equals("Media"))) {
         return isWebAddress(text) ? null : webAddressMessage();
@@ -107,6 +136,24 @@ final class EventRules {
         && values.get("endsAt") instanceof Long end
         && end <= start) {
       report.accept("endsAt", "must be after startsAt");
+    }
+    if (record.getName().equals("RotationOverride")
+        && values.get("from") instanceof Integer from
+        && values.get("until") instanceof Integer until
+        && until < from) {
+      report.accept("until", "must be on or after from (the last day covered)");
+    }
+    if (record.getName().equals("Rotation")
+        && values.get("members") instanceof List<?> members
+        && members.isEmpty()) {
+      report.accept("members", "a rotation needs at least one member");
+    }
+    if (record.getName().equals("Responder")
+        && values.get("rotation") != null
+        && values.get("contacts") instanceof List<?> contacts
+        && !contacts.isEmpty()) {
+      report.accept(
+          "contacts", "a rotation is reached through its members' contacts; leave this empty");
     }
     if (record.getName().equals("Contact") && values.get("address") instanceof String address) {
       Object channel = values.get("channel");

@@ -42,10 +42,17 @@ import org.apache.kafka.common.serialization.Serializer;
 public final class StateCodec<T> implements Serde<T> {
 
   /**
-   * The first byte of every value. 1 was the services' earlier hand-written binary forms, which
-   * this format does not read; a later incompatible layout takes 3 and keeps reading 2.
+   * The first byte of every value written by name. 1 was the services' earlier hand-written binary
+   * forms, which this format does not read; a later incompatible layout takes 4 and keeps reading 2
+   * and 3.
    */
   static final byte FORMAT = 2;
+
+  /**
+   * The first byte of a value written in its type's own {@link StateLayout}, then the layout's
+   * version. A codec {@link #withLayout with a layout} writes this and still reads {@link #FORMAT}.
+   */
+  static final byte LAYOUT_FORMAT = 3;
 
   private static final ObjectMapper MAPPER =
       CBORMapper.builder()
@@ -79,11 +86,21 @@ public final class StateCodec<T> implements Serde<T> {
 
   private final Function<T, byte[]> encoder;
   private final Function<byte[], T> decoder;
+  private final StateLayout<T> layout;
 
   private StateCodec(String typeName, Function<T, byte[]> encoder, Function<byte[], T> decoder) {
+    this(typeName, encoder, decoder, null);
+  }
+
+  private StateCodec(
+      String typeName,
+      Function<T, byte[]> encoder,
+      Function<byte[], T> decoder,
+      StateLayout<T> layout) {
     this.typeName = typeName;
     this.encoder = encoder;
     this.decoder = decoder;
+    this.layout = layout;
   }
 
   /** Stores values of a record (or enum, String, collection) type as they are. */
@@ -120,6 +137,9 @@ public final class StateCodec<T> implements Serde<T> {
    * this stored record: the stored form can then change apart from the domain class.
    */
   public <D> StateCodec<D> as(Function<D, T> toStored, Function<T, D> fromStored) {
+    if (layout != null) {
+      throw new IllegalStateException("map the type first, then give it a layout");
+    }
     return new StateCodec<>(
         typeName,
         value -> encoder.apply(toStored.apply(value)),
@@ -133,19 +153,51 @@ public final class StateCodec<T> implements Serde<T> {
         });
   }
 
+  /**
+   * This codec writing values in the type's own binary layout (format 3) and still reading the
+   * values it wrote by name (format 2): for the values a service reads and writes on every record.
+   * The layout is written by hand, so it is kept for the hot few types; see the package
+   * documentation.
+   */
+  public StateCodec<T> withLayout(StateLayout<T> binary) {
+    int version = binary.version();
+    if (version < 1 || version > 255) {
+      throw new IllegalArgumentException("a layout version is 1 to 255, not " + version);
+    }
+    return new StateCodec<>(typeName, encoder, decoder, binary);
+  }
+
   /** The stored bytes of a value; null stays null (a tombstone). */
   public byte[] encode(T value) {
-    return value == null ? null : encoder.apply(value);
+    if (value == null) {
+      return null;
+    }
+    if (layout == null) {
+      return encoder.apply(value);
+    }
+    StateWriter out = new StateWriter(96);
+    out.writeByte(LAYOUT_FORMAT);
+    out.writeByte(layout.version());
+    try {
+      layout.write(out, value);
+    } catch (RuntimeException e) {
+      throw new SerializationException("cannot store a " + typeName, e);
+    }
+    return out.toByteArray();
   }
 
   /**
-   * The value of stored bytes; null stays null.
+   * The value of stored bytes; null stays null. A codec with a {@link #withLayout layout} reads
+   * both formats.
    *
    * @throws SerializationException when the bytes are not a value of this type in this format
    */
   public T decode(byte[] bytes) {
     if (bytes == null) {
       return null;
+    }
+    if (bytes.length > 0 && bytes[0] == LAYOUT_FORMAT && layout != null) {
+      return readLayout(bytes);
     }
     if (bytes.length == 0 || bytes[0] != FORMAT) {
       throw new SerializationException(
@@ -154,9 +206,34 @@ public final class StateCodec<T> implements Serde<T> {
               + " has format "
               + (bytes.length == 0 ? "(empty)" : Byte.toString(bytes[0]))
               + ", this version reads "
-              + FORMAT);
+              + (layout == null ? FORMAT : FORMAT + " and " + LAYOUT_FORMAT));
     }
     return decoder.apply(bytes);
+  }
+
+  private T readLayout(byte[] bytes) {
+    StateReader in = new StateReader(bytes, 1);
+    try {
+      int version = in.readByte();
+      if (version < 1 || version > layout.version()) {
+        throw new SerializationException(
+            "a stored "
+                + typeName
+                + " has layout version "
+                + version
+                + ", this version reads 1 to "
+                + layout.version());
+      }
+      T value = layout.read(in, version);
+      if (!in.atEnd()) {
+        throw new IllegalArgumentException("bytes left after the value");
+      }
+      return value;
+    } catch (SerializationException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new SerializationException("cannot read a stored " + typeName, e);
+    }
   }
 
   /**

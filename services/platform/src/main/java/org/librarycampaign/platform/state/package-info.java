@@ -31,6 +31,19 @@
  * so a store that must survive one wraps the deserializer in {@link
  * org.librarycampaign.platform.serde.AbsentWhenUnreadable}.
  *
+ * <h3>Hot values: a binary layout</h3>
+ *
+ * <p>A value read and written on every record can have its own layout ({@link
+ * org.librarycampaign.platform.state.StateCodec#withLayout}, a {@link
+ * org.librarycampaign.platform.state.StateLayout}): format byte 3, a layout version, then the
+ * fields in order (variable-length numbers, UTF-8 strings, enums by name). Such a codec writes
+ * format 3 and still reads format 2, so values stored before read on. The layout is positional: a
+ * change of its fields takes a new layout version, and its reader keeps reading the older ones; its
+ * property test (encode then decode) fails when the record gains a component the layout does not
+ * write. Governance keeps its post records, ledgers and hashtag uses this way: reading a busy
+ * week's ledger by name took ten times as long or more (docs/PERFORMANCE.md#profiling). {@link
+ * org.librarycampaign.platform.state.StateCodec#toJson} reads format 2 only.
+ *
  * <h2>Keys: {@link org.librarycampaign.platform.state.TimeOrderedKey} and {@link
  * org.librarycampaign.platform.state.KeyBytes}</h2>
  *

@@ -10,7 +10,9 @@ import library.campaign.events.MilestoneEvent;
 import library.campaign.events.Notification;
 import library.campaign.events.PostDecision;
 import library.campaign.events.PostEvent;
+import library.campaign.events.Publication;
 import library.campaign.events.ResponsePlan;
+import library.campaign.events.RotationOverride;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
@@ -26,11 +28,16 @@ public enum CampaignTopic {
       "campaign.channel-policies", "channelId (branchId/platform)", ChannelPolicy.class),
   RESPONSE_PLANS(
       "campaign.response-plans", "branchId, or * for the default plan", ResponsePlan.class),
+  ROTATION_OVERRIDES(
+      "campaign.rotation-overrides",
+      "branchId/rotationId/overrideId (branchId: the plan's key, or *)",
+      RotationOverride.class),
   POST_DECISIONS("campaign.post-decisions", "postId", PostDecision.class),
   CONFLICTS("campaign.conflicts", "postId", ConflictEvent.class),
   NOTIFICATIONS("campaign.notifications", "notificationId", Notification.class),
   NOTIFICATION_RECEIPTS("campaign.notification-receipts", "notificationId", DeliveryReceipt.class),
   INCIDENT_STATUS("campaign.incident-status", "incidentId", IncidentStatus.class),
+  PUBLICATIONS("campaign.publications", "postId", Publication.class),
   DEAD_LETTERS("campaign.dead-letters", "the original key", DeadLetter.class);
 
   private final String baseName;

@@ -12,7 +12,9 @@ import library.campaign.events.MilestoneEvent;
 import library.campaign.events.Notification;
 import library.campaign.events.PostDecision;
 import library.campaign.events.PostEvent;
+import library.campaign.events.Publication;
 import library.campaign.events.ResponsePlan;
+import library.campaign.events.RotationOverride;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -127,6 +129,10 @@ public final class TopicCatalogue {
     return typed(CampaignTopic.RESPONSE_PLANS);
   }
 
+  public Topic<String, RotationOverride> rotationOverrides() {
+    return typed(CampaignTopic.ROTATION_OVERRIDES);
+  }
+
   public Topic<String, PostDecision> postDecisions() {
     return typed(CampaignTopic.POST_DECISIONS);
   }
@@ -145,6 +151,10 @@ public final class TopicCatalogue {
 
   public Topic<String, IncidentStatus> incidentStatus() {
     return typed(CampaignTopic.INCIDENT_STATUS);
+  }
+
+  public Topic<String, Publication> publications() {
+    return typed(CampaignTopic.PUBLICATIONS);
   }
 
   public Topic<String, DeadLetter> deadLetters() {

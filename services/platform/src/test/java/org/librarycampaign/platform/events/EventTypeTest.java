@@ -66,7 +66,8 @@ class EventTypeTest {
             CampaignTopic.MILESTONES,
             CampaignTopic.INCIDENTS,
             CampaignTopic.CHANNEL_POLICIES,
-            CampaignTopic.RESPONSE_PLANS);
+            CampaignTopic.RESPONSE_PLANS,
+            CampaignTopic.ROTATION_OVERRIDES);
     assertThat(EventType.MILESTONE.jsonName()).isEqualTo("Milestone");
   }
 

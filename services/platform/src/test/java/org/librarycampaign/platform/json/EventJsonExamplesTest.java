@@ -218,7 +218,7 @@ class EventJsonExamplesTest {
                 "eastside",
                 new IncidentEvent(
                     new IncidentAcknowledged(
-                        "i1", "eastside", "comms-lead", at("2026-11-30T16:12:00Z"))),
+                        "i1", "eastside", "comms-lead", at("2026-11-30T16:12:00Z"), null)),
                 at("2026-11-30T16:12:00Z")));
   }
 
@@ -270,8 +270,9 @@ class EventJsonExamplesTest {
                             "Jordan Lee",
                             "Communications lead",
                             Severity.MEDIUM,
-                            List.of(
-                                new Contact(ContactChannel.EMAIL, "jlee@library.example.org")))))));
+                            List.of(new Contact(ContactChannel.EMAIL, "jlee@library.example.org")),
+                            null)))),
+            null);
     assertThat(event)
         .isEqualTo(
             new ParsedEvent("ResponsePlan", CampaignTopic.RESPONSE_PLANS, "*", expected, null));
@@ -347,8 +348,10 @@ class EventJsonExamplesTest {
             "IncidentReported",
             "IncidentAcknowledged",
             "IncidentResolved",
+            "IncidentEscalationRequested",
             "ChannelPolicy",
             "ResponsePlan",
+            "RotationOverride",
             "Tick");
   }
 }

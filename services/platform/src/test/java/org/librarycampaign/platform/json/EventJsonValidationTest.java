@@ -22,7 +22,8 @@ class EventJsonValidationTest {
 
   private static final String INPUT_TYPES =
       "PostDrafted, PostWithdrawn, Milestone, IncidentReported, IncidentAcknowledged, "
-          + "IncidentResolved, ChannelPolicy, ResponsePlan, Tick";
+          + "IncidentResolved, IncidentEscalationRequested, ChannelPolicy, ResponsePlan, "
+          + "RotationOverride, Tick";
 
   private final EventJson json = new EventJson();
 
@@ -614,6 +615,61 @@ class EventJsonValidationTest {
       assertThat(errorsOf(plan))
           .containsExactly(
               new FieldError("tiers[1].ackTimeoutMinutes", "must be at least 1 minute"));
+    }
+
+    @Test
+    void repeatAndRotation() {
+      ObjectNode plan = plan();
+      ((ObjectNode) plan.at("/repeat")).put("everyMinutes", 0).put("times", 11);
+      ObjectNode rotation = (ObjectNode) plan.at("/tiers/1/responders/0/rotation");
+      rotation.put("handoffTime", "9am");
+      rotation.put("zone", "Chicago");
+
+      assertThat(errorsOf(plan))
+          .containsExactlyInAnyOrder(
+              new FieldError("repeat.everyMinutes", "must be at least 1 minute"),
+              new FieldError("repeat.times", "must be from 0 to 10 repeats"),
+              new FieldError(
+                  "tiers[1].responders[0].rotation.handoffTime",
+                  "must be a 24-hour local time HH:mm such as 09:00"),
+              new FieldError(
+                  "tiers[1].responders[0].rotation.zone",
+                  "not a time zone; use a name such as America/Chicago, Europe/London or UTC"));
+
+      ObjectNode ownContacts = plan();
+      ((ObjectNode) ownContacts.at("/tiers/1/responders/0"))
+          .putArray("contacts")
+          .addObject()
+          .put("channel", "SMS")
+          .put("address", "+15555550100");
+      assertThat(errorsOf(ownContacts))
+          .containsExactly(
+              new FieldError(
+                  "tiers[1].responders[0].contacts",
+                  "a rotation is reached through its members' contacts; leave this empty"));
+
+      ObjectNode noMembers = plan();
+      ((ObjectNode) noMembers.at("/tiers/1/responders/0/rotation")).putArray("members");
+      assertThat(errorsOf(noMembers))
+          .containsExactly(
+              new FieldError(
+                  "tiers[1].responders[0].rotation.members",
+                  "a rotation needs at least one member"));
+      ObjectNode noRepeats = plan();
+      ((ObjectNode) noRepeats.at("/repeat")).put("times", 0);
+      assertAccepted(noRepeats);
+    }
+
+    @Test
+    void rotationOverrideDates() {
+      ObjectNode override = json.toJson(Samples.rotationOverride());
+      override.put("until", "2026-11-25");
+
+      assertThat(errorsOf(override))
+          .containsExactly(
+              new FieldError("until", "must be on or after from (the last day covered)"));
+      override.put("until", "2026-11-26");
+      assertAccepted(override);
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.librarycampaign.platform.json;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import library.campaign.events.AmplifyGap;
 import library.campaign.events.ChannelPolicy;
@@ -22,6 +23,7 @@ import library.campaign.events.DeliveryReceipt;
 import library.campaign.events.DeliveryStatus;
 import library.campaign.events.IncidentAcknowledged;
 import library.campaign.events.IncidentCategory;
+import library.campaign.events.IncidentEscalationRequested;
 import library.campaign.events.IncidentEvent;
 import library.campaign.events.IncidentReported;
 import library.campaign.events.IncidentResolved;
@@ -40,14 +42,23 @@ import library.campaign.events.PostDecision;
 import library.campaign.events.PostDrafted;
 import library.campaign.events.PostEvent;
 import library.campaign.events.PostWithdrawn;
+import library.campaign.events.Publication;
+import library.campaign.events.PublicationStatus;
+import library.campaign.events.PublisherKind;
 import library.campaign.events.ReasonCode;
 import library.campaign.events.Recipient;
+import library.campaign.events.RepeatPolicy;
 import library.campaign.events.Responder;
+import library.campaign.events.ResponseChannel;
 import library.campaign.events.ResponsePlan;
 import library.campaign.events.ResponseTier;
+import library.campaign.events.Rotation;
+import library.campaign.events.RotationMember;
+import library.campaign.events.RotationOverride;
 import library.campaign.events.Severity;
 import library.campaign.events.Stance;
 import library.campaign.events.WarningCode;
+import library.campaign.events.Weekday;
 import org.apache.avro.specific.SpecificRecord;
 
 /** Records of every type with every field set, and their lines. */
@@ -133,6 +144,17 @@ final class Samples {
         .setBranchId("eastside")
         .setBy("comms-lead")
         .setAt(at("2026-11-30T16:12:00Z"))
+        .setVia(ResponseChannel.LINK)
+        .build();
+  }
+
+  static IncidentEscalationRequested incidentEscalationRequested() {
+    return IncidentEscalationRequested.newBuilder()
+        .setIncidentId("i1")
+        .setBranchId("eastside")
+        .setBy("Ana Diaz")
+        .setAt(at("2026-11-30T16:10:00Z"))
+        .setVia(ResponseChannel.SMS)
         .build();
   }
 
@@ -184,8 +206,52 @@ final class Samples {
                     .build(),
                 ResponseTier.newBuilder()
                     .setAckTimeoutMinutes(30)
-                    .setResponders(List.of())
+                    .setResponders(
+                        List.of(
+                            Responder.newBuilder()
+                                .setResponderId("duty")
+                                .setName("Duty manager rotation")
+                                .setRole("Duty manager")
+                                .setMinSeverity(Severity.HIGH)
+                                .setContacts(List.of())
+                                .setRotation(
+                                    Rotation.newBuilder()
+                                        .setMembers(
+                                            List.of(
+                                                new RotationMember(
+                                                    "kim",
+                                                    "Kim Lo",
+                                                    List.of(
+                                                        new Contact(
+                                                            ContactChannel.SMS, "+15555550111"))),
+                                                new RotationMember(
+                                                    "ali",
+                                                    "Ali Ren",
+                                                    List.of(
+                                                        new Contact(
+                                                            ContactChannel.EMAIL,
+                                                            "ali@library.example.org")))))
+                                        .setHandoffDay(Weekday.MONDAY)
+                                        .setHandoffTime("09:00")
+                                        .setZone("America/Chicago")
+                                        .setStartDate(LocalDate.parse("2026-11-02"))
+                                        .build())
+                                .build()))
                     .build()))
+        .setRepeat(new RepeatPolicy(10, 3))
+        .build();
+  }
+
+  static RotationOverride rotationOverride() {
+    return RotationOverride.newBuilder()
+        .setBranchId("*")
+        .setRotationId("duty")
+        .setOverrideId("ali-covers-thanksgiving")
+        .setResponderId("ali")
+        .setFrom(LocalDate.parse("2026-11-26"))
+        .setUntil(LocalDate.parse("2026-11-29"))
+        .setReason("Kim is away")
+        .setCancelled(false)
         .build();
   }
 
@@ -289,6 +355,7 @@ final class Samples {
         .setSummary("Formal challenge to a picture book")
         .setSteps(List.of("Do not reply on social media"))
         .setAcknowledgeUrl("https://ops.example.org/incidents/i1/ack")
+        .setAckUrl("https://ops.example.org/ack/k1.1765000000.0.ZWFzdHNpZGU.aTE.YW5h.c2ln")
         .setCreatedAt(at("2026-11-30T16:05:01Z"))
         .build();
   }
@@ -310,7 +377,7 @@ final class Samples {
     return IncidentStatus.newBuilder()
         .setIncidentId("i1")
         .setBranchId("eastside")
-        .setState(IncidentState.ACKNOWLEDGED)
+        .setState(IncidentState.RESOLVED)
         .setSeverity(Severity.HIGH)
         .setSummary("Formal challenge to a picture book")
         .setTier(1)
@@ -325,8 +392,31 @@ final class Samples {
                     .setChannel(ContactChannel.EMAIL)
                     .build()))
         .setAcknowledgedBy("comms-lead")
+        .setAcknowledgedAt(at("2026-11-30T16:12:00Z"))
+        .setAcknowledgedVia(ResponseChannel.LINK)
+        .setResolvedBy("comms-lead")
+        .setResolvedAt(at("2026-12-02T09:00:00Z"))
         .setReportedAt(at("2026-11-30T16:05:00Z"))
-        .setUpdatedAt(at("2026-11-30T16:12:00Z"))
+        .setUpdatedAt(at("2026-12-02T09:00:00Z"))
+        .build();
+  }
+
+  static Publication publication() {
+    return Publication.newBuilder()
+        .setPostId("p1")
+        .setRevision(2)
+        .setBranchId("eastside")
+        .setChannelId("eastside/MASTODON")
+        .setStatus(PublicationStatus.PUBLISHED)
+        .setPublisher(PublisherKind.MASTODON)
+        .setIdempotencyKey("p1/2")
+        .setScheduledAt(at("2026-12-01T15:00:00Z"))
+        .setAttempt(1)
+        .setRemoteId("109876543210")
+        .setUrl("https://social.example.org/@eastside/109876543210")
+        .setNextAttemptAt(at("2026-12-01T15:00:10Z"))
+        .setReason("published")
+        .setAt(at("2026-12-01T15:00:01Z"))
         .build();
   }
 
@@ -354,8 +444,10 @@ final class Samples {
         new IncidentEvent(incidentReported()),
         new IncidentEvent(incidentAcknowledged()),
         new IncidentEvent(incidentResolved()),
+        new IncidentEvent(incidentEscalationRequested()),
         channelPolicy(),
-        responsePlan());
+        responsePlan(),
+        rotationOverride());
   }
 
   /** The topic value of each output type, every field set. */
@@ -368,6 +460,7 @@ final class Samples {
         notification(),
         deliveryReceipt(),
         incidentStatus(),
+        publication(),
         deadLetter());
   }
 }

@@ -127,6 +127,128 @@ class StateCodecTest {
         .isEqualTo(Map.of("x", 1));
   }
 
+  /** Part in a layout of its own: version 2 added the colour. */
+  static final class PartLayout implements StateLayout<Part> {
+    @Override
+    public int version() {
+      return 2;
+    }
+
+    @Override
+    public void write(StateWriter out, Part part) {
+      out.writeString(part.name());
+      out.writeEnum(part.colour());
+    }
+
+    @Override
+    public Part read(StateReader in, int version) {
+      return new Part(in.readString(), version >= 2 ? in.readEnum(Colour.class) : Colour.RED);
+    }
+  }
+
+  private final StateCodec<Part> byName = StateCodec.of(Part.class);
+  private final StateCodec<Part> laidOut = StateCodec.of(Part.class).withLayout(new PartLayout());
+
+  @Property
+  void aValueInALayoutReadsBackEqual(
+      @ForAll("texts") String name, @ForAll("colours") Colour colour) {
+    Part part = new Part(name, colour);
+
+    byte[] stored = laidOut.encode(part);
+
+    assertThat(stored[0]).isEqualTo(StateCodec.LAYOUT_FORMAT);
+    assertThat(stored[1]).isEqualTo((byte) 2);
+    assertThat(laidOut.decode(stored)).isEqualTo(part);
+  }
+
+  @Property
+  void aCodecWithALayoutStillReadsWhatWasStoredByName(
+      @ForAll("texts") String name, @ForAll("colours") Colour colour) {
+    Part part = new Part(name, colour);
+
+    assertThat(laidOut.decode(byName.encode(part))).isEqualTo(part);
+  }
+
+  @Property
+  void numbersKeepTheirValueInALayout(
+      @ForAll int count, @ForAll long millis, @ForAll boolean flag) {
+    StateCodec<long[]> numbers =
+        StateCodec.of(long[].class)
+            .withLayout(
+                new StateLayout<>() {
+                  @Override
+                  public int version() {
+                    return 1;
+                  }
+
+                  @Override
+                  public void write(StateWriter out, long[] value) {
+                    out.writeInt((int) value[0]);
+                    out.writeLong(value[1]);
+                    out.writeBoolean(value[2] == 1);
+                    out.writeCount((int) value[3]);
+                    out.writeInstant(Instant.ofEpochMilli(value[1]));
+                    out.writeDate(LocalDate.ofEpochDay(value[0]));
+                    out.writeInstant(null);
+                    out.writeDate(null);
+                    out.writeString(null);
+                  }
+
+                  @Override
+                  public long[] read(StateReader in, int version) {
+                    long[] read = {
+                      in.readInt(), in.readLong(), in.readBoolean() ? 1 : 0, in.readCount()
+                    };
+                    assertThat(in.readInstant()).isEqualTo(Instant.ofEpochMilli(read[1]));
+                    assertThat(in.readDate()).isEqualTo(LocalDate.ofEpochDay(read[0]));
+                    assertThat(in.readInstant()).isNull();
+                    assertThat(in.readDate()).isNull();
+                    assertThat(in.readString()).isNull();
+                    return read;
+                  }
+                });
+    long[] value = {count, millis, flag ? 1 : 0, Math.abs((long) count % 1_000_000)};
+
+    assertThat(numbers.decode(numbers.encode(value))).containsExactly(value);
+  }
+
+  @Example
+  void anOlderLayoutVersionReadsWithItsDefaults() {
+    byte[] version1 = {StateCodec.LAYOUT_FORMAT, 1, 3, 'p', '1'};
+
+    assertThat(laidOut.decode(version1)).isEqualTo(new Part("p1", Colour.RED));
+  }
+
+  @Example
+  void aNewerLayoutVersionOrCutOrLongerBytesAreSerializationErrors() {
+    byte[] stored = laidOut.encode(new Part("p1", Colour.GREEN));
+    byte[] newer = stored.clone();
+    newer[1] = 3;
+    byte[] longer = Arrays.copyOf(stored, stored.length + 1);
+
+    assertThatThrownBy(() -> laidOut.decode(newer))
+        .isInstanceOf(SerializationException.class)
+        .hasMessageContaining("layout version 3");
+    for (int cut = 1; cut < stored.length; cut++) {
+      byte[] shorter = Arrays.copyOf(stored, cut);
+      assertThatThrownBy(() -> laidOut.decode(shorter)).isInstanceOf(SerializationException.class);
+    }
+    assertThatThrownBy(() -> laidOut.decode(longer)).isInstanceOf(SerializationException.class);
+    assertThatThrownBy(() -> byName.decode(stored))
+        .isInstanceOf(SerializationException.class)
+        .hasMessageContaining("format 3");
+  }
+
+  @Provide
+  Arbitrary<String> texts() {
+    return Arbitraries.strings().ofMaxLength(40).injectNull(0.1);
+  }
+
+  @Provide
+  Arbitrary<Colour> colours() {
+    return Arbitraries.of(Colour.class).injectNull(0.1);
+  }
+
   @Provide
   Arbitrary<Sample> samples() {
     Arbitrary<String> texts = Arbitraries.strings().ofMaxLength(12);

@@ -51,4 +51,22 @@ class StreamsSettingsTest {
     assertThat(props.get(StreamsConfig.STATE_DIR_CONFIG))
         .isEqualTo(Path.of("/state", "governance").toString());
   }
+
+  @Test
+  void storesAreTransactionalSoThatACrashNeedsNoFullRestore() {
+    Properties props = settings(Map.of());
+
+    assertThat(props.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG))
+        .isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
+    assertThat(props.get(StreamsConfig.TRANSACTIONAL_STATE_STORES_CONFIG)).isEqualTo(true);
+  }
+
+  @Test
+  void globalStoresRestoreWithoutWaitingOutIdleFetches() {
+    Properties props = settings(Map.of());
+
+    assertThat(props.get("global.consumer.fetch.max.wait.ms")).isEqualTo(50);
+    assertThat(new StreamsConfig(props).getGlobalConsumerConfigs("c"))
+        .containsEntry("fetch.max.wait.ms", 50);
+  }
 }

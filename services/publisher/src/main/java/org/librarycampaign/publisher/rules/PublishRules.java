@@ -1,0 +1,104 @@
+package org.librarycampaign.publisher.rules;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Whether a revision of a post is published when its time comes (and again before each retry).
+ * Plain rules, no Kafka: the stream processor keeps the state and asks here. In this order:
+ *
+ * <ol>
+ *   <li>the post is unknown, or this is no longer its latest revision: dropped without a receipt
+ *       (the later revision has its own time);
+ *   <li>the branch withdrew it: SKIPPED;
+ *   <li>a first attempt more than {@code maxLateness} after its time (the publisher was down, or no
+ *       decision came): SKIPPED;
+ *   <li>no decision for this revision yet: wait (asked again at every punctuation);
+ *   <li>the decision is not APPROVED (HELD, REJECTED, WITHDRAWN, EXPIRED...): SKIPPED; a released
+ *       post is APPROVED;
+ *   <li>a campaign post while its branch has an open HIGH or CRITICAL incident (governance's
+ *       CRISIS_PAUSE): SKIPPED;
+ *   <li>otherwise: published.
+ * </ol>
+ *
+ * A later "needs sign-off" check is one more condition before the last step.
+ */
+public final class PublishRules {
+
+  private final Duration maxLateness;
+
+  public PublishRules(Duration maxLateness) {
+    if (maxLateness.isNegative()) {
+      throw new IllegalArgumentException("maxLateness must not be negative, got " + maxLateness);
+    }
+    this.maxLateness = maxLateness;
+  }
+
+  public Duration maxLateness() {
+    return maxLateness;
+  }
+
+  /**
+   * @param revision the revision whose schedule entry is due
+   * @param post the post's latest revision as kept, or null
+   * @param decision the post's latest decision, or null
+   * @param incidents the post's branch's incidents
+   * @param attempt the attempt this would be (1 for the first)
+   */
+  public Verdict decide(
+      int revision,
+      PostState post,
+      DecisionState decision,
+      BranchIncidents incidents,
+      int attempt,
+      Instant now) {
+    if (post == null) {
+      return new Verdict.Drop("the post is unknown");
+    }
+    if (post.revision() != revision) {
+      return new Verdict.Drop("revision " + revision + " was replaced by " + post.revision());
+    }
+    if (post.withdrawn()) {
+      return new Verdict.Skip("withdrawn by the branch at " + post.withdrawnAt());
+    }
+    boolean decided = decision != null && decision.revision() == revision;
+    if (attempt == 1 && now.isAfter(post.scheduledAt().plus(maxLateness))) {
+      if (!decided) {
+        return new Verdict.Skip(
+            "no decision for revision "
+                + revision
+                + " by "
+                + post.scheduledAt().plus(maxLateness)
+                + " ("
+                + maxLateness
+                + " after its time); not published unapproved");
+      }
+      return new Verdict.Skip(
+          "too late: due at "
+              + post.scheduledAt()
+              + ", first tried at "
+              + now
+              + " (more than "
+              + maxLateness
+              + " late)");
+    }
+    if (!decided) {
+      return new Verdict.Wait("no decision for revision " + revision + " yet");
+    }
+    if (!decision.approved()) {
+      return new Verdict.Skip(
+          "its decision is " + decision.status() + ", not APPROVED, at its time");
+    }
+    List<String> crises = incidents == null ? List.of() : incidents.crises();
+    if (post.isCampaign() && !crises.isEmpty()) {
+      return new Verdict.Skip(
+          "paused: "
+              + post.branchId()
+              + " is in a crisis ("
+              + String.join(", ", crises)
+              + ") at its time; campaign posts are not published");
+    }
+    return Verdict.PUBLISH;
+  }
+}
