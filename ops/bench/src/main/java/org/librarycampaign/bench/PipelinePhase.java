@@ -46,7 +46,16 @@ final class PipelinePhase {
   Measured run(long warmupDrafts, double windowSeconds) throws Exception {
     CampaignConfig config =
         stack.scenario(
-            "pl", Map.of("campaign.ingest.dev-branches", String.join(",", Workload.BRANCHES)));
+            "pl",
+            Map.of(
+                "campaign.ingest.dev-branches",
+                String.join(",", Workload.BRANCHES),
+                // the benchmark's clients share one token: the per-token limit (20 a second by
+                // default, services/ingest/README.md) would measure the limit, not the pipeline
+                "campaign.ingest.rate-limit.per-second",
+                "1000000",
+                "campaign.ingest.rate-limit.burst",
+                "1000000"));
     TopicCatalogue catalogue = stack.createTopics(config);
     Readiness readiness = new Readiness();
     try (OutputCounter decisions =
