@@ -48,7 +48,10 @@ class TopicsCommandIT {
     assertThat(first.out())
         .contains("created " + posts)
         .contains("created " + unique + "-governance-hashtag-first-use")
-        .contains("13 topic(s) created")
+        .contains("created " + unique + ".campaign.rotation-overrides")
+        .contains("created " + unique + ".campaign.publications")
+        // the 13 topics of the topic file and the two internal ones a service needs up front
+        .contains("15 topic(s) created")
         .doesNotContain("left as it is");
 
     ConfigResource postsResource = new ConfigResource(ConfigResource.Type.TOPIC, posts);
