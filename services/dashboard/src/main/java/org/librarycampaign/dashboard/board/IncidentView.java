@@ -1,10 +1,13 @@
 package org.librarycampaign.dashboard.board;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.librarycampaign.dashboard.facts.Facts;
@@ -25,6 +28,12 @@ import org.librarycampaign.dashboard.facts.ReceiptsFact;
  * @param unheard open, and nobody on a response plan is handling it: UNROUTED (no plan) or
  *     EXHAUSTED (nobody answered through the last tier and its repeats); only the fallback contacts
  *     were told. Shown first, in red.
+ * @param timeline every step in time order (see {@link Step}); the page shows the times in the
+ *     dashboard's zone
+ * @param timeToAcknowledge ISO-8601 duration from the report to the acknowledgement ({@code
+ *     PT20M}), null until both are known
+ * @param timeToResolve ISO-8601 duration from the report to the resolution, null until both are
+ *     known
  */
 public record IncidentView(
     String incidentId,
@@ -44,7 +53,47 @@ public record IncidentView(
     Instant resolvedAt,
     String resolution,
     List<Notified> notifications,
-    String acknowledgedVia) {
+    String acknowledgedVia,
+    List<Step> timeline,
+    String timeToAcknowledge,
+    String timeToResolve) {
+
+  /**
+   * One step of an incident's timeline, the same steps as ingest's {@code GET
+   * /v1/incidents/{incidentId}} (services/ingest/README.md#incident-timeline).
+   *
+   * @param at when it happened; null for a notification crisis's status names but whose record the
+   *     dashboard has not read (shown last)
+   * @param what {@code reported}, {@code escalated} (the first alert of a later tier), {@code
+   *     notified} (a tier's alert), {@code repeated} (an id with {@code /repeat-<n>}), {@code
+   *     fallback} (an id {@code <incidentId>/fallback/...}), {@code acknowledged}, {@code resolved}
+   *     or {@code resolution-notice}
+   * @param by who reported, acknowledged or resolved
+   * @param via how it was acknowledged: LINK, SMS or API
+   * @param detail the resolution's text
+   * @param receipts a notification's delivery receipts, oldest first
+   */
+  public record Step(
+      Instant at,
+      String what,
+      String notificationId,
+      Integer tier,
+      String to,
+      String role,
+      String channel,
+      String by,
+      String via,
+      String detail,
+      List<ReceiptsFact.Receipt> receipts) {
+
+    public Step {
+      receipts = receipts == null ? List.of() : List.copyOf(receipts);
+    }
+
+    static Step of(Instant at, String what, String by) {
+      return new Step(at, what, null, null, null, null, null, by, null, null, List.of());
+    }
+  }
 
   /**
    * One notification and its delivery.
@@ -73,6 +122,7 @@ public record IncidentView(
 
   public IncidentView {
     notifications = List.copyOf(notifications);
+    timeline = timeline == null ? List.of() : List.copyOf(timeline);
   }
 
   /** Without how it was acknowledged; unheard when open and UNROUTED or EXHAUSTED. */
@@ -111,6 +161,9 @@ public record IncidentView(
         resolvedAt,
         resolution,
         notifications,
+        null,
+        List.of(),
+        null,
         null);
   }
 
@@ -174,6 +227,40 @@ public record IncidentView(
         report != null && report.acknowledgedBy() != null
             ? report.acknowledgedBy()
             : status != null ? status.acknowledgedBy() : null;
+    Instant reportedAt =
+        report != null && report.reportedAt() != null
+            ? report.reportedAt()
+            : status != null ? status.reportedAt() : null;
+    Instant acknowledgedAt =
+        report != null && report.acknowledgedAt() != null
+            ? report.acknowledgedAt()
+            // the branch's acknowledgement not read yet: crisis's status changed when it came
+            : acknowledgedBy != null && status != null && "ACKNOWLEDGED".equals(status.state())
+                ? status.updatedAt()
+                : null;
+    String acknowledgedVia =
+        report != null && report.acknowledgedVia() != null
+            ? report.acknowledgedVia()
+            : acknowledgedBy != null ? "API" : null;
+    String resolvedBy = report != null ? report.resolvedBy() : null;
+    Instant resolvedAt =
+        report != null && report.resolvedAt() != null
+            ? report.resolvedAt()
+            : resolved && status != null ? status.updatedAt() : null;
+    String resolution = report != null ? report.resolution() : null;
+    List<Notified> notified = notified(sent, status, receipts);
+    List<Step> timeline =
+        timeline(
+            id,
+            reportedAt,
+            report != null ? report.reportedBy() : null,
+            notified,
+            acknowledgedBy,
+            acknowledgedAt,
+            acknowledgedVia,
+            resolvedBy,
+            resolvedAt,
+            resolution);
     return new IncidentView(
         id,
         report != null && report.branchId() != null ? report.branchId() : status.branchId(),
@@ -185,18 +272,139 @@ public record IncidentView(
         !resolved && ("UNROUTED".equals(state) || "EXHAUSTED".equals(state)),
         status != null ? status.tier() : 0,
         report != null ? report.reportedBy() : null,
-        report != null && report.reportedAt() != null
-            ? report.reportedAt()
-            : status != null ? status.reportedAt() : null,
+        reportedAt,
         acknowledgedBy,
         report != null ? report.acknowledgedAt() : null,
-        report != null ? report.resolvedBy() : null,
-        report != null && report.resolvedAt() != null
-            ? report.resolvedAt()
-            : resolved && status != null ? status.updatedAt() : null,
-        report != null ? report.resolution() : null,
-        notified(sent, status, receipts),
-        report != null ? report.acknowledgedVia() : null);
+        resolvedBy,
+        resolvedAt,
+        resolution,
+        notified,
+        report != null ? report.acknowledgedVia() : null,
+        timeline,
+        between(reportedAt, acknowledgedAt),
+        between(reportedAt, resolvedAt));
+  }
+
+  /**
+   * The steps in time order; steps at the same instant in the order they happen: reported,
+   * escalated or resolved, notifications, acknowledged. Notifications without a known time come
+   * last.
+   */
+  static List<Step> timeline(
+      String incidentId,
+      Instant reportedAt,
+      String reportedBy,
+      List<Notified> notified,
+      String acknowledgedBy,
+      Instant acknowledgedAt,
+      String acknowledgedVia,
+      String resolvedBy,
+      Instant resolvedAt,
+      String resolution) {
+    record Ranked(Step step, int rank) {}
+    List<Ranked> steps = new ArrayList<>();
+    if (reportedAt != null) {
+      steps.add(new Ranked(Step.of(reportedAt, "reported", reportedBy), 0));
+    }
+    List<Notified> byTime = new ArrayList<>(notified);
+    byTime.sort(
+        Comparator.comparing(Notified::createdAt, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(Notified::notificationId));
+    Set<Integer> tiersSeen = new HashSet<>();
+    for (Notified n : byTime) {
+      String what = what(incidentId, n);
+      if ("notified".equals(what) && n.tier() > 0 && tiersSeen.add(n.tier())) {
+        steps.add(
+            new Ranked(
+                new Step(
+                    n.createdAt(),
+                    "escalated",
+                    null,
+                    n.tier(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    List.of()),
+                1));
+      }
+      tiersSeen.add(n.tier());
+      steps.add(
+          new Ranked(
+              new Step(
+                  n.createdAt(),
+                  what,
+                  n.notificationId(),
+                  n.tier(),
+                  n.name() != null ? n.name() : n.responderId(),
+                  n.role(),
+                  n.channel(),
+                  null,
+                  null,
+                  null,
+                  n.receipts()),
+              2));
+    }
+    if (acknowledgedBy != null && acknowledgedAt != null) {
+      steps.add(
+          new Ranked(
+              new Step(
+                  acknowledgedAt,
+                  "acknowledged",
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  acknowledgedBy,
+                  acknowledgedVia,
+                  null,
+                  List.of()),
+              3));
+    }
+    if (resolvedAt != null) {
+      steps.add(
+          new Ranked(
+              new Step(
+                  resolvedAt,
+                  "resolved",
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  resolvedBy,
+                  null,
+                  resolution,
+                  List.of()),
+              1));
+    }
+    steps.sort(
+        Comparator.comparing(
+                (Ranked r) -> r.step().at(), Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparingInt(Ranked::rank));
+    return steps.stream().map(Ranked::step).toList();
+  }
+
+  /** What a notification id says it is: a tier alert, a repeat, a fallback, a resolution. */
+  static String what(String incidentId, Notified n) {
+    if ("RESOLUTION".equals(n.kind())) {
+      return "resolution-notice";
+    }
+    if (n.notificationId().contains("/repeat-")) {
+      return "repeated";
+    }
+    if (n.notificationId().startsWith(incidentId + "/fallback/")) {
+      return "fallback";
+    }
+    return "notified";
+  }
+
+  /** ISO-8601 ({@code PT4M30S}); null until both times are known. */
+  private static String between(Instant from, Instant to) {
+    return from == null || to == null ? null : Duration.between(from, to).toString();
   }
 
   private static List<Notified> notified(

@@ -61,6 +61,41 @@
     const text = minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
     return ` (${text} after the report)`;
   }
+  // "1 h 20 min" from an ISO-8601 duration (PT1H20M); seconds are rounded down to the minute
+  function duration(iso) {
+    const m = /^PT(?:(\d+)H)?(?:(\d+)M)?(?:[\d.]+S)?$/.exec(iso || "");
+    if (!m) return iso || "";
+    const hours = Number(m[1] || 0), minutes = Number(m[2] || 0);
+    return hours ? `${hours} h ${minutes} min` : `${minutes} min`;
+  }
+  const STEP = { reported: "Reported", escalated: "Escalated", notified: "Notified", repeated: "Repeated",
+    fallback: "Fallback contact told", acknowledged: "Acknowledged", resolved: "Resolved", "resolution-notice": "Resolution notice" };
+  function step(s) {
+    const text = [];
+    if (s.what === "escalated") text.push(`to tier ${s.tier}`);
+    if (s.notificationId) {
+      text.push(`${s.to || ""}${s.role ? ` (${s.role})` : ""} by ${words(s.channel)}`);
+      if (s.what !== "fallback") text.push(`tier ${s.tier}`);
+    }
+    if (s.by) text.push(`by ${s.by}`);
+    if (s.via) text.push(VIA[s.via] || words(s.via));
+    if (s.detail) text.push(s.detail);
+    return h("li", { class: "step", "data-what": s.what, "data-notification-id": s.notificationId || null },
+      s.at ? when(s.at, clockTime) : h("span", { class: "muted" }, "time unknown"), " ",
+      h("strong", {}, STEP[s.what] || words(s.what)), text.length ? ` · ${text.join(" · ")}` : "",
+      s.receipts.length
+        ? h("ul", { class: "step-receipts" }, s.receipts.map((r) =>
+          h("li", {}, `${words(r.status)} · attempt ${r.attempt} · `, when(r.at, clockTime),
+            r.outbox ? " · outbox" : "", r.reason ? ` · ${r.reason}` : "")))
+        : s.notificationId ? h("span", { class: "muted" }, " · no receipt yet") : null);
+  }
+  function timeline(i, openDetails) {
+    if (!i.timeline.length) return null;
+    const key = `timeline:${i.incidentId}`;
+    return h("details", { class: "timeline", open: openDetails.has(key), "data-details-key": key },
+      h("summary", { "data-focus-key": key }, `Timeline (${plural(i.timeline.length, "step")}, times in ${state.zone})`),
+      h("ol", { class: "steps" }, i.timeline.map(step)));
+  }
   const VIA = { LINK: "with the link of a notification", SMS: "by SMS reply", API: "through the API" };
   const shortDate = (date) =>
     new Date(`${date}T12:00:00Z`).toLocaleDateString("en-GB", { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" });
@@ -219,7 +254,10 @@
               i.acknowledgedAt ? [" at ", when(i.acknowledgedAt, clockTime), after(i.reportedAt, i.acknowledgedAt)] : ""]
             : "not yet"),
           i.resolvedAt ? [h("dt", {}, "Resolved"), h("dd", {}, when(i.resolvedAt, clockTime), after(i.reportedAt, i.resolvedAt),
-            i.resolvedBy ? ` by ${i.resolvedBy}` : "", i.resolution ? ` · ${i.resolution}` : "")] : null),
+            i.resolvedBy ? ` by ${i.resolvedBy}` : "", i.resolution ? ` · ${i.resolution}` : "")] : null,
+          i.timeToAcknowledge ? [h("dt", {}, "Time to acknowledge"), h("dd", { "data-fact": "time-to-acknowledge" }, duration(i.timeToAcknowledge))] : null,
+          i.timeToResolve ? [h("dt", {}, "Time to resolve"), h("dd", { "data-fact": "time-to-resolve" }, duration(i.timeToResolve))] : null),
+        timeline(i, openDetails),
         i.notifications.length
           ? table(`notifications:${i.incidentId}`, `Notifications for ${i.incidentId} (${i.notifications.length})`,
             ["Recipient", "Channel", "Tier", "Kind", "Delivery", "Receipts"],

@@ -339,6 +339,22 @@ class DashboardBrowserIT {
         .satisfiesExactly(
             first -> assertThat(first).startsWith("retrying · attempt 1").contains("SMTP timeout"),
             second -> assertThat(second).startsWith("delivered · attempt 2"));
+    // the timeline: every step in time order, each notification with its receipts
+    browser.driver.findElement(By.cssSelector(incident + " details.timeline summary")).click();
+    assertThat(text(By.cssSelector(incident + " details.timeline summary")))
+        .isEqualTo("Timeline (3 steps, times in UTC)");
+    assertThat(texts(By.cssSelector(incident + " li.step")))
+        .satisfiesExactly(
+            reported -> assertThat(reported).endsWith("Reported · by front desk"),
+            first ->
+                assertThat(first)
+                    .contains("Notified · Ana Ruiz (Comms lead) by email · tier 0")
+                    .contains("retrying · attempt 1", "SMTP timeout", "delivered · attempt 2"),
+            second ->
+                assertThat(second)
+                    .contains(
+                        "Notified · Ana Ruiz (Comms lead) by sms · tier 0", "delivered · attempt 1")
+                    .contains("outbox"));
     assertThat(stillTheSamePage()).isTrue();
     browser.screenshot("incident");
   }

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.avro.Schema;
 import org.librarycampaign.ingest.http.Route.Access;
+import org.librarycampaign.ingest.respond.ResponderRoutes;
 import org.librarycampaign.platform.events.EventType;
 
 /**
@@ -71,6 +72,7 @@ public final class OpenApiDocument {
               : paths.putObject(route.path());
       path.set(route.method().name().toLowerCase(Locale.ROOT), operation(route));
     }
+    responderPaths(paths);
     ObjectNode components = document.putObject("components");
     ObjectNode bearer = components.putObject("securitySchemes").putObject(BEARER);
     bearer.put("type", "http");
@@ -193,6 +195,9 @@ public final class OpenApiDocument {
         "The broker did not acknowledge in time, or the decision view is not ready yet; try again"
             + " (the same events again are safe).");
     problem(responses.putObject("NotFound"), "No decision on this post yet.");
+    problem(
+        responses.putObject("IncidentNotFound"),
+        "The crisis service has not written a status for this incident (yet).");
     return responses;
   }
 
@@ -227,7 +232,240 @@ public final class OpenApiDocument {
     schemas.set("Accepted", acceptedSchema());
     schemas.set("FieldErrors", fieldErrorsSchema());
     schemas.set("Problem", problemSchema());
+    schemas.set("IncidentTimeline", incidentTimelineSchema());
     return schemas;
+  }
+
+  // --- the responders' routes (services/ingest/README.md#acknowledge-links-and-sms-replies) and
+  // the incident timeline (#incident-timeline): served by ResponderRoutes, not from Route
+
+  private static void responderPaths(ObjectNode paths) {
+    ObjectNode ack = paths.putObject(ResponderRoutes.ACK_PATH);
+    ack.set(
+        "get",
+        ackOperation(
+            "showAcknowledgeLink",
+            "Open an acknowledge link",
+            "The link of a notification (its ackUrl): a small page with the incident, its"
+                + " severity, the library's steps, who else was told and one button. Opening it"
+                + " writes nothing.",
+            "The incident's page (or, once acknowledged or resolved, who did it and when)."));
+    ack.set(
+        "post",
+        ackOperation(
+            "acknowledgeByLink",
+            "Acknowledge with the link",
+            "The button of the page: writes IncidentAcknowledged with the responder's name and"
+                + " via LINK; a second tap says who acknowledged and when.",
+            "The confirmation page, or who acknowledged (or resolved) it and when."));
+
+    ObjectNode sms = NODES.objectNode();
+    sms.put("operationId", "smsReply");
+    sms.put("summary", "Receive an SMS reply (gateway webhook)");
+    sms.put(
+        "description",
+        "The SMS gateway's inbound-message webhook (the Twilio form post), signed with"
+            + " X-Twilio-Signature. A reply code (e.g. 4A, 4E) acknowledges or escalates that"
+            + " incident for the sender; ACK, OK or YES acknowledges the sender's only open"
+            + " incident; anything else gets a short help text. An unknown number is counted and"
+            + " ignored.");
+    sms.putArray("security");
+    ObjectNode signature = sms.putArray("parameters").addObject();
+    signature.put("name", "X-Twilio-Signature");
+    signature.put("in", "header");
+    signature.put("required", true);
+    signature.put(
+        "description",
+        "Base64 HMAC-SHA1 of the public url and the sorted form fields, keyed with"
+            + " campaign.ingest.sms.auth-token.");
+    signature.putObject("schema").put("type", "string");
+    ObjectNode form = object(List.of("From"));
+    ObjectNode fields = (ObjectNode) form.get("properties");
+    fields.putObject("From").put("type", "string").put("description", "The sender's number.");
+    fields.putObject("Body").put("type", "string").put("description", "The reply's text.");
+    form.put("additionalProperties", true);
+    ObjectNode smsBody = sms.putObject("requestBody");
+    smsBody.put("required", true);
+    smsBody.putObject("content").putObject("application/x-www-form-urlencoded").set("schema", form);
+    ObjectNode smsResponses = sms.putObject("responses");
+    ObjectNode answered = smsResponses.putObject("200");
+    answered.put("description", "The answer to send back to the sender, as TwiML.");
+    answered
+        .putObject("content")
+        .putObject("application/xml")
+        .putObject("schema")
+        .put("type", "string");
+    plainText(smsResponses.putObject("400"), "No From field.");
+    plainText(
+        smsResponses.putObject("403"),
+        "The signature does not match, or SMS replies are not configured"
+            + " (campaign.ingest.sms.auth-token).");
+    plainText(
+        smsResponses.putObject("429"),
+        "Too many bad signatures from this address; Retry-After says when to try again.");
+    plainText(
+        smsResponses.putObject("503"),
+        "The incident view is not ready or the reply could not be written; the gateway may retry.");
+    paths.putObject(ResponderRoutes.SMS_PATH).set("post", sms);
+
+    ObjectNode timeline = NODES.objectNode();
+    timeline.put("operationId", "incidentTimeline");
+    timeline.put("summary", "An incident's timeline");
+    timeline.put(
+        "description",
+        "Every step of the response (reported, escalated, notified, repeated, fallback,"
+            + " acknowledged, resolved, resolution-notice) in time order, each notification with"
+            + " its latest delivery receipt, and the times to acknowledge and resolve; every time"
+            + " in campaign.ingest.zone. The owning branch's token or the admin token.");
+    ObjectNode incidentId = timeline.putArray("parameters").addObject();
+    incidentId.put("name", "incidentId");
+    incidentId.put("in", "path");
+    incidentId.put("required", true);
+    incidentId.put("description", "The incidentId.");
+    incidentId.putObject("schema").put("type", "string");
+    ObjectNode timelineResponses = timeline.putObject("responses");
+    ObjectNode found = timelineResponses.putObject("200");
+    found.put("description", "The timeline.");
+    jsonContent(found, "IncidentTimeline");
+    ref(timelineResponses, "401", "Unauthorized");
+    ref(timelineResponses, "403", "Forbidden");
+    ref(timelineResponses, "404", "IncidentNotFound");
+    ref(timelineResponses, "429", "TooManyRequests");
+    ref(timelineResponses, "503", "Unavailable");
+    paths.putObject(ResponderRoutes.TIMELINE_PATH).set("get", timeline);
+  }
+
+  private static ObjectNode ackOperation(
+      String operationId, String summary, String description, String ok) {
+    ObjectNode operation = NODES.objectNode();
+    operation.put("operationId", operationId);
+    operation.put("summary", summary);
+    operation.put("description", description + " No bearer token: the link is the credential.");
+    operation.putArray("security");
+    ObjectNode token = operation.putArray("parameters").addObject();
+    token.put("name", "token");
+    token.put("in", "path");
+    token.put("required", true);
+    token.put(
+        "description",
+        "The signed, expiring token of the link (HMAC over incident, tier, responder and"
+            + " expiry).");
+    token.putObject("schema").put("type", "string");
+    ObjectNode responses = operation.putObject("responses");
+    html(responses.putObject("200"), ok);
+    html(responses.putObject("403"), "The link was changed, is not known or has expired.");
+    plainText(
+        responses.putObject("429"),
+        "Too many bad links from this address; Retry-After says when to try again.");
+    html(
+        responses.putObject("503"),
+        "The incident view is starting up or the acknowledgement could not be written; try"
+            + " again.");
+    return operation;
+  }
+
+  private static void html(ObjectNode response, String description) {
+    response.put("description", description);
+    response.putObject("content").putObject("text/html").putObject("schema").put("type", "string");
+  }
+
+  private static void plainText(ObjectNode response, String description) {
+    response.put("description", description);
+    response.putObject("content").putObject("text/plain").putObject("schema").put("type", "string");
+  }
+
+  private static ObjectNode incidentTimelineSchema() {
+    ObjectNode body =
+        object(
+            List.of(
+                "incidentId",
+                "branchId",
+                "state",
+                "severity",
+                "tier",
+                "zone",
+                "reportedAt",
+                "timeline"));
+    ObjectNode properties = (ObjectNode) body.get("properties");
+    properties.putObject("incidentId").put("type", "string");
+    properties.putObject("branchId").put("type", "string");
+    properties
+        .putObject("state")
+        .put("type", "string")
+        .put("description", "OPEN, ESCALATED, ACKNOWLEDGED, RESOLVED, UNROUTED or EXHAUSTED.");
+    properties.putObject("severity").put("type", "string");
+    properties.putObject("summary").put("type", "string").put("nullable", true);
+    properties.putObject("tier").put("type", "integer");
+    properties
+        .putObject("zone")
+        .put("type", "string")
+        .put("description", "The zone of every time (campaign.ingest.zone).");
+    localTime(properties, "reportedAt", false);
+    localTime(properties, "acknowledgedAt", true);
+    localTime(properties, "resolvedAt", true);
+    properties
+        .putObject("timeToAcknowledge")
+        .put("type", "string")
+        .put("nullable", true)
+        .put("description", "ISO-8601 duration from the report, e.g. PT20M; null until then.");
+    properties
+        .putObject("timeToResolve")
+        .put("type", "string")
+        .put("nullable", true)
+        .put("description", "ISO-8601 duration from the report; null until then.");
+    ObjectNode steps = properties.putObject("timeline");
+    steps.put("type", "array");
+    steps.put("description", "The steps in time order; steps at the same time in their order.");
+    ObjectNode step = object(List.of("at", "what"));
+    ObjectNode fields = (ObjectNode) step.get("properties");
+    localTime(fields, "at", false);
+    ArrayNode what = fields.putObject("what").put("type", "string").putArray("enum");
+    List.of(
+            "reported",
+            "escalated",
+            "notified",
+            "repeated",
+            "fallback",
+            "acknowledged",
+            "resolved",
+            "resolution-notice")
+        .forEach(what::add);
+    fields.putObject("notificationId").put("type", "string");
+    fields.putObject("tier").put("type", "integer");
+    fields.putObject("to").put("type", "string").put("nullable", true);
+    fields.putObject("role").put("type", "string").put("nullable", true);
+    fields.putObject("channel").put("type", "string");
+    fields.putObject("by").put("type", "string").put("nullable", true);
+    fields
+        .putObject("via")
+        .put("type", "string")
+        .put("description", "How it was acknowledged: LINK, SMS or API.");
+    ObjectNode receipt = object(List.of("status", "at", "attempt"));
+    receipt.put("nullable", true);
+    receipt.put("description", "The latest delivery receipt; null before the first.");
+    ObjectNode receiptFields = (ObjectNode) receipt.get("properties");
+    receiptFields
+        .putObject("status")
+        .put("type", "string")
+        .put("description", "DELIVERED, RETRYING or FAILED.");
+    localTime(receiptFields, "at", false);
+    receiptFields.putObject("attempt").put("type", "integer");
+    receiptFields.putObject("reason").put("type", "string");
+    localTime(receiptFields, "nextAttemptAt", false);
+    receiptFields.putObject("outbox").put("type", "boolean");
+    fields.set("receipt", receipt);
+    steps.set("items", step);
+    return body;
+  }
+
+  private static void localTime(ObjectNode properties, String name, boolean nullable) {
+    ObjectNode time = properties.putObject(name);
+    time.put("type", "string");
+    time.put("format", "date-time");
+    if (nullable) {
+      time.put("nullable", true);
+    }
+    time.put("description", "In the document's zone, with its offset.");
   }
 
   private static ObjectNode acceptedSchema() {

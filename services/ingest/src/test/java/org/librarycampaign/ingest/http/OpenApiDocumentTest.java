@@ -46,7 +46,52 @@ class OpenApiDocumentTest {
             Map.entry("/v1/channels/{branchId}/{platform}/policy", List.of("put")),
             Map.entry("/v1/response-plans/{branchId}", List.of("put")),
             Map.entry("/v1/posts/{postId}/decision", List.of("get")),
-            Map.entry("/v1/openapi.json", List.of("get")));
+            Map.entry("/v1/openapi.json", List.of("get")),
+            Map.entry("/ack/{token}", List.of("get", "post")),
+            Map.entry("/sms/inbound", List.of("post")),
+            Map.entry("/v1/incidents/{incidentId}", List.of("get")));
+  }
+
+  @Test
+  void theRespondersRoutesNeedNoTokenAndTheTimelineDoes() {
+    for (String pointer :
+        List.of(
+            "/paths/~1ack~1{token}/get",
+            "/paths/~1ack~1{token}/post",
+            "/paths/~1sms~1inbound/post")) {
+      assertThat(document.at(pointer + "/security").isArray()).as(pointer).isTrue();
+      assertThat(document.at(pointer + "/security").isEmpty()).as(pointer).isTrue();
+    }
+    assertThat(document.at("/paths/~1v1~1incidents~1{incidentId}/get").has("security")).isFalse();
+    assertThat(statuses("/paths/~1ack~1{token}/post/responses"))
+        .containsExactly("200", "403", "429", "503");
+    assertThat(document.at("/paths/~1ack~1{token}/get/responses/200/content").has("text/html"))
+        .isTrue();
+    assertThat(statuses("/paths/~1sms~1inbound/post/responses"))
+        .containsExactly("200", "400", "403", "429", "503");
+    assertThat(
+            document
+                .at("/paths/~1sms~1inbound/post/requestBody/content")
+                .has("application/x-www-form-urlencoded"))
+        .isTrue();
+    assertThat(document.at("/paths/~1sms~1inbound/post/parameters/0/name").asText())
+        .isEqualTo("X-Twilio-Signature");
+    assertThat(statuses("/paths/~1v1~1incidents~1{incidentId}/get/responses"))
+        .containsExactly("200", "401", "403", "404", "429", "503");
+    assertThat(
+            document
+                .at(
+                    "/components/schemas/IncidentTimeline/properties/timeline/items/properties/what/enum")
+                .toString())
+        .isEqualTo(
+            "[\"reported\",\"escalated\",\"notified\",\"repeated\",\"fallback\","
+                + "\"acknowledged\",\"resolved\",\"resolution-notice\"]");
+  }
+
+  private List<String> statuses(String pointer) {
+    List<String> statuses = new ArrayList<>();
+    document.at(pointer).fieldNames().forEachRemaining(statuses::add);
+    return statuses;
   }
 
   @Test
