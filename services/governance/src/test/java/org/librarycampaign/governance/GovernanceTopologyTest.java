@@ -256,12 +256,13 @@ class GovernanceTopologyTest {
   void aDraftWrittenStraightToKafkaThatBreaksTheInputRulesGoesToDeadLettersUndecided() {
     // a producer writing to Kafka directly, past ingest's JSON reader: the reliability suite's case
     ParsedEvent valid = new EventJson().parse(content("good").toString());
-    PostEvent envelope = PostEvent.newBuilder((PostEvent) valid.value()).build();
-    PostDrafted drafted = PostDrafted.newBuilder((PostDrafted) envelope.getEvent()).build();
-    drafted.setPostId("x*");
-    drafted.setRevision(0);
-    drafted.setText("");
-    envelope.setEvent(drafted);
+    PostEvent envelope =
+        new PostEvent(
+            PostDrafted.newBuilder((PostDrafted) ((PostEvent) valid.value()).getEvent())
+                .setPostId("x*")
+                .setRevision(0)
+                .setText("")
+                .build());
     driver.send(
         new ParsedEvent(valid.type(), valid.topic(), valid.key(), envelope, valid.eventTime()));
 
