@@ -15,6 +15,7 @@ import org.librarycampaign.platform.config.CampaignConfig;
 import org.librarycampaign.platform.serde.AvroSerde;
 import org.librarycampaign.platform.state.Retention;
 import org.librarycampaign.platform.streams.BranchRouting;
+import org.librarycampaign.platform.streams.InputRules;
 import org.librarycampaign.platform.streams.InputTombstones;
 import org.librarycampaign.platform.streams.OwnershipGate;
 import org.librarycampaign.platform.streams.StreamsSettings;
@@ -63,7 +64,9 @@ public final class ConflictsTopology {
     KStream<String, ConflictEvent> fromPosts =
         OwnershipGate.inTask(
                 BranchRouting.byBranch(
-                    builder.stream(topics.posts().name(), topics.posts().consumed()),
+                    InputRules.checked(
+                        builder.stream(topics.posts().name(), topics.posts().consumed()),
+                        POSTS_ROUTE),
                     topics.posts(),
                     POSTS_ROUTE,
                     ConflictsService.NAME),
@@ -78,7 +81,9 @@ public final class ConflictsTopology {
     InputTombstones milestoneTombstones = InputTombstones.of(ConflictsService.NAME);
     String milestonesTopic = topics.milestones().name();
     KStream<String, ConflictEvent> fromMilestones =
-        builder.stream(topics.milestones().name(), topics.milestones().consumed())
+        InputRules.checked(
+                builder.stream(topics.milestones().name(), topics.milestones().consumed()),
+                "conflicts-milestones")
             .filter(
                 (key, value) -> !milestoneTombstones.skipped(milestonesTopic, key, value),
                 Named.as("conflicts-milestones-present"))

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import library.campaign.events.ConflictEvent;
+import library.campaign.events.DeadLetter;
 import library.campaign.events.MilestoneEvent;
 import library.campaign.events.PostEvent;
 import org.apache.kafka.streams.KeyValue;
@@ -54,6 +55,14 @@ final class ConflictsDriver implements AutoCloseable {
     return harness.output().stream()
         .filter(record -> record.topic() == CampaignTopic.CONFLICTS)
         .map(record -> KeyValue.pair(record.key(), (ConflictEvent) record.value()))
+        .toList();
+  }
+
+  /** The error messages of the dead letters written since the last call (other records dropped). */
+  List<String> deadLetterMessages() {
+    return harness.output().stream()
+        .filter(record -> record.topic() == CampaignTopic.DEAD_LETTERS)
+        .map(record -> ((DeadLetter) record.value()).getErrorMessage())
         .toList();
   }
 

@@ -80,6 +80,37 @@ class ConflictsTopologyTest {
   }
 
   @Test
+  void aMilestoneAndAPostBreakingTheInputRulesGoToDeadLettersAndTheValidOnesFlow() {
+    // written straight to Kafka, past ingest's JSON reader
+    conflicts.milestone(countyFair(1, "eastside").setMilestoneId("fair*").build(), T1);
+    conflicts.post("eastside", contentPost("p1", 0, "eastside", NOON), T2);
+    conflicts.post("eastside", contentPost("p2", 1, "eastside", NOON), T3);
+
+    assertThat(conflicts.deadLetterMessages())
+        .containsExactly(
+            "INVALID: Milestone milestoneId: must match [A-Za-z0-9._:-]{1,128}: ASCII letters,"
+                + " digits, '.', '_', ':' and '-' only",
+            "INVALID: PostDrafted revision: must be 1 or more (the first version is 1)");
+
+    conflicts.milestone(countyFair(1, "eastside").build(), T4);
+    assertThat(conflicts.output())
+        .as("only the valid post, against the valid milestone")
+        .containsExactly(
+            detected(
+                "p2",
+                "fair",
+                "eastside",
+                NOON,
+                "County Fair",
+                FAIR_FROM,
+                FAIR_UNTIL,
+                FAIR_UNTIL,
+                "Scheduled during the County Fair" + FAIR_MESSAGE,
+                T4));
+    assertThat(conflicts.outputEmpty()).isTrue();
+  }
+
+  @Test
   void aNewMilestoneDetectsThePostsOfItsBranchInItsWindow() {
     conflicts.post("eastside", contentPost("p1", 1, "eastside", NOON), T1);
     conflicts.post("westside", contentPost("p2", 1, "westside", NOON), T1);

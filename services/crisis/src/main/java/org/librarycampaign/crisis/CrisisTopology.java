@@ -20,6 +20,7 @@ import org.librarycampaign.platform.state.StateCodec;
 import org.librarycampaign.platform.state.TimeOrderedKey;
 import org.librarycampaign.platform.streams.BranchRouting;
 import org.librarycampaign.platform.streams.GlobalView;
+import org.librarycampaign.platform.streams.InputRules;
 import org.librarycampaign.platform.streams.OwnershipGate;
 import org.librarycampaign.platform.topics.Topic;
 import org.librarycampaign.platform.topics.TopicCatalogue;
@@ -100,7 +101,8 @@ public final class CrisisTopology {
     KStream<String, SpecificRecord> responses =
         OwnershipGate.inTask(
                 BranchRouting.byBranch(
-                    builder.stream(incidents.name(), incidents.consumed()),
+                    InputRules.checked(
+                        builder.stream(incidents.name(), incidents.consumed()), INCIDENTS_ROUTE),
                     incidents,
                     INCIDENTS_ROUTE,
                     CrisisService.NAME),

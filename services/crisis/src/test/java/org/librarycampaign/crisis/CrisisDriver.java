@@ -9,6 +9,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.librarycampaign.harness.TopologyHarness;
+import org.librarycampaign.platform.json.ParsedEvent;
 import org.librarycampaign.platform.topics.CampaignTopic;
 
 /**
@@ -46,6 +47,12 @@ final class CrisisDriver implements AutoCloseable {
 
   CrisisDriver line(String line) {
     harness.send(line);
+    return this;
+  }
+
+  /** An event as a producer writing to Kafka directly sends it (no JSON reader in between). */
+  CrisisDriver event(ParsedEvent event) {
+    harness.send(event);
     return this;
   }
 

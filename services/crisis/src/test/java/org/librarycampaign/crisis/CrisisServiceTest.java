@@ -66,6 +66,8 @@ class CrisisServiceTest {
     assertThat(nodes)
         .containsExactlyInAnyOrder(
             "read-campaign.incidents",
+            // the input rules (dead letters INVALID)
+            "crisis-incidents-input-rules",
             // the branch route and the in-task ownership gate
             "crisis-incidents-present",
             "crisis-incidents-placement",

@@ -13,12 +13,15 @@ import java.util.List;
 import java.util.Map;
 import library.campaign.events.DeadLetter;
 import library.campaign.events.DeadLetterStage;
+import library.campaign.events.IncidentEvent;
+import library.campaign.events.IncidentReported;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.KeyValue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.librarycampaign.platform.deadletter.RejectedRecord;
+import org.librarycampaign.platform.json.ParsedEvent;
 
 /**
  * The crisis topology in a TopologyTestDriver, driven like {@code campaign plan}: each case asserts
@@ -230,6 +233,33 @@ class CrisisTopologyTest {
         .as("no escalation, and a second acknowledgement is no news")
         .isEmpty();
     assertThat(crisis.outputTopicsEmpty()).isTrue();
+  }
+
+  @Test
+  void anIncidentBreakingTheInputRulesGoesToDeadLettersAndAValidOneAfterItIsActedOn() {
+    crisis = new CrisisDriver(stateDir).lines(DEFAULT_PLAN);
+    // written straight to Kafka, past ingest's JSON reader
+    ParsedEvent valid =
+        new org.librarycampaign.platform.json.EventJson()
+            .parse(reported("i1", "eastside", "HIGH", "2026-12-01T15:00:00Z"));
+    IncidentEvent invalid =
+        new IncidentEvent(
+            IncidentReported.newBuilder(
+                    (IncidentReported) ((IncidentEvent) valid.value()).getEvent())
+                .setIncidentId("i*")
+                .build());
+    crisis.event(
+        new ParsedEvent(valid.type(), valid.topic(), valid.key(), invalid, valid.eventTime()));
+
+    assertThat(crisis.output())
+        .as("one dead letter, no notification, no status")
+        .extracting(record -> ((DeadLetter) record.value).getErrorMessage())
+        .containsExactly(
+            "INVALID: IncidentReported incidentId: must match [A-Za-z0-9._:-]{1,128}: ASCII"
+                + " letters, digits, '.', '_', ':' and '-' only");
+
+    crisis.line(reported("i1", "eastside", "HIGH", "2026-12-01T15:01:00Z"));
+    assertThat(crisis.brief()).as("the valid report is acted on").hasSize(4);
   }
 
   @Test

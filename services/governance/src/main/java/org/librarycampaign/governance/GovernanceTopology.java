@@ -26,6 +26,7 @@ import org.librarycampaign.platform.config.CampaignConfig;
 import org.librarycampaign.platform.state.Retention;
 import org.librarycampaign.platform.streams.BranchRouting;
 import org.librarycampaign.platform.streams.GlobalView;
+import org.librarycampaign.platform.streams.InputRules;
 import org.librarycampaign.platform.streams.OwnershipGate;
 import org.librarycampaign.platform.topics.Topic;
 import org.librarycampaign.platform.topics.TopicCatalogue;
@@ -103,7 +104,9 @@ public final class GovernanceTopology {
     KStream<String, SpecificRecord> posts =
         OwnershipGate.inTask(
                 BranchRouting.byBranch(
-                    builder.stream(topics.posts().name(), topics.posts().consumed()),
+                    InputRules.checked(
+                        builder.stream(topics.posts().name(), topics.posts().consumed()),
+                        POSTS_ROUTE),
                     topics.posts(),
                     POSTS_ROUTE,
                     GovernanceService.NAME),
@@ -113,7 +116,9 @@ public final class GovernanceTopology {
     KStream<String, SpecificRecord> incidents =
         OwnershipGate.inTask(
                 BranchRouting.byBranch(
-                    builder.stream(topics.incidents().name(), topics.incidents().consumed()),
+                    InputRules.checked(
+                        builder.stream(topics.incidents().name(), topics.incidents().consumed()),
+                        INCIDENTS_ROUTE),
                     topics.incidents(),
                     INCIDENTS_ROUTE,
                     GovernanceService.NAME),

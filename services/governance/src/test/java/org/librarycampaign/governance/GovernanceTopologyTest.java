@@ -13,6 +13,8 @@ import java.util.Map;
 import library.campaign.events.DeadLetter;
 import library.campaign.events.DeadLetterStage;
 import library.campaign.events.PostDecision;
+import library.campaign.events.PostDrafted;
+import library.campaign.events.PostEvent;
 import library.campaign.events.ReasonCode;
 import library.campaign.events.WarningCode;
 import org.apache.avro.Schema;
@@ -26,6 +28,8 @@ import org.apache.kafka.streams.TopologyDescription;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.librarycampaign.platform.config.CampaignConfig;
+import org.librarycampaign.platform.json.EventJson;
+import org.librarycampaign.platform.json.ParsedEvent;
 import org.librarycampaign.platform.registry.SchemaRegistry;
 import org.librarycampaign.platform.topics.CampaignTopic;
 
@@ -245,6 +249,41 @@ class GovernanceTopologyTest {
                 .approved()
                 .week(1, 0, 0)
                 .decidedAt("2026-11-27T10:07:00Z")
+                .line());
+  }
+
+  @Test
+  void aDraftWrittenStraightToKafkaThatBreaksTheInputRulesGoesToDeadLettersUndecided() {
+    // a producer writing to Kafka directly, past ingest's JSON reader: the reliability suite's case
+    ParsedEvent valid = new EventJson().parse(content("good").toString());
+    PostEvent envelope =
+        new PostEvent(
+            PostDrafted.newBuilder((PostDrafted) ((PostEvent) valid.value()).getEvent())
+                .setPostId("x*")
+                .setRevision(0)
+                .setText("")
+                .build());
+    driver.send(
+        new ParsedEvent(valid.type(), valid.topic(), valid.key(), envelope, valid.eventTime()));
+
+    assertThat(driver.decisions()).as("nothing decided about the invalid draft").isEmpty();
+    assertThat(driver.deadLetters())
+        .map(DeadLetter.class::cast)
+        .extracting(DeadLetter::getStage, DeadLetter::getErrorMessage)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                DeadLetterStage.PROCESSING,
+                "INVALID: PostDrafted postId: must match [A-Za-z0-9._:-]{1,128}: ASCII letters,"
+                    + " digits, '.', '_', ':' and '-' only; revision: must be 1 or more (the first"
+                    + " version is 1)"));
+
+    assertThat(GovernanceDriver.lines(send(content("c1"))))
+        .as("a valid draft after it is decided")
+        .containsExactly(
+            Expected.content("c1")
+                .approved()
+                .week(1, 0, 0)
+                .decidedAt("2026-11-27T10:00:00Z")
                 .line());
   }
 

@@ -11,6 +11,12 @@ public final class RejectedRecord extends RuntimeException {
   /** A record about a post or incident id that belongs to another branch. */
   public static final String OWNERSHIP = "OWNERSHIP";
 
+  /**
+   * A value of an input topic that breaks an input rule ({@link
+   * org.librarycampaign.platform.streams.InputRules}); the message names each field.
+   */
+  public static final String INVALID = "INVALID";
+
   private final String reason;
 
   public RejectedRecord(String reason, String message) {
