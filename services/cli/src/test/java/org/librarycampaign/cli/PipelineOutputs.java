@@ -21,8 +21,10 @@ import org.librarycampaign.platform.topics.CampaignTopic;
  * decision of every post revision, the conflicts in force and ever detected, the amplify gaps open
  * and ever opened, every notification and every incident's final status. Times taken from the wall
  * clock ({@code decidedAt}, {@code detectedAt}, {@code clearedAt}, {@code at}, {@code createdAt},
- * {@code updatedAt}: the record's processing time in a running service, the plan clock in the
- * harness) are left out; every other field is compared.
+ * {@code updatedAt}, {@code acknowledgedAt}, {@code resolvedAt}: the record's processing time in a
+ * running service, the plan clock in the harness) are left out, and so is the signed token of an
+ * acknowledge link, whose expiry counts from the alert's {@code createdAt}; every other field is
+ * compared.
  */
 final class PipelineOutputs {
 
@@ -89,11 +91,15 @@ final class PipelineOutputs {
       case CONFLICTS -> addConflict(node);
       case NOTIFICATIONS -> {
         node.remove("createdAt");
+        withoutAckToken(node, "ackUrl");
+        withoutAckToken(node, "body");
         notificationRecords++;
         notifications.put(node.get("notificationId").asText(), node.toString());
       }
       case INCIDENT_STATUS -> {
         node.remove("updatedAt");
+        node.remove("acknowledgedAt");
+        node.remove("resolvedAt");
         incidents.put(node.get("incidentId").asText(), node.toString());
       }
       case NOTIFICATION_RECEIPTS ->
@@ -224,5 +230,12 @@ final class PipelineOutputs {
     parts.put("notification records", notificationRecords);
     parts.put("incidents", incidents);
     return parts;
+  }
+
+  /** The acknowledge link's token (services/crisis/README.md) signs a wall-clock expiry. */
+  private static void withoutAckToken(ObjectNode node, String field) {
+    if (node.hasNonNull(field)) {
+      node.put(field, node.get(field).asText().replaceAll("/ack/[A-Za-z0-9._~-]+", "/ack/<token>"));
+    }
   }
 }

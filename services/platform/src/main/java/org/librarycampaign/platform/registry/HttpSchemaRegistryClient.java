@@ -90,28 +90,7 @@ public final class HttpSchemaRegistryClient implements SchemaRegistry {
     return idsBySubjectSchema.computeIfAbsent(
         new SubjectSchema(subject, schema),
         key -> {
-          int id;
-          try {
-            id =
-                call(
-                        "registering a schema under subject " + subject,
-                        "POST",
-                        "/subjects/" + encode(subject) + "/versions",
-                        schemaBody(schema))
-                    .path("id")
-                    .asInt();
-          } catch (SchemaRegistryException e) {
-            // Two clients registering the first version of a subject at once: Apicurio answers
-            // the loser 409 ("already exists"). If the schema is there now, that is success.
-            if (!e.isIncompatible()) {
-              throw e;
-            }
-            try {
-              id = lookUpId(subject, schema);
-            } catch (SchemaRegistryException notThere) {
-              throw e;
-            }
-          }
+          int id = registerOrTakeWinner(subject, schema);
           schemasById.putIfAbsent(id, schema);
           LOGGER
               .atDebug()
@@ -120,6 +99,53 @@ public final class HttpSchemaRegistryClient implements SchemaRegistry {
               .log("Schema registered");
           return id;
         });
+  }
+
+  /** How often a registration that lost a race (409) is tried again before the 409 is final. */
+  private static final int RACE_ATTEMPTS = 5;
+
+  /**
+   * Registers the schema. Two clients registering the first version of a subject at once: Apicurio
+   * answers the loser 409 ("already exists"), sometimes before the winner's version can be looked
+   * up. If the schema is there, that is success; if not yet, the registration is tried again after
+   * a short pause; a 409 that persists (an incompatible schema) is final.
+   */
+  private int registerOrTakeWinner(String subject, Schema schema) {
+    SchemaRegistryException conflict = null;
+    for (int attempt = 1; attempt <= RACE_ATTEMPTS; attempt++) {
+      try {
+        return call(
+                "registering a schema under subject " + subject,
+                "POST",
+                "/subjects/" + encode(subject) + "/versions",
+                schemaBody(schema))
+            .path("id")
+            .asInt();
+      } catch (SchemaRegistryException e) {
+        if (!e.isIncompatible()) {
+          throw e;
+        }
+        conflict = e;
+      }
+      try {
+        return lookUpId(subject, schema);
+      } catch (SchemaRegistryException notThereYet) {
+        if (!String.valueOf(conflict.getMessage()).contains("already exists")) {
+          throw conflict; // an incompatible schema, not a race
+        }
+        pause(Duration.ofMillis(100L * attempt));
+      }
+    }
+    throw conflict;
+  }
+
+  private static void pause(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while registering a schema", e);
+    }
   }
 
   /** The id of a schema registered under the subject; fails (404) when it is not. */
