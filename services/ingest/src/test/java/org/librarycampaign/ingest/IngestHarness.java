@@ -161,7 +161,16 @@ public final class IngestHarness implements AutoCloseable {
 
   public HttpResponse<String> send(HttpRequest request) {
     try {
-      return client.send(request, HttpResponse.BodyHandlers.ofString());
+      try {
+        return client.send(request, HttpResponse.BodyHandlers.ofString());
+      } catch (IOException e) {
+        // a pooled connection the server had closed (after refusing a request without reading its
+        // body): the request got no byte of answer, so it was not handled; send it once more
+        if (!String.valueOf(e.getMessage()).contains("received no bytes")) {
+          throw e;
+        }
+        return client.send(request, HttpResponse.BodyHandlers.ofString());
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
