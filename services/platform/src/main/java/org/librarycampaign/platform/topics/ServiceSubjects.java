@@ -1,5 +1,9 @@
 package org.librarycampaign.platform.topics;
 
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,16 +29,31 @@ import org.slf4j.LoggerFactory;
  * stores and repartitions, named by the service: their subjects are {@code <application
  * id>-<name>-changelog-value} or {@code -repartition-value}, always registered (they belong to the
  * service).
+ *
+ * <p>A registry that cannot answer at start (down, restarting, or Apicurio's HTTP 500 when several
+ * instances register the same new subject at the same moment) is waited out: each subject is tried
+ * again with backoff (0.5 s growing to 5 s apart, about three minutes in all) before the start
+ * fails. The service is not ready meanwhile.
  */
 public final class ServiceSubjects {
 
   private static final Logger LOGGER = LoggerFactory.getLogger(ServiceSubjects.class);
 
+  /** How long a start waits for the registry: 40 tries, 0.5 s apart growing to 5 s. */
+  static final RetryConfig START_WAIT =
+      RetryConfig.custom()
+          .maxAttempts(40)
+          .intervalFunction(
+              IntervalFunction.ofExponentialRandomBackoff(
+                  Duration.ofMillis(500), 1.5, 0.2, Duration.ofSeconds(5)))
+          .retryExceptions(RegistryUnavailableException.class)
+          .build();
+
   private ServiceSubjects() {}
 
   /**
    * Prepares the subjects; one line per subject, sorted. Fails (and so stops the start) when the
-   * registry cannot be reached after the client's retries.
+   * registry still cannot be reached after about three minutes of waiting (see above).
    *
    * @param avroInternals the names of the service's stores and repartitions whose values are Avro
    *     records, with their value class
@@ -44,6 +63,26 @@ public final class ServiceSubjects {
       TopicCatalogue catalogue,
       String applicationId,
       Map<String, Class<? extends SpecificRecord>> avroInternals) {
+    return prepare(topology, catalogue, applicationId, avroInternals, START_WAIT);
+  }
+
+  static List<String> prepare(
+      Topology topology,
+      TopicCatalogue catalogue,
+      String applicationId,
+      Map<String, Class<? extends SpecificRecord>> avroInternals,
+      RetryConfig registryWait) {
+    Retry retry = Retry.of("registry-at-start", registryWait);
+    retry
+        .getEventPublisher()
+        .onRetry(
+            event ->
+                LOGGER
+                    .atWarn()
+                    .addKeyValue("attempt", event.getNumberOfRetryAttempts())
+                    .addKeyValue("wait", event.getWaitInterval())
+                    .addKeyValue("error", String.valueOf(event.getLastThrowable().getMessage()))
+                    .log("Schema registry unavailable at start; waiting for it"));
     Set<String> sources = new TreeSet<>();
     Set<String> sinks = new TreeSet<>();
     Set<String> stores = new TreeSet<>();
@@ -61,7 +100,7 @@ public final class ServiceSubjects {
       if (topics.contains(name)
           && catalogue.get(id).valueSerde().serializer() instanceof AvroSerializer<?> serializer) {
         try {
-          serializer.prepare(name);
+          retry.executeRunnable(() -> serializer.prepare(name));
           prepared.add(AvroSerializer.subject(name, false));
         } catch (SerializationException e) {
           // an input is only read: with auto-registration off its subject may hold only a newer
@@ -94,7 +133,7 @@ public final class ServiceSubjects {
               new AvroSerializer<>(
                   catalogue.registry(), EventClasses.schemaOf(valueClass), true, false);
           for (String topic : internalTopics) {
-            serializer.prepare(topic);
+            retry.executeRunnable(() -> serializer.prepare(topic));
             prepared.add(AvroSerializer.subject(topic, false));
           }
         });
