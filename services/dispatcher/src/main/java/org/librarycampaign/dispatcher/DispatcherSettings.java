@@ -9,8 +9,8 @@ import org.librarycampaign.dispatcher.channel.Outbox;
 import org.librarycampaign.dispatcher.channel.Secret;
 import org.librarycampaign.dispatcher.channel.SmsSettings;
 import org.librarycampaign.dispatcher.channel.SmtpSettings;
-import org.librarycampaign.dispatcher.retry.RetryPolicy;
 import org.librarycampaign.platform.config.CampaignConfig;
+import org.librarycampaign.platform.retry.RetryPolicy;
 import org.librarycampaign.platform.state.Retention;
 
 /**

@@ -11,8 +11,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.librarycampaign.dispatcher.channel.SmsSettings;
 import org.librarycampaign.dispatcher.channel.SmtpSettings;
-import org.librarycampaign.dispatcher.retry.RetryPolicy;
 import org.librarycampaign.platform.config.CampaignConfig;
+import org.librarycampaign.platform.retry.RetryPolicy;
 
 class DispatcherSettingsTest {
 

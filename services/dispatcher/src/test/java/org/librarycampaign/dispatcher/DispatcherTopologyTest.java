@@ -30,10 +30,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.librarycampaign.dispatcher.channel.Channel;
 import org.librarycampaign.dispatcher.channel.Channels;
 import org.librarycampaign.dispatcher.channel.DeliveryOutcome;
-import org.librarycampaign.dispatcher.retry.RetryPolicy;
 import org.librarycampaign.platform.config.CampaignConfig;
 import org.librarycampaign.platform.deadletter.DeadLetters;
 import org.librarycampaign.platform.registry.InMemorySchemaRegistry;
+import org.librarycampaign.platform.retry.RetryPolicy;
 import org.librarycampaign.platform.streams.StreamsSettings;
 import org.librarycampaign.platform.topics.TopicCatalogue;
 

@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import library.campaign.events.Platform;
 import library.campaign.events.PublisherKind;
 import org.librarycampaign.platform.config.CampaignConfig;
+import org.librarycampaign.platform.retry.RetryPolicy;
 import org.librarycampaign.publisher.channel.BlueskyPublisher;
 import org.librarycampaign.publisher.channel.MastodonPublisher;
 import org.librarycampaign.publisher.channel.OutboxPublisher;
@@ -19,7 +20,6 @@ import org.librarycampaign.publisher.channel.Publisher;
 import org.librarycampaign.publisher.channel.Publishers;
 import org.librarycampaign.publisher.channel.Secret;
 import org.librarycampaign.publisher.channel.WebhookPublisher;
-import org.librarycampaign.publisher.rules.RetryPolicy;
 
 /**
  * The publisher's {@code campaign.publisher.*} settings, read once from the config; the README

@@ -24,11 +24,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.librarycampaign.harness.TopologyHarness;
 import org.librarycampaign.platform.config.CampaignConfig;
+import org.librarycampaign.platform.retry.RetryPolicy;
 import org.librarycampaign.platform.topics.CampaignTopic;
 import org.librarycampaign.publisher.channel.OutboxPublisher;
 import org.librarycampaign.publisher.channel.PublishOutcome;
 import org.librarycampaign.publisher.channel.Publishers;
-import org.librarycampaign.publisher.rules.RetryPolicy;
 
 /** The production topology in TopologyTestDriver with scripted remotes: exact receipts. */
 class PublisherTopologyTest {

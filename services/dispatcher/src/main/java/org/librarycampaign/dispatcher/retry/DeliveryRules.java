@@ -3,6 +3,7 @@ package org.librarycampaign.dispatcher.retry;
 import java.time.Instant;
 import library.campaign.events.DeliveryStatus;
 import org.librarycampaign.dispatcher.channel.DeliveryOutcome;
+import org.librarycampaign.platform.retry.RetryPolicy;
 
 /**
  * What follows an attempt: DELIVERED, RETRYING at a later time, or FAILED (with a dead letter).

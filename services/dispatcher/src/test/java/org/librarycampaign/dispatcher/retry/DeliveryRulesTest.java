@@ -16,6 +16,7 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 import org.librarycampaign.dispatcher.channel.DeliveryOutcome;
+import org.librarycampaign.platform.retry.RetryPolicy;
 
 class DeliveryRulesTest {
 

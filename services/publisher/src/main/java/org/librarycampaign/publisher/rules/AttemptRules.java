@@ -2,6 +2,7 @@ package org.librarycampaign.publisher.rules;
 
 import java.time.Instant;
 import library.campaign.events.PublicationStatus;
+import org.librarycampaign.platform.retry.RetryPolicy;
 import org.librarycampaign.publisher.channel.PublishOutcome;
 
 /**

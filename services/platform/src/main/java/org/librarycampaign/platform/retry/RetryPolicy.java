@@ -1,17 +1,19 @@
-package org.librarycampaign.dispatcher.retry;
+package org.librarycampaign.platform.retry;
 
 import java.time.Duration;
 import java.util.SplittableRandom;
 
 /**
- * How often and how long apart a notification is tried: exponential backoff from {@code
- * initialBackoff}, multiplied by {@code multiplier} after every failed attempt and capped at {@code
- * maxBackoff}, then spread by up to {@code jitter} (a fraction) either way.
+ * How often and how long apart something sent to the outside world (a notification, a post) is
+ * tried: exponential backoff from {@code initialBackoff}, multiplied by {@code multiplier} after
+ * every failed attempt and capped at {@code maxBackoff}, then spread by up to {@code jitter} (a
+ * fraction) either way.
  *
- * <p>The jitter is drawn from a generator seeded with the notification id and the attempt number,
- * not from a clock or a shared random source: two notifications that failed together retry at
- * different times, yet the same notification gets the same schedule in every run, so the topology
- * stays deterministic and its tests can name exact times.
+ * <p>The jitter is drawn from a generator seeded with the item's key (a notification id, a post
+ * revision) and the attempt number, not from a clock or a shared random source: two items that
+ * failed together retry at different times, yet the same item gets the same schedule in every run,
+ * so a topology stays deterministic and its tests can name exact times. Used by the dispatcher and
+ * the publisher.
  */
 public record RetryPolicy(
     int maxAttempts,
@@ -48,10 +50,10 @@ public record RetryPolicy(
     return Duration.ofMillis((long) Math.min(millis, maxBackoff.toMillis()));
   }
 
-  /** The wait after failed attempt {@code attempt} of this notification, jitter included. */
-  public Duration backoff(int attempt, String notificationId) {
+  /** The wait after failed attempt {@code attempt} of the item with this key, jitter included. */
+  public Duration backoff(int attempt, String key) {
     long base = baseBackoff(attempt).toMillis();
-    double draw = new SplittableRandom(seed(notificationId, attempt)).nextDouble();
+    double draw = new SplittableRandom(seed(key, attempt)).nextDouble();
     double factor = 1.0 - jitter + 2.0 * jitter * draw;
     return Duration.ofMillis(Math.max(1L, Math.round(base * factor)));
   }
@@ -61,10 +63,10 @@ public record RetryPolicy(
     return attempt < maxAttempts;
   }
 
-  private static long seed(String notificationId, int attempt) {
+  private static long seed(String key, int attempt) {
     long hash = 1125899906842597L;
-    for (int i = 0; i < notificationId.length(); i++) {
-      hash = 31 * hash + notificationId.charAt(i);
+    for (int i = 0; i < key.length(); i++) {
+      hash = 31 * hash + key.charAt(i);
     }
     return hash * 1_000_003L + attempt;
   }

@@ -1,4 +1,4 @@
-package org.librarycampaign.dispatcher.retry;
+package org.librarycampaign.platform.retry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
