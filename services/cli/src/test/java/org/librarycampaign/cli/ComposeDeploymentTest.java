@@ -56,7 +56,15 @@ class ComposeDeploymentTest {
 
   /** The services of the SPI today; {@link ServiceLoader} also finds any added later. */
   private static final Set<String> SERVICES =
-      Set.of("governance", "conflicts", "crisis", "dispatcher", "ingest", "dashboard", "publisher", "report");
+      Set.of(
+          "governance",
+          "conflicts",
+          "crisis",
+          "dispatcher",
+          "ingest",
+          "dashboard",
+          "publisher",
+          "report");
 
   /** The classes whose public string constants are the {@code campaign.*} keys the code reads. */
   private static final List<Class<?>> KEY_HOLDERS =
