@@ -4,10 +4,13 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import library.campaign.events.BranchSettings;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -17,6 +20,7 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.librarycampaign.platform.config.CampaignConfig;
 import org.librarycampaign.platform.topics.Topic;
 import org.librarycampaign.platform.topics.TopicCatalogue;
+import org.librarycampaign.report.BranchDirectory;
 import org.librarycampaign.report.ReportSettings;
 import org.librarycampaign.report.week.IsoWeek;
 import org.librarycampaign.report.week.ReportText;
@@ -54,7 +58,9 @@ final class ReportCommand implements Callable<Integer> {
   @Option(
       names = "--zone",
       paramLabel = "ZONE",
-      description = "IANA time zone of the week (default: campaign.report.zone, else UTC).")
+      description =
+          "IANA time zone of the week (default: the branch's settings, else campaign.report.zone,"
+              + " else UTC).")
   String zone;
 
   @Spec CommandSpec spec;
@@ -66,24 +72,36 @@ final class ReportCommand implements Callable<Integer> {
       throw new BadInputException("--format must be md, html or text, not '" + format + "'");
     }
     CampaignConfig config = cluster.config();
-    ZoneId weekZone;
+    ZoneId chosenZone;
     try {
-      weekZone = zone != null ? ZoneId.of(zone) : ReportSettings.from(config).zone();
+      chosenZone = zone == null ? null : ZoneId.of(zone);
     } catch (java.time.DateTimeException e) {
       throw new BadInputException("--zone is not a time zone: '" + zone + "'");
     }
-    IsoWeek isoWeek;
+    IsoWeek chosenWeek;
     try {
-      isoWeek = week != null ? IsoWeek.parse(week) : IsoWeek.of(Instant.now(), weekZone).previous();
+      chosenWeek = week == null ? null : IsoWeek.parse(week);
     } catch (IllegalArgumentException e) {
       throw new BadInputException("--week: " + e.getMessage());
     }
     TopicCatalogue catalogue = TopicCatalogue.forConfig(config);
-    WeekLines lines = new WeekLines();
     PrintWriter err = spec.commandLine().getErr();
+    Map<String, BranchSettings> published = new HashMap<>();
+    readAll(
+        config,
+        catalogue.branchSettings(),
+        value -> published.put(((BranchSettings) value).getBranchId(), (BranchSettings) value),
+        err);
+    ZoneId weekZone =
+        chosenZone != null
+            ? chosenZone
+            : new BranchDirectory(ReportSettings.from(config), published::get).zone(branchId);
+    IsoWeek isoWeek =
+        chosenWeek != null ? chosenWeek : IsoWeek.of(Instant.now(), weekZone).previous();
+    WeekLines lines = new WeekLines();
     for (Topic<String, ? extends SpecificRecord> topic :
         List.of(catalogue.postDecisions(), catalogue.conflicts(), catalogue.incidentStatus())) {
-      readAll(config, topic, lines, err);
+      readAll(config, topic, lines::accept, err);
     }
     WeeklyReport report = lines.report(branchId, isoWeek, weekZone);
     PrintWriter out = spec.commandLine().getOut();
@@ -97,11 +115,11 @@ final class ReportCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** Every committed record the topic holds now, folded into the lines. */
+  /** Every committed record the topic holds now, in order, to {@code each}. */
   private static void readAll(
       CampaignConfig config,
       Topic<String, ? extends SpecificRecord> topic,
-      WeekLines lines,
+      Consumer<SpecificRecord> each,
       PrintWriter err) {
     Deserializer<? extends SpecificRecord> decoder = topic.valueSerde().deserializer();
     try (KafkaConsumer<String, byte[]> consumer = ExportCommand.consumer(config)) {
@@ -118,7 +136,7 @@ final class ReportCommand implements Callable<Integer> {
             continue;
           }
           try {
-            lines.accept(decoder.deserialize(record.topic(), record.value()));
+            each.accept(decoder.deserialize(record.topic(), record.value()));
           } catch (SerializationException e) {
             err.printf(
                 "skipped %s partition %d offset %d: %s%n",

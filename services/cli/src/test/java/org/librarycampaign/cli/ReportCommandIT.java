@@ -80,6 +80,7 @@ class ReportCommandIT {
         .contains("- No incidents this week.");
     assertThat(text.exit()).as(text.err()).isZero();
     assertThat(text.out())
+        .contains("Times in America/Chicago (CT).")
         .contains("Conflicts with community events: 1 found, 1 cleared, 0 still open")
         .contains("acknowledged after 25 min by Sam Okafor; resolved after 2 h.");
   }
@@ -97,7 +98,10 @@ class ReportCommandIT {
     assertThat(format.err()).contains("--format must be md, html or text");
   }
 
-  /** The budget week through the real rules, written to the topics as the services write it. */
+  /**
+   * The budget week through the real rules, written to the topics as the services write it, and
+   * eastside's zone on campaign.branch-settings.
+   */
   private static void writePlannedOutputs(CampaignConfig config, TopicCatalogue topics)
       throws Exception {
     Map<String, Object> props = new HashMap<>(config.kafkaProperties());
@@ -128,6 +132,20 @@ class ReportCommandIT {
             (Serializer<SpecificRecord>) topics.get(out.topic()).valueSerde().serializer();
         producer.send(new ProducerRecord<>(name, out.key(), values.serialize(name, out.value())));
       }
+      var settings = topics.branchSettings();
+      producer.send(
+          new ProducerRecord<>(
+              settings.name(),
+              "eastside",
+              settings
+                  .valueSerde()
+                  .serializer()
+                  .serialize(
+                      settings.name(),
+                      library.campaign.events.BranchSettings.newBuilder()
+                          .setBranchId("eastside")
+                          .setZone("America/Chicago")
+                          .build())));
       producer.flush();
     }
   }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import library.campaign.events.AmplifyGap;
+import library.campaign.events.BranchSettings;
 import library.campaign.events.ConflictCleared;
 import library.campaign.events.ConflictDetected;
 import library.campaign.events.ConflictEvent;
@@ -50,6 +51,7 @@ final class ReportProcessor implements Processor<String, Object, Void, Void> {
   static final String INCIDENTS = "report-incidents";
   static final String SENT = "report-sent";
   static final String BRANCHES = "report-branches";
+  static final String BRANCH_SETTINGS = "report-branch-settings";
 
   /** How often lines older than {@code keep} are looked for. */
   private static final Duration FORGET_EVERY = Duration.ofHours(6);
@@ -57,7 +59,7 @@ final class ReportProcessor implements Processor<String, Object, Void, Void> {
   private static final Logger LOGGER = LoggerFactory.getLogger(ReportProcessor.class);
 
   private final ReportSettings settings;
-  private final BranchDirectory branches;
+  private BranchDirectory branches;
   private final ReportMailer mailer;
   private final ReportMetrics metrics;
 
@@ -70,13 +72,8 @@ final class ReportProcessor implements Processor<String, Object, Void, Void> {
   private KeyValueStore<String, Instant> branchesSeen;
   private Instant lastForget = Instant.EPOCH;
 
-  ReportProcessor(
-      ReportSettings settings,
-      BranchDirectory branches,
-      ReportMailer mailer,
-      ReportMetrics metrics) {
+  ReportProcessor(ReportSettings settings, ReportMailer mailer, ReportMetrics metrics) {
     this.settings = settings;
-    this.branches = branches;
     this.mailer = mailer;
     this.metrics = metrics;
   }
@@ -90,6 +87,8 @@ final class ReportProcessor implements Processor<String, Object, Void, Void> {
     this.incidents = context.getStateStore(INCIDENTS);
     this.sent = context.getStateStore(SENT);
     this.branchesSeen = context.getStateStore(BRANCHES);
+    KeyValueStore<String, BranchSettings> published = context.getStateStore(BRANCH_SETTINGS);
+    this.branches = new BranchDirectory(settings, published::get);
     context.schedule(settings.checkInterval(), PunctuationType.WALL_CLOCK_TIME, this::check);
   }
 

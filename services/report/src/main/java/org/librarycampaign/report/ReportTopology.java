@@ -19,6 +19,7 @@ import org.apache.kafka.streams.state.Stores;
 import org.librarycampaign.platform.config.CampaignConfig;
 import org.librarycampaign.platform.serde.AvroSerde;
 import org.librarycampaign.platform.state.StateCodec;
+import org.librarycampaign.platform.streams.GlobalView;
 import org.librarycampaign.platform.topics.Topic;
 import org.librarycampaign.platform.topics.TopicCatalogue;
 import org.librarycampaign.report.mail.OutboxReportMailer;
@@ -37,6 +38,7 @@ import org.librarycampaign.report.week.ReportLines.IncidentLine;
  * campaign.post-decisions ─► key := branchId ─► report-decisions-by-branch ─┐
  * campaign.conflicts ──────► key := branchId ─► report-conflicts-by-branch ─┼─► report (stores; Monday mail)
  * campaign.incident-status ► key := branchId ─► report-statuses-by-branch ──┘
+ * campaign.branch-settings ─► global store report-branch-settings (zones, report contacts)
  * </pre>
  *
  * Each input is re-keyed by its branch so that one task holds all the lines of its branches; the
@@ -63,15 +65,12 @@ public final class ReportTopology {
 
   public static Topology buildTopology(CampaignConfig config, TopicCatalogue topics) {
     ReportSettings settings = ReportSettings.from(config);
-    return buildTopology(topics, settings, BranchDirectory.of(settings), mailer(settings));
+    return buildTopology(topics, settings, mailer(settings));
   }
 
-  /** The topology with another directory and mailer (tests). */
+  /** The topology with another mailer (tests). */
   public static Topology buildTopology(
-      TopicCatalogue topics,
-      ReportSettings settings,
-      BranchDirectory branches,
-      ReportMailer mailer) {
+      TopicCatalogue topics, ReportSettings settings, ReportMailer mailer) {
     Set<StoreBuilder<?>> stores =
         Set.of(
             store(ReportProcessor.DECISIONS, StateCodec.of(DecisionLine.class)),
@@ -85,7 +84,7 @@ public final class ReportTopology {
         new ProcessorSupplier<>() {
           @Override
           public Processor<String, Object, Void, Void> get() {
-            return new ReportProcessor(settings, branches, mailer, metrics);
+            return new ReportProcessor(settings, mailer, metrics);
           }
 
           @Override
@@ -94,6 +93,7 @@ public final class ReportTopology {
           }
         };
     StreamsBuilder builder = new StreamsBuilder();
+    GlobalView.addTo(builder, topics.branchSettings(), ReportProcessor.BRANCH_SETTINGS);
     KStream<String, PostDecision> decisions =
         byBranch(
             builder,

@@ -28,8 +28,10 @@ import org.librarycampaign.report.week.WeeklyReport.ChannelWeek;
 
 /**
  * The budget week of {@code examples/budget-week.jsonl} through the real governance, conflicts and
- * crisis topologies, then the report topology, on the harness's wall clock. The figures below are
- * counted by hand from the example's lines (eastside, America/Chicago):
+ * crisis topologies, then the report topology, on the harness's wall clock; eastside's zone and
+ * report contact come from its BranchSettings; county-central has none, so it takes the service's
+ * defaults (zone UTC, the contacts configured for every branch). The figures below are counted by
+ * hand from the example's lines (eastside, America/Chicago):
  *
  * <ul>
  *   <li>2026-W48 (Mon 23 to Sun 29 Nov): no post scheduled; the Winter Festival conflict found and
@@ -55,11 +57,11 @@ class ReportTopologyTest {
   void start() throws IOException {
     ReportSettings settings =
         new ReportSettings(
-            CHICAGO,
+            ZoneId.of("UTC"),
             LocalTime.of(8, 0),
             Duration.ofMinutes(1),
             Duration.ofDays(70),
-            Map.of("eastside", List.of("director@eastside.example")),
+            Map.of("*", List.of("fallback@library.example")),
             Optional.empty(),
             Duration.ofSeconds(1),
             Path.of("unused"));
@@ -73,10 +75,12 @@ class ReportTopologyTest {
             .services(List.of(new GovernanceService(), new ConflictsService(), new CrisisService()))
             .service(
                 "report",
-                (config, topics) ->
-                    ReportTopology.buildTopology(
-                        topics, settings, BranchDirectory.of(settings), recorder))
+                (config, topics) -> ReportTopology.buildTopology(topics, settings, recorder))
             .build();
+    // the branch's zone and report contacts, as an admin publishes them
+    harness.send(
+        "{\"type\":\"BranchSettings\",\"branchId\":\"eastside\",\"zone\":\"America/Chicago\","
+            + "\"reportContacts\":[\"director@eastside.example\"]}");
     harness.sendAll(Files.readAllLines(Path.of("../../examples/budget-week.jsonl")));
     harness.output();
   }
@@ -91,11 +95,21 @@ class ReportTopologyTest {
     harness.advance(Duration.between(harness.clock(), Instant.parse(at)));
   }
 
-  @Test
-  void theWeekBeforeTheBranchWasFirstSeenIsNotReported() {
-    clockTo("2026-11-30T13:59:00Z"); // Mon 30 Nov 07:59 CST: W48's report not due yet
+  private List<Sent> sentFor(String branchId) {
+    return sent.stream().filter(s -> s.report().branchId().equals(branchId)).toList();
+  }
 
-    assertThat(sent).isEmpty();
+  @Test
+  void eachBranchIsReportedAtEightInItsOwnZoneAndNotForWeeksBeforeItWasFirstSeen() {
+    clockTo("2026-11-30T13:59:00Z"); // Mon 30 Nov 07:59 CST, 13:59 UTC
+
+    assertThat(sentFor("eastside")).isEmpty();
+    assertThat(sentFor("county-central")).hasSize(1);
+    Sent central = sentFor("county-central").get(0);
+    assertThat(central.to()).containsExactly("fallback@library.example");
+    assertThat(central.report().zone()).isEqualTo(ZoneId.of("UTC"));
+    assertThat(central.report().week()).isEqualTo(IsoWeek.parse("2026-W48"));
+    assertThat(central.report().quiet()).isTrue();
   }
 
   @Test
@@ -103,9 +117,11 @@ class ReportTopologyTest {
     clockTo("2026-11-30T14:00:00Z"); // Mon 30 Nov 08:00 CST
     clockTo("2026-11-30T15:00:00Z");
 
-    assertThat(sent).hasSize(1);
-    WeeklyReport w48 = sent.get(0).report();
-    assertThat(sent.get(0).to()).containsExactly("director@eastside.example");
+    List<Sent> eastside = sentFor("eastside");
+    assertThat(eastside).hasSize(1);
+    WeeklyReport w48 = eastside.get(0).report();
+    assertThat(eastside.get(0).to()).containsExactly("director@eastside.example");
+    assertThat(w48.zone()).isEqualTo(CHICAGO);
     assertThat(w48.branchId()).isEqualTo("eastside");
     assertThat(w48.week()).isEqualTo(IsoWeek.parse("2026-W48"));
     assertThat(w48.posts()).isEmpty();
@@ -122,12 +138,15 @@ class ReportTopologyTest {
     assertThat(incident.incident().acknowledgedBy()).isEqualTo("Sam Okafor");
 
     clockTo("2026-12-07T13:59:00Z");
-    assertThat(sent).hasSize(1);
+    assertThat(sentFor("eastside")).hasSize(1);
     clockTo("2026-12-07T14:00:00Z"); // Mon 7 Dec 08:00 CST
     clockTo("2026-12-08T14:00:00Z");
 
-    assertThat(sent).hasSize(2);
-    WeeklyReport w49 = sent.get(1).report();
+    assertThat(sentFor("eastside")).hasSize(2);
+    assertThat(sentFor("county-central"))
+        .extracting(s -> s.report().week().toString())
+        .containsExactly("2026-W48", "2026-W49");
+    WeeklyReport w49 = sentFor("eastside").get(1).report();
     assertThat(w49.week()).isEqualTo(IsoWeek.parse("2026-W49"));
     assertThat(w49.channels()).containsExactly(new ChannelWeek("eastside/FACEBOOK", 4, 1, 1, true));
     assertThat(w49.posts())
@@ -153,7 +172,10 @@ class ReportTopologyTest {
     clockTo("2026-11-30T14:01:00Z");
     clockTo("2026-11-30T14:02:00Z");
 
-    assertThat(sent)
+    assertThat(sentFor("eastside"))
+        .extracting(s -> s.report().week().toString())
+        .containsExactly("2026-W48", "2026-W48");
+    assertThat(sentFor("county-central"))
         .extracting(s -> s.report().week().toString())
         .containsExactly("2026-W48", "2026-W48");
   }
@@ -162,7 +184,7 @@ class ReportTopologyTest {
   void theReportReadsInTheBranchsLocalTime() {
     clockTo("2026-11-30T14:00:00Z");
 
-    assertThat(ReportText.markdown(sent.get(0).report()))
+    assertThat(ReportText.markdown(sentFor("eastside").get(0).report()))
         .isEqualTo(
             """
             # Weekly campaign report for eastside, 2026-W48 (Mon 23 Nov 2026 to Sun 29 Nov 2026)
