@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       PlanCommand.class,
       RunCommand.class,
       AclsCommand.class,
+      ReportCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class CampaignCommand {

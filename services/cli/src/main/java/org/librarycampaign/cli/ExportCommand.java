@@ -137,11 +137,11 @@ final class ExportCommand implements Callable<Integer> {
     }
   }
 
-  private static boolean caughtUp(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> ends) {
+  static boolean caughtUp(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> ends) {
     return ends.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
   }
 
-  private static KafkaConsumer<String, byte[]> consumer(CampaignConfig config) {
+  static KafkaConsumer<String, byte[]> consumer(CampaignConfig config) {
     Map<String, Object> props = new HashMap<>(config.kafkaProperties());
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

@@ -66,6 +66,7 @@ class AclsCommandTest {
             "User:dispatcher",
             "User:governance",
             "User:ingest",
-            "User:publisher");
+            "User:publisher",
+            "User:report");
   }
 }

@@ -39,6 +39,7 @@ import org.librarycampaign.ingest.IngestSettings;
 import org.librarycampaign.platform.config.CampaignConfig;
 import org.librarycampaign.platform.service.CampaignService;
 import org.librarycampaign.publisher.PublisherSettings;
+import org.librarycampaign.report.ReportSettings;
 
 /**
  * Reads the deployment files ({@code docker-compose.yml}, {@code ops/docker/Dockerfile}, {@code
@@ -55,7 +56,15 @@ class ComposeDeploymentTest {
 
   /** The services of the SPI today; {@link ServiceLoader} also finds any added later. */
   private static final Set<String> SERVICES =
-      Set.of("governance", "conflicts", "crisis", "dispatcher", "ingest", "dashboard", "publisher");
+      Set.of(
+          "governance",
+          "conflicts",
+          "crisis",
+          "dispatcher",
+          "ingest",
+          "dashboard",
+          "publisher",
+          "report");
 
   /** The classes whose public string constants are the {@code campaign.*} keys the code reads. */
   private static final List<Class<?>> KEY_HOLDERS =
@@ -66,6 +75,7 @@ class ComposeDeploymentTest {
           CrisisSettings.class,
           DispatcherSettings.class,
           PublisherSettings.class,
+          ReportSettings.class,
           IngestSettings.class,
           DashboardSettings.class);
 

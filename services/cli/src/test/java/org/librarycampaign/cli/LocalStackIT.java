@@ -45,10 +45,13 @@ class LocalStackIT {
       idsBefore = subjectIds(stack.config().registryUrl());
       // every topic's subject, and the Avro-typed internal subjects the services register first
       assertThat(idsBefore)
-          .hasSize(CampaignTopic.values().length + 4)
+          .hasSize(CampaignTopic.values().length + 7)
           .containsKeys(
               "campaign-conflicts-conflicts-milestones-by-branch-repartition-value",
               "campaign-publisher-publisher-decisions-by-branch-repartition-value",
+              "campaign-report-report-decisions-by-branch-repartition-value",
+              "campaign-report-report-conflicts-by-branch-repartition-value",
+              "campaign-report-report-statuses-by-branch-repartition-value",
               "campaign-dispatcher-dispatcher-pending-changelog-value",
               "campaign-dispatcher-dispatcher-receipts-changelog-value");
 

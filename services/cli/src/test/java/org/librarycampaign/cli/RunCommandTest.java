@@ -10,7 +10,7 @@ import picocli.CommandLine;
 class RunCommandTest {
 
   private static final String[] SERVICES = {
-    "conflicts", "crisis", "dashboard", "dispatcher", "governance", "ingest", "publisher"
+    "conflicts", "crisis", "dashboard", "dispatcher", "governance", "ingest", "publisher", "report"
   };
 
   private final StringWriter out = new StringWriter();

@@ -6,10 +6,10 @@ import java.time.Duration;
 import java.util.Optional;
 import org.librarycampaign.dispatcher.channel.Channels;
 import org.librarycampaign.dispatcher.channel.Outbox;
-import org.librarycampaign.dispatcher.channel.Secret;
 import org.librarycampaign.dispatcher.channel.SmsSettings;
-import org.librarycampaign.dispatcher.channel.SmtpSettings;
 import org.librarycampaign.platform.config.CampaignConfig;
+import org.librarycampaign.platform.config.Secret;
+import org.librarycampaign.platform.mail.SmtpSettings;
 import org.librarycampaign.platform.retry.RetryPolicy;
 import org.librarycampaign.platform.state.Retention;
 
@@ -61,7 +61,7 @@ public record DispatcherSettings(
   static final int DEFAULT_THREADS = 2;
   static final Duration DEFAULT_POLL_INTERVAL = Duration.ofMillis(200);
   static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
-  static final String DEFAULT_FROM = "Library campaign <campaign@localhost>";
+  static final String DEFAULT_FROM = SmtpSettings.DEFAULT_FROM;
 
   public DispatcherSettings {
     if (threadsPerPartition < 1) {
@@ -123,23 +123,7 @@ public record DispatcherSettings(
   }
 
   private static Optional<SmtpSettings> smtp(CampaignConfig config) {
-    return config
-        .get(SMTP_HOST)
-        .map(
-            host -> {
-              SmtpSettings.Security security =
-                  SmtpSettings.Security.parse(config.get(SMTP_SECURITY, "starttls"));
-              String from = config.get(SMTP_FROM, DEFAULT_FROM);
-              return new SmtpSettings(
-                  host,
-                  config.intValue(SMTP_PORT, security.defaultPort()),
-                  security,
-                  config.get(SMTP_USERNAME),
-                  config.get(SMTP_PASSWORD).map(Secret::new),
-                  from,
-                  config.get(SMTP_MESSAGE_ID_DOMAIN).orElseGet(() -> domainOf(from)),
-                  config.get(SMTP_TRUST));
-            });
+    return SmtpSettings.from(config, PREFIX);
   }
 
   private static Optional<SmsSettings> sms(CampaignConfig config) {
@@ -155,15 +139,5 @@ public record DispatcherSettings(
                   format,
                   config.get(SMS_TEMPLATE, format.defaultTemplate()));
             });
-  }
-
-  /** The domain of an address such as {@code Name <user@example.org>}; localhost if none. */
-  static String domainOf(String address) {
-    int at = address.lastIndexOf('@');
-    if (at < 0) {
-      return "localhost";
-    }
-    String domain = address.substring(at + 1).replace(">", "").trim();
-    return domain.isEmpty() ? "localhost" : domain;
   }
 }

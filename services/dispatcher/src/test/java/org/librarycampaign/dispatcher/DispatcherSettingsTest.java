@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.librarycampaign.dispatcher.channel.SmsSettings;
-import org.librarycampaign.dispatcher.channel.SmtpSettings;
 import org.librarycampaign.platform.config.CampaignConfig;
+import org.librarycampaign.platform.mail.SmtpSettings;
 import org.librarycampaign.platform.retry.RetryPolicy;
 
 class DispatcherSettingsTest {

@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import library.campaign.events.BranchSettings;
 import library.campaign.events.ChannelPolicy;
 import library.campaign.events.DecisionStatus;
 import library.campaign.events.IncidentEvent;
@@ -235,6 +236,61 @@ class IngestApiIT {
                     MAPPER.readTree(encoded.body()).at("/events/0"))
                 .key())
         .isEqualTo("*");
+  }
+
+  @Test
+  void branchSettingsAreForTheAdminOnlyAndNameABadZoneOrWindowField() throws Exception {
+    String body = Samples.with(Samples.BRANCH_SETTINGS, changes("branchId", null));
+    String badZone =
+        Samples.with(Samples.BRANCH_SETTINGS, changes("branchId", null, "zone", "Chicago"));
+    String badWindow =
+        Samples.with(
+            Samples.BRANCH_SETTINGS,
+            changes(
+                "branchId",
+                null,
+                "postingWindow",
+                Map.of("from", "21:00", "to", "8 pm"),
+                "reportContacts",
+                List.of("nobody")));
+    long before = ingest.inputEndOffsets();
+
+    HttpResponse<String> branch =
+        ingest.put("/v1/branches/eastside/settings", IngestHarness.EASTSIDE, body);
+    HttpResponse<String> zone =
+        ingest.put("/v1/branches/eastside/settings", IngestHarness.ADMIN, badZone);
+    HttpResponse<String> window =
+        ingest.put("/v1/branches/eastside/settings", IngestHarness.ADMIN, badWindow);
+
+    assertThat(branch.statusCode()).isEqualTo(403);
+    assertThat(fieldErrors(branch))
+        .containsExactly(Map.entry("branchId", "BranchSettings needs the admin token"));
+    assertThat(zone.statusCode()).isEqualTo(400);
+    assertThat(fieldErrors(zone))
+        .containsExactly(
+            Map.entry(
+                "zone",
+                "not a time zone; use a name such as America/Chicago, Europe/London or UTC"));
+    assertThat(window.statusCode()).isEqualTo(400);
+    assertThat(fieldErrors(window))
+        .containsExactlyInAnyOrder(
+            Map.entry("reportContacts[0]", "an e-mail address must look like name@library.org"),
+            Map.entry("postingWindow.to", "must be a 24-hour local time HH:mm such as 09:00"));
+    assertThat(ingest.inputEndOffsets()).isEqualTo(before);
+
+    HttpResponse<String> everyBranch =
+        ingest.put("/v1/branches/*/settings", IngestHarness.ADMIN, body);
+
+    assertThat(everyBranch.statusCode()).as(everyBranch.body()).isEqualTo(202);
+    ConsumerRecord<String, BranchSettings> record =
+        recordAt(
+            ingest.topics().branchSettings(), MAPPER.readTree(everyBranch.body()).at("/events/0"));
+    assertThat(record.key()).isEqualTo("*");
+    assertThat(record.value())
+        .isEqualTo(
+            BranchSettings.newBuilder((BranchSettings) expected(Samples.BRANCH_SETTINGS))
+                .setBranchId("*")
+                .build());
   }
 
   // --- auth

@@ -74,6 +74,12 @@ public final class Samples {
       {"type":"RotationOverride","branchId":"*","rotationId":"duty","overrideId":"ali-covers",\
       "responderId":"ali","from":"2026-11-26","until":"2026-11-29","reason":"Kim is away"}""";
 
+  public static final String BRANCH_SETTINGS =
+      """
+      {"type":"BranchSettings","branchId":"eastside","zone":"America/Chicago",\
+      "reportContacts":["director@library.example.org"],\
+      "postingWindow":{"from":"08:00","to":"21:00"}}""";
+
   public static final String POST_DECISION =
       """
       {"type":"PostDecision","postId":"p1","revision":1,"branchId":"eastside",\
@@ -97,6 +103,7 @@ public final class Samples {
     samples.put("ChannelPolicy", CHANNEL_POLICY);
     samples.put("ResponsePlan", RESPONSE_PLAN);
     samples.put("RotationOverride", ROTATION_OVERRIDE);
+    samples.put("BranchSettings", BRANCH_SETTINGS);
     return samples;
   }
 

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import library.campaign.events.ContactChannel;
 import library.campaign.events.Notification;
+import org.librarycampaign.platform.config.Secret;
+import org.librarycampaign.platform.mail.SmtpSettings;
 
 /**
  * The channel for each kind of contact: the real one where it is configured, else the local outbox

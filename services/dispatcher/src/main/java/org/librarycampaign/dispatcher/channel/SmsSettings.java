@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.librarycampaign.platform.config.Secret;
 
 /**
  * An HTTP SMS gateway: where to POST, how to authenticate, and the body, as a template whose

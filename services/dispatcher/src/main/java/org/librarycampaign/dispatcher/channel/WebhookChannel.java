@@ -5,6 +5,7 @@ import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.Optional;
 import library.campaign.events.Notification;
+import org.librarycampaign.platform.config.Secret;
 
 /**
  * POSTs the notification as JSON to the address (a URL): a {@code text} field that Slack,

@@ -5,6 +5,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.librarycampaign.platform.config.Secret;
 
 /**
  * The {@code X-Campaign-Signature} header: {@code sha256=} and the lower-case hex HMAC-SHA256 of

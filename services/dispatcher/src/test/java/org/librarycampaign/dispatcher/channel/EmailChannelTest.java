@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.librarycampaign.dispatcher.RecordingHttpServer;
 import org.librarycampaign.dispatcher.Samples;
+import org.librarycampaign.platform.config.Secret;
+import org.librarycampaign.platform.mail.SmtpSettings;
 
 class EmailChannelTest {
 

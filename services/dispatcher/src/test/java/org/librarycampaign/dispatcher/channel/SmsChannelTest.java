@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.librarycampaign.dispatcher.RecordingHttpServer;
 import org.librarycampaign.dispatcher.Samples;
 import org.librarycampaign.platform.ack.ReplyCodes;
+import org.librarycampaign.platform.config.Secret;
 
 class SmsChannelTest {
 

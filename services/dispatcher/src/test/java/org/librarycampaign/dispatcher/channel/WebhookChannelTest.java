@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.librarycampaign.dispatcher.RecordingHttpServer;
 import org.librarycampaign.dispatcher.Samples;
+import org.librarycampaign.platform.config.Secret;
 
 class WebhookChannelTest {
 

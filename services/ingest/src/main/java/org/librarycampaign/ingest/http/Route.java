@@ -78,6 +78,15 @@ public enum Route {
       "Set a branch's response plan",
       "A ResponsePlan; branchId comes from the path (\"*\": the plan of every branch without"
           + " its own). Admin token only."),
+  BRANCH_SETTINGS(
+      HandlerType.PUT,
+      "/v1/branches/{branchId}/settings",
+      "BranchSettings",
+      Access.ADMIN,
+      "Set a branch's settings",
+      "A BranchSettings (time zone, report contacts, posting window); branchId comes from the"
+          + " path (\"*\": the default of every branch without settings of its own). Admin token"
+          + " only."),
   POST_DECISION(
       HandlerType.GET,
       "/v1/posts/{postId}/decision",

@@ -57,6 +57,8 @@ class PermissionsTest {
         .hasValue("ResponsePlan needs the admin token");
     assertThat(Permissions.refusalToWrite(EASTSIDE, "RotationOverride", "eastside"))
         .hasValue("RotationOverride needs the admin token");
+    assertThat(Permissions.refusalToWrite(EASTSIDE, "BranchSettings", "eastside"))
+        .hasValue("BranchSettings needs the admin token");
     assertThat(Permissions.refusalToWrite(EASTSIDE, "Milestone", "*"))
         .hasValue("events for every branch (\"*\") need the admin token");
     assertThat(Permissions.refusalOfAdminRoute(EASTSIDE, "ChannelPolicy events"))

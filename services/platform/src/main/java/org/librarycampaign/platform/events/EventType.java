@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import library.campaign.events.AmplifyGap;
+import library.campaign.events.BranchSettings;
 import library.campaign.events.ChannelPolicy;
 import library.campaign.events.ConflictCleared;
 import library.campaign.events.ConflictDetected;
@@ -62,6 +63,7 @@ public enum EventType {
   /** Keyed by plan, rotation and override: branchId/rotationId/overrideId. */
   ROTATION_OVERRIDE(
       CampaignTopic.ROTATION_OVERRIDES, RotationOverride.class, null, Keys::rotationOverride),
+  BRANCH_SETTINGS(CampaignTopic.BRANCH_SETTINGS, BranchSettings.class, null, Keys::branch),
   POST_DECISION(CampaignTopic.POST_DECISIONS, PostDecision.class, null, Keys::post),
   CONFLICT_DETECTED(CampaignTopic.CONFLICTS, ConflictDetected.class, null, Keys::post),
   CONFLICT_CLEARED(CampaignTopic.CONFLICTS, ConflictCleared.class, null, Keys::post),
@@ -83,7 +85,8 @@ public enum EventType {
           CampaignTopic.INCIDENTS,
           CampaignTopic.CHANNEL_POLICIES,
           CampaignTopic.RESPONSE_PLANS,
-          CampaignTopic.ROTATION_OVERRIDES);
+          CampaignTopic.ROTATION_OVERRIDES,
+          CampaignTopic.BRANCH_SETTINGS);
 
   private static final Map<Class<?>, EventType> BY_CLASS =
       Arrays.stream(values()).collect(Collectors.toMap(EventType::recordClass, t -> t));

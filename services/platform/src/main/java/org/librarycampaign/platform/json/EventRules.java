@@ -32,6 +32,10 @@ import org.apache.avro.Schema;
  *       rotation: at least one member, {@code handoffTime} HH:mm, its responder without contacts of
  *       its own. RotationOverride {@code until} on or after {@code from}; its {@code branchId} may
  *       be {@code *} (the default plan's rotations).
+ *   <li>BranchSettings: {@code branchId} may be {@code *} (the default of every branch); {@code
+ *       reportContacts} e-mail addresses ({@code name@domain}). A {@code postingWindow} (on a
+ *       BranchSettings or a ChannelPolicy): {@code from} and {@code to} HH:mm, {@code to} after
+ *       {@code from}.
  *   <li>Contact {@code address}: not empty; a URL for WEBHOOK, an e-mail address ({@code
  *       name@domain}) for EMAIL.
  * </ul>
@@ -63,7 +67,7 @@ final class EventRules {
 
   /** Types whose branchId may be "*" (every branch). */
   private static final Set<String> EVERY_BRANCH_TYPES =
-      Set.of("Milestone", "ResponsePlan", "RotationOverride");
+      Set.of("Milestone", "ResponsePlan", "RotationOverride", "BranchSettings");
 
   /** The most repeats a plan may ask for: a pager that never stops is turned off. */
   static final int MAX_REPEATS = 10;
@@ -107,10 +111,15 @@ final class EventRules {
             ? null
             : "not a time zone; use a name such as America/Chicago, Europe/London or UTC";
       }
-      if (field.equals("handoffTime")) {
+      if (field.equals("handoffTime")
+          || (record.getName().equals("PostingWindow")
+              && (field.equals("from") || field.equals("to")))) {
         return LOCAL_TIME.matcher(text).matches()
             ? null
             : "must be a 24-hour local time HH:mm such as 09:00";
+      }
+      if (field.equals("reportContacts") && record.getName().equals("BranchSettings")) {
+        return isEmail(text) ? null : "an e-mail address must look like name@library.org";
       }
       if (field.equals("links") || (field.equals("url") && record.getName().equals("Media"))) {
         return isWebAddress(text) ? null : webAddressMessage();
@@ -142,6 +151,14 @@ final class EventRules {
         && values.get("until") instanceof Integer until
         && until < from) {
       report.accept("until", "must be on or after from (the last day covered)");
+    }
+    if (record.getName().equals("PostingWindow")
+        && values.get("from") instanceof String from
+        && values.get("to") instanceof String to
+        && LOCAL_TIME.matcher(from).matches()
+        && LOCAL_TIME.matcher(to).matches()
+        && to.compareTo(from) <= 0) {
+      report.accept("to", "must be after from (a window ends on the day it starts)");
     }
     if (record.getName().equals("Rotation")
         && values.get("members") instanceof List<?> members

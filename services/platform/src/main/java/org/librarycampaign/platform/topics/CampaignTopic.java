@@ -1,5 +1,6 @@
 package org.librarycampaign.platform.topics;
 
+import library.campaign.events.BranchSettings;
 import library.campaign.events.ChannelPolicy;
 import library.campaign.events.ConflictEvent;
 import library.campaign.events.DeadLetter;
@@ -32,6 +33,10 @@ public enum CampaignTopic {
       "campaign.rotation-overrides",
       "branchId/rotationId/overrideId (branchId: the plan's key, or *)",
       RotationOverride.class),
+  BRANCH_SETTINGS(
+      "campaign.branch-settings",
+      "branchId, or * for the default of every branch",
+      BranchSettings.class),
   POST_DECISIONS("campaign.post-decisions", "postId", PostDecision.class),
   CONFLICTS("campaign.conflicts", "postId", ConflictEvent.class),
   NOTIFICATIONS("campaign.notifications", "notificationId", Notification.class),

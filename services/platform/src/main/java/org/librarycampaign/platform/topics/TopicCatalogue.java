@@ -2,6 +2,7 @@ package org.librarycampaign.platform.topics;
 
 import java.util.EnumMap;
 import java.util.Map;
+import library.campaign.events.BranchSettings;
 import library.campaign.events.ChannelPolicy;
 import library.campaign.events.ConflictEvent;
 import library.campaign.events.DeadLetter;
@@ -131,6 +132,10 @@ public final class TopicCatalogue {
 
   public Topic<String, RotationOverride> rotationOverrides() {
     return typed(CampaignTopic.ROTATION_OVERRIDES);
+  }
+
+  public Topic<String, BranchSettings> branchSettings() {
+    return typed(CampaignTopic.BRANCH_SETTINGS);
   }
 
   public Topic<String, PostDecision> postDecisions() {

@@ -53,7 +53,14 @@ class EventJsonExamplesTest {
                 "ChannelPolicy",
                 CampaignTopic.CHANNEL_POLICIES,
                 "eastside/FACEBOOK",
-                new ChannelPolicy("eastside", Platform.FACEBOOK, 3, 3, "America/Chicago", true),
+                ChannelPolicy.newBuilder()
+                    .setBranchId("eastside")
+                    .setPlatform(Platform.FACEBOOK)
+                    .setContentPerCampaign(3)
+                    .setMaxPostsPerDay(3)
+                    .setZone("America/Chicago")
+                    .setPoliticalSpeechAllowed(true)
+                    .build(),
                 null));
     assertThat(event.isTick()).isFalse();
     assertThat(json.write(event.value())).isEqualTo(line);
@@ -352,6 +359,7 @@ class EventJsonExamplesTest {
             "ChannelPolicy",
             "ResponsePlan",
             "RotationOverride",
+            "BranchSettings",
             "Tick");
   }
 }

@@ -23,7 +23,7 @@ class EventJsonValidationTest {
   private static final String INPUT_TYPES =
       "PostDrafted, PostWithdrawn, Milestone, IncidentReported, IncidentAcknowledged, "
           + "IncidentResolved, IncidentEscalationRequested, ChannelPolicy, ResponsePlan, "
-          + "RotationOverride, Tick";
+          + "RotationOverride, BranchSettings, Tick";
 
   private final EventJson json = new EventJson();
 

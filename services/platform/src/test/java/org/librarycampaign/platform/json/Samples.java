@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import library.campaign.events.AmplifyGap;
+import library.campaign.events.BranchSettings;
 import library.campaign.events.ChannelPolicy;
 import library.campaign.events.ClearCause;
 import library.campaign.events.ConflictCleared;
@@ -42,6 +43,7 @@ import library.campaign.events.PostDecision;
 import library.campaign.events.PostDrafted;
 import library.campaign.events.PostEvent;
 import library.campaign.events.PostWithdrawn;
+import library.campaign.events.PostingWindow;
 import library.campaign.events.Publication;
 import library.campaign.events.PublicationStatus;
 import library.campaign.events.PublisherKind;
@@ -176,6 +178,16 @@ final class Samples {
         .setMaxPostsPerDay(2)
         .setZone("America/Chicago")
         .setPoliticalSpeechAllowed(false)
+        .setPostingWindow(new PostingWindow("09:00", "20:00"))
+        .build();
+  }
+
+  static BranchSettings branchSettings() {
+    return BranchSettings.newBuilder()
+        .setBranchId("eastside")
+        .setZone("America/Chicago")
+        .setReportContacts(List.of("director@library.example.org"))
+        .setPostingWindow(new PostingWindow("08:00", "21:00"))
         .build();
   }
 
@@ -447,7 +459,8 @@ final class Samples {
         new IncidentEvent(incidentEscalationRequested()),
         channelPolicy(),
         responsePlan(),
-        rotationOverride());
+        rotationOverride(),
+        branchSettings());
   }
 
   /** The topic value of each output type, every field set. */

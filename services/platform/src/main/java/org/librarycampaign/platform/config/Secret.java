@@ -1,4 +1,4 @@
-package org.librarycampaign.dispatcher.channel;
+package org.librarycampaign.platform.config;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
@@ -16,7 +16,7 @@ public final class Secret {
     return value;
   }
 
-  byte[] bytes() {
+  public byte[] bytes() {
     return value.getBytes(StandardCharsets.UTF_8);
   }
 
