@@ -63,7 +63,8 @@ public final class DashboardService implements CampaignService {
                     clock.instant(),
                     settings.zone(),
                     week,
-                    settings.outboxDirectory().toString()),
+                    settings.outboxDirectory().toString(),
+                    settings.postOutboxDirectory().toString()),
             settings,
             settings.developmentViewers()
                 ? DevelopmentViewers.loadOrCreate(settings.viewersFile(), new SecureRandom())

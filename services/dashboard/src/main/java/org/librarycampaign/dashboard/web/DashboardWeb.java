@@ -33,6 +33,7 @@ import org.librarycampaign.dashboard.store.ViewUnavailableException;
  * GET /api/incidents          incidents, who was notified, acknowledgements, delivery receipts
  * GET /api/outbox             messages written to the local outbox instead of sent
  * GET /api/dead-letters       dead-letter count and the latest reasons
+ * GET /api/publications       the publisher's latest receipt per post revision, its local outbox
  * GET /api/stream             Server-Sent Events: "board" (the whole board) on connect and on change (?week=)
  * </pre>
  *
@@ -100,6 +101,7 @@ public final class DashboardWeb implements AutoCloseable {
     routes.get(API + "/incidents", ctx -> answer(ctx, Board::incidents));
     routes.get(API + "/outbox", ctx -> answer(ctx, Board::outbox));
     routes.get(API + "/dead-letters", ctx -> answer(ctx, Board::deadLetters));
+    routes.get(API + "/publications", ctx -> answer(ctx, Board::publications));
     routes.sse(
         API + "/stream",
         client -> {

@@ -12,12 +12,12 @@
   };
   const TONES = {
     APPROVED: "ok", HELD: "held", REJECTED: "bad", WITHDRAWN: "info", PENDING: "info",
-    DELIVERED: "ok", RETRYING: "held", FAILED: "bad",
+    DELIVERED: "ok", RETRYING: "held", FAILED: "bad", PUBLISHED: "ok", SKIPPED: "info",
     OPEN: "bad", ESCALATED: "bad", UNROUTED: "bad", EXHAUSTED: "bad", REPORTED: "bad", ACKNOWLEDGED: "held", RESOLVED: "ok",
     CRITICAL: "bad", HIGH: "bad", MEDIUM: "held", LOW: "info",
     CONTENT: "content", CAMPAIGN: "campaign",
   };
-  const ATTRIBUTES = new Set(["id", "role", "href", "tabindex", "title", "scope", "datetime", "colspan", "lang"]);
+  const ATTRIBUTES = new Set(["id", "role", "href", "rel", "target", "tabindex", "title", "scope", "datetime", "colspan", "lang"]);
 
   function h(tag, attrs, ...children) {
     const el = document.createElement(tag);
@@ -281,6 +281,59 @@
           r.outbox ? " · outbox" : "", r.reason ? ` · ${r.reason}` : ""))));
   }
 
+  // ---- publications
+  const PUBLISHERS = { MASTODON: "Mastodon", BLUESKY: "Bluesky", WEBHOOK: "the webhook", OUTBOX: "the local outbox" };
+  const webLink = (url) => /^https?:\/\//i.test(url || "");
+
+  function outcome(e, directory) {
+    switch (e.status) {
+      case "PUBLISHED":
+        if (e.file) return ["Written to the local outbox, not sent: ", h("code", {}, `${directory}/${e.file}`)];
+        return [`Published through ${PUBLISHERS[e.publisher] || words(e.publisher)}`,
+          webLink(e.url) ? [": ", h("a", { href: e.url, rel: "noopener noreferrer", target: "_blank", class: "remote-link" }, "view the post")]
+            : e.remoteId ? ` (${e.remoteId})` : ""];
+      case "RETRYING":
+        return [`Attempt ${e.attempt} failed: ${e.reason || "no reason given"}. Next attempt `,
+          e.nextAttemptAt ? when(e.nextAttemptAt, clockTime) : "soon", "."];
+      case "FAILED":
+        return [`Failed after ${plural(e.attempt, "attempt")}: ${e.reason || "no reason given"}`];
+      case "SKIPPED":
+        return [`Not published: ${e.reason || "no reason given"}`];
+      default:
+        return [e.reason || ""];
+    }
+  }
+
+  function renderPublications(p) {
+    const c = p.counts;
+    if (!p.latest.length) {
+      return replace("publications-body", h("p", { class: "empty" }, "Nothing has been published yet."),
+        h("p", { class: "muted" }, `Outbox folder: ${p.outboxDirectory}`));
+    }
+    replace("publications-body",
+      h("p", { class: "legend", "data-counts": "publications" },
+        `${c.published} published (${c.outbox} in the outbox) · ${c.retrying} retrying · ${c.failed} failed · ${c.skipped} skipped`),
+      table("publications", "Latest receipt per post revision", ["When", "Post", "Scheduled for", "Outcome", "Details"],
+        p.latest.map((e) => h("tr", { "data-post-id": e.postId, "data-revision": e.revision, "data-status": e.status },
+          h("td", {}, when(e.at, clockTime)),
+          h("td", {}, `${e.postId} (revision ${e.revision})`, h("br"), h("span", { class: "muted" }, `${e.branchId} · ${platform(e.platform)}`)),
+          h("td", {}, when(e.scheduledAt, dayTime)),
+          h("td", {}, badge(e.status)),
+          h("td", {}, outcome(e, p.outboxDirectory))))),
+      h("h3", {}, "Waiting in the local outbox"),
+      p.outbox.length
+        ? [h("p", {}, `${plural(c.outbox, "post")} in `, h("code", {}, p.outboxDirectory),
+            ": their channels have no publisher configured, so someone posts them by hand.",
+            c.outbox > p.outbox.length ? ` (the first ${p.outbox.length} shown)` : ""),
+          table("post-outbox", "Posts in the local outbox", ["Scheduled for", "Channel", "Post", "File"],
+            p.outbox.map((e) => h("tr", { "data-post-id": e.postId, "data-revision": e.revision },
+              h("td", {}, when(e.scheduledAt, dayTime)),
+              h("td", {}, `${e.branchId} · ${platform(e.platform)}`),
+              h("td", {}, e.text || `${e.postId} (revision ${e.revision})`),
+              h("td", {}, h("code", {}, e.file)))))]
+        : h("p", { class: "empty" }, `No post is waiting in ${p.outboxDirectory}.`));
+  }
+
   // ---- outbox and dead letters
   function renderOutbox(o) {
     if (!o.count) return replace("outbox-body", h("p", { class: "empty" }, "The outbox is empty."), h("p", { class: "muted" }, `Folder: ${o.directory}`));
@@ -319,6 +372,7 @@
     renderHeld(board.held);
     renderCalendar(board.calendar);
     renderIncidents(board.incidents, openDetails);
+    renderPublications(board.publications);
     renderOutbox(board.outbox);
     renderDeadLetters(board.deadLetters);
     if (focused) {
