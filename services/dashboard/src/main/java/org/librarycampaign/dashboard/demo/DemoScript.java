@@ -35,7 +35,8 @@ import org.librarycampaign.platform.json.EventJson;
  *   <li>westside: a second campaign post is held by the 3:1 ratio, and released when three more
  *       content posts are approved; a third Instagram post on one day hits the daily cap.
  *   <li>northgate: content only, so the budget hearing has an amplify gap there; one post is too
- *       long for X; one is withdrawn.
+ *       long for X; one is withdrawn; one is due half a minute after it is drafted, so the
+ *       publisher publishes it (to its local outbox) during the demo.
  *   <li>riverside: a county-run page that may not carry political speech: its campaign post is
  *       rejected.
  * </ul>
@@ -46,7 +47,9 @@ import org.librarycampaign.platform.json.EventJson;
  * that fill a whole JSON value:
  *
  * <ul>
- *   <li>{@code "${now}"}: the time of the step (start plus its offset);
+ *   <li>{@code "${now}"}: the time of the step (start plus its offset); {@code "${now+30s}"}: that
+ *       many seconds later, for a post whose time comes while the demo runs (the publisher writes
+ *       it to its outbox then);
  *   <li>{@code "${Thu 18:00}"}: that day and time of the start's week (Monday to Sunday in the
  *       given zone), so that posts and milestones land in the current week;
  *   <li>{@code "${revision}"}, {@code "${revision+1}"}: the start minute (a number), so that
@@ -87,6 +90,7 @@ public final class DemoScript {
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]+)}");
   private static final Pattern WEEK_TIME =
       Pattern.compile("(Mon|Tue|Wed|Thu|Fri|Sat|Sun) (\\d{2}):(\\d{2})");
+  private static final Pattern NOW_PLUS = Pattern.compile("now\\+(\\d{1,4})s");
   private static final List<String> DAYS = List.of("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun");
 
   private final Instant start;
@@ -200,6 +204,10 @@ public final class DemoScript {
       case "zone":
         return nodes.textNode(zone.getId());
       default:
+        Matcher nowPlus = NOW_PLUS.matcher(name);
+        if (nowPlus.matches()) {
+          return nodes.textNode(now.plusSeconds(Long.parseLong(nowPlus.group(1))).toString());
+        }
         Matcher weekTime = WEEK_TIME.matcher(name);
         if (!weekTime.matches()) {
           throw new IllegalArgumentException("unknown placeholder ${" + name + "}");
