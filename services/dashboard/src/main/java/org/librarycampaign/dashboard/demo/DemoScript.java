@@ -61,7 +61,9 @@ import org.librarycampaign.platform.json.EventJson;
  * A step line may say {@code "tapAckLinkOf": "<responderId>"}: the demo then acknowledges the
  * incident as a responder would, by tapping the acknowledge link of that responder's alert (found
  * in the dispatcher's outbox), and sends the step's IncidentAcknowledged only when there is no such
- * link ({@link DemoCampaign}).
+ * link ({@link DemoCampaign}). A step line may say {@code "approveOnDashboard": {"postId": "...",
+ * "reason": "..."}}: the demo then logs in to the dashboard as the development reviewer and
+ * approves that held post with its Approve button's request.
  */
 public final class DemoScript {
 
@@ -73,15 +75,31 @@ public final class DemoScript {
    *     none
    */
   public record Step(
-      Duration offset, String description, List<SpecificRecord> events, String tapAckLinkOf) {
+      Duration offset,
+      String description,
+      List<SpecificRecord> events,
+      String tapAckLinkOf,
+      DashboardApproval approveOnDashboard) {
     public Step {
       events = List.copyOf(events);
     }
 
+    public Step(
+        Duration offset, String description, List<SpecificRecord> events, String tapAckLinkOf) {
+      this(offset, description, events, tapAckLinkOf, null);
+    }
+
     public Step(Duration offset, String description, List<SpecificRecord> events) {
-      this(offset, description, events, null);
+      this(offset, description, events, null, null);
     }
   }
+
+  /**
+   * A held post a reviewer approves on the dashboard ({@code "approveOnDashboard": {"postId":
+   * "...", "reason": "..."}} on a step line): the demo logs in and presses the post's Approve
+   * button, as a person would.
+   */
+  public record DashboardApproval(String postId, String reason) {}
 
   static final String RESOURCE = "demo-campaign.jsonl";
 
@@ -132,6 +150,7 @@ public final class DemoScript {
     Duration offset = null;
     String description = null;
     String tap = null;
+    DashboardApproval approval = null;
     List<SpecificRecord> events = new ArrayList<>();
     for (int number = 1; number <= lines.size(); number++) {
       String line = lines.get(number - 1);
@@ -142,11 +161,17 @@ public final class DemoScript {
         JsonNode node = MAPPER.readTree(line);
         if (node.has("step")) {
           if (offset != null) {
-            steps.add(new Step(offset, description, events, tap));
+            steps.add(new Step(offset, description, events, tap, approval));
           }
           offset = Duration.ofSeconds(node.required("offsetSeconds").asLong());
           description = node.get("step").asText();
           tap = node.hasNonNull("tapAckLinkOf") ? node.get("tapAckLinkOf").asText() : null;
+          JsonNode approve = node.get("approveOnDashboard");
+          approval =
+              approve == null || approve.isNull()
+                  ? null
+                  : new DashboardApproval(
+                      approve.required("postId").asText(), approve.required("reason").asText());
           events = new ArrayList<>();
         } else if (offset == null) {
           throw new IllegalStateException("an event before the first step");
@@ -158,7 +183,7 @@ public final class DemoScript {
       }
     }
     if (offset != null) {
-      steps.add(new Step(offset, description, events, tap));
+      steps.add(new Step(offset, description, events, tap, approval));
     }
     return steps;
   }
