@@ -36,6 +36,8 @@ final class PostsProcessor extends CalendarProcessor<PostEvent> {
     return switch (EventType.Post.of(event)) {
       case DRAFTED -> calendar.postDrafted(InputEvents.post((PostDrafted) inner));
       case WITHDRAWN -> calendar.postWithdrawn(((PostWithdrawn) inner).getPostId());
+      // a review is governance's; the calendar has no use for it
+      case REVIEWED -> null;
     };
   }
 }

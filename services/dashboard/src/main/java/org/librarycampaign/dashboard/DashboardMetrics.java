@@ -30,6 +30,12 @@ public final class DashboardMetrics {
   /** Dashboard login attempts, tagged {@link #TAG_OUTCOME}: accepted, refused or limited. */
   public static final String LOGINS = "campaign.dashboard.logins";
 
+  /**
+   * Reviews sent from the page, tagged {@link #TAG_OUTCOME}: written, invalid, stale, forbidden or
+   * unavailable.
+   */
+  public static final String REVIEWS = ServiceMetrics.name(DashboardService.NAME, "reviews");
+
   public static final String TAG_STORE = "store";
   public static final String TAG_OUTCOME = "outcome";
 

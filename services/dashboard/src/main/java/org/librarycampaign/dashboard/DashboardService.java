@@ -7,6 +7,7 @@ import java.util.List;
 import org.librarycampaign.dashboard.board.Board;
 import org.librarycampaign.dashboard.login.DevelopmentViewers;
 import org.librarycampaign.dashboard.login.Viewers;
+import org.librarycampaign.dashboard.review.KafkaReviews;
 import org.librarycampaign.dashboard.store.DashboardTopology;
 import org.librarycampaign.dashboard.store.DeadLetterProducer;
 import org.librarycampaign.dashboard.store.FactReader;
@@ -37,10 +38,14 @@ public final class DashboardService implements CampaignService {
     return NAME;
   }
 
-  /** Its views' topology; its dead-letter producer writes where every service may. */
+  /**
+   * Its views' topology, and writing the reviews to {@code campaign.posts}; its dead-letter
+   * producer writes where every service may.
+   */
   @Override
   public KafkaAccess kafkaAccess(CampaignConfig config, TopicCatalogue topics) {
-    return KafkaAccess.of(DashboardTopology.buildTopology(config, topics));
+    return KafkaAccess.of(DashboardTopology.buildTopology(config, topics))
+        .alsoWriting(List.of(KafkaReviews.topicOf(topics)));
   }
 
   @Override
@@ -55,6 +60,9 @@ public final class DashboardService implements CampaignService {
             StreamsSettings.forService(context.config(), NAME, context.topics()));
     streams.start(context.readiness());
     Clock clock = Clock.systemUTC();
+    KafkaReviews reviews =
+        KafkaReviews.start(
+            context.config(), context.topics(), NAME, () -> FactReader.read(streams.streams()));
     DashboardWeb web =
         DashboardWeb.start(
             week ->
@@ -63,11 +71,14 @@ public final class DashboardService implements CampaignService {
                     clock.instant(),
                     settings.zone(),
                     week,
-                    settings.outboxDirectory().toString()),
+                    settings.outboxDirectory().toString(),
+                    settings.postOutboxDirectory().toString()),
             settings,
             settings.developmentViewers()
                 ? DevelopmentViewers.loadOrCreate(settings.viewersFile(), new SecureRandom())
-                : Viewers.read(settings.viewersFile()));
+                : Viewers.read(settings.viewersFile()),
+            reviews,
+            clock);
     return new RunningService() {
       @Override
       public void addRoutes(RoutesConfig routes) {
@@ -82,14 +93,15 @@ public final class DashboardService implements CampaignService {
                 context.config().httpPort()),
             settings.developmentViewers()
                 ? String.format(
-                    "Dashboard login  user '%s', password in %s",
-                    DevelopmentViewers.USER, settings.viewersFile())
+                    "Dashboard login  user '%s' (reviewer: '%s'), passwords in %s",
+                    DevelopmentViewers.USER, DevelopmentViewers.REVIEWER, settings.viewersFile())
                 : String.format("Dashboard login  viewers in %s", settings.viewersFile()));
       }
 
       @Override
       public void close() {
         web.close();
+        reviews.close();
         streams.close();
         deadLetters.close();
       }

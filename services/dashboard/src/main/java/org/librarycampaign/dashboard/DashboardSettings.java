@@ -3,6 +3,7 @@ package org.librarycampaign.dashboard;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import org.librarycampaign.dashboard.board.Board;
 import org.librarycampaign.platform.config.CampaignConfig;
 
 /**
@@ -54,6 +55,14 @@ public record DashboardSettings(
     if (sessionLifetime.toSeconds() < 60) {
       throw new IllegalArgumentException(SESSION_LIFETIME + " must be at least 1m");
     }
+  }
+
+  /**
+   * Where the publisher writes the posts of channels without a publisher: {@code <data
+   * dir>/outbox-posts}, beside the dispatcher's outbox.
+   */
+  public Path postOutboxDirectory() {
+    return outboxDirectory.resolveSibling(Board.POST_OUTBOX);
   }
 
   public static DashboardSettings from(CampaignConfig config) {

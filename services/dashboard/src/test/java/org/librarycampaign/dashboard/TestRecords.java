@@ -34,6 +34,9 @@ import library.campaign.events.PostDecision;
 import library.campaign.events.PostDrafted;
 import library.campaign.events.PostEvent;
 import library.campaign.events.PostWithdrawn;
+import library.campaign.events.Publication;
+import library.campaign.events.PublicationStatus;
+import library.campaign.events.PublisherKind;
 import library.campaign.events.ReasonCode;
 import library.campaign.events.Recipient;
 import library.campaign.events.Severity;
@@ -379,6 +382,37 @@ public final class TestRecords {
         .setKey(null)
         .setValue(null)
         .setFailedAt(at)
+        .build();
+  }
+
+  /** A publisher receipt as the publisher writes it (remote id and URL only when PUBLISHED). */
+  public static Publication publication(
+      String postId,
+      int revision,
+      String channelId,
+      PublicationStatus status,
+      PublisherKind publisher,
+      int attempt,
+      String url,
+      String reason,
+      Instant scheduledAt,
+      Instant at) {
+    return Publication.newBuilder()
+        .setPostId(postId)
+        .setRevision(revision)
+        .setBranchId(channelId.substring(0, channelId.indexOf('/')))
+        .setChannelId(channelId)
+        .setStatus(status)
+        .setPublisher(publisher)
+        .setIdempotencyKey(postId + "/" + revision)
+        .setScheduledAt(scheduledAt)
+        .setAttempt(attempt)
+        .setRemoteId(
+            status == PublicationStatus.PUBLISHED && url != null ? "remote-" + postId : null)
+        .setUrl(url)
+        .setNextAttemptAt(status == PublicationStatus.RETRYING ? at.plusSeconds(10) : null)
+        .setReason(reason)
+        .setAt(at)
         .build();
   }
 }

@@ -84,6 +84,7 @@ final class GovernanceProcessor
             ? switch (EventType.Post.of(post)) {
               case DRAFTED -> governor.onDrafted(AvroMapping.draft((PostDrafted) event), at);
               case WITHDRAWN -> withdrawn((PostWithdrawn) event, at);
+              case REVIEWED -> Outcome.NOTHING;
             }
             : record.value() instanceof IncidentEvent incident
                 ? switch (EventType.Incident.of(incident)) {

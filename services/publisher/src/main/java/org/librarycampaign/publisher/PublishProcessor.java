@@ -133,6 +133,9 @@ final class PublishProcessor implements Processor<String, Object, String, Public
       switch (EventType.Post.of(envelope)) {
         case DRAFTED -> drafted((PostDrafted) envelope.getEvent());
         case WITHDRAWN -> withdrawn((PostWithdrawn) envelope.getEvent());
+        case REVIEWED -> {
+          // a review reaches the publisher as governance's decision (its signOff)
+        }
       }
     } else if (value instanceof PostDecision decision) {
       decided(decision);

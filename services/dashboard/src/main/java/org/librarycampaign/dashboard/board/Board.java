@@ -1,5 +1,6 @@
 package org.librarycampaign.dashboard.board;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -23,7 +24,11 @@ public record Board(
     Calendar calendar,
     List<IncidentView> incidents,
     OutboxView outbox,
-    DeadLetterView deadLetters) {
+    DeadLetterView deadLetters,
+    PublicationsView publications) {
+
+  /** The publisher's outbox folder's name, under the data directory. */
+  public static final String POST_OUTBOX = "outbox-posts";
 
   /** The headline numbers. */
   public record Summary(
@@ -36,13 +41,34 @@ public record Board(
   }
 
   /**
+   * The board with the publisher's outbox beside the dispatcher's ({@code outbox-posts} in the same
+   * data directory).
+   */
+  public static Board build(
+      Facts facts, Instant now, ZoneId zone, LocalDate week, String outboxDirectory) {
+    return build(
+        facts,
+        now,
+        zone,
+        week,
+        outboxDirectory,
+        Path.of(outboxDirectory).resolveSibling(POST_OUTBOX).toString());
+  }
+
+  /**
    * @param now the current time: which week is "this week" for each channel
    * @param zone the calendar's zone
    * @param week the Monday of the calendar's week, or null for the week that holds {@code now}
    * @param outboxDirectory where the dispatcher keeps its outbox files
+   * @param postOutboxDirectory where the publisher keeps the posts it did not send
    */
   public static Board build(
-      Facts facts, Instant now, ZoneId zone, LocalDate week, String outboxDirectory) {
+      Facts facts,
+      Instant now,
+      ZoneId zone,
+      LocalDate week,
+      String outboxDirectory,
+      String postOutboxDirectory) {
     Ledger ledger = Ledger.of(facts);
     Crises crises = Crises.of(facts);
     LocalDate today = now.atZone(zone).toLocalDate();
@@ -53,6 +79,7 @@ public record Board(
     List<IncidentView> incidents = IncidentView.of(facts);
     OutboxView outbox = OutboxView.of(facts, outboxDirectory);
     DeadLetterView deadLetters = DeadLetterView.of(facts);
+    PublicationsView publications = PublicationsView.of(facts, postOutboxDirectory);
     int conflicts = (int) facts.flags().stream().filter(f -> f.conflict() != null).count();
     int gaps = (int) facts.flags().stream().filter(f -> f.gap() != null).count();
     return new Board(
@@ -70,6 +97,7 @@ public record Board(
         calendar,
         incidents,
         outbox,
-        deadLetters);
+        deadLetters,
+        publications);
   }
 }

@@ -6,10 +6,13 @@ import io.micrometer.core.instrument.Metrics;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.net.CookieManager;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,6 +21,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
@@ -30,6 +34,9 @@ import library.campaign.events.IncidentAcknowledged;
 import library.campaign.events.IncidentEvent;
 import org.apache.avro.specific.SpecificRecord;
 import org.librarycampaign.dashboard.DashboardMetrics;
+import org.librarycampaign.dashboard.DashboardSettings;
+import org.librarycampaign.dashboard.login.DevelopmentViewers;
+import org.librarycampaign.dashboard.login.Viewers;
 import org.librarycampaign.platform.config.CampaignConfig;
 import org.librarycampaign.platform.json.EventJson;
 import org.slf4j.Logger;
@@ -89,10 +96,12 @@ public final class DemoCampaign implements AutoCloseable {
     }
   }
 
+  private final URI base;
   private final URI events;
   private final String token;
   private final Options options;
   private final Path outbox;
+  private final DashboardLogin login;
   private final HttpClient http;
   private final EventJson json = new EventJson();
   private final CountDownLatch stop = new CountDownLatch(1);
@@ -101,7 +110,21 @@ public final class DemoCampaign implements AutoCloseable {
   private final AtomicInteger failed = new AtomicInteger();
   private final Thread thread;
 
-  private DemoCampaign(URI baseUrl, String token, Options options, Path outbox) {
+  /**
+   * A dashboard login of a reviewer, with which the demo presses a held post's Approve button (a
+   * step with {@code approveOnDashboard}).
+   */
+  public record DashboardLogin(String user, String password) {
+    @Override
+    public String toString() {
+      return "DashboardLogin[" + user + "]";
+    }
+  }
+
+  private DemoCampaign(
+      URI baseUrl, String token, Options options, Path outbox, DashboardLogin login) {
+    this.base = baseUrl;
+    this.login = login;
     this.events = baseUrl.resolve(EVENTS_PATH);
     this.token = token;
     this.options = options;
@@ -130,11 +153,20 @@ public final class DemoCampaign implements AutoCloseable {
    *     taps (a step with {@code tapAckLinkOf}); null to acknowledge through the API instead
    */
   public static DemoCampaign start(URI baseUrl, String adminToken, Options options, Path outbox) {
+    return start(baseUrl, adminToken, options, outbox, null);
+  }
+
+  /**
+   * @param login a reviewer's dashboard login, with which a step with {@code approveOnDashboard}
+   *     approves a held post on the dashboard; null to skip such steps
+   */
+  public static DemoCampaign start(
+      URI baseUrl, String adminToken, Options options, Path outbox, DashboardLogin login) {
     Objects.requireNonNull(baseUrl, "baseUrl");
     if (adminToken == null || adminToken.isBlank()) {
       throw new IllegalArgumentException("the demo needs the ingest API's admin token");
     }
-    DemoCampaign demo = new DemoCampaign(baseUrl, adminToken.trim(), options, outbox);
+    DemoCampaign demo = new DemoCampaign(baseUrl, adminToken.trim(), options, outbox, login);
     demo.thread.start();
     return demo;
   }
@@ -160,7 +192,32 @@ public final class DemoCampaign implements AutoCloseable {
         URI.create("http://localhost:" + httpPort),
         token,
         Options.defaults(),
-        config.dataDir().resolve(OUTBOX_DIR));
+        config.dataDir().resolve(OUTBOX_DIR),
+        developmentReviewer(config).orElse(null));
+  }
+
+  /**
+   * The development reviewer ({@link DevelopmentViewers#REVIEWER}) and its password, from the
+   * development viewers file; empty when a viewers file is configured (its passwords are hashes).
+   */
+  static Optional<DashboardLogin> developmentReviewer(CampaignConfig config) {
+    if (config.get(DashboardSettings.VIEWERS_FILE).isPresent()) {
+      return Optional.empty();
+    }
+    Path file = config.dataDir().resolve(DashboardSettings.DEV_VIEWERS_FILE_NAME);
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    Properties properties = new Properties();
+    try (Reader reader = Files.newBufferedReader(file)) {
+      properties.load(reader);
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(properties.getProperty(DevelopmentViewers.REVIEWER))
+        .map(String::trim)
+        .filter(p -> !p.startsWith(Viewers.HASH_PREFIX))
+        .map(password -> new DashboardLogin(DevelopmentViewers.REVIEWER, password));
   }
 
   /** The tokens file the ingest service uses with this config. */
@@ -242,7 +299,13 @@ public final class DemoCampaign implements AutoCloseable {
 
   /** Sends one step; false when the demo was stopped meanwhile. */
   private boolean send(DemoScript.Step step) throws InterruptedException {
+    if (step.approveOnDashboard() != null) {
+      approveOnDashboard(step);
+    }
     List<SpecificRecord> toSend = step.events();
+    if (toSend.isEmpty()) {
+      return true;
+    }
     if (step.tapAckLinkOf() != null && outbox != null) {
       Optional<String> incidentId =
           toSend.stream()
@@ -380,6 +443,130 @@ public final class DemoCampaign implements AutoCloseable {
           .log("The acknowledge link could not be opened; acknowledging by API");
     }
     return false;
+  }
+
+  /**
+   * Approves a held post as a reviewer would on the dashboard: logs in, reads the session's CSRF
+   * token ({@code GET /api/me}), waits (up to {@link #MAX_TRIES} seconds) for the post in the held
+   * queue ({@code GET /api/held}), and sends its Approve button's form ({@code POST /api/reviews}).
+   * Without a reviewer login, or when it does not work, the step is logged and skipped.
+   */
+  private void approveOnDashboard(DemoScript.Step step) throws InterruptedException {
+    DemoScript.DashboardApproval approval = step.approveOnDashboard();
+    if (login == null) {
+      LOGGER
+          .atWarn()
+          .addKeyValue("postId", approval.postId())
+          .log(
+              "No development reviewer to log in to the dashboard with; the demo approves nothing");
+      return;
+    }
+    HttpClient browser =
+        HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+    try {
+      HttpResponse<String> loggedIn =
+          browser.send(
+              form(
+                  base.resolve("/login"),
+                  Map.of("username", login.user(), "password", login.password())),
+              HttpResponse.BodyHandlers.ofString());
+      if (loggedIn.statusCode() != 303
+          || !loggedIn.headers().firstValue("Location").orElse("").equals("/")) {
+        LOGGER
+            .atWarn()
+            .addKeyValue("status", loggedIn.statusCode())
+            .log("The demo could not log in to the dashboard; it approves nothing");
+        return;
+      }
+      String csrf =
+          OUTBOX_JSON
+              .readTree(get(browser, base.resolve("/api/me")).body())
+              .path("csrfToken")
+              .asText();
+      Optional<Integer> revision = Optional.empty();
+      for (int attempt = 1; attempt <= MAX_TRIES && revision.isEmpty(); attempt++) {
+        HttpResponse<String> held = get(browser, base.resolve("/api/held"));
+        if (held.statusCode() == 200) {
+          for (JsonNode post : OUTBOX_JSON.readTree(held.body())) {
+            if (post.path("postId").asText().equals(approval.postId())) {
+              revision = Optional.of(post.path("revision").asInt());
+            }
+          }
+        }
+        if (revision.isEmpty() && pause(RETRY_DELAY)) {
+          return;
+        }
+      }
+      if (revision.isEmpty()) {
+        LOGGER
+            .atWarn()
+            .addKeyValue("postId", approval.postId())
+            .log("The post the demo approves is not held; it approves nothing");
+        return;
+      }
+      HttpResponse<String> reviewed =
+          browser.send(
+              form(
+                  base.resolve("/api/reviews"),
+                  Map.of(
+                      "csrf", csrf,
+                      "postId", approval.postId(),
+                      "revision", Integer.toString(revision.get()),
+                      "action", "APPROVE",
+                      "reason", approval.reason())),
+              HttpResponse.BodyHandlers.ofString());
+      if (reviewed.statusCode() == 202) {
+        count(1, "reviewed");
+        LOGGER
+            .atInfo()
+            .addKeyValue("step", step.description())
+            .addKeyValue("postId", approval.postId())
+            .addKeyValue("reviewer", login.user())
+            .log("Demo approves a held post on the dashboard, as a reviewer would");
+      } else {
+        LOGGER
+            .atWarn()
+            .addKeyValue("status", reviewed.statusCode())
+            .addKeyValue("answer", reviewed.body())
+            .log("The dashboard refused the demo's approval");
+      }
+    } catch (IOException | RuntimeException e) {
+      LOGGER
+          .atWarn()
+          .addKeyValue("problem", e.toString())
+          .log("The demo could not approve on the dashboard");
+    }
+  }
+
+  private static HttpResponse<String> get(HttpClient client, URI uri)
+      throws IOException, InterruptedException {
+    return client.send(
+        HttpRequest.newBuilder(uri)
+            .timeout(REQUEST_TIMEOUT)
+            .header("Accept", "application/json")
+            .GET()
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static HttpRequest form(URI uri, Map<String, String> fields) {
+    String body =
+        fields.entrySet().stream()
+            .map(
+                e ->
+                    URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                        + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
+    return HttpRequest.newBuilder(uri)
+        .timeout(REQUEST_TIMEOUT)
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("Accept", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body))
+        .build();
   }
 
   /** The ackUrl of an alert of the incident to the responder in the outbox, the latest tier. */

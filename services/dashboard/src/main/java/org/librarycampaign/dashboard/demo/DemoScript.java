@@ -35,7 +35,8 @@ import org.librarycampaign.platform.json.EventJson;
  *   <li>westside: a second campaign post is held by the 3:1 ratio, and released when three more
  *       content posts are approved; a third Instagram post on one day hits the daily cap.
  *   <li>northgate: content only, so the budget hearing has an amplify gap there; one post is too
- *       long for X; one is withdrawn.
+ *       long for X; one is withdrawn; one is due half a minute after it is drafted, so the
+ *       publisher publishes it (to its local outbox) during the demo.
  *   <li>riverside: a county-run page that may not carry political speech: its campaign post is
  *       rejected.
  * </ul>
@@ -46,7 +47,9 @@ import org.librarycampaign.platform.json.EventJson;
  * that fill a whole JSON value:
  *
  * <ul>
- *   <li>{@code "${now}"}: the time of the step (start plus its offset);
+ *   <li>{@code "${now}"}: the time of the step (start plus its offset); {@code "${now+30s}"}: that
+ *       many seconds later, for a post whose time comes while the demo runs (the publisher writes
+ *       it to its outbox then);
  *   <li>{@code "${Thu 18:00}"}: that day and time of the start's week (Monday to Sunday in the
  *       given zone), so that posts and milestones land in the current week;
  *   <li>{@code "${revision}"}, {@code "${revision+1}"}: the start minute (a number), so that
@@ -58,7 +61,9 @@ import org.librarycampaign.platform.json.EventJson;
  * A step line may say {@code "tapAckLinkOf": "<responderId>"}: the demo then acknowledges the
  * incident as a responder would, by tapping the acknowledge link of that responder's alert (found
  * in the dispatcher's outbox), and sends the step's IncidentAcknowledged only when there is no such
- * link ({@link DemoCampaign}).
+ * link ({@link DemoCampaign}). A step line may say {@code "approveOnDashboard": {"postId": "...",
+ * "reason": "..."}}: the demo then logs in to the dashboard as the development reviewer and
+ * approves that held post with its Approve button's request.
  */
 public final class DemoScript {
 
@@ -70,15 +75,31 @@ public final class DemoScript {
    *     none
    */
   public record Step(
-      Duration offset, String description, List<SpecificRecord> events, String tapAckLinkOf) {
+      Duration offset,
+      String description,
+      List<SpecificRecord> events,
+      String tapAckLinkOf,
+      DashboardApproval approveOnDashboard) {
     public Step {
       events = List.copyOf(events);
     }
 
+    public Step(
+        Duration offset, String description, List<SpecificRecord> events, String tapAckLinkOf) {
+      this(offset, description, events, tapAckLinkOf, null);
+    }
+
     public Step(Duration offset, String description, List<SpecificRecord> events) {
-      this(offset, description, events, null);
+      this(offset, description, events, null, null);
     }
   }
+
+  /**
+   * A held post a reviewer approves on the dashboard ({@code "approveOnDashboard": {"postId":
+   * "...", "reason": "..."}} on a step line): the demo logs in and presses the post's Approve
+   * button, as a person would.
+   */
+  public record DashboardApproval(String postId, String reason) {}
 
   static final String RESOURCE = "demo-campaign.jsonl";
 
@@ -87,6 +108,7 @@ public final class DemoScript {
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]+)}");
   private static final Pattern WEEK_TIME =
       Pattern.compile("(Mon|Tue|Wed|Thu|Fri|Sat|Sun) (\\d{2}):(\\d{2})");
+  private static final Pattern NOW_PLUS = Pattern.compile("now\\+(\\d{1,4})s");
   private static final List<String> DAYS = List.of("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun");
 
   private final Instant start;
@@ -128,6 +150,7 @@ public final class DemoScript {
     Duration offset = null;
     String description = null;
     String tap = null;
+    DashboardApproval approval = null;
     List<SpecificRecord> events = new ArrayList<>();
     for (int number = 1; number <= lines.size(); number++) {
       String line = lines.get(number - 1);
@@ -138,11 +161,17 @@ public final class DemoScript {
         JsonNode node = MAPPER.readTree(line);
         if (node.has("step")) {
           if (offset != null) {
-            steps.add(new Step(offset, description, events, tap));
+            steps.add(new Step(offset, description, events, tap, approval));
           }
           offset = Duration.ofSeconds(node.required("offsetSeconds").asLong());
           description = node.get("step").asText();
           tap = node.hasNonNull("tapAckLinkOf") ? node.get("tapAckLinkOf").asText() : null;
+          JsonNode approve = node.get("approveOnDashboard");
+          approval =
+              approve == null || approve.isNull()
+                  ? null
+                  : new DashboardApproval(
+                      approve.required("postId").asText(), approve.required("reason").asText());
           events = new ArrayList<>();
         } else if (offset == null) {
           throw new IllegalStateException("an event before the first step");
@@ -154,7 +183,7 @@ public final class DemoScript {
       }
     }
     if (offset != null) {
-      steps.add(new Step(offset, description, events, tap));
+      steps.add(new Step(offset, description, events, tap, approval));
     }
     return steps;
   }
@@ -200,6 +229,10 @@ public final class DemoScript {
       case "zone":
         return nodes.textNode(zone.getId());
       default:
+        Matcher nowPlus = NOW_PLUS.matcher(name);
+        if (nowPlus.matches()) {
+          return nodes.textNode(now.plusSeconds(Long.parseLong(nowPlus.group(1))).toString());
+        }
         Matcher weekTime = WEEK_TIME.matcher(name);
         if (!weekTime.matches()) {
           throw new IllegalArgumentException("unknown placeholder ${" + name + "}");

@@ -55,6 +55,8 @@ public record PostFact(
     return switch (EventType.Post.of(value)) {
       case DRAFTED -> drafted((PostDrafted) value.getEvent(), current);
       case WITHDRAWN -> withdrawn((PostWithdrawn) value.getEvent(), current);
+      // shown through the decisions' audit trail
+      case REVIEWED -> List.of();
     };
   }
 

@@ -1,5 +1,7 @@
 package org.librarycampaign.dashboard.login;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Sessions {
 
-  private record Session(String user, Instant expiresAt) {}
+  private record Session(String user, Instant expiresAt, String csrfToken) {}
 
   private final Map<String, Session> sessions = new ConcurrentHashMap<>();
   private final Duration lifetime;
@@ -31,11 +33,38 @@ public final class Sessions {
   public String open(String user) {
     Instant now = clock.instant();
     sessions.values().removeIf(session -> !session.expiresAt().isAfter(now));
+    String id = randomToken();
+    sessions.put(id, new Session(user, now.plus(lifetime), randomToken()));
+    return id;
+  }
+
+  private String randomToken() {
     byte[] bytes = new byte[32];
     random.nextBytes(bytes);
-    String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    sessions.put(id, new Session(user, now.plus(lifetime)));
-    return id;
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  /**
+   * The session's token against cross-site request forgery: a form that changes something carries
+   * it, and {@link #csrfMatches} checks it. Another site can make a browser send the cookie (were
+   * it not SameSite), but cannot read this token.
+   */
+  public Optional<String> csrfToken(String id) {
+    return user(id).map(user -> sessions.get(id)).map(Session::csrfToken);
+  }
+
+  /** Whether {@code token} is the session's CSRF token (compared in constant time). */
+  public boolean csrfMatches(String id, String token) {
+    if (token == null) {
+      return false;
+    }
+    return csrfToken(id)
+        .map(
+            expected ->
+                MessageDigest.isEqual(
+                    expected.getBytes(StandardCharsets.UTF_8),
+                    token.getBytes(StandardCharsets.UTF_8)))
+        .orElse(false);
   }
 
   /** The user of a session that is still valid. */

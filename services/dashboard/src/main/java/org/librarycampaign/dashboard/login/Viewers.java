@@ -25,6 +25,10 @@ import javax.crypto.spec.PBEKeySpec;
  * that is not a hash is the password itself, as in the development file {@code campaign up} makes;
  * it is salted and hashed when read. Passwords are compared in constant time, and an unknown user
  * costs as much as a wrong password, so neither can be timed out of the server.
+ *
+ * <p>A line {@code reviewer.<user>=*} or {@code reviewer.<user>=eastside,westside} makes a viewer a
+ * reviewer of every branch or of those branches ({@link Reviewers}); {@code reviewer.} is therefore
+ * not the start of a user name.
  */
 public final class Viewers {
 
@@ -45,10 +49,12 @@ public final class Viewers {
   }
 
   private final Map<String, Hash> hashes;
+  private final Reviewers reviewers;
   private final Hash decoy;
 
-  private Viewers(Map<String, Hash> hashes, SecureRandom random) {
+  private Viewers(Map<String, Hash> hashes, Reviewers reviewers, SecureRandom random) {
     this.hashes = Map.copyOf(hashes);
+    this.reviewers = reviewers;
     byte[] salt = new byte[16];
     random.nextBytes(salt);
     this.decoy = new Hash(NEW_HASH_ITERATIONS, salt, new byte[KEY_BITS / 8]);
@@ -76,6 +82,9 @@ public final class Viewers {
   static Viewers parse(Properties properties, String source, SecureRandom random) {
     Map<String, Hash> hashes = new TreeMap<>();
     for (String user : properties.stringPropertyNames()) {
+      if (user.startsWith(Reviewers.PREFIX)) {
+        continue;
+      }
       String where = source + " user " + user;
       if (user.isBlank() || user.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
         throw new IllegalArgumentException(where + ": a user name is printable ASCII, no spaces");
@@ -85,7 +94,7 @@ public final class Viewers {
     if (hashes.isEmpty()) {
       throw new IllegalArgumentException(source + ": no viewers; add a line user=hash");
     }
-    return new Viewers(hashes, random);
+    return new Viewers(hashes, Reviewers.parse(properties, hashes.keySet(), source), random);
   }
 
   private static Hash hashOf(String value, String where, SecureRandom random) {
@@ -136,6 +145,11 @@ public final class Viewers {
     Hash hash = hashes.get(user);
     boolean matches = (hash == null ? decoy : hash).matches(password.toCharArray());
     return hash != null && matches ? Optional.of(user) : Optional.empty();
+  }
+
+  /** Who of the viewers may review which branches' posts ({@code reviewer.<user>} lines). */
+  public Reviewers reviewers() {
+    return reviewers;
   }
 
   /** The form to put in a viewers file instead of the password. */

@@ -12,6 +12,7 @@ import library.campaign.events.MilestoneEvent;
 import library.campaign.events.Notification;
 import library.campaign.events.PostDecision;
 import library.campaign.events.PostEvent;
+import library.campaign.events.Publication;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
@@ -28,6 +29,7 @@ import org.librarycampaign.dashboard.facts.MilestoneFact;
 import org.librarycampaign.dashboard.facts.NotificationFact;
 import org.librarycampaign.dashboard.facts.PolicyFact;
 import org.librarycampaign.dashboard.facts.PostFact;
+import org.librarycampaign.dashboard.facts.PublicationFact;
 import org.librarycampaign.dashboard.facts.ReceiptsFact;
 import org.librarycampaign.platform.state.StateCodec;
 import org.librarycampaign.platform.topics.Topic;
@@ -106,6 +108,12 @@ public record FactStore<V, F>(
           TopicCatalogue::deadLetters,
           DeadLetterFact.class,
           DeadLetterFact.fold());
+  public static final FactStore<Publication, PublicationFact> PUBLICATIONS =
+      new FactStore<>(
+          "dashboard-publications",
+          TopicCatalogue::publications,
+          PublicationFact.class,
+          PublicationFact.fold());
 
   /** Every store, in the order they are added to the topology. */
   public static List<FactStore<?, ?>> all() {
@@ -119,7 +127,8 @@ public record FactStore<V, F>(
         STATUSES,
         NOTIFICATIONS,
         RECEIPTS,
-        DEAD_LETTERS);
+        DEAD_LETTERS,
+        PUBLICATIONS);
   }
 
   /** The name of the source node that reads the store's topic. */

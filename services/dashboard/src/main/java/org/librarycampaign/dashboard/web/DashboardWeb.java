@@ -16,6 +16,7 @@ import org.librarycampaign.dashboard.board.Board;
 import org.librarycampaign.dashboard.facts.FactJson;
 import org.librarycampaign.dashboard.login.Sessions;
 import org.librarycampaign.dashboard.login.Viewers;
+import org.librarycampaign.dashboard.review.ReviewDesk;
 import org.librarycampaign.dashboard.store.ViewUnavailableException;
 
 /**
@@ -33,6 +34,9 @@ import org.librarycampaign.dashboard.store.ViewUnavailableException;
  * GET /api/incidents          incidents, who was notified, acknowledgements, delivery receipts
  * GET /api/outbox             messages written to the local outbox instead of sent
  * GET /api/dead-letters       dead-letter count and the latest reasons
+ * GET /api/publications       the publisher's latest receipt per post revision, its local outbox
+ * GET /api/me                 the logged-in user, the branches they review, the session's CSRF token
+ * POST /api/reviews           a review (approve, reject, reschedule) written to campaign.posts
  * GET /api/stream             Server-Sent Events: "board" (the whole board) on connect and on change (?week=)
  * </pre>
  *
@@ -57,13 +61,15 @@ public final class DashboardWeb implements AutoCloseable {
   private final BoardSource source;
   private final LiveUpdates live;
   private final Login login;
+  private final ReviewRoutes reviews;
   private final byte[] page;
   private final Map<String, byte[]> assets;
 
-  private DashboardWeb(BoardSource source, LiveUpdates live, Login login) {
+  private DashboardWeb(BoardSource source, LiveUpdates live, Login login, ReviewRoutes reviews) {
     this.source = source;
     this.live = live;
     this.login = login;
+    this.reviews = reviews;
     this.page = resource("index.html");
     this.assets =
         Map.of(
@@ -75,13 +81,28 @@ public final class DashboardWeb implements AutoCloseable {
   /** Serves the board to the given viewers once they have logged in. */
   public static DashboardWeb start(
       BoardSource source, DashboardSettings settings, Viewers viewers) {
+    return start(source, settings, viewers, null, Clock.systemUTC());
+  }
+
+  /**
+   * Serves the board, and takes reviews from the viewers who are reviewers ({@code GET /api/me},
+   * {@code POST /api/reviews}).
+   *
+   * @param desk where reviews are checked and written; null for a board without reviews
+   * @param clock the time of a review
+   */
+  public static DashboardWeb start(
+      BoardSource source,
+      DashboardSettings settings,
+      Viewers viewers,
+      ReviewDesk desk,
+      Clock clock) {
+    Sessions sessions = new Sessions(settings.sessionLifetime(), Clock.systemUTC());
     return new DashboardWeb(
         source,
         LiveUpdates.start(source, settings.refreshInterval(), settings.heartbeatInterval()),
-        new Login(
-            viewers,
-            new Sessions(settings.sessionLifetime(), Clock.systemUTC()),
-            resource("login.html")));
+        new Login(viewers, sessions, resource("login.html")),
+        desk == null ? null : new ReviewRoutes(desk, viewers.reviewers(), sessions, clock));
   }
 
   public void addRoutes(RoutesConfig routes) {
@@ -100,6 +121,10 @@ public final class DashboardWeb implements AutoCloseable {
     routes.get(API + "/incidents", ctx -> answer(ctx, Board::incidents));
     routes.get(API + "/outbox", ctx -> answer(ctx, Board::outbox));
     routes.get(API + "/dead-letters", ctx -> answer(ctx, Board::deadLetters));
+    routes.get(API + "/publications", ctx -> answer(ctx, Board::publications));
+    if (reviews != null) {
+      reviews.addRoutes(routes);
+    }
     routes.sse(
         API + "/stream",
         client -> {

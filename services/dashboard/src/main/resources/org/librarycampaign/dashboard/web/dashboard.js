@@ -3,7 +3,8 @@
 "use strict";
 
 (() => {
-  const state = { week: new URLSearchParams(location.search).get("week"), source: null, zone: "UTC", summary: null };
+  const state = { week: new URLSearchParams(location.search).get("week"), source: null, zone: "UTC", summary: null,
+    me: null, board: null, reviews: new Map() };
   const byId = (id) => document.getElementById(id);
 
   const PLATFORMS = {
@@ -12,12 +13,12 @@
   };
   const TONES = {
     APPROVED: "ok", HELD: "held", REJECTED: "bad", WITHDRAWN: "info", PENDING: "info",
-    DELIVERED: "ok", RETRYING: "held", FAILED: "bad",
+    DELIVERED: "ok", RETRYING: "held", FAILED: "bad", PUBLISHED: "ok", SKIPPED: "info",
     OPEN: "bad", ESCALATED: "bad", UNROUTED: "bad", EXHAUSTED: "bad", REPORTED: "bad", ACKNOWLEDGED: "held", RESOLVED: "ok",
     CRITICAL: "bad", HIGH: "bad", MEDIUM: "held", LOW: "info",
     CONTENT: "content", CAMPAIGN: "campaign",
   };
-  const ATTRIBUTES = new Set(["id", "role", "href", "tabindex", "title", "scope", "datetime", "colspan", "lang"]);
+  const ATTRIBUTES = new Set(["id", "role", "href", "rel", "target", "tabindex", "title", "scope", "datetime", "colspan", "lang"]);
 
   function h(tag, attrs, ...children) {
     const el = document.createElement(tag);
@@ -30,7 +31,7 @@
       else if (ATTRIBUTES.has(name)) el.setAttribute(name, String(value));
       else el[name] = value;
     }
-    for (const child of children.flat()) {
+    for (const child of children.flat(Infinity)) {
       if (child === null || child === undefined || child === false) continue;
       el.append(child instanceof Node ? child : document.createTextNode(String(child)));
     }
@@ -195,7 +196,88 @@
         h("p", { class: "reason" }, h("span", { class: "label" }, "Why: "),
           p.reasons.map((r) => r.message).join(" ") || "no reason given"),
         h("p", { class: "release" }, h("span", { class: "label" }, "What releases it: "), p.release),
-        h("p", { class: "muted" }, "Held since ", when(p.heldSince, dayTime))))));
+        h("p", { class: "muted" }, "Held since ", when(p.heldSince, dayTime)),
+        heldReview(p)))));
+  }
+
+  // ---- reviews: approve or reject a held post, apply a suggested slot (reviewers only)
+  const canReview = (branchId) => !!state.me && (state.me.reviews.includes("*") || state.me.reviews.includes(branchId));
+  const hidden = (name, value) => h("input", { type: "hidden", name, value: String(value) });
+  const fieldId = (key, field) => `${key.replace(/[^A-Za-z0-9_-]/g, "_")}-${field}`;
+
+  // What a review form holds across redraws: the reason typed, the answer and the field errors.
+  function reviewState(key) {
+    if (!state.reviews.has(key)) state.reviews.set(key, { reason: "", status: "", tone: "", errors: {} });
+    return state.reviews.get(key);
+  }
+
+  function reviewForm(key, p, fields, buttons, withReason) {
+    const r = reviewState(key);
+    const reasonId = fieldId(key, "reason");
+    return h("form", { class: "review", method: "post", action: "/api/reviews", "data-review-key": key, "data-post-id": p.postId },
+      hidden("csrf", state.me.csrfToken), hidden("postId", p.postId), hidden("revision", p.revision),
+      Object.entries(fields).map(([name, value]) => hidden(name, value)),
+      withReason ? [
+        h("label", { htmlFor: reasonId }, "Reason (kept with the decision)"),
+        h("textarea", { id: reasonId, name: "reason", rows: 2, maxLength: 500, value: r.reason,
+          "data-focus-key": `${key}:reason`, "aria-describedby": `${reasonId}-error`, "aria-invalid": r.errors.reason ? "true" : null }),
+        h("p", { class: "field-error", id: `${reasonId}-error`, "data-error-for": "reason" }, r.errors.reason || "")] : null,
+      h("div", { class: "review-buttons" }, buttons.map(([action, label]) =>
+        h("button", { type: "submit", name: "action", value: action, class: `review-${action.toLowerCase()}`,
+          "data-focus-key": `${key}:${action}` }, label))),
+      h("p", { class: "review-status", role: "status", "data-tone": r.tone || null },
+        [r.status, ...Object.entries(r.errors).filter(([f]) => f !== "reason").map(([, m]) => m)].filter(Boolean).join(" ")));
+  }
+
+  function heldReview(p) {
+    if (!canReview(p.branchId)) return null;
+    return reviewForm(`held:${p.postId}:${p.revision}`, p, {}, [["APPROVE", "Approve"], ["REJECT", "Reject"]], true);
+  }
+
+  function slotReview(p, c) {
+    if (!canReview(p.branchId) || p.status === "WITHDRAWN" || !c.suggestedAt) return null;
+    return reviewForm(`slot:${p.postId}:${p.revision}:${c.milestoneId}`, p,
+      { scheduledAt: c.suggestedAt, reason: `Apply the suggested slot (${c.milestoneTitle})` },
+      [["RESCHEDULE", "Apply suggested time"]], false);
+  }
+
+  async function submitReview(event) {
+    const form = event.target.closest("form.review");
+    if (!form) return;
+    event.preventDefault();
+    const key = form.dataset.reviewKey;
+    const r = reviewState(key);
+    const body = new URLSearchParams(new FormData(form));
+    body.set("action", event.submitter ? event.submitter.value : "");
+    r.status = "Sending…";
+    r.tone = "info";
+    r.errors = {};
+    refreshReviews();
+    try {
+      const answer = await fetch("/api/reviews", { method: "POST", body, headers: { Accept: "application/json" } });
+      const result = await answer.json().catch(() => ({}));
+      if (answer.status === 202) {
+        const done = { APPROVE: "Approved", REJECT: "Rejected", RESCHEDULE: "Moved to the suggested time" }[result.action] || "Sent";
+        r.status = `${done} by ${result.reviewer}; waiting for governance's decision.`;
+        r.tone = "ok";
+        r.reason = "";
+      } else if (answer.status === 401) {
+        location.assign("/login");
+        return;
+      } else {
+        r.status = result.error || `The review was not sent (HTTP ${answer.status}).`;
+        r.errors = result.errors || {};
+        r.tone = "bad";
+      }
+    } catch (e) {
+      r.status = "The review was not sent: the dashboard did not answer. Send it again.";
+      r.tone = "bad";
+    }
+    refreshReviews();
+  }
+
+  function refreshReviews() {
+    if (state.board) render(state.board);
   }
 
   // ---- calendar
@@ -229,8 +311,8 @@
         ` ${p.branchId} · ${platform(p.platform)} `,
         badge(p.category), badge(p.status, status)),
       p.text ? h("p", { class: "text" }, p.text) : null,
-      p.conflicts.map((c) => h("p", { class: "conflict" },
-        `Conflicts with ${c.milestoneTitle}. Suggested slot: `, when(c.suggestedAt, () => c.suggested), ".")),
+      p.conflicts.map((c) => [h("p", { class: "conflict" },
+        `Conflicts with ${c.milestoneTitle}. Suggested slot: `, when(c.suggestedAt, () => c.suggested), "."), slotReview(p, c)]),
       p.status === "HELD" || p.status === "REJECTED" ? h("p", { class: "muted" }, p.reasons.join(" ")) : null,
       p.warnings.length ? h("p", { class: "muted" }, "Warnings: " + p.warnings.map(words).join(", ")) : null);
   }
@@ -281,6 +363,59 @@
           r.outbox ? " · outbox" : "", r.reason ? ` · ${r.reason}` : ""))));
   }
 
+  // ---- publications
+  const PUBLISHERS = { MASTODON: "Mastodon", BLUESKY: "Bluesky", WEBHOOK: "the webhook", OUTBOX: "the local outbox" };
+  const webLink = (url) => /^https?:\/\//i.test(url || "");
+
+  function outcome(e, directory) {
+    switch (e.status) {
+      case "PUBLISHED":
+        if (e.file) return ["Written to the local outbox, not sent: ", h("code", {}, `${directory}/${e.file}`)];
+        return [`Published through ${PUBLISHERS[e.publisher] || words(e.publisher)}`,
+          webLink(e.url) ? [": ", h("a", { href: e.url, rel: "noopener noreferrer", target: "_blank", class: "remote-link" }, "view the post")]
+            : e.remoteId ? ` (${e.remoteId})` : ""];
+      case "RETRYING":
+        return [`Attempt ${e.attempt} failed: ${e.reason || "no reason given"}. Next attempt `,
+          e.nextAttemptAt ? when(e.nextAttemptAt, clockTime) : "soon", "."];
+      case "FAILED":
+        return [`Failed after ${plural(e.attempt, "attempt")}: ${e.reason || "no reason given"}`];
+      case "SKIPPED":
+        return [`Not published: ${e.reason || "no reason given"}`];
+      default:
+        return [e.reason || ""];
+    }
+  }
+
+  function renderPublications(p) {
+    const c = p.counts;
+    if (!p.latest.length) {
+      return replace("publications-body", h("p", { class: "empty" }, "Nothing has been published yet."),
+        h("p", { class: "muted" }, `Outbox folder: ${p.outboxDirectory}`));
+    }
+    replace("publications-body",
+      h("p", { class: "legend", "data-counts": "publications" },
+        `${c.published} published (${c.outbox} in the outbox) · ${c.retrying} retrying · ${c.failed} failed · ${c.skipped} skipped`),
+      table("publications", "Latest receipt per post revision", ["When", "Post", "Scheduled for", "Outcome", "Details"],
+        p.latest.map((e) => h("tr", { "data-post-id": e.postId, "data-revision": e.revision, "data-status": e.status },
+          h("td", {}, when(e.at, clockTime)),
+          h("td", {}, `${e.postId} (revision ${e.revision})`, h("br"), h("span", { class: "muted" }, `${e.branchId} · ${platform(e.platform)}`)),
+          h("td", {}, when(e.scheduledAt, dayTime)),
+          h("td", {}, badge(e.status)),
+          h("td", {}, outcome(e, p.outboxDirectory))))),
+      h("h3", {}, "Waiting in the local outbox"),
+      p.outbox.length
+        ? [h("p", {}, `${plural(c.outbox, "post")} in `, h("code", {}, p.outboxDirectory),
+            ": their channels have no publisher configured, so someone posts them by hand.",
+            c.outbox > p.outbox.length ? ` (the first ${p.outbox.length} shown)` : ""),
+          table("post-outbox", "Posts in the local outbox", ["Scheduled for", "Channel", "Post", "File"],
+            p.outbox.map((e) => h("tr", { "data-post-id": e.postId, "data-revision": e.revision },
+              h("td", {}, when(e.scheduledAt, dayTime)),
+              h("td", {}, `${e.branchId} · ${platform(e.platform)}`),
+              h("td", {}, e.text || `${e.postId} (revision ${e.revision})`),
+              h("td", {}, h("code", {}, e.file)))))]
+        : h("p", { class: "empty" }, `No post is waiting in ${p.outboxDirectory}.`));
+  }
+
   // ---- outbox and dead letters
   function renderOutbox(o) {
     if (!o.count) return replace("outbox-body", h("p", { class: "empty" }, "The outbox is empty."), h("p", { class: "muted" }, `Folder: ${o.directory}`));
@@ -314,16 +449,22 @@
     const focused = document.activeElement && document.activeElement.dataset ? document.activeElement.dataset.focusKey : null;
     const openDetails = new Set([...document.querySelectorAll("details[open]")].map((d) => d.dataset.detailsKey));
     state.zone = board.zone;
+    state.board = board;
     renderSummary(board.summary);
     renderBalance(board.balance);
     renderHeld(board.held);
     renderCalendar(board.calendar);
     renderIncidents(board.incidents, openDetails);
+    renderPublications(board.publications);
     renderOutbox(board.outbox);
     renderDeadLetters(board.deadLetters);
     if (focused) {
       const again = document.querySelector(`[data-focus-key="${CSS.escape(focused)}"]`);
-      if (again) again.focus();
+      if (again) {
+        again.focus();
+        // a redraw while someone types a reason keeps the caret at the end of what they typed
+        if (again.tagName === "TEXTAREA") again.selectionStart = again.selectionEnd = again.value.length;
+      }
     }
     byId("updated").textContent = `Updated ${new Date().toLocaleTimeString("en-GB")}`;
     document.body.dataset.updates = String(Number(document.body.dataset.updates || 0) + 1);
@@ -383,6 +524,18 @@
     byId("previous-week").addEventListener("click", () => goToWeek(-7));
     byId("next-week").addEventListener("click", () => goToWeek(7));
     byId("this-week").addEventListener("click", () => goToWeek(null));
+    document.addEventListener("submit", submitReview);
+    document.addEventListener("input", (event) => {
+      const form = event.target.closest && event.target.closest("form.review");
+      if (form && event.target.name === "reason") reviewState(form.dataset.reviewKey).reason = event.target.value;
+    });
+    fetch("/api/me", { headers: { Accept: "application/json" } })
+      .then((answer) => (answer.ok ? answer.json() : null), () => null)
+      .then((me) => {
+        state.me = me;
+        document.body.dataset.reviewer = String(!!me && me.reviews.length > 0);
+        refreshReviews();
+      });
     connect();
   });
 })();

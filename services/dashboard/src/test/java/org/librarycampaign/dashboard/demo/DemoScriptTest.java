@@ -35,6 +35,7 @@ class DemoScriptTest {
 
   private static final Instant START = Instant.parse("2026-12-02T14:03:27Z");
   private static final ZoneId CHICAGO = ZoneId.of("America/Chicago");
+  private static final String DUE_DURING_THE_DEMO = "ng-bs-now";
   private final EventJson json = new EventJson();
 
   @Test
@@ -155,7 +156,12 @@ class DemoScriptTest {
     for (DemoScript.Step step : DemoScript.steps(start, zone)) {
       for (SpecificRecord event : step.events()) {
         if (event instanceof PostEvent post && post.getEvent() instanceof PostDrafted drafted) {
-          assertThat(drafted.getScheduledAt()).isBetween(from, until.minusMillis(1));
+          if (drafted.getPostId().equals(DUE_DURING_THE_DEMO)) {
+            // its time is relative to its draft, so that it goes out while the demo runs
+            assertThat(drafted.getScheduledAt()).isEqualTo(drafted.getDraftedAt().plusSeconds(30));
+          } else {
+            assertThat(drafted.getScheduledAt()).isBetween(from, until.minusMillis(1));
+          }
           assertThat(drafted.getDraftedAt()).isEqualTo(start.plus(step.offset()));
         }
         if (event instanceof MilestoneEvent milestone) {
@@ -164,6 +170,37 @@ class DemoScriptTest {
         }
       }
     }
+  }
+
+  @Test
+  void onePostComesDueWhileTheDemoRunsSoThePublisherPublishesItBeforeTheEnd() {
+    List<DemoScript.Step> steps = DemoScript.steps(START, CHICAGO);
+    Instant end = START.plus(steps.get(steps.size() - 1).offset());
+
+    List<PostDrafted> due = new ArrayList<>();
+    List<String> policies = new ArrayList<>();
+    for (DemoScript.Step step : steps) {
+      for (SpecificRecord event : step.events()) {
+        if (event instanceof PostEvent post
+            && post.getEvent() instanceof PostDrafted drafted
+            && drafted.getScheduledAt().isAfter(START)
+            && drafted.getScheduledAt().isBefore(end)) {
+          due.add(drafted);
+        }
+        if (event instanceof ChannelPolicy policy) {
+          policies.add(policy.getBranchId() + "/" + policy.getPlatform());
+        }
+      }
+    }
+
+    assertThat(due).extracting(PostDrafted::getPostId).containsExactly(DUE_DURING_THE_DEMO);
+    PostDrafted post = due.get(0);
+    assertThat(post.getCategory().name()).as("approved at once").isEqualTo("CONTENT");
+    assertThat(policies).contains(post.getBranchId() + "/" + post.getPlatform());
+    assertThat(post.getScheduledAt()).isEqualTo(post.getDraftedAt().plusSeconds(30));
+    assertThat(post.getScheduledAt())
+        .as("the publication shows on the dashboard well before the demo ends")
+        .isBefore(end.minusSeconds(30));
   }
 
   @Test

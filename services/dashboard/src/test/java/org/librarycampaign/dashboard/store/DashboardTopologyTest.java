@@ -11,6 +11,7 @@ import static org.librarycampaign.dashboard.TestRecords.drafted;
 import static org.librarycampaign.dashboard.TestRecords.milestone;
 import static org.librarycampaign.dashboard.TestRecords.notification;
 import static org.librarycampaign.dashboard.TestRecords.policy;
+import static org.librarycampaign.dashboard.TestRecords.publication;
 import static org.librarycampaign.dashboard.TestRecords.receipt;
 import static org.librarycampaign.dashboard.TestRecords.reported;
 import static org.librarycampaign.dashboard.TestRecords.resolved;
@@ -33,6 +34,8 @@ import library.campaign.events.MilestoneKind;
 import library.campaign.events.Notification;
 import library.campaign.events.Platform;
 import library.campaign.events.PostCategory;
+import library.campaign.events.PublicationStatus;
+import library.campaign.events.PublisherKind;
 import library.campaign.events.Severity;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -56,6 +59,7 @@ import org.librarycampaign.dashboard.facts.MilestoneFact;
 import org.librarycampaign.dashboard.facts.NotificationFact;
 import org.librarycampaign.dashboard.facts.PolicyFact;
 import org.librarycampaign.dashboard.facts.PostFact;
+import org.librarycampaign.dashboard.facts.PublicationFact;
 import org.librarycampaign.dashboard.facts.ReceiptsFact;
 import org.librarycampaign.platform.config.CampaignConfig;
 import org.librarycampaign.platform.deadletter.DeadLetters;
@@ -116,7 +120,8 @@ class DashboardTopologyTest {
             topics.incidentStatus().name(),
             topics.notifications().name(),
             topics.notificationReceipts().name(),
-            topics.deadLetters().name());
+            topics.deadLetters().name(),
+            topics.publications().name());
     assertThat(description.globalStores())
         .extracting(store -> store.processor().stores().iterator().next())
         .containsExactly(
@@ -129,7 +134,109 @@ class DashboardTopologyTest {
             "dashboard-incident-status",
             "dashboard-notifications",
             "dashboard-notification-receipts",
-            "dashboard-dead-letters");
+            "dashboard-dead-letters",
+            "dashboard-publications");
+  }
+
+  @Test
+  void publicationsKeepTheLatestReceiptOfEachRevision() {
+    var publications = input(topics.publications());
+    Instant at = MONDAY.plusSeconds(60);
+
+    publications.pipeInput(
+        "p1",
+        publication(
+            "p1",
+            1,
+            "eastside/MASTODON",
+            PublicationStatus.RETRYING,
+            PublisherKind.MASTODON,
+            1,
+            null,
+            "HTTP 503",
+            MONDAY,
+            at));
+    publications.pipeInput(
+        "p1",
+        publication(
+            "p1",
+            1,
+            "eastside/MASTODON",
+            PublicationStatus.PUBLISHED,
+            PublisherKind.MASTODON,
+            2,
+            "https://mastodon.example/@eastside/1",
+            null,
+            MONDAY,
+            at.plusSeconds(10)));
+    // a late copy of the first attempt's receipt does not undo the publication
+    publications.pipeInput(
+        "p1",
+        publication(
+            "p1",
+            1,
+            "eastside/MASTODON",
+            PublicationStatus.RETRYING,
+            PublisherKind.MASTODON,
+            1,
+            null,
+            "HTTP 503",
+            MONDAY,
+            at));
+    publications.pipeInput(
+        "p1",
+        publication(
+            "p1",
+            2,
+            "eastside/MASTODON",
+            PublicationStatus.SKIPPED,
+            PublisherKind.MASTODON,
+            0,
+            null,
+            "withdrawn by the branch",
+            MONDAY.plusSeconds(3600),
+            at.plusSeconds(3600)));
+    publications.pipeInput("p1", null);
+
+    Map<String, PublicationFact> stored = contents(FactStore.PUBLICATIONS);
+    assertThat(stored)
+        .containsExactly(
+            Map.entry(
+                "p1/0000000001",
+                new PublicationFact(
+                    "p1",
+                    1,
+                    "eastside",
+                    "eastside/MASTODON",
+                    "PUBLISHED",
+                    "MASTODON",
+                    "p1/1",
+                    MONDAY,
+                    2,
+                    "remote-p1",
+                    "https://mastodon.example/@eastside/1",
+                    null,
+                    null,
+                    at.plusSeconds(10))),
+            Map.entry(
+                "p1/0000000002",
+                new PublicationFact(
+                    "p1",
+                    2,
+                    "eastside",
+                    "eastside/MASTODON",
+                    "SKIPPED",
+                    "MASTODON",
+                    "p1/2",
+                    MONDAY.plusSeconds(3600),
+                    0,
+                    null,
+                    null,
+                    null,
+                    "withdrawn by the branch",
+                    at.plusSeconds(3600))));
+    assertThat(driver.producedTopicNames()).isEmpty();
+    assertThat(unreadable).isEmpty();
   }
 
   @Test

@@ -141,6 +141,7 @@ class DashboardBrowserIT {
             "Held posts",
             "Week calendar",
             "Incidents",
+            "Publications",
             "Outbox",
             "Dead letters");
     assertThat(browser.driver.findElements(By.cssSelector("#calendar-body .day"))).hasSize(7);

@@ -28,6 +28,7 @@ import library.campaign.events.Notification;
 import library.campaign.events.PostDecision;
 import library.campaign.events.PostDrafted;
 import library.campaign.events.PostEvent;
+import library.campaign.events.PostReviewed;
 import library.campaign.events.PostWithdrawn;
 import library.campaign.events.Publication;
 import library.campaign.events.ResponsePlan;
@@ -52,6 +53,7 @@ import org.librarycampaign.platform.topics.CampaignTopic;
 public enum EventType {
   POST_DRAFTED(CampaignTopic.POSTS, PostDrafted.class, "draftedAt", Keys::branch),
   POST_WITHDRAWN(CampaignTopic.POSTS, PostWithdrawn.class, "withdrawnAt", Keys::branch),
+  POST_REVIEWED(CampaignTopic.POSTS, PostReviewed.class, "reviewedAt", Keys::branch),
   MILESTONE(CampaignTopic.MILESTONES, MilestoneEvent.class, "Milestone", null, Keys::branch),
   INCIDENT_REPORTED(CampaignTopic.INCIDENTS, IncidentReported.class, "reportedAt", Keys::branch),
   INCIDENT_ACKNOWLEDGED(CampaignTopic.INCIDENTS, IncidentAcknowledged.class, "at", Keys::branch),
@@ -189,7 +191,8 @@ public enum EventType {
    */
   public enum Post {
     DRAFTED(POST_DRAFTED),
-    WITHDRAWN(POST_WITHDRAWN);
+    WITHDRAWN(POST_WITHDRAWN),
+    REVIEWED(POST_REVIEWED);
 
     private final EventType type;
 

@@ -38,6 +38,8 @@ import org.apache.avro.Schema;
  *       {@code from}.
  *   <li>Contact {@code address}: not empty; a URL for WEBHOOK, an e-mail address ({@code
  *       name@domain}) for EMAIL.
+ *   <li>PostReviewed: an {@code action} of APPROVE, REJECT or RESCHEDULE; a {@code reviewer}; a
+ *       {@code reason} for APPROVE and REJECT; {@code scheduledAt} for RESCHEDULE and only then.
  * </ul>
  */
 final class EventRules {
@@ -172,6 +174,9 @@ final class EventRules {
       report.accept(
           "contacts", "a rotation is reached through its members' contacts; leave this empty");
     }
+    if (record.getName().equals("PostReviewed")) {
+      checkReview(values, report);
+    }
     if (record.getName().equals("Contact") && values.get("address") instanceof String address) {
       Object channel = values.get("channel");
       String problem =
@@ -189,6 +194,44 @@ final class EventRules {
       if (problem != null) {
         report.accept("address", problem);
       }
+    }
+  }
+
+  /** The actions a reviewer may send: the schema's UNKNOWN is only for readers. */
+  private static final List<String> REVIEW_ACTIONS = List.of("APPROVE", "REJECT", "RESCHEDULE");
+
+  private static void checkReview(Map<String, Object> values, BiConsumer<String, String> report) {
+    if (values.get("reviewer") instanceof String reviewer && reviewer.isBlank()) {
+      report.accept("reviewer", "must name who reviewed the post");
+    }
+    Object action = values.get("action");
+    if (action == null) {
+      return; // missing or not a symbol: already reported
+    }
+    String name = action.toString();
+    if (!REVIEW_ACTIONS.contains(name)) {
+      report.accept("action", "must be one of " + String.join(", ", REVIEW_ACTIONS));
+      return;
+    }
+    // a field absent from values had a problem of its own, already reported
+    Object reason = values.get("reason");
+    if (!name.equals("RESCHEDULE")
+        && values.containsKey("reason")
+        && (reason == null || reason.toString().isBlank())) {
+      report.accept(
+          "reason",
+          name.equals("REJECT")
+              ? "a rejection needs a reason for the branch and the audit trail"
+              : "an approval needs a reason for the audit trail");
+    }
+    if (!values.containsKey("scheduledAt")) {
+      return;
+    }
+    boolean hasTime = values.get("scheduledAt") != null;
+    if (name.equals("RESCHEDULE") && !hasTime) {
+      report.accept("scheduledAt", "RESCHEDULE needs the new time the post is to go out");
+    } else if (!name.equals("RESCHEDULE") && hasTime) {
+      report.accept("scheduledAt", "only a RESCHEDULE has a new time; leave this out for " + name);
     }
   }
 

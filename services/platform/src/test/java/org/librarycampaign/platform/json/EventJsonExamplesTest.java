@@ -21,10 +21,12 @@ import library.campaign.events.Platform;
 import library.campaign.events.PostCategory;
 import library.campaign.events.PostDrafted;
 import library.campaign.events.PostEvent;
+import library.campaign.events.PostReviewed;
 import library.campaign.events.PostWithdrawn;
 import library.campaign.events.Responder;
 import library.campaign.events.ResponsePlan;
 import library.campaign.events.ResponseTier;
+import library.campaign.events.ReviewAction;
 import library.campaign.events.Severity;
 import library.campaign.events.Stance;
 import org.junit.jupiter.api.Test;
@@ -132,6 +134,35 @@ class EventJsonExamplesTest {
                         "Replaced by p2",
                         at("2026-11-28T09:30:00Z"))),
                 at("2026-11-28T09:30:00Z")));
+  }
+
+  @Test
+  void postReviewed() {
+    ParsedEvent event =
+        json.parse(
+            line(
+                "{'type':'PostReviewed','postId':'p1','revision':2,'branchId':'eastside',"
+                    + "'platform':'FACEBOOK','action':'REJECT','reason':'Off message',"
+                    + "'reviewer':'comms-lead','reviewedAt':'2026-11-28T10:15:00Z'}"));
+
+    assertThat(event)
+        .isEqualTo(
+            new ParsedEvent(
+                "PostReviewed",
+                CampaignTopic.POSTS,
+                "eastside",
+                new PostEvent(
+                    new PostReviewed(
+                        "p1",
+                        2,
+                        "eastside",
+                        Platform.FACEBOOK,
+                        ReviewAction.REJECT,
+                        "Off message",
+                        "comms-lead",
+                        at("2026-11-28T10:15:00Z"),
+                        null)),
+                at("2026-11-28T10:15:00Z")));
   }
 
   @Test
@@ -351,6 +382,7 @@ class EventJsonExamplesTest {
         .containsExactly(
             "PostDrafted",
             "PostWithdrawn",
+            "PostReviewed",
             "Milestone",
             "IncidentReported",
             "IncidentAcknowledged",

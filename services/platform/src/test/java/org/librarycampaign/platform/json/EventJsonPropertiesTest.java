@@ -30,6 +30,7 @@ import library.campaign.events.Platform;
 import library.campaign.events.PostCategory;
 import library.campaign.events.PostDrafted;
 import library.campaign.events.PostEvent;
+import library.campaign.events.PostReviewed;
 import library.campaign.events.PostWithdrawn;
 import library.campaign.events.Responder;
 import library.campaign.events.ResponsePlan;
@@ -249,6 +250,7 @@ class EventJsonPropertiesTest {
     return Map.ofEntries(
             Map.entry("PostDrafted", PostDrafted.getClassSchema()),
             Map.entry("PostWithdrawn", PostWithdrawn.getClassSchema()),
+            Map.entry("PostReviewed", PostReviewed.getClassSchema()),
             Map.entry("Milestone", MilestoneEvent.getClassSchema()),
             Map.entry("IncidentReported", IncidentReported.getClassSchema()),
             Map.entry("IncidentAcknowledged", IncidentAcknowledged.getClassSchema()),

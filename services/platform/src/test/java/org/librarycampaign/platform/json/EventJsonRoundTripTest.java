@@ -102,7 +102,13 @@ class EventJsonRoundTripTest {
                     + "'warnings':[{'code':'HASHTAG_USED_BEFORE','message':'#FundOurLibrary was first used by westside',"
                     + "'hashtag':'#FundOurLibrary','firstUsedBy':'westside','firstUsedAt':'2026-10-01T12:00:00.001Z'}],"
                     + "'window':{'start':'2026-11-30T06:00:00Z','end':'2026-12-07T06:00:00Z','content':3,"
-                    + "'campaign':1,'allowedCampaign':1},'decidedAt':'2026-11-27T10:00:01Z'}"));
+                    + "'campaign':1,'allowedCampaign':1},'decidedAt':'2026-11-27T10:00:01Z',"
+                    + "'override':{'reviewer':'comms-lead','reason':'Agreed with the board',"
+                    + "'at':'2026-11-27T11:00:00Z'},'reviews':[{'revision':1,'action':'RESCHEDULE',"
+                    + "'reviewer':'comms-lead','reason':'The suggested slot',"
+                    + "'at':'2026-11-27T09:00:00Z','scheduledAt':'2026-12-01T15:00:00Z'}],"
+                    + "'signOff':{'required':true,'signedBy':'comms-lead',"
+                    + "'signedAt':'2026-11-27T11:00:00Z'},'byReview':true}"));
     assertThat(json.write(new ConflictEvent(Samples.conflictCleared())))
         .isEqualTo(
             line(

@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class EventJsonValidationTest {
 
   private static final String INPUT_TYPES =
-      "PostDrafted, PostWithdrawn, Milestone, IncidentReported, IncidentAcknowledged, "
+      "PostDrafted, PostWithdrawn, PostReviewed, Milestone, IncidentReported, IncidentAcknowledged, "
           + "IncidentResolved, IncidentEscalationRequested, ChannelPolicy, ResponsePlan, "
           + "RotationOverride, BranchSettings, Tick";
 
@@ -782,6 +782,80 @@ class EventJsonValidationTest {
       status.put("branchId", "*");
 
       assertThat(json.parseAny(status.toString()).key()).isEqualTo("i1");
+    }
+  }
+
+  @Nested
+  class Reviews {
+
+    private ObjectNode review(String action) {
+      ObjectNode review = json.toJson(new PostEvent(Samples.postReviewed()));
+      review.put("action", action);
+      if (!action.equals("RESCHEDULE")) {
+        review.remove("scheduledAt");
+      }
+      return review;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"APPROVE", "REJECT", "RESCHEDULE"})
+    void aCompleteReviewIsAccepted(String action) {
+      assertAccepted(review(action));
+    }
+
+    @Test
+    void aRescheduleNeedsItsNewTime() {
+      ObjectNode review = review("RESCHEDULE");
+      review.remove("scheduledAt");
+
+      assertThat(errorsOf(review))
+          .containsExactly(
+              new FieldError("scheduledAt", "RESCHEDULE needs the new time the post is to go out"));
+    }
+
+    @Test
+    void onlyARescheduleHasANewTime() {
+      ObjectNode review = review("APPROVE");
+      review.put("scheduledAt", "2026-12-02T15:00:00Z");
+
+      assertThat(errorsOf(review))
+          .containsExactly(
+              new FieldError(
+                  "scheduledAt", "only a RESCHEDULE has a new time; leave this out for APPROVE"));
+    }
+
+    @Test
+    void aRejectionAndAnApprovalNeedAReason() {
+      ObjectNode reject = review("REJECT");
+      reject.remove("reason");
+      ObjectNode approve = review("APPROVE");
+      approve.put("reason", "  ");
+
+      assertThat(errorsOf(reject))
+          .containsExactly(
+              new FieldError(
+                  "reason", "a rejection needs a reason for the branch and the audit trail"));
+      assertThat(errorsOf(approve))
+          .containsExactly(
+              new FieldError("reason", "an approval needs a reason for the audit trail"));
+    }
+
+    @Test
+    void anUnknownActionIsNamed() {
+      assertThat(errorsOf(review("PUBLISH")))
+          .containsExactly(
+              new FieldError("action", "must be one of APPROVE, REJECT, RESCHEDULE, UNKNOWN"));
+      assertThat(errorsOf(review("UNKNOWN")))
+          .containsExactly(new FieldError("action", "must be one of APPROVE, REJECT, RESCHEDULE"));
+    }
+
+    @Test
+    void theReviewerIsNamed() {
+      ObjectNode review = review("REJECT");
+      review.put("reviewer", " ");
+
+      assertThat(errorsOf(review))
+          .containsExactly(new FieldError("reviewer", "must name who reviewed the post"));
     }
   }
 }

@@ -35,6 +35,7 @@ class RecordRulesTest {
         Samples.postDrafted(),
         new PostEvent(Samples.postDrafted()),
         Samples.postWithdrawn(),
+        Samples.postReviewed(),
         Samples.milestone(),
         Samples.incidentReported(),
         Samples.channelPolicy(),

@@ -16,7 +16,10 @@ import library.campaign.events.Contact;
 import library.campaign.events.ContactChannel;
 import library.campaign.events.DeadLetter;
 import library.campaign.events.DeadLetterStage;
+import library.campaign.events.DecisionOverride;
 import library.campaign.events.DecisionReason;
+import library.campaign.events.DecisionReview;
+import library.campaign.events.DecisionSignOff;
 import library.campaign.events.DecisionStatus;
 import library.campaign.events.DecisionWarning;
 import library.campaign.events.DecisionWindow;
@@ -42,6 +45,7 @@ import library.campaign.events.PostCategory;
 import library.campaign.events.PostDecision;
 import library.campaign.events.PostDrafted;
 import library.campaign.events.PostEvent;
+import library.campaign.events.PostReviewed;
 import library.campaign.events.PostWithdrawn;
 import library.campaign.events.PostingWindow;
 import library.campaign.events.Publication;
@@ -54,10 +58,12 @@ import library.campaign.events.Responder;
 import library.campaign.events.ResponseChannel;
 import library.campaign.events.ResponsePlan;
 import library.campaign.events.ResponseTier;
+import library.campaign.events.ReviewAction;
 import library.campaign.events.Rotation;
 import library.campaign.events.RotationMember;
 import library.campaign.events.RotationOverride;
 import library.campaign.events.Severity;
+import library.campaign.events.SignOffPolicy;
 import library.campaign.events.Stance;
 import library.campaign.events.WarningCode;
 import library.campaign.events.Weekday;
@@ -109,6 +115,20 @@ final class Samples {
         .setPlatform(Platform.FACEBOOK)
         .setReason("Replaced by p2")
         .setWithdrawnAt(at("2026-11-28T09:30:00Z"))
+        .build();
+  }
+
+  static PostReviewed postReviewed() {
+    return PostReviewed.newBuilder()
+        .setPostId("p1")
+        .setRevision(2)
+        .setBranchId("eastside")
+        .setPlatform(Platform.FACEBOOK)
+        .setAction(ReviewAction.RESCHEDULE)
+        .setReason("Clashes with the hearing; the suggested slot")
+        .setReviewer("comms-lead")
+        .setReviewedAt(at("2026-11-28T10:15:00Z"))
+        .setScheduledAt(at("2026-12-02T15:00:00Z"))
         .build();
   }
 
@@ -179,6 +199,7 @@ final class Samples {
         .setZone("America/Chicago")
         .setPoliticalSpeechAllowed(false)
         .setPostingWindow(new PostingWindow("09:00", "20:00"))
+        .setSignOff(SignOffPolicy.CAMPAIGN)
         .build();
   }
 
@@ -304,6 +325,29 @@ final class Samples {
                 .setAllowedCampaign(1)
                 .build())
         .setDecidedAt(at("2026-11-27T10:00:01Z"))
+        .setOverride(
+            DecisionOverride.newBuilder()
+                .setReviewer("comms-lead")
+                .setReason("Agreed with the board")
+                .setAt(at("2026-11-27T11:00:00Z"))
+                .build())
+        .setReviews(
+            List.of(
+                DecisionReview.newBuilder()
+                    .setRevision(1)
+                    .setAction(ReviewAction.RESCHEDULE)
+                    .setReviewer("comms-lead")
+                    .setReason("The suggested slot")
+                    .setAt(at("2026-11-27T09:00:00Z"))
+                    .setScheduledAt(at("2026-12-01T15:00:00Z"))
+                    .build()))
+        .setSignOff(
+            DecisionSignOff.newBuilder()
+                .setRequired(true)
+                .setSignedBy("comms-lead")
+                .setSignedAt(at("2026-11-27T11:00:00Z"))
+                .build())
+        .setByReview(true)
         .build();
   }
 
@@ -452,6 +496,7 @@ final class Samples {
     return List.of(
         new PostEvent(postDrafted()),
         new PostEvent(postWithdrawn()),
+        new PostEvent(postReviewed()),
         milestone(),
         new IncidentEvent(incidentReported()),
         new IncidentEvent(incidentAcknowledged()),

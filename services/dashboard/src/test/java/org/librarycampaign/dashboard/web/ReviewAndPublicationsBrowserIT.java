@@ -1,0 +1,470 @@
+package org.librarycampaign.dashboard.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.librarycampaign.dashboard.TestRecords.drafted;
+import static org.librarycampaign.dashboard.TestRecords.held;
+import static org.librarycampaign.dashboard.TestRecords.publication;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import library.campaign.events.Platform;
+import library.campaign.events.PostCategory;
+import library.campaign.events.PostEvent;
+import library.campaign.events.PostReviewed;
+import library.campaign.events.PublicationStatus;
+import library.campaign.events.PublisherKind;
+import library.campaign.events.ReasonCode;
+import library.campaign.events.ReviewAction;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.librarycampaign.dashboard.DashboardService;
+import org.librarycampaign.dashboard.DashboardSettings;
+import org.librarycampaign.dashboard.login.Viewers;
+import org.librarycampaign.platform.config.CampaignConfig;
+import org.librarycampaign.platform.ops.OpsServer;
+import org.librarycampaign.platform.ops.Readiness;
+import org.librarycampaign.platform.service.RunningService;
+import org.librarycampaign.platform.service.ServiceContext;
+import org.librarycampaign.platform.topics.Topic;
+import org.librarycampaign.platform.topics.TopicCatalogue;
+import org.librarycampaign.testsupport.SharedStack;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+
+/**
+ * The Publications section and the reviewers' buttons on the real broker and registry, in headless
+ * Chromium: the publisher's receipts produced onto {@code campaign.publications} (with the real
+ * serde) show on the open page, each revision's latest outcome with its times in the dashboard's
+ * zone, and the posts in the publisher's local outbox; a reviewer's Approve on a held post writes a
+ * {@code PostReviewed} to {@code campaign.posts}, read back committed.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReviewAndPublicationsBrowserIT {
+
+  private static final Duration SOON = Duration.ofSeconds(15);
+  private static final String VIEWER = "director";
+  private static final String PASSWORD = "a password for the browser test";
+  private static final ZoneId ZONE = ZoneId.of("America/Chicago");
+
+  private TopicCatalogue topics;
+  private CampaignConfig config;
+  private RunningService dashboard;
+  private OpsServer http;
+  private KafkaProducer<String, byte[]> producer;
+  private Browser browser;
+  private String page;
+
+  @BeforeAll
+  void start() throws IOException {
+    Path viewers = Files.createTempFile("dashboard-viewers", ".properties");
+    viewers.toFile().deleteOnExit();
+    Files.writeString(
+        viewers,
+        VIEWER
+            + "="
+            + Viewers.hashed(PASSWORD, new SecureRandom())
+            + "\nreviewer."
+            + VIEWER
+            + "=eastside\n");
+    config =
+        SharedStack.get()
+            .configFor("dashboard-review-publish")
+            .with(
+                Map.of(
+                    DashboardSettings.ZONE, ZONE.getId(),
+                    DashboardSettings.REFRESH_INTERVAL, "200ms",
+                    DashboardSettings.VIEWERS_FILE, viewers.toString()));
+    topics = SharedStack.createTopics(config);
+    Readiness readiness = new Readiness();
+    dashboard = new DashboardService().start(new ServiceContext(config, topics, readiness));
+    http = OpsServer.start(0, readiness, List.of(dashboard::addRoutes));
+    await().atMost(Duration.ofSeconds(60)).until(readiness::isReady);
+    Properties producerProperties = new Properties();
+    producerProperties.putAll(config.kafkaProperties());
+    producerProperties.put(ProducerConfig.ACKS_CONFIG, "all");
+    producer =
+        new KafkaProducer<>(producerProperties, new StringSerializer(), new ByteArraySerializer());
+    page = "http://localhost:" + http.port() + "/";
+    browser = Browser.start(1280, 900);
+    browser.logIn(URI.create(page), VIEWER, PASSWORD);
+  }
+
+  @AfterAll
+  void stop() {
+    if (browser != null) {
+      browser.close();
+    }
+    if (producer != null) {
+      producer.close();
+    }
+    if (dashboard != null) {
+      dashboard.close();
+    }
+    if (http != null) {
+      http.close();
+    }
+  }
+
+  @Test
+  void eachRevisionsLatestReceiptAndTheOutboxShowLiveInLocalTime() {
+    browser.driver.get(page);
+    awaitLive();
+    Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    Instant scheduled = at.minusSeconds(60);
+    String url = "https://mastodon.example/@eastside/1101";
+
+    send(
+        topics.posts(),
+        "northgate",
+        drafted(
+            "out-1",
+            7,
+            "northgate",
+            Platform.BLUESKY,
+            PostCategory.CONTENT,
+            scheduled,
+            "An author talk at northgate"));
+    send(
+        topics.publications(),
+        "pub-1",
+        publication(
+            "pub-1",
+            1,
+            "eastside/MASTODON",
+            PublicationStatus.RETRYING,
+            PublisherKind.MASTODON,
+            1,
+            null,
+            "HTTP 503",
+            scheduled,
+            at.minusSeconds(20)));
+    send(
+        topics.publications(),
+        "pub-1",
+        publication(
+            "pub-1",
+            1,
+            "eastside/MASTODON",
+            PublicationStatus.PUBLISHED,
+            PublisherKind.MASTODON,
+            2,
+            url,
+            null,
+            scheduled,
+            at));
+    send(
+        topics.publications(),
+        "retry-1",
+        publication(
+            "retry-1",
+            2,
+            "westside/BLUESKY",
+            PublicationStatus.RETRYING,
+            PublisherKind.BLUESKY,
+            3,
+            null,
+            "HTTP 502 from the PDS",
+            scheduled,
+            at.minusSeconds(1)));
+    send(
+        topics.publications(),
+        "fail-1",
+        publication(
+            "fail-1",
+            1,
+            "westside/FACEBOOK",
+            PublicationStatus.FAILED,
+            PublisherKind.WEBHOOK,
+            1,
+            null,
+            "HTTP 401: the scheduler refused the signature",
+            scheduled,
+            at.minusSeconds(2)));
+    send(
+        topics.publications(),
+        "skip-1",
+        publication(
+            "skip-1",
+            1,
+            "eastside/FACEBOOK",
+            PublicationStatus.SKIPPED,
+            PublisherKind.OUTBOX,
+            0,
+            null,
+            "paused: eastside is in a crisis (challenge-42) at its time",
+            scheduled,
+            at.minusSeconds(3)));
+    send(
+        topics.publications(),
+        "out-1",
+        publication(
+            "out-1",
+            7,
+            "northgate/BLUESKY",
+            PublicationStatus.PUBLISHED,
+            PublisherKind.OUTBOX,
+            1,
+            null,
+            "written to the local outbox (northgate/out-1@7.json)",
+            scheduled,
+            at.minusSeconds(4)));
+
+    String rows = "#publications-body tr[data-post-id][data-status]";
+    await()
+        .atMost(SOON)
+        .untilAsserted(
+            () ->
+                assertThat(texts(By.cssSelector(rows)))
+                    .hasSize(5)
+                    .satisfiesExactly(
+                        published -> assertThat(published).contains("pub-1 (revision 1)"),
+                        retrying -> assertThat(retrying).contains("retry-1"),
+                        failed -> assertThat(failed).contains("fail-1"),
+                        skipped -> assertThat(skipped).contains("skip-1"),
+                        outbox -> assertThat(outbox).contains("out-1 (revision 7)")));
+
+    DateTimeFormatter clock = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZONE);
+    DateTimeFormatter minutes = DateTimeFormatter.ofPattern("HH:mm").withZone(ZONE);
+    assertThat(text(By.cssSelector(row("pub-1"))))
+        .contains("published", "Published through Mastodon: view the post", clock.format(at))
+        .doesNotContain("retrying");
+    assertThat(
+            browser
+                .driver
+                .findElement(By.cssSelector(row("pub-1") + " a.remote-link"))
+                .getDomAttribute("href"))
+        .isEqualTo(url);
+    assertThat(text(By.cssSelector(row("retry-1"))))
+        .contains(
+            "retrying",
+            "Attempt 3 failed: HTTP 502 from the PDS. Next attempt",
+            clock.format(at.plusSeconds(9)),
+            minutes.format(scheduled));
+    assertThat(text(By.cssSelector(row("fail-1"))))
+        .contains(
+            "failed", "Failed after 1 attempt: HTTP 401: the scheduler refused the signature");
+    assertThat(text(By.cssSelector(row("skip-1"))))
+        .contains("skipped", "Not published: paused: eastside is in a crisis (challenge-42)");
+    Path postOutbox = config.dataDir().toAbsolutePath().resolve("outbox-posts");
+    assertThat(text(By.cssSelector(row("out-1"))))
+        .contains(
+            "Written to the local outbox, not sent: " + postOutbox + "/northgate/out-1@7.json");
+    assertThat(text(By.cssSelector("#publications-body [data-counts]")))
+        .isEqualTo("2 published (1 in the outbox) · 1 retrying · 1 failed · 1 skipped");
+    assertThat(texts(By.cssSelector("#publications-body table")))
+        .last()
+        .asString()
+        .contains("An author talk at northgate", "northgate · Bluesky", "northgate/out-1@7.json");
+    assertThat(severeConsoleMessages()).isEmpty();
+    browser.screenshot("publications");
+  }
+
+  @Test
+  void aReviewerApprovesAHeldPostWithAReasonAndThePostReviewedIsOnCampaignPosts() {
+    browser.driver.get(page);
+    awaitLive();
+    Instant scheduled = Instant.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.MINUTES);
+    send(
+        topics.posts(),
+        "eastside",
+        drafted(
+            "held-9",
+            1,
+            "eastside",
+            Platform.FACEBOOK,
+            PostCategory.CAMPAIGN,
+            scheduled,
+            "Thank the commissioners"));
+    send(
+        topics.postDecisions(),
+        "held-9",
+        held(
+            "held-9",
+            "eastside",
+            Platform.FACEBOOK,
+            scheduled,
+            ReasonCode.CRISIS_PAUSE,
+            "Held: eastside has an active crisis.",
+            Instant.now()));
+    String card = "#held-body [data-post-id='held-9']";
+    await()
+        .atMost(SOON)
+        .until(() -> !browser.driver.findElements(By.cssSelector(card + " form.review")).isEmpty());
+
+    click(card + " button.review-approve");
+    await()
+        .atMost(SOON)
+        .untilAsserted(
+            () ->
+                assertThat(text(By.cssSelector(card + " [data-error-for='reason']")))
+                    .isEqualTo("say why: the reason is kept with the decision"));
+    browser
+        .driver
+        .findElement(By.cssSelector(card + " textarea[name='reason']"))
+        .sendKeys("It thanks the commissioners and says nothing about the book.");
+    click(card + " button.review-approve");
+
+    await()
+        .atMost(SOON)
+        .untilAsserted(
+            () ->
+                assertThat(text(By.cssSelector(card + " .review-status")))
+                    .isEqualTo("Approved by director; waiting for governance's decision."));
+    browser.screenshot("review-approved");
+    List<ConsumerRecord<String, PostEvent>> reviews = new ArrayList<>();
+    try (KafkaConsumer<String, byte[]> consumer = committedReader()) {
+      consumer.subscribe(List.of(topics.posts().name()));
+      await()
+          .atMost(SOON)
+          .until(
+              () -> {
+                for (ConsumerRecord<String, byte[]> record :
+                    consumer.poll(Duration.ofMillis(200))) {
+                  PostEvent event =
+                      topics
+                          .posts()
+                          .valueSerde()
+                          .deserializer()
+                          .deserialize(record.topic(), record.headers(), record.value());
+                  if (event.getEvent() instanceof PostReviewed) {
+                    reviews.add(
+                        new ConsumerRecord<>(
+                            record.topic(),
+                            record.partition(),
+                            record.offset(),
+                            record.key(),
+                            event));
+                  }
+                }
+                return !reviews.isEmpty();
+              });
+    }
+    assertThat(reviews).hasSize(1);
+    assertThat(reviews.get(0).key()).isEqualTo("eastside");
+    PostReviewed review = (PostReviewed) reviews.get(0).value().getEvent();
+    assertThat(review.getPostId()).isEqualTo("held-9");
+    assertThat(review.getRevision()).isEqualTo(1);
+    assertThat(review.getBranchId()).isEqualTo("eastside");
+    assertThat(review.getPlatform()).isEqualTo(Platform.FACEBOOK);
+    assertThat(review.getAction()).isEqualTo(ReviewAction.APPROVE);
+    assertThat(review.getReason())
+        .isEqualTo("It thanks the commissioners and says nothing about the book.");
+    assertThat(review.getReviewer()).isEqualTo("director");
+    assertThat(review.getScheduledAt()).isNull();
+    assertThat(review.getReviewedAt()).isBetween(Instant.now().minusSeconds(60), Instant.now());
+    assertThat(severeConsoleMessages()).isEmpty();
+  }
+
+  private void click(String css) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        browser.driver.findElement(By.cssSelector(css)).click();
+        return;
+      } catch (StaleElementReferenceException redrawn) {
+        if (attempt == 5) {
+          throw redrawn;
+        }
+      }
+    }
+  }
+
+  private KafkaConsumer<String, byte[]> committedReader() {
+    Properties properties = new Properties();
+    properties.putAll(config.kafkaProperties());
+    properties.put(ConsumerConfig.GROUP_ID_CONFIG, SharedStack.uniqueName("review-reader"));
+    properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    return new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer());
+  }
+
+  private static String row(String postId) {
+    return "#publications-body tr[data-status][data-post-id='" + postId + "']";
+  }
+
+  private <V> void send(Topic<String, V> topic, String key, V value) {
+    try {
+      producer
+          .send(
+              new ProducerRecord<>(
+                  topic.name(),
+                  key,
+                  topic.valueSerde().serializer().serialize(topic.name(), value)))
+          .get();
+    } catch (Exception e) {
+      throw new IllegalStateException("could not produce to " + topic.name(), e);
+    }
+  }
+
+  private void awaitLive() {
+    await()
+        .atMost(SOON)
+        .until(
+            () ->
+                "live"
+                    .equals(
+                        browser
+                            .driver
+                            .findElement(By.id("connection"))
+                            .getDomAttribute("data-state")));
+  }
+
+  private String text(By by) {
+    List<String> found = texts(by);
+    return found.isEmpty() ? "" : found.get(0);
+  }
+
+  private List<String> texts(By by) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return browser.driver.findElements(by).stream().map(WebElement::getText).toList();
+      } catch (StaleElementReferenceException redrawn) {
+        if (attempt == 5) {
+          throw redrawn;
+        }
+      }
+    }
+  }
+
+  /**
+   * The browser's errors, but for the 400 answer to a review without a reason: the browser logs
+   * every 4xx a page fetches, and that one is the field error the test asks for.
+   */
+  private List<String> severeConsoleMessages() {
+    return browser.driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .filter(entry -> entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+        .map(LogEntry::getMessage)
+        .filter(
+            m ->
+                !m.contains(
+                    "/api/reviews - Failed to load resource: the server responded with a status of 400"))
+        .toList();
+  }
+}
