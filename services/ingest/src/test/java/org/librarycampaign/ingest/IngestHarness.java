@@ -59,7 +59,8 @@ public final class IngestHarness implements AutoCloseable {
           CampaignTopic.INCIDENTS,
           CampaignTopic.CHANNEL_POLICIES,
           CampaignTopic.RESPONSE_PLANS,
-          CampaignTopic.ROTATION_OVERRIDES);
+          CampaignTopic.ROTATION_OVERRIDES,
+          CampaignTopic.OFFICIALS);
 
   private final CampaignConfig config;
   private final TopicCatalogue topics;

@@ -74,6 +74,11 @@ public final class Samples {
       {"type":"RotationOverride","branchId":"*","rotationId":"duty","overrideId":"ali-covers",\
       "responderId":"ali","from":"2026-11-26","until":"2026-11-29","reason":"Kim is away"}""";
 
+  public static final String OFFICIALS =
+      """
+      {"type":"Officials","branchId":"eastside","officials":[{"name":"Dana Reyes",\
+      "office":"County Executive","handles":{"X":"@CountyExec","FACEBOOK":"@countyexec"}}]}""";
+
   public static final String POST_DECISION =
       """
       {"type":"PostDecision","postId":"p1","revision":1,"branchId":"eastside",\
@@ -97,6 +102,7 @@ public final class Samples {
     samples.put("ChannelPolicy", CHANNEL_POLICY);
     samples.put("ResponsePlan", RESPONSE_PLAN);
     samples.put("RotationOverride", ROTATION_OVERRIDE);
+    samples.put("Officials", OFFICIALS);
     return samples;
   }
 

@@ -5,14 +5,14 @@ import java.util.Set;
 
 /**
  * What a caller may do. A branch token writes and reads its own branch only; the admin token does
- * everything, and is the only one for channel policies, response plans, rotation overrides and
- * anything addressed to every branch ({@code *}).
+ * everything, and is the only one for channel policies, response plans, rotation overrides,
+ * directories of officials and anything addressed to every branch ({@code *}).
  */
 public final class Permissions {
 
   /** Event types that only the admin token may send. */
   private static final Set<String> ADMIN_TYPES =
-      Set.of("ChannelPolicy", "ResponsePlan", "RotationOverride");
+      Set.of("ChannelPolicy", "ResponsePlan", "RotationOverride", "Officials");
 
   private static final String EVERY_BRANCH = "*";
 

@@ -78,6 +78,16 @@ public enum Route {
       "Set a branch's response plan",
       "A ResponsePlan; branchId comes from the path (\"*\": the plan of every branch without"
           + " its own). Admin token only."),
+  OFFICIALS(
+      HandlerType.PUT,
+      "/v1/officials/{branchId}",
+      "Officials",
+      Access.ADMIN,
+      "Set a branch's directory of officials",
+      "An Officials directory: each official's name, office and handle per platform (keyed by"
+          + " platform, e.g. {\"X\": \"@CountyExec\"}). branchId comes from the path (\"*\": the"
+          + " directory of every branch without its own). A campaign post that tags none of the"
+          + " officials on its platform is warned NO_OFFICIALS_TAGGED. Admin token only."),
   POST_DECISION(
       HandlerType.GET,
       "/v1/posts/{postId}/decision",

@@ -57,6 +57,9 @@ class PermissionsTest {
         .hasValue("ResponsePlan needs the admin token");
     assertThat(Permissions.refusalToWrite(EASTSIDE, "RotationOverride", "eastside"))
         .hasValue("RotationOverride needs the admin token");
+    assertThat(Permissions.refusalToWrite(EASTSIDE, "Officials", "eastside"))
+        .hasValue("Officials needs the admin token");
+    assertThat(Permissions.refusalToWrite(Caller.ADMIN, "Officials", "*")).isEmpty();
     assertThat(Permissions.refusalToWrite(EASTSIDE, "Milestone", "*"))
         .hasValue("events for every branch (\"*\") need the admin token");
     assertThat(Permissions.refusalOfAdminRoute(EASTSIDE, "ChannelPolicy events"))
@@ -86,7 +89,7 @@ class PermissionsTest {
     boolean allowed = Permissions.refusalToWrite(Caller.branch(own), type, other).isEmpty();
     if (allowed) {
       assertThat(other).isEqualTo(own);
-      assertThat(type).isNotIn("ChannelPolicy", "ResponsePlan");
+      assertThat(type).isNotIn("ChannelPolicy", "ResponsePlan", "Officials");
     }
   }
 
@@ -100,7 +103,8 @@ class PermissionsTest {
         "IncidentAcknowledged",
         "IncidentResolved",
         "ChannelPolicy",
-        "ResponsePlan");
+        "ResponsePlan",
+        "Officials");
   }
 
   @Provide

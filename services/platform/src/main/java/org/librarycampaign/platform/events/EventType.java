@@ -24,6 +24,7 @@ import library.campaign.events.IncidentResolved;
 import library.campaign.events.IncidentStatus;
 import library.campaign.events.MilestoneEvent;
 import library.campaign.events.Notification;
+import library.campaign.events.Officials;
 import library.campaign.events.PostDecision;
 import library.campaign.events.PostDrafted;
 import library.campaign.events.PostEvent;
@@ -62,6 +63,8 @@ public enum EventType {
   /** Keyed by plan, rotation and override: branchId/rotationId/overrideId. */
   ROTATION_OVERRIDE(
       CampaignTopic.ROTATION_OVERRIDES, RotationOverride.class, null, Keys::rotationOverride),
+  /** A branch's directory of officials, or * for every branch without one. */
+  OFFICIALS(CampaignTopic.OFFICIALS, Officials.class, null, Keys::branch),
   POST_DECISION(CampaignTopic.POST_DECISIONS, PostDecision.class, null, Keys::post),
   CONFLICT_DETECTED(CampaignTopic.CONFLICTS, ConflictDetected.class, null, Keys::post),
   CONFLICT_CLEARED(CampaignTopic.CONFLICTS, ConflictCleared.class, null, Keys::post),
@@ -83,7 +86,8 @@ public enum EventType {
           CampaignTopic.INCIDENTS,
           CampaignTopic.CHANNEL_POLICIES,
           CampaignTopic.RESPONSE_PLANS,
-          CampaignTopic.ROTATION_OVERRIDES);
+          CampaignTopic.ROTATION_OVERRIDES,
+          CampaignTopic.OFFICIALS);
 
   private static final Map<Class<?>, EventType> BY_CLASS =
       Arrays.stream(values()).collect(Collectors.toMap(EventType::recordClass, t -> t));

@@ -8,6 +8,7 @@ import library.campaign.events.IncidentEvent;
 import library.campaign.events.IncidentStatus;
 import library.campaign.events.MilestoneEvent;
 import library.campaign.events.Notification;
+import library.campaign.events.Officials;
 import library.campaign.events.PostDecision;
 import library.campaign.events.PostEvent;
 import library.campaign.events.Publication;
@@ -32,6 +33,7 @@ public enum CampaignTopic {
       "campaign.rotation-overrides",
       "branchId/rotationId/overrideId (branchId: the plan's key, or *)",
       RotationOverride.class),
+  OFFICIALS("campaign.officials", "branchId, or * for every branch", Officials.class),
   POST_DECISIONS("campaign.post-decisions", "postId", PostDecision.class),
   CONFLICTS("campaign.conflicts", "postId", ConflictEvent.class),
   NOTIFICATIONS("campaign.notifications", "notificationId", Notification.class),

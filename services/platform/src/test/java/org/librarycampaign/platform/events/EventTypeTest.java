@@ -67,7 +67,8 @@ class EventTypeTest {
             CampaignTopic.INCIDENTS,
             CampaignTopic.CHANNEL_POLICIES,
             CampaignTopic.RESPONSE_PLANS,
-            CampaignTopic.ROTATION_OVERRIDES);
+            CampaignTopic.ROTATION_OVERRIDES,
+            CampaignTopic.OFFICIALS);
     assertThat(EventType.MILESTONE.jsonName()).isEqualTo("Milestone");
   }
 

@@ -352,6 +352,7 @@ class EventJsonExamplesTest {
             "ChannelPolicy",
             "ResponsePlan",
             "RotationOverride",
+            "Officials",
             "Tick");
   }
 }

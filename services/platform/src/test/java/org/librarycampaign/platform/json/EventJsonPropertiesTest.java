@@ -245,17 +245,18 @@ class EventJsonPropertiesTest {
   }
 
   private static Schema schemaOf(String type) {
-    return Map.of(
-            "PostDrafted", PostDrafted.getClassSchema(),
-            "PostWithdrawn", PostWithdrawn.getClassSchema(),
-            "Milestone", MilestoneEvent.getClassSchema(),
-            "IncidentReported", IncidentReported.getClassSchema(),
-            "IncidentAcknowledged", IncidentAcknowledged.getClassSchema(),
-            "IncidentResolved", IncidentResolved.getClassSchema(),
-            "IncidentEscalationRequested", IncidentEscalationRequested.getClassSchema(),
-            "ChannelPolicy", ChannelPolicy.getClassSchema(),
-            "ResponsePlan", ResponsePlan.getClassSchema(),
-            "RotationOverride", RotationOverride.getClassSchema())
+    return Map.ofEntries(
+            Map.entry("PostDrafted", PostDrafted.getClassSchema()),
+            Map.entry("PostWithdrawn", PostWithdrawn.getClassSchema()),
+            Map.entry("Milestone", MilestoneEvent.getClassSchema()),
+            Map.entry("IncidentReported", IncidentReported.getClassSchema()),
+            Map.entry("IncidentAcknowledged", IncidentAcknowledged.getClassSchema()),
+            Map.entry("IncidentResolved", IncidentResolved.getClassSchema()),
+            Map.entry("IncidentEscalationRequested", IncidentEscalationRequested.getClassSchema()),
+            Map.entry("ChannelPolicy", ChannelPolicy.getClassSchema()),
+            Map.entry("ResponsePlan", ResponsePlan.getClassSchema()),
+            Map.entry("RotationOverride", RotationOverride.getClassSchema()),
+            Map.entry("Officials", library.campaign.events.Officials.getClassSchema()))
         .get(type);
   }
 
