@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import org.librarycampaign.dashboard.facts.Facts;
+import org.librarycampaign.dashboard.facts.OfficialsFact;
 
 /**
  * Everything the page shows, drawn from the facts at one moment: what {@code GET /api/board}
@@ -13,6 +14,8 @@ import org.librarycampaign.dashboard.facts.Facts;
  *
  * @param zone the zone of the calendar's days and times
  * @param today the current date in that zone
+ * @param officials every directory of officials, by branchId ({@code *}: every branch without its
+ *     own)
  */
 public record Board(
     String zone,
@@ -23,7 +26,8 @@ public record Board(
     Calendar calendar,
     List<IncidentView> incidents,
     OutboxView outbox,
-    DeadLetterView deadLetters) {
+    DeadLetterView deadLetters,
+    List<OfficialsFact> officials) {
 
   /** The headline numbers. */
   public record Summary(
@@ -33,6 +37,7 @@ public record Board(
     balance = List.copyOf(balance);
     held = List.copyOf(held);
     incidents = List.copyOf(incidents);
+    officials = List.copyOf(officials);
   }
 
   /**
@@ -70,6 +75,7 @@ public record Board(
         calendar,
         incidents,
         outbox,
-        deadLetters);
+        deadLetters,
+        facts.officials());
   }
 }

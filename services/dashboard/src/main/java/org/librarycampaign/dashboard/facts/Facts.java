@@ -16,7 +16,8 @@ public record Facts(
     List<IncidentStatusFact> statuses,
     List<NotificationFact> notifications,
     List<ReceiptsFact> receipts,
-    List<DeadLetterFact> deadLetters) {
+    List<DeadLetterFact> deadLetters,
+    List<OfficialsFact> officials) {
 
   public Facts {
     policies = List.copyOf(policies);
@@ -29,6 +30,33 @@ public record Facts(
     notifications = List.copyOf(notifications);
     receipts = List.copyOf(receipts);
     deadLetters = List.copyOf(deadLetters);
+    officials = List.copyOf(officials);
+  }
+
+  /** The facts without any directory of officials. */
+  public Facts(
+      List<PolicyFact> policies,
+      List<PostFact> posts,
+      List<DecisionFact> decisions,
+      List<MilestoneFact> milestones,
+      List<CalendarFlag> flags,
+      List<IncidentFact> incidents,
+      List<IncidentStatusFact> statuses,
+      List<NotificationFact> notifications,
+      List<ReceiptsFact> receipts,
+      List<DeadLetterFact> deadLetters) {
+    this(
+        policies,
+        posts,
+        decisions,
+        milestones,
+        flags,
+        incidents,
+        statuses,
+        notifications,
+        receipts,
+        deadLetters,
+        List.of());
   }
 
   public static Facts none() {

@@ -55,7 +55,8 @@ public final class FactReader {
         all(lookup, FactStore.STATUSES),
         all(lookup, FactStore.NOTIFICATIONS),
         all(lookup, FactStore.RECEIPTS),
-        all(lookup, FactStore.DEAD_LETTERS));
+        all(lookup, FactStore.DEAD_LETTERS),
+        all(lookup, FactStore.OFFICIALS));
   }
 
   private static <F> List<F> all(StoreLookup lookup, FactStore<?, F> store) {
