@@ -40,6 +40,37 @@ public final class PlatformDefaults {
     };
   }
 
+  /**
+   * How many times its sweet spot a campaign post's text may reach before it is warned {@code
+   * NOT_CONCISE}: a tip for posts far longer than what does best, not for every post a little over.
+   */
+  public static final int NOT_CONCISE_FACTOR = 2;
+
+  /**
+   * The platform's sweet spot: the text length, in Unicode code points, at which posts do best
+   * (services/governance/README.md#tips, which gives the sources). A tip, not a limit.
+   */
+  public static int conciseLength(Platform platform) {
+    return switch (platform) {
+      case FACEBOOK -> 80;
+      case INSTAGRAM -> 125;
+      case LINKEDIN -> 140;
+      case TIKTOK -> 150;
+      case X, THREADS, BLUESKY, MASTODON, YOUTUBE, OTHER -> 100;
+    };
+  }
+
+  /**
+   * Whether video is native to the platform's feed (uploaded and played in the feed, and favoured
+   * there), so that a campaign post with images and no video gets the tip {@code CONSIDER_VIDEO}.
+   */
+  public static boolean videoNative(Platform platform) {
+    return switch (platform) {
+      case FACEBOOK, INSTAGRAM, LINKEDIN, YOUTUBE, TIKTOK -> true;
+      case X, THREADS, BLUESKY, MASTODON, OTHER -> false;
+    };
+  }
+
   /** The platform as a comms officer writes it. */
   public static String displayName(Platform platform) {
     return switch (platform) {

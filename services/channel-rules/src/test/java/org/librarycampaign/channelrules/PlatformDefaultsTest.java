@@ -54,6 +54,45 @@ class PlatformDefaultsTest {
   }
 
   @Test
+  void sweetSpotsFollowTheGovernanceReadme() {
+    Map<Platform, Integer> spots = new EnumMap<>(Platform.class);
+    for (Platform platform : Platform.values()) {
+      spots.put(platform, PlatformDefaults.conciseLength(platform));
+    }
+
+    assertThat(spots)
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                Platform.X, 100,
+                Platform.FACEBOOK, 80,
+                Platform.INSTAGRAM, 125,
+                Platform.THREADS, 100,
+                Platform.BLUESKY, 100,
+                Platform.MASTODON, 100,
+                Platform.LINKEDIN, 140,
+                Platform.YOUTUBE, 100,
+                Platform.TIKTOK, 150,
+                Platform.OTHER, 100));
+    assertThat(PlatformDefaults.NOT_CONCISE_FACTOR).isEqualTo(2);
+    for (Platform platform : Platform.values()) {
+      assertThat(PlatformDefaults.conciseLength(platform) * PlatformDefaults.NOT_CONCISE_FACTOR)
+          .as("a tip before the hard limit on %s", platform)
+          .isLessThan(PlatformDefaults.textLimit(platform));
+    }
+  }
+
+  @Test
+  void videoIsNativeOnTheVideoFirstFeeds() {
+    assertThat(java.util.Arrays.stream(Platform.values()).filter(PlatformDefaults::videoNative))
+        .containsExactlyInAnyOrder(
+            Platform.FACEBOOK,
+            Platform.INSTAGRAM,
+            Platform.LINKEDIN,
+            Platform.YOUTUBE,
+            Platform.TIKTOK);
+  }
+
+  @Test
   void platformsAreNamedAsACommsOfficerWritesThem() {
     Map<Platform, String> names = new EnumMap<>(Platform.class);
     for (Platform platform : Platform.values()) {

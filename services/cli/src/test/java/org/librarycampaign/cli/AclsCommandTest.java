@@ -25,6 +25,7 @@ class AclsCommandTest {
         .contains(
             "User:governance ALLOW READ TOPIC LITERAL:campaign.posts",
             "User:governance ALLOW READ TOPIC LITERAL:campaign.incidents",
+            "User:governance ALLOW READ TOPIC LITERAL:campaign.officials",
             "User:governance ALLOW WRITE TOPIC LITERAL:campaign.post-decisions",
             "User:governance ALLOW WRITE TOPIC LITERAL:campaign.dead-letters",
             "User:governance ALLOW CREATE TOPIC PREFIXED:campaign-governance-",
@@ -44,6 +45,7 @@ class AclsCommandTest {
         .contains(
             "User:ingest ALLOW WRITE TOPIC LITERAL:campaign.posts",
             "User:ingest ALLOW WRITE TOPIC LITERAL:campaign.incidents",
+            "User:ingest ALLOW WRITE TOPIC LITERAL:campaign.officials",
             "User:ingest ALLOW READ TOPIC LITERAL:campaign.post-decisions",
             // the incident view behind acknowledge links, SMS replies and the timeline
             "User:ingest ALLOW READ TOPIC LITERAL:campaign.incident-status",

@@ -57,6 +57,46 @@ class PlanTest {
     assertThat(printed).containsExactlyElementsOf(expected);
   }
 
+  /**
+   * A directory of officials for every branch before the week: the two campaign posts that tag
+   * nobody are warned with who could be tagged; the posts that tag @CountyExec are not (handles
+   * match in any case). Nothing else changes.
+   */
+  @Test
+  void aDirectoryOfOfficialsNamesWhoCouldBeTagged() throws Exception {
+    String directory =
+        "{\"type\":\"Officials\",\"branchId\":\"*\",\"officials\":[{\"name\":\"Dana Reyes\","
+            + "\"office\":\"County Executive\",\"handles\":{\"FACEBOOK\":\"@countyexec\"}}]}\n";
+    Plan plan =
+        Plan.read(
+            new BufferedReader(new java.io.StringReader(directory + Files.readString(EXAMPLE))));
+    List<String> printed = new ArrayList<>();
+
+    Plan.Summary summary = plan.run(printed::add);
+
+    String today =
+        "No officials tagged: mention the officials this post addresses, e.g. @CountyExec";
+    List<String> expected =
+        expected().stream()
+            .map(
+                line ->
+                    line.contains("\"postId\":\"p-budget-2\"")
+                        ? line.replace(
+                            today,
+                            "No officials tagged: tag @countyexec (County Executive), eastside's"
+                                + " officials on Facebook")
+                        : line.contains("\"postId\":\"p-central-budget\"")
+                            ? line.replace(
+                                today,
+                                "No officials tagged: tag @countyexec (County Executive),"
+                                    + " county-central's officials on Facebook")
+                            : line)
+            .toList();
+    assertThat(expected).isNotEqualTo(expected());
+    assertThat(printed).containsExactlyElementsOf(expected);
+    assertThat(summary.toString()).startsWith("plan: 20 events and 1 ticks");
+  }
+
   private static List<String> expected() throws Exception {
     return expected("budget-week.plan.jsonl");
   }

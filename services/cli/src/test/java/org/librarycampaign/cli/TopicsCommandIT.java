@@ -50,8 +50,9 @@ class TopicsCommandIT {
         .contains("created " + unique + "-governance-hashtag-first-use")
         .contains("created " + unique + ".campaign.rotation-overrides")
         .contains("created " + unique + ".campaign.publications")
+        .contains("created " + unique + ".campaign.officials")
         // the 14 topics of the topic file and the two internal ones a service needs up front
-        .contains("16 topic(s) created")
+        .contains("17 topic(s) created")
         .doesNotContain("left as it is");
 
     ConfigResource postsResource = new ConfigResource(ConfigResource.Type.TOPIC, posts);

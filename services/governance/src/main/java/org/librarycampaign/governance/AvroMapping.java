@@ -4,6 +4,7 @@ import java.util.List;
 import library.campaign.events.DecisionReason;
 import library.campaign.events.DecisionWarning;
 import library.campaign.events.DecisionWindow;
+import library.campaign.events.Media;
 import library.campaign.events.PostDecision;
 import library.campaign.events.PostDrafted;
 import org.librarycampaign.governance.decision.Decision;
@@ -30,7 +31,10 @@ final class AvroMapping {
         orEmpty(drafted.getLinks()),
         drafted.getMedia() == null ? 0 : drafted.getMedia().size(),
         drafted.getScheduledAt(),
-        drafted.getDraftedAt());
+        drafted.getDraftedAt(),
+        drafted.getMedia() == null
+            ? List.of()
+            : drafted.getMedia().stream().map(Media::getKind).toList());
   }
 
   static PostDecision decision(Decision decision) {

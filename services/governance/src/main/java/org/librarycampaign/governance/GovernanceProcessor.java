@@ -63,7 +63,8 @@ final class GovernanceProcessor
                 context.getStateStore(GovernanceTopology.RESOLVED_INCIDENTS_STORE),
                 context.getStateStore(GovernanceTopology.POLICIES_STORE),
                 context.getStateStore(GovernanceTopology.HASHTAG_VIEW_STORE),
-                context.getStateStore(GovernanceTopology.SENT_HASHTAG_USES_STORE)),
+                context.getStateStore(GovernanceTopology.SENT_HASHTAG_USES_STORE),
+                context.getStateStore(GovernanceTopology.OFFICIALS_STORE)),
             checks);
     for (DecisionStatus status : DecisionStatus.values()) {
       decisions.put(status, GovernanceMetrics.decisions(status, false));

@@ -44,6 +44,7 @@ import org.librarycampaign.platform.topics.TopicCatalogue;
  *                                                  ─▶ &lt;application id&gt;-hashtag-first-use
  *
  * global stores: governance-channel-policies  (campaign.channel-policies)
+ *                governance-officials         (campaign.officials)
  *                governance-hashtag-view      (&lt;application id&gt;-hashtag-first-use)
  * </pre>
  *
@@ -59,6 +60,7 @@ public final class GovernanceTopology {
   public static final String CRISES_STORE = "governance-crises";
   public static final String RESOLVED_INCIDENTS_STORE = "governance-resolved-incidents";
   public static final String POLICIES_STORE = "governance-channel-policies";
+  public static final String OFFICIALS_STORE = "governance-officials";
   public static final String HASHTAG_FIRST_USE_STORE = "governance-hashtag-first-use";
   public static final String HASHTAG_VIEW_STORE = "governance-hashtag-view";
   public static final String SENT_HASHTAG_USES_STORE = "governance-sent-hashtag-uses";
@@ -92,6 +94,7 @@ public final class GovernanceTopology {
     StreamsBuilder builder = new StreamsBuilder();
 
     GlobalView.addTo(builder, topics.channelPolicies(), POLICIES_STORE);
+    GlobalView.addTo(builder, topics.officials(), OFFICIALS_STORE);
     GlobalView.addTo(
         builder,
         settings.hashtagViewTopic(),

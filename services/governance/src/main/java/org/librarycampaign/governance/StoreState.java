@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import library.campaign.events.ChannelPolicy;
+import library.campaign.events.Officials;
 import library.campaign.events.Platform;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
@@ -19,6 +20,7 @@ import org.librarycampaign.governance.crisis.BranchCrises;
 import org.librarycampaign.governance.decision.GovernanceState;
 import org.librarycampaign.governance.decision.PostRecord;
 import org.librarycampaign.governance.hashtags.HashtagUse;
+import org.librarycampaign.governance.officials.OfficialHandle;
 import org.librarycampaign.governance.policy.ChannelRules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +31,9 @@ final class StoreState implements GovernanceState {
   private static final Logger LOGGER = LoggerFactory.getLogger(StoreState.class);
   private static final StringSerializer KEYS = new StringSerializer();
 
+  /** The key of the directory of every branch without its own. */
+  private static final String EVERY_BRANCH = "*";
+
   private final KeyValueStore<String, PostRecord> posts;
   private final KeyValueStore<String, BalanceLedger> ledgers;
   private final KeyValueStore<String, BranchCrises> crises;
@@ -36,6 +41,7 @@ final class StoreState implements GovernanceState {
   private final ReadOnlyKeyValueStore<String, ChannelPolicy> policies;
   private final ReadOnlyKeyValueStore<String, HashtagUse> hashtagView;
   private final KeyValueStore<String, HashtagUse> sentUses;
+  private final ReadOnlyKeyValueStore<String, Officials> officials;
 
   StoreState(
       KeyValueStore<String, PostRecord> posts,
@@ -44,7 +50,8 @@ final class StoreState implements GovernanceState {
       KeyValueStore<String, Long> resolvedIncidents,
       ReadOnlyKeyValueStore<String, ChannelPolicy> policies,
       ReadOnlyKeyValueStore<String, HashtagUse> hashtagView,
-      KeyValueStore<String, HashtagUse> sentUses) {
+      KeyValueStore<String, HashtagUse> sentUses,
+      ReadOnlyKeyValueStore<String, Officials> officials) {
     this.posts = posts;
     this.ledgers = ledgers;
     this.crises = crises;
@@ -52,6 +59,7 @@ final class StoreState implements GovernanceState {
     this.policies = policies;
     this.hashtagView = hashtagView;
     this.sentUses = sentUses;
+    this.officials = officials;
   }
 
   @Override
@@ -136,6 +144,15 @@ final class StoreState implements GovernanceState {
         policy.getMaxPostsPerDay(),
         zone(channelId, policy.getZone()),
         policy.getPoliticalSpeechAllowed());
+  }
+
+  @Override
+  public List<OfficialHandle> officials(String branchId, Platform platform) {
+    Officials directory = officials.get(branchId);
+    if (directory == null) {
+      directory = officials.get(EVERY_BRANCH);
+    }
+    return directory == null ? List.of() : OfficialsMapping.onPlatform(directory, platform);
   }
 
   @Override

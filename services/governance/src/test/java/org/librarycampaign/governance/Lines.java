@@ -33,7 +33,40 @@ public final class Lines {
     return node.toString();
   }
 
-  /** A campaign post with everything a good post has: call to action, link, official, image. */
+  /**
+   * A directory of officials for a branch ({@code *}: every branch without its own); each official
+   * as name, office, then platform and handle pairs.
+   */
+  public static String officials(String branchId, String[]... officials) {
+    ObjectNode node = JSON.createObjectNode();
+    node.put("type", "Officials");
+    node.put("branchId", branchId);
+    ArrayNode list = node.putArray("officials");
+    for (String[] official : officials) {
+      ObjectNode entry = list.addObject();
+      entry.put("name", official[0]);
+      entry.put("office", official[1]);
+      ObjectNode handles = entry.putObject("handles");
+      for (int i = 2; i + 1 < official.length; i += 2) {
+        handles.put(official[i], official[i + 1]);
+      }
+    }
+    return node.toString();
+  }
+
+  /** One official for {@link #officials}: name, office, then platform and handle pairs. */
+  public static String[] official(String name, String office, String... platformsAndHandles) {
+    String[] official = new String[2 + platformsAndHandles.length];
+    official[0] = name;
+    official[1] = office;
+    System.arraycopy(platformsAndHandles, 0, official, 2, platformsAndHandles.length);
+    return official;
+  }
+
+  /**
+   * A campaign post with everything a good post has: call to action, link, official, an image and a
+   * video (so that no tip applies: services/governance/README.md#tips).
+   */
   public static Post campaign(String postId) {
     return new Post(postId)
         .category("CAMPAIGN")
@@ -41,7 +74,7 @@ public final class Lines {
         .text("Tell the board: fund our library!")
         .mentions("@CountyExec")
         .links("https://example.org/budget")
-        .images(1);
+        .media("IMAGE", "VIDEO");
   }
 
   /** A content post with an image. */
@@ -155,6 +188,15 @@ public final class Lines {
       ArrayNode media = node.putArray("media");
       for (int i = 0; i < count; i++) {
         media.addObject().put("kind", "IMAGE").put("url", "https://example.org/image" + i + ".png");
+      }
+      return this;
+    }
+
+    /** Attachments of these kinds (IMAGE, VIDEO, GIF, ...), replacing any. */
+    public Post media(String... kinds) {
+      ArrayNode media = node.putArray("media");
+      for (int i = 0; i < kinds.length; i++) {
+        media.addObject().put("kind", kinds[i]).put("url", "https://example.org/media" + i);
       }
       return this;
     }

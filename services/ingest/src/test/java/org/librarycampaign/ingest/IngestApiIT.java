@@ -21,6 +21,7 @@ import library.campaign.events.IncidentEvent;
 import library.campaign.events.IncidentState;
 import library.campaign.events.IncidentStatus;
 import library.campaign.events.MilestoneEvent;
+import library.campaign.events.Officials;
 import library.campaign.events.PostDecision;
 import library.campaign.events.PostEvent;
 import library.campaign.events.ResponsePlan;
@@ -291,6 +292,53 @@ class IngestApiIT {
             BranchSettings.newBuilder((BranchSettings) expected(Samples.BRANCH_SETTINGS))
                 .setBranchId("*")
                 .build());
+  }
+
+  @Test
+  void officialsAreForTheAdminOnlyAndMayBeForEveryBranch() throws Exception {
+    long before = ingest.inputEndOffsets();
+    String body = Samples.with(Samples.OFFICIALS, changes("branchId", null, "type", null));
+
+    HttpResponse<String> branch =
+        ingest.put("/v1/officials/eastside", IngestHarness.EASTSIDE, body);
+    assertThat(branch.statusCode()).isEqualTo(403);
+    assertThat(fieldErrors(branch))
+        .containsExactly(Map.entry("$", "Officials events need the admin token"));
+    assertThat(ingest.inputEndOffsets()).isEqualTo(before);
+
+    HttpResponse<String> own = ingest.put("/v1/officials/eastside", IngestHarness.ADMIN, body);
+    HttpResponse<String> everyBranch = ingest.put("/v1/officials/*", IngestHarness.ADMIN, body);
+
+    assertThat(own.statusCode()).as(own.body()).isEqualTo(202);
+    assertThat(everyBranch.statusCode()).as(everyBranch.body()).isEqualTo(202);
+    ConsumerRecord<String, Officials> record =
+        recordAt(ingest.topics().officials(), MAPPER.readTree(own.body()).at("/events/0"));
+    assertThat(record.key()).isEqualTo("eastside");
+    assertThat(record.value()).isEqualTo(expected(Samples.OFFICIALS));
+    ConsumerRecord<String, Officials> every =
+        recordAt(ingest.topics().officials(), MAPPER.readTree(everyBranch.body()).at("/events/0"));
+    assertThat(every.key()).isEqualTo("*");
+    assertThat(every.value().getBranchId()).isEqualTo("*");
+  }
+
+  @Test
+  void aDirectoryOfOfficialsWithBadFieldsIsRefusedFieldByField() throws Exception {
+    long before = ingest.inputEndOffsets();
+    String bad =
+        """
+        {"officials":[{"name":"Dana Reyes","office":"","handles":{"TWITTER":"@CountyExec",\
+        "FACEBOOK":"county exec"}},{"office":"Board Chair"}]}""";
+
+    HttpResponse<String> response = ingest.put("/v1/officials/eastside", IngestHarness.ADMIN, bad);
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    assertThat(fieldErrors(response).stream().map(Map.Entry::getKey))
+        .containsExactlyInAnyOrder(
+            "officials[0].office",
+            "officials[0].handles.TWITTER",
+            "officials[0].handles.FACEBOOK",
+            "officials[1].name");
+    assertThat(ingest.inputEndOffsets()).isEqualTo(before);
   }
 
   // --- auth

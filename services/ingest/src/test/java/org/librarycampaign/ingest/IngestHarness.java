@@ -60,7 +60,8 @@ public final class IngestHarness implements AutoCloseable {
           CampaignTopic.CHANNEL_POLICIES,
           CampaignTopic.RESPONSE_PLANS,
           CampaignTopic.ROTATION_OVERRIDES,
-          CampaignTopic.BRANCH_SETTINGS);
+          CampaignTopic.BRANCH_SETTINGS,
+          CampaignTopic.OFFICIALS);
 
   private final CampaignConfig config;
   private final TopicCatalogue topics;

@@ -113,7 +113,13 @@ class MalformedBodiesIT {
                   "PUT",
                   "/v1/response-plans/*",
                   Map.of("branchId", "*"),
-                  ResponsePlan.getClassSchema()));
+                  ResponsePlan.getClassSchema()),
+          "Officials",
+              new TypeRoute(
+                  "PUT",
+                  "/v1/officials/eastside",
+                  Map.of("branchId", "eastside"),
+                  library.campaign.events.Officials.getClassSchema()));
 
   @BeforeContainer
   static void start() {

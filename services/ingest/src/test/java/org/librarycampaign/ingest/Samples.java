@@ -79,6 +79,10 @@ public final class Samples {
       {"type":"BranchSettings","branchId":"eastside","zone":"America/Chicago",\
       "reportContacts":["director@library.example.org"],\
       "postingWindow":{"from":"08:00","to":"21:00"}}""";
+  public static final String OFFICIALS =
+      """
+      {"type":"Officials","branchId":"eastside","officials":[{"name":"Dana Reyes",\
+      "office":"County Executive","handles":{"X":"@CountyExec","FACEBOOK":"@countyexec"}}]}""";
 
   public static final String POST_DECISION =
       """
@@ -104,6 +108,7 @@ public final class Samples {
     samples.put("ResponsePlan", RESPONSE_PLAN);
     samples.put("RotationOverride", ROTATION_OVERRIDE);
     samples.put("BranchSettings", BRANCH_SETTINGS);
+    samples.put("Officials", OFFICIALS);
     return samples;
   }
 

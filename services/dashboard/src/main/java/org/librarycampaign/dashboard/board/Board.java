@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import org.librarycampaign.dashboard.facts.Facts;
+import org.librarycampaign.dashboard.facts.OfficialsFact;
 
 /**
  * Everything the page shows, drawn from the facts at one moment: what {@code GET /api/board}
@@ -14,6 +15,8 @@ import org.librarycampaign.dashboard.facts.Facts;
  *
  * @param zone the zone of the calendar's days and times
  * @param today the current date in that zone
+ * @param officials every directory of officials, by branchId ({@code *}: every branch without its
+ *     own)
  */
 public record Board(
     String zone,
@@ -25,7 +28,8 @@ public record Board(
     List<IncidentView> incidents,
     OutboxView outbox,
     DeadLetterView deadLetters,
-    PublicationsView publications) {
+    PublicationsView publications,
+    List<OfficialsFact> officials) {
 
   /** The publisher's outbox folder's name, under the data directory. */
   public static final String POST_OUTBOX = "outbox-posts";
@@ -38,6 +42,7 @@ public record Board(
     balance = List.copyOf(balance);
     held = List.copyOf(held);
     incidents = List.copyOf(incidents);
+    officials = List.copyOf(officials);
   }
 
   /**
@@ -98,6 +103,7 @@ public record Board(
         incidents,
         outbox,
         deadLetters,
-        publications);
+        publications,
+        facts.officials());
   }
 }

@@ -17,7 +17,8 @@ public record Facts(
     List<NotificationFact> notifications,
     List<ReceiptsFact> receipts,
     List<DeadLetterFact> deadLetters,
-    List<PublicationFact> publications) {
+    List<PublicationFact> publications,
+    List<OfficialsFact> officials) {
 
   public Facts {
     policies = List.copyOf(policies);
@@ -31,9 +32,10 @@ public record Facts(
     receipts = List.copyOf(receipts);
     deadLetters = List.copyOf(deadLetters);
     publications = publications == null ? List.of() : List.copyOf(publications);
+    officials = officials == null ? List.of() : List.copyOf(officials);
   }
 
-  /** Facts without publication receipts (what the dashboard knew before the publisher). */
+  /** Facts without publication receipts and directories of officials. */
   public Facts(
       List<PolicyFact> policies,
       List<PostFact> posts,
@@ -56,6 +58,7 @@ public record Facts(
         notifications,
         receipts,
         deadLetters,
+        List.of(),
         List.of());
   }
 

@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
  * campaign.notification-receipts -> dashboard-notification-receipts  (notificationId, every receipt)
  * campaign.dead-letters          -> dashboard-dead-letters           (topic/partition/offset)
  * campaign.publications          -> dashboard-publications           (postId/revision, latest receipt)
+ * campaign.officials             -> dashboard-officials              (branchId, or *)
  * </pre>
  *
  * A record a store cannot read or fold is handed to {@link UnreadableRecords} (in production: the

@@ -56,7 +56,8 @@ public final class FactReader {
         all(lookup, FactStore.NOTIFICATIONS),
         all(lookup, FactStore.RECEIPTS),
         all(lookup, FactStore.DEAD_LETTERS),
-        all(lookup, FactStore.PUBLICATIONS));
+        all(lookup, FactStore.PUBLICATIONS,
+        all(lookup, FactStore.OFFICIALS));
   }
 
   private static <F> List<F> all(StoreLookup lookup, FactStore<?, F> store) {

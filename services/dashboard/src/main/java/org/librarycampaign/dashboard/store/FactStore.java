@@ -10,6 +10,7 @@ import library.campaign.events.IncidentEvent;
 import library.campaign.events.IncidentStatus;
 import library.campaign.events.MilestoneEvent;
 import library.campaign.events.Notification;
+import library.campaign.events.Officials;
 import library.campaign.events.PostDecision;
 import library.campaign.events.PostEvent;
 import library.campaign.events.Publication;
@@ -27,6 +28,7 @@ import org.librarycampaign.dashboard.facts.IncidentFact;
 import org.librarycampaign.dashboard.facts.IncidentStatusFact;
 import org.librarycampaign.dashboard.facts.MilestoneFact;
 import org.librarycampaign.dashboard.facts.NotificationFact;
+import org.librarycampaign.dashboard.facts.OfficialsFact;
 import org.librarycampaign.dashboard.facts.PolicyFact;
 import org.librarycampaign.dashboard.facts.PostFact;
 import org.librarycampaign.dashboard.facts.PublicationFact;
@@ -115,6 +117,13 @@ public record FactStore<V, F>(
           PublicationFact.class,
           PublicationFact.fold());
 
+  public static final FactStore<Officials, OfficialsFact> OFFICIALS =
+      new FactStore<>(
+          "dashboard-officials",
+          TopicCatalogue::officials,
+          OfficialsFact.class,
+          OfficialsFact.fold());
+
   /** Every store, in the order they are added to the topology. */
   public static List<FactStore<?, ?>> all() {
     return List.of(
@@ -128,7 +137,8 @@ public record FactStore<V, F>(
         NOTIFICATIONS,
         RECEIPTS,
         DEAD_LETTERS,
-        PUBLICATIONS);
+        PUBLICATIONS,
+        OFFICIALS);
   }
 
   /** The name of the source node that reads the store's topic. */

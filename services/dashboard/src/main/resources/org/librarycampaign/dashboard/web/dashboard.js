@@ -444,6 +444,18 @@
           h("td", {}, l.applicationId || "")))));
   }
 
+  // ---- officials
+  function renderOfficials(directories) {
+    if (!directories.length) return replace("officials-body", h("p", { class: "empty" }, "No directory of officials: any mention counts as tagging an official."));
+    replace("officials-body",
+      table("officials", "Directories of officials", ["Branch", "Name", "Office", "Handles"],
+        directories.flatMap((d) => (d.officials.length ? d.officials : [null]).map((o) => h("tr", { "data-branch-id": d.branchId },
+          h("td", {}, d.branchId === "*" ? "every branch" : d.branchId),
+          h("td", {}, o ? o.name : h("span", { class: "muted" }, "nobody")),
+          h("td", {}, o ? o.office : ""),
+          h("td", {}, o ? Object.entries(o.handles).map(([platform, handle]) => `${words(platform)} ${handle}`).join(" · ") : ""))))));
+  }
+
   // ---- one update
   function render(board) {
     const focused = document.activeElement && document.activeElement.dataset ? document.activeElement.dataset.focusKey : null;
@@ -458,6 +470,7 @@
     renderPublications(board.publications);
     renderOutbox(board.outbox);
     renderDeadLetters(board.deadLetters);
+    renderOfficials(board.officials || []);
     if (focused) {
       const again = document.querySelector(`[data-focus-key="${CSS.escape(focused)}"]`);
       if (again) {

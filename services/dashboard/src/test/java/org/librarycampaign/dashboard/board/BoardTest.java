@@ -17,6 +17,7 @@ import org.librarycampaign.dashboard.facts.IncidentFact;
 import org.librarycampaign.dashboard.facts.IncidentStatusFact;
 import org.librarycampaign.dashboard.facts.MilestoneFact;
 import org.librarycampaign.dashboard.facts.NotificationFact;
+import org.librarycampaign.dashboard.facts.OfficialsFact;
 import org.librarycampaign.dashboard.facts.PostFact;
 import org.librarycampaign.dashboard.facts.ReceiptsFact;
 
@@ -707,5 +708,35 @@ class BoardTest {
     assertThat(board.balance()).isEmpty();
     assertThat(board.calendar().days()).hasSize(7).allMatch(d -> d.posts().isEmpty());
     assertThat(board.outbox().directory()).isEqualTo(OUTBOX);
+  }
+
+  @Test
+  void theBoardListsEveryDirectoryOfOfficialsInBranchOrderAsJson() {
+    FactsBuilder facts = new FactsBuilder();
+    facts.officials.add(new OfficialsFact("*", List.of()));
+    facts.officials.add(
+        new OfficialsFact(
+            "eastside",
+            List.of(
+                new OfficialsFact.Entry(
+                    "Dana Reyes",
+                    "County Executive",
+                    new java.util.TreeMap<>(
+                        java.util.Map.of("X", "@CountyExec", "FACEBOOK", "@countyexec"))))));
+
+    Board board = Board.build(facts.build(), NOW, UTC, null, OUTBOX);
+
+    assertThat(board.officials())
+        .extracting(OfficialsFact::branchId)
+        .containsExactly("*", "eastside");
+    assertThat(board.officials().get(0).everyBranch()).isTrue();
+    assertThat(FactJson.write(board))
+        .endsWith(
+            ",\"officials\":[{\"branchId\":\"*\",\"officials\":[]},"
+                + "{\"branchId\":\"eastside\",\"officials\":[{\"name\":\"Dana Reyes\","
+                + "\"office\":\"County Executive\",\"handles\":{\"FACEBOOK\":\"@countyexec\","
+                + "\"X\":\"@CountyExec\"}}]}]}");
+    assertThat(Board.build(new FactsBuilder().build(), NOW, UTC, null, OUTBOX).officials())
+        .isEmpty();
   }
 }

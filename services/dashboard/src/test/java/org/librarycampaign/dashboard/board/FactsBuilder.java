@@ -11,6 +11,7 @@ import org.librarycampaign.dashboard.facts.IncidentFact;
 import org.librarycampaign.dashboard.facts.IncidentStatusFact;
 import org.librarycampaign.dashboard.facts.MilestoneFact;
 import org.librarycampaign.dashboard.facts.NotificationFact;
+import org.librarycampaign.dashboard.facts.OfficialsFact;
 import org.librarycampaign.dashboard.facts.PolicyFact;
 import org.librarycampaign.dashboard.facts.PostFact;
 import org.librarycampaign.dashboard.facts.ReceiptsFact;
@@ -28,6 +29,7 @@ final class FactsBuilder {
   final List<NotificationFact> notifications = new ArrayList<>();
   final List<ReceiptsFact> receipts = new ArrayList<>();
   final List<DeadLetterFact> deadLetters = new ArrayList<>();
+  final List<OfficialsFact> officials = new ArrayList<>();
 
   Facts build() {
     return new Facts(
@@ -40,7 +42,9 @@ final class FactsBuilder {
         statuses,
         notifications,
         receipts,
-        deadLetters);
+        deadLetters,
+        List.of(),
+        officials);
   }
 
   FactsBuilder policy(String channelId, int maxPerDay, String zone) {

@@ -80,7 +80,8 @@ class PublicationsViewTest {
         List.of(),
         List.of(),
         List.of(),
-        publications);
+        publications,
+        List.of());
   }
 
   private static PublicationsView view(Facts facts) {

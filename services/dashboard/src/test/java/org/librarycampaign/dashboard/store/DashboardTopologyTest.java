@@ -32,6 +32,8 @@ import library.campaign.events.DeliveryStatus;
 import library.campaign.events.IncidentState;
 import library.campaign.events.MilestoneKind;
 import library.campaign.events.Notification;
+import library.campaign.events.Official;
+import library.campaign.events.Officials;
 import library.campaign.events.Platform;
 import library.campaign.events.PostCategory;
 import library.campaign.events.PublicationStatus;
@@ -57,6 +59,7 @@ import org.librarycampaign.dashboard.facts.IncidentFact;
 import org.librarycampaign.dashboard.facts.IncidentStatusFact;
 import org.librarycampaign.dashboard.facts.MilestoneFact;
 import org.librarycampaign.dashboard.facts.NotificationFact;
+import org.librarycampaign.dashboard.facts.OfficialsFact;
 import org.librarycampaign.dashboard.facts.PolicyFact;
 import org.librarycampaign.dashboard.facts.PostFact;
 import org.librarycampaign.dashboard.facts.PublicationFact;
@@ -121,7 +124,8 @@ class DashboardTopologyTest {
             topics.notifications().name(),
             topics.notificationReceipts().name(),
             topics.deadLetters().name(),
-            topics.publications().name());
+            topics.publications().name(,
+            topics.officials().name());
     assertThat(description.globalStores())
         .extracting(store -> store.processor().stores().iterator().next())
         .containsExactly(
@@ -135,7 +139,8 @@ class DashboardTopologyTest {
             "dashboard-notifications",
             "dashboard-notification-receipts",
             "dashboard-dead-letters",
-            "dashboard-publications");
+            "dashboard-publications",
+            "dashboard-officials");
   }
 
   @Test
@@ -237,6 +242,46 @@ class DashboardTopologyTest {
                     at.plusSeconds(3600))));
     assertThat(driver.producedTopicNames()).isEmpty();
     assertThat(unreadable).isEmpty();
+  }
+
+  @Test
+  void directoriesOfOfficialsAreKeptPerBranchAndForgottenOnATombstone() {
+    var officials = input(topics.officials());
+    Officials eastside =
+        Officials.newBuilder()
+            .setBranchId("eastside")
+            .setOfficials(
+                List.of(
+                    Official.newBuilder()
+                        .setName("Dana Reyes")
+                        .setOffice("County Executive")
+                        .setHandles(Map.of("X", "@CountyExec", "FACEBOOK", "@countyexec"))
+                        .build()))
+            .build();
+    Officials everyBranch = Officials.newBuilder().setBranchId("*").setOfficials(List.of()).build();
+
+    officials.pipeInput("eastside", eastside);
+    officials.pipeInput("*", everyBranch);
+
+    assertThat(contents(FactStore.OFFICIALS))
+        .containsExactly(
+            Map.entry("*", new OfficialsFact("*", List.of())),
+            Map.entry(
+                "eastside",
+                new OfficialsFact(
+                    "eastside",
+                    List.of(
+                        new OfficialsFact.Entry(
+                            "Dana Reyes",
+                            "County Executive",
+                            new java.util.TreeMap<>(
+                                Map.of("FACEBOOK", "@countyexec", "X", "@CountyExec")))))));
+
+    officials.pipeInput("eastside", null);
+
+    assertThat(contents(FactStore.OFFICIALS))
+        .containsExactly(Map.entry("*", new OfficialsFact("*", List.of())));
+    assertThat(driver.producedTopicNames()).isEmpty();
   }
 
   @Test

@@ -100,6 +100,13 @@ class StoredFactsTest {
     if (type instanceof ParameterizedType list && list.getRawType() == List.class) {
       return valuesOf(list.getActualTypeArguments()[0]).list().ofMaxSize(3).map(l -> l);
     }
+    if (type instanceof ParameterizedType map
+        && java.util.Map.class.isAssignableFrom((Class<?>) map.getRawType())) {
+      return Arbitraries.maps(
+              Arbitraries.strings().ofMaxLength(10), Arbitraries.strings().ofMaxLength(10))
+          .ofMaxSize(3)
+          .map(m -> new java.util.TreeMap<>(m));
+    }
     Class<?> raw = (Class<?>) type;
     if (raw == String.class) {
       return Arbitraries.strings().ofMaxLength(10).injectNull(0.2).map(s -> s);

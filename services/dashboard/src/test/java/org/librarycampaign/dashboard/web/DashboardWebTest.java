@@ -118,9 +118,11 @@ class DashboardWebTest {
             "id=\"incidents\"",
             "id=\"outbox\"",
             "id=\"dead-letters\"",
+            "id=\"officials\"",
             "/assets/dashboard.js");
     assertThat(script.statusCode()).isEqualTo(200);
-    assertThat(script.body()).contains("new EventSource(\"/api/stream\"");
+    assertThat(script.body())
+        .contains("new EventSource(\"/api/stream\"", "renderOfficials(board.officials");
     assertThat(styles.headers().firstValue("Content-Type")).hasValue("text/css; charset=utf-8");
     assertThat(missing.statusCode()).isEqualTo(404);
   }

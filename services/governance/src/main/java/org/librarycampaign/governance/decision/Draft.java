@@ -3,6 +3,7 @@ package org.librarycampaign.governance.decision;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import library.campaign.events.MediaKind;
 import library.campaign.events.Platform;
 import library.campaign.events.PostCategory;
 
@@ -10,6 +11,8 @@ import library.campaign.events.PostCategory;
  * A drafted (or revised) post, as the rules read it.
  *
  * @param draftedAt when the branch drafted this revision (the event's own time)
+ * @param mediaKinds the kind of each attached medium, in order, when known (empty when only the
+ *     count is)
  */
 public record Draft(
     String postId,
@@ -24,7 +27,8 @@ public record Draft(
     List<String> links,
     int mediaCount,
     Instant scheduledAt,
-    Instant draftedAt) {
+    Instant draftedAt,
+    List<MediaKind> mediaKinds) {
 
   public Draft {
     Objects.requireNonNull(postId, "postId");
@@ -37,10 +41,48 @@ public record Draft(
     hashtags = List.copyOf(hashtags);
     mentions = List.copyOf(mentions);
     links = List.copyOf(links);
+    mediaKinds = List.copyOf(mediaKinds);
+  }
+
+  /** A draft whose media are counted but not known by kind. */
+  public Draft(
+      String postId,
+      int revision,
+      String branchId,
+      Platform platform,
+      PostCategory category,
+      String campaignId,
+      String text,
+      List<String> hashtags,
+      List<String> mentions,
+      List<String> links,
+      int mediaCount,
+      Instant scheduledAt,
+      Instant draftedAt) {
+    this(
+        postId,
+        revision,
+        branchId,
+        platform,
+        category,
+        campaignId,
+        text,
+        hashtags,
+        mentions,
+        links,
+        mediaCount,
+        scheduledAt,
+        draftedAt,
+        List.of());
   }
 
   public boolean isCampaign() {
     return category == PostCategory.CAMPAIGN;
+  }
+
+  /** Whether any attached medium is of one of these kinds. */
+  public boolean hasMedia(MediaKind... kinds) {
+    return mediaKinds.stream().anyMatch(List.of(kinds)::contains);
   }
 
   /** Length in Unicode code points, as the platforms count. */

@@ -8,6 +8,7 @@ import org.librarycampaign.governance.balance.BalanceLedger;
 import org.librarycampaign.governance.balance.WindowKey;
 import org.librarycampaign.governance.crisis.BranchCrises;
 import org.librarycampaign.governance.hashtags.HashtagUse;
+import org.librarycampaign.governance.officials.OfficialHandle;
 import org.librarycampaign.governance.policy.ChannelRules;
 
 /**
@@ -43,6 +44,15 @@ public interface GovernanceState {
 
   /** The channel's policy over the defaults. */
   ChannelRules rules(String branchId, Platform platform);
+
+  /**
+   * The officials a post on the branch and platform could tag: the branch's own directory, else the
+   * {@code *} directory, those of its officials with a handle on the platform. Empty without a
+   * directory (or none of its officials on the platform).
+   */
+  default List<OfficialHandle> officials(String branchId, Platform platform) {
+    return List.of();
+  }
 
   /** The first use of a normalized tag, across all branches, as far as it is known yet. */
   Optional<HashtagUse> firstUse(String normalizedHashtag);

@@ -67,14 +67,18 @@ public final class Governor {
     PostRules.Findings findings =
         checks.check(
             new PostContext(
-                draft,
-                uses,
-                firstUse,
-                session.crises(draft.branchId()),
-                channel,
-                day,
-                ledger,
-                () -> session.nextDayWithRoom(draft.branchId(), draft.platform(), day, channel)));
+                    draft,
+                    uses,
+                    firstUse,
+                    session.crises(draft.branchId()),
+                    channel,
+                    day,
+                    ledger,
+                    () -> session.nextDayWithRoom(draft.branchId(), draft.platform(), day, channel))
+                .withOfficials(
+                    draft.isCampaign()
+                        ? state.officials(draft.branchId(), draft.platform())
+                        : List.of()));
 
     DecisionStatus status = findings.status();
     switch (status) {

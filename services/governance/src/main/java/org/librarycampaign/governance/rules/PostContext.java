@@ -11,6 +11,7 @@ import org.librarycampaign.governance.balance.BalanceLedger;
 import org.librarycampaign.governance.crisis.BranchCrises;
 import org.librarycampaign.governance.decision.Draft;
 import org.librarycampaign.governance.hashtags.HashtagUse;
+import org.librarycampaign.governance.officials.OfficialHandle;
 
 /**
  * What the rules read about a drafted post, before any change is made.
@@ -25,6 +26,9 @@ import org.librarycampaign.governance.hashtags.HashtagUse;
  *     is asked
  * @param nextDayWithRoom the nearest later local date under the channel's cap, possibly in a later
  *     week (asked only when the day is full); null when only advice is asked
+ * @param officials the officials a campaign post on this branch and platform could tag (the
+ *     branch's directory, else the {@code *} directory, those with a handle on the platform); empty
+ *     without a directory
  */
 public record PostContext(
     Draft draft,
@@ -34,13 +38,28 @@ public record PostContext(
     ChannelRules channel,
     LocalDate day,
     BalanceLedger week,
-    Supplier<LocalDate> nextDayWithRoom) {
+    Supplier<LocalDate> nextDayWithRoom,
+    List<OfficialHandle> officials) {
 
   public PostContext {
     Objects.requireNonNull(draft, "draft");
     Objects.requireNonNull(crises, "crises");
     Objects.requireNonNull(channel, "channel");
     hashtagUses = List.copyOf(hashtagUses);
+    officials = List.copyOf(officials);
+  }
+
+  /** A post without a directory of officials. */
+  public PostContext(
+      Draft draft,
+      List<HashtagUse> hashtagUses,
+      Function<String, Optional<HashtagUse>> firstUse,
+      BranchCrises crises,
+      ChannelRules channel,
+      LocalDate day,
+      BalanceLedger week,
+      Supplier<LocalDate> nextDayWithRoom) {
+    this(draft, hashtagUses, firstUse, crises, channel, day, week, nextDayWithRoom, List.of());
   }
 
   /** What advice needs: no day, week or calendar (rules that decide are not asked). */
@@ -51,5 +70,11 @@ public record PostContext(
       BranchCrises crises,
       ChannelRules channel) {
     return new PostContext(draft, hashtagUses, firstUse, crises, channel, null, null, null);
+  }
+
+  /** The same post with the officials it could tag. */
+  public PostContext withOfficials(List<OfficialHandle> officials) {
+    return new PostContext(
+        draft, hashtagUses, firstUse, crises, channel, day, week, nextDayWithRoom, officials);
   }
 }

@@ -32,6 +32,8 @@ public final class PostRules {
             new HashtagUsedBefore(),
             new NoOfficialsTagged(),
             new CrisisActive(),
+            new NotConcise(),
+            new ConsiderVideo(),
             // verdicts: the first that fails decides
             new TextTooLong(),
             new PoliticalSpeechRestricted(),

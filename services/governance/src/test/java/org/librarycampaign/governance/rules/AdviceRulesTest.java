@@ -8,6 +8,7 @@ import static org.librarycampaign.governance.rules.Posts.draft;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import library.campaign.events.MediaKind;
 import library.campaign.events.Platform;
 import library.campaign.events.PostCategory;
 import library.campaign.events.WarningCode;
@@ -18,6 +19,7 @@ import org.librarycampaign.governance.crisis.BranchCrises;
 import org.librarycampaign.governance.decision.Draft;
 import org.librarycampaign.governance.decision.Warning;
 import org.librarycampaign.governance.hashtags.HashtagUse;
+import org.librarycampaign.governance.officials.OfficialHandle;
 
 /** One nested test per rule that advises. */
 class AdviceRulesTest {
@@ -123,6 +125,201 @@ class AdviceRulesTest {
       assertThat(warnings(rule, advice(campaign(List.of(), List.of(), "Hi @Exec"), null)))
           .isEmpty();
       assertThat(warnings(rule, advice(draft(PostCategory.CONTENT, "Story"), null))).isEmpty();
+    }
+
+    private final List<OfficialHandle> directory =
+        List.of(
+            new OfficialHandle("Dana Reyes", "County Executive", "@CountyExec"),
+            new OfficialHandle("Lee Park", "Board Chair", "BoardChairLee"));
+
+    @Test
+    void withADirectoryOnlyItsOfficialsCountAndTheMessageNamesThem() {
+      PostContext friend =
+          advice(campaign(List.of("@friend"), List.of(), "Sign"), null).withOfficials(directory);
+      PostContext nobody =
+          advice(campaign(List.of(), List.of(), "Sign"), null).withOfficials(directory);
+
+      assertThat(warnings(rule, friend))
+          .containsExactly(
+              Warning.of(
+                  WarningCode.NO_OFFICIALS_TAGGED,
+                  "No officials tagged: tag @CountyExec (County Executive) or @BoardChairLee"
+                      + " (Board Chair), eastside's officials on Facebook; the accounts this post"
+                      + " mentions are not in the directory"));
+      assertThat(warnings(rule, nobody))
+          .extracting(Warning::message)
+          .containsExactly(
+              "No officials tagged: tag @CountyExec (County Executive) or @BoardChairLee (Board"
+                  + " Chair), eastside's officials on Facebook");
+    }
+
+    @Test
+    void withADirectoryAMentionOfAnOfficialInAnyCaseCounts() {
+      assertThat(
+              warnings(
+                  rule,
+                  advice(campaign(List.of("@countyexec"), List.of(), "Sign"), null)
+                      .withOfficials(directory)))
+          .isEmpty();
+      assertThat(
+              warnings(
+                  rule,
+                  advice(campaign(List.of(), List.of(), "Thanks @BOARDCHAIRLEE."), null)
+                      .withOfficials(directory)))
+          .isEmpty();
+      assertThat(
+              warnings(
+                  rule,
+                  advice(draft(PostCategory.CONTENT, "Story"), null).withOfficials(directory)))
+          .isEmpty();
+    }
+
+    @Test
+    void aLongDirectoryNamesFiveAndCountsTheRest() {
+      List<OfficialHandle> seven =
+          java.util.stream.IntStream.rangeClosed(1, 7)
+              .mapToObj(i -> new OfficialHandle("O" + i, "Seat " + i, "@o" + i))
+              .toList();
+
+      assertThat(
+              warnings(
+                  rule, advice(campaign(List.of(), List.of(), "Sign"), null).withOfficials(seven)))
+          .extracting(Warning::message)
+          .containsExactly(
+              "No officials tagged: tag @o1 (Seat 1), @o2 (Seat 2), @o3 (Seat 3), @o4 (Seat 4),"
+                  + " @o5 (Seat 5) or one of 2 more, eastside's officials on Facebook");
+    }
+  }
+
+  @Nested
+  class NotConciseRule {
+    private final PostRule rule = new NotConcise();
+
+    private Draft campaignOn(Platform platform, String text) {
+      return draft(PostCategory.CAMPAIGN, platform, text, List.of(), List.of(), List.of(), 1);
+    }
+
+    @Test
+    void aCampaignPostOverTwiceItsSweetSpotIsTippedWithItsLength() {
+      // Facebook's sweet spot is 80: 161 characters is past twice that
+      assertThat(warnings(rule, advice(campaignOn(Platform.FACEBOOK, "a".repeat(161)), null)))
+          .containsExactly(
+              Warning.of(
+                  WarningCode.NOT_CONCISE,
+                  "Tip: be concise: the text has 161 characters; posts on Facebook do best at"
+                      + " about 80, so lead with the ask and cut the rest"));
+      assertThat(warnings(rule, advice(campaignOn(Platform.X, "é".repeat(201)), null)))
+          .extracting(Warning::message)
+          .containsExactly(
+              "Tip: be concise: the text has 201 characters; posts on X do best at about 100, so"
+                  + " lead with the ask and cut the rest");
+    }
+
+    @Test
+    void upToTwiceTheSweetSpotOrAContentPostIsNot() {
+      assertThat(warnings(rule, advice(campaignOn(Platform.FACEBOOK, "a".repeat(160)), null)))
+          .isEmpty();
+      assertThat(warnings(rule, advice(campaignOn(Platform.INSTAGRAM, "a".repeat(250)), null)))
+          .isEmpty();
+      // code points, not UTF-16 units: 200 emoji are 400 chars in Java
+      assertThat(warnings(rule, advice(campaignOn(Platform.X, "📚".repeat(200)), null))).isEmpty();
+      Draft content =
+          draft(
+              PostCategory.CONTENT,
+              Platform.FACEBOOK,
+              "a".repeat(500),
+              List.of(),
+              List.of(),
+              List.of(),
+              1);
+      assertThat(warnings(rule, advice(content, null))).isEmpty();
+    }
+  }
+
+  @Nested
+  class ConsiderVideoRule {
+    private final PostRule rule = new ConsiderVideo();
+
+    private Draft withMedia(PostCategory category, Platform platform, MediaKind... kinds) {
+      Draft plain = draft(category, platform, "Sign", List.of(), List.of(), List.of(), 1);
+      return new Draft(
+          plain.postId(),
+          plain.revision(),
+          plain.branchId(),
+          plain.platform(),
+          plain.category(),
+          plain.campaignId(),
+          plain.text(),
+          plain.hashtags(),
+          plain.mentions(),
+          plain.links(),
+          kinds.length,
+          plain.scheduledAt(),
+          plain.draftedAt(),
+          List.of(kinds));
+    }
+
+    @Test
+    void aCampaignPostWithImagesAndNoVideoWhereVideoIsNativeIsTipped() {
+      assertThat(
+              warnings(
+                  rule,
+                  advice(
+                      withMedia(PostCategory.CAMPAIGN, Platform.FACEBOOK, MediaKind.IMAGE), null)))
+          .containsExactly(
+              Warning.of(
+                  WarningCode.CONSIDER_VIDEO,
+                  "Tip: consider a short video: Facebook plays video in the feed, and videos can"
+                      + " move people even more than images"));
+      assertThat(
+              warnings(
+                  rule,
+                  advice(
+                      withMedia(
+                          PostCategory.CAMPAIGN,
+                          Platform.INSTAGRAM,
+                          MediaKind.GIF,
+                          MediaKind.IMAGE),
+                      null)))
+          .extracting(Warning::code)
+          .containsExactly(WarningCode.CONSIDER_VIDEO);
+    }
+
+    @Test
+    void aVideoNoImageATextFeedOrAContentPostIsNot() {
+      assertThat(
+              warnings(
+                  rule,
+                  advice(
+                      withMedia(
+                          PostCategory.CAMPAIGN,
+                          Platform.FACEBOOK,
+                          MediaKind.IMAGE,
+                          MediaKind.VIDEO),
+                      null)))
+          .isEmpty();
+      assertThat(warnings(rule, advice(withMedia(PostCategory.CAMPAIGN, Platform.TIKTOK), null)))
+          .isEmpty();
+      assertThat(
+              warnings(
+                  rule,
+                  advice(
+                      withMedia(PostCategory.CAMPAIGN, Platform.FACEBOOK, MediaKind.AUDIO), null)))
+          .isEmpty();
+      assertThat(
+              warnings(
+                  rule,
+                  advice(
+                      withMedia(PostCategory.CAMPAIGN, Platform.MASTODON, MediaKind.IMAGE), null)))
+          .isEmpty();
+      assertThat(
+              warnings(
+                  rule,
+                  advice(
+                      withMedia(PostCategory.CONTENT, Platform.FACEBOOK, MediaKind.IMAGE), null)))
+          .isEmpty();
+      // kinds unknown (only a count): no tip rather than a guess
+      assertThat(warnings(rule, advice(draft(PostCategory.CAMPAIGN, "Sign"), null))).isEmpty();
     }
   }
 

@@ -166,6 +166,8 @@ class PostRulesTest {
             "advises HashtagUsedBefore",
             "advises NoOfficialsTagged",
             "advises CrisisActive",
+            "advises NotConcise",
+            "advises ConsiderVideo",
             "decides TextTooLong",
             "decides PoliticalSpeechRestricted",
             "decides DailyLimit",

@@ -6,13 +6,13 @@ import java.util.Set;
 /**
  * What a caller may do. A branch token writes and reads its own branch only; the admin token does
  * everything, and is the only one for channel policies, response plans, rotation overrides, branch
- * settings and anything addressed to every branch ({@code *}).
+ * settings, directories of officials and anything addressed to every branch ({@code *}).
  */
 public final class Permissions {
 
   /** Event types that only the admin token may send. */
   private static final Set<String> ADMIN_TYPES =
-      Set.of("ChannelPolicy", "ResponsePlan", "RotationOverride", "BranchSettings");
+      Set.of("ChannelPolicy", "ResponsePlan", "RotationOverride", "BranchSettings", "Officials");
 
   private static final String EVERY_BRANCH = "*";
 

@@ -55,7 +55,8 @@ public final class OpenApiDocument {
                 + " every field is checked, and a request is accepted whole or not at all.",
             "Auth: 'Authorization: Bearer <token>'. A branch token writes and reads its own"
                 + " branch only; the admin token writes every branch, events for every branch"
-                + " (branchId \"*\"), channel policies and response plans.",
+                + " (branchId \"*\"), channel policies, response plans and directories of"
+                + " officials.",
             "Ids (postId, milestoneId, incidentId, branchId, campaignId, responderId): 1 to 128"
                 + " ASCII letters, digits, '.', '_', ':' or '-'. Texts: valid Unicode (no lone"
                 + " surrogates). Instants: ISO-8601 with an offset, e.g."
@@ -171,7 +172,8 @@ public final class OpenApiDocument {
     fieldErrors(
         responses.putObject("Forbidden"),
         "The token may not do this: another branch's events or posts, events for every branch,"
-            + " channel policies or response plans with a branch token. Nothing was written.");
+            + " channel policies, response plans or officials with a branch token. Nothing was"
+            + " written.");
     problem(
         responses.putObject("TooLarge"),
         "The body is larger than "

@@ -87,6 +87,16 @@ public enum Route {
       "A BranchSettings (time zone, report contacts, posting window); branchId comes from the"
           + " path (\"*\": the default of every branch without settings of its own). Admin token"
           + " only."),
+  OFFICIALS(
+      HandlerType.PUT,
+      "/v1/officials/{branchId}",
+      "Officials",
+      Access.ADMIN,
+      "Set a branch's directory of officials",
+      "An Officials directory: each official's name, office and handle per platform (keyed by"
+          + " platform, e.g. {\"X\": \"@CountyExec\"}). branchId comes from the path (\"*\": the"
+          + " directory of every branch without its own). A campaign post that tags none of the"
+          + " officials on its platform is warned NO_OFFICIALS_TAGGED. Admin token only."),
   POST_DECISION(
       HandlerType.GET,
       "/v1/posts/{postId}/decision",

@@ -59,6 +59,9 @@ class PermissionsTest {
         .hasValue("RotationOverride needs the admin token");
     assertThat(Permissions.refusalToWrite(EASTSIDE, "BranchSettings", "eastside"))
         .hasValue("BranchSettings needs the admin token");
+    assertThat(Permissions.refusalToWrite(EASTSIDE, "Officials", "eastside"))
+        .hasValue("Officials needs the admin token");
+    assertThat(Permissions.refusalToWrite(Caller.ADMIN, "Officials", "*")).isEmpty();
     assertThat(Permissions.refusalToWrite(EASTSIDE, "Milestone", "*"))
         .hasValue("events for every branch (\"*\") need the admin token");
     assertThat(Permissions.refusalOfAdminRoute(EASTSIDE, "ChannelPolicy events"))
@@ -88,7 +91,7 @@ class PermissionsTest {
     boolean allowed = Permissions.refusalToWrite(Caller.branch(own), type, other).isEmpty();
     if (allowed) {
       assertThat(other).isEqualTo(own);
-      assertThat(type).isNotIn("ChannelPolicy", "ResponsePlan");
+      assertThat(type).isNotIn("ChannelPolicy", "ResponsePlan", "Officials");
     }
   }
 
@@ -102,7 +105,8 @@ class PermissionsTest {
         "IncidentAcknowledged",
         "IncidentResolved",
         "ChannelPolicy",
-        "ResponsePlan");
+        "ResponsePlan",
+        "Officials");
   }
 
   @Provide

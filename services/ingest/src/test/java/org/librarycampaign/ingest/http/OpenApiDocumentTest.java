@@ -46,6 +46,7 @@ class OpenApiDocumentTest {
             Map.entry("/v1/channels/{branchId}/{platform}/policy", List.of("put")),
             Map.entry("/v1/response-plans/{branchId}", List.of("put")),
             Map.entry("/v1/branches/{branchId}/settings", List.of("put")),
+            Map.entry("/v1/officials/{branchId}", List.of("put")),
             Map.entry("/v1/posts/{postId}/decision", List.of("get")),
             Map.entry("/v1/openapi.json", List.of("get")),
             Map.entry("/ack/{token}", List.of("get", "post")),

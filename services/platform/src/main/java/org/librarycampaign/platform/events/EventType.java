@@ -25,6 +25,7 @@ import library.campaign.events.IncidentResolved;
 import library.campaign.events.IncidentStatus;
 import library.campaign.events.MilestoneEvent;
 import library.campaign.events.Notification;
+import library.campaign.events.Officials;
 import library.campaign.events.PostDecision;
 import library.campaign.events.PostDrafted;
 import library.campaign.events.PostEvent;
@@ -66,6 +67,8 @@ public enum EventType {
   ROTATION_OVERRIDE(
       CampaignTopic.ROTATION_OVERRIDES, RotationOverride.class, null, Keys::rotationOverride),
   BRANCH_SETTINGS(CampaignTopic.BRANCH_SETTINGS, BranchSettings.class, null, Keys::branch),
+  /** A branch's directory of officials, or * for every branch without one. */
+  OFFICIALS(CampaignTopic.OFFICIALS, Officials.class, null, Keys::branch),
   POST_DECISION(CampaignTopic.POST_DECISIONS, PostDecision.class, null, Keys::post),
   CONFLICT_DETECTED(CampaignTopic.CONFLICTS, ConflictDetected.class, null, Keys::post),
   CONFLICT_CLEARED(CampaignTopic.CONFLICTS, ConflictCleared.class, null, Keys::post),
@@ -88,7 +91,8 @@ public enum EventType {
           CampaignTopic.CHANNEL_POLICIES,
           CampaignTopic.RESPONSE_PLANS,
           CampaignTopic.ROTATION_OVERRIDES,
-          CampaignTopic.BRANCH_SETTINGS);
+          CampaignTopic.BRANCH_SETTINGS,
+          CampaignTopic.OFFICIALS);
 
   private static final Map<Class<?>, EventType> BY_CLASS =
       Arrays.stream(values()).collect(Collectors.toMap(EventType::recordClass, t -> t));

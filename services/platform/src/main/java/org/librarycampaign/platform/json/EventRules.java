@@ -4,12 +4,14 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
+import library.campaign.events.Platform;
 import org.apache.avro.Schema;
 
 /**
@@ -40,6 +42,9 @@ import org.apache.avro.Schema;
  *       name@domain}) for EMAIL.
  *   <li>PostReviewed: an {@code action} of APPROVE, REJECT or RESCHEDULE; a {@code reviewer}; a
  *       {@code reason} for APPROVE and REJECT; {@code scheduledAt} for RESCHEDULE and only then.
+ *   <li>Official: {@code name} and {@code office} not empty; {@code handles} keyed by platform
+ *       names ({@code X}, {@code FACEBOOK}, ...), each handle one word such as {@code @CountyExec}.
+ *       An Officials' {@code branchId} may be {@code *} (every branch without its own directory).
  * </ul>
  */
 final class EventRules {
@@ -69,10 +74,17 @@ final class EventRules {
 
   /** Types whose branchId may be "*" (every branch). */
   private static final Set<String> EVERY_BRANCH_TYPES =
-      Set.of("Milestone", "ResponsePlan", "RotationOverride", "BranchSettings");
+      Set.of("Milestone", "ResponsePlan", "RotationOverride", "BranchSettings", "Officials");
 
   /** The most repeats a plan may ask for: a pager that never stops is turned off. */
   static final int MAX_REPEATS = 10;
+
+  /** The platform names an official's handles are keyed by. */
+  private static final List<String> PLATFORMS =
+      Arrays.stream(Platform.values()).map(Platform::name).toList();
+
+  /** A handle: one word, at most 128 characters, optionally with its leading @. */
+  private static final Pattern HANDLE = Pattern.compile("@?[^\\s@][^\\s]{0,127}");
 
   private static final Pattern LOCAL_TIME = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
 
@@ -177,6 +189,9 @@ final class EventRules {
     if (record.getName().equals("PostReviewed")) {
       checkReview(values, report);
     }
+    if (record.getName().equals("Official")) {
+      checkOfficial(values, report);
+    }
     if (record.getName().equals("Contact") && values.get("address") instanceof String address) {
       Object channel = values.get("channel");
       String problem =
@@ -232,6 +247,30 @@ final class EventRules {
       report.accept("scheduledAt", "RESCHEDULE needs the new time the post is to go out");
     } else if (!name.equals("RESCHEDULE") && hasTime) {
       report.accept("scheduledAt", "only a RESCHEDULE has a new time; leave this out for " + name);
+    }
+  }
+
+  private static void checkOfficial(Map<String, Object> values, BiConsumer<String, String> report) {
+    for (String field : List.of("name", "office")) {
+      if (values.get(field) instanceof CharSequence text && text.toString().isBlank()) {
+        report.accept(field, "must not be empty");
+      }
+    }
+    if (!(values.get("handles") instanceof Map<?, ?> handles)) {
+      return;
+    }
+    for (Map.Entry<?, ?> handle : handles.entrySet()) {
+      String platform = String.valueOf(handle.getKey());
+      if (!PLATFORMS.contains(platform)) {
+        report.accept(
+            "handles." + platform,
+            "not a platform; use one of " + String.join(", ", PLATFORMS) + " as the key");
+      } else if (!(handle.getValue() instanceof CharSequence value)
+          || !HANDLE.matcher(value).matches()) {
+        report.accept(
+            "handles." + platform,
+            "must be the official's handle on that platform, one word such as @CountyExec");
+      }
     }
   }
 

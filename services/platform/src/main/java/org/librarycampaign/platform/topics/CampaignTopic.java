@@ -9,6 +9,7 @@ import library.campaign.events.IncidentEvent;
 import library.campaign.events.IncidentStatus;
 import library.campaign.events.MilestoneEvent;
 import library.campaign.events.Notification;
+import library.campaign.events.Officials;
 import library.campaign.events.PostDecision;
 import library.campaign.events.PostEvent;
 import library.campaign.events.Publication;
@@ -37,6 +38,7 @@ public enum CampaignTopic {
       "campaign.branch-settings",
       "branchId, or * for the default of every branch",
       BranchSettings.class),
+  OFFICIALS("campaign.officials", "branchId, or * for every branch", Officials.class),
   POST_DECISIONS("campaign.post-decisions", "postId", PostDecision.class),
   CONFLICTS("campaign.conflicts", "postId", ConflictEvent.class),
   NOTIFICATIONS("campaign.notifications", "notificationId", Notification.class),

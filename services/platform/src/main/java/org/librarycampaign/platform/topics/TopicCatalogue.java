@@ -11,6 +11,7 @@ import library.campaign.events.IncidentEvent;
 import library.campaign.events.IncidentStatus;
 import library.campaign.events.MilestoneEvent;
 import library.campaign.events.Notification;
+import library.campaign.events.Officials;
 import library.campaign.events.PostDecision;
 import library.campaign.events.PostEvent;
 import library.campaign.events.Publication;
@@ -128,6 +129,10 @@ public final class TopicCatalogue {
 
   public Topic<String, ResponsePlan> responsePlans() {
     return typed(CampaignTopic.RESPONSE_PLANS);
+  }
+
+  public Topic<String, Officials> officials() {
+    return typed(CampaignTopic.OFFICIALS);
   }
 
   public Topic<String, RotationOverride> rotationOverrides() {

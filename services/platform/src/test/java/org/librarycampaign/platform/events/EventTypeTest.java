@@ -68,7 +68,8 @@ class EventTypeTest {
             CampaignTopic.CHANNEL_POLICIES,
             CampaignTopic.RESPONSE_PLANS,
             CampaignTopic.ROTATION_OVERRIDES,
-            CampaignTopic.BRANCH_SETTINGS);
+            CampaignTopic.BRANCH_SETTINGS,
+            CampaignTopic.OFFICIALS);
     assertThat(EventType.MILESTONE.jsonName()).isEqualTo("Milestone");
   }
 

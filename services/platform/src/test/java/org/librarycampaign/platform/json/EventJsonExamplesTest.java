@@ -392,6 +392,7 @@ class EventJsonExamplesTest {
             "ResponsePlan",
             "RotationOverride",
             "BranchSettings",
+            "Officials",
             "Tick");
   }
 }

@@ -23,7 +23,7 @@ class EventJsonValidationTest {
   private static final String INPUT_TYPES =
       "PostDrafted, PostWithdrawn, PostReviewed, Milestone, IncidentReported, IncidentAcknowledged, "
           + "IncidentResolved, IncidentEscalationRequested, ChannelPolicy, ResponsePlan, "
-          + "RotationOverride, BranchSettings, Tick";
+          + "RotationOverride, BranchSettings, Officials, Tick";
 
   private final EventJson json = new EventJson();
 
@@ -670,6 +670,42 @@ class EventJsonValidationTest {
               new FieldError("until", "must be on or after from (the last day covered)"));
       override.put("until", "2026-11-26");
       assertAccepted(override);
+    }
+
+    @Test
+    void officialsNameTheirOfficeAndOneHandlePerPlatform() {
+      ObjectNode officials = json.toJson(Samples.officials());
+      ObjectNode official = (ObjectNode) officials.at("/officials/0");
+      official.put("name", " ");
+      official.put("office", "");
+      ((ObjectNode) official.get("handles")).put("TWITTER", "@CountyExec");
+      ((ObjectNode) official.get("handles")).put("FACEBOOK", "County Exec");
+
+      assertThat(errorsOf(officials))
+          .containsExactlyInAnyOrder(
+              new FieldError("officials[0].name", "must not be empty"),
+              new FieldError("officials[0].office", "must not be empty"),
+              new FieldError(
+                  "officials[0].handles.TWITTER",
+                  "not a platform; use one of X, FACEBOOK, INSTAGRAM, THREADS, BLUESKY, MASTODON,"
+                      + " LINKEDIN, YOUTUBE, TIKTOK, OTHER as the key"),
+              new FieldError(
+                  "officials[0].handles.FACEBOOK",
+                  "must be the official's handle on that platform, one word such as"
+                      + " @CountyExec"));
+    }
+
+    @Test
+    void officialsOfEveryBranchWithMastodonAndBlueskyHandles() {
+      ObjectNode officials = json.toJson(Samples.officials());
+      officials.put("branchId", "*");
+      ObjectNode handles = (ObjectNode) officials.at("/officials/0/handles");
+      handles.put("MASTODON", "@exec@county.social");
+      handles.put("BLUESKY", "countyexec.bsky.social");
+
+      assertAccepted(officials);
+      officials.putArray("officials");
+      assertAccepted(officials);
     }
 
     @Test

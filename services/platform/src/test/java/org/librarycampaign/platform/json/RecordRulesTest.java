@@ -41,6 +41,7 @@ class RecordRulesTest {
         Samples.channelPolicy(),
         Samples.responsePlan(),
         Samples.rotationOverride(),
+        Samples.officials(),
         // the reliability suite's record: an id with '*', revision 0, no text
         PostDrafted.newBuilder(Samples.postDrafted())
             .setPostId("x*")

@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import library.campaign.events.AmplifyGap;
 import library.campaign.events.BranchSettings;
 import library.campaign.events.ChannelPolicy;
@@ -40,6 +42,8 @@ import library.campaign.events.MilestoneKind;
 import library.campaign.events.Notification;
 import library.campaign.events.NotificationKind;
 import library.campaign.events.NotifiedContact;
+import library.campaign.events.Official;
+import library.campaign.events.Officials;
 import library.campaign.events.Platform;
 import library.campaign.events.PostCategory;
 import library.campaign.events.PostDecision;
@@ -288,6 +292,20 @@ final class Samples {
         .build();
   }
 
+  static Officials officials() {
+    return Officials.newBuilder()
+        .setBranchId("eastside")
+        .setOfficials(
+            List.of(
+                Official.newBuilder()
+                    .setName("Dana Reyes")
+                    .setOffice("County Executive")
+                    .setHandles(
+                        new TreeMap<>(Map.of("X", "@CountyExec", "FACEBOOK", "@countyexec")))
+                    .build()))
+        .build();
+  }
+
   static PostDecision postDecision() {
     return PostDecision.newBuilder()
         .setPostId("p1")
@@ -505,7 +523,8 @@ final class Samples {
         channelPolicy(),
         responsePlan(),
         rotationOverride(),
-        branchSettings());
+        branchSettings(,
+        officials());
   }
 
   /** The topic value of each output type, every field set. */

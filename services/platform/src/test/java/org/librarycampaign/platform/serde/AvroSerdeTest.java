@@ -47,9 +47,14 @@ class AvroSerdeTest {
       T original = random.next(type);
       byte[] bytes = serde.serializer().serialize(topic.baseName(), original);
       T read = serde.deserializer().deserialize(topic.baseName(), bytes);
-      assertThat(model.compare(read, original, original.getSchema()))
-          .as("record %d of %s: %s", i, type.getSimpleName(), original)
-          .isZero();
+      if (topic == CampaignTopic.OFFICIALS) {
+        // Avro cannot order maps (compare throws); this record holds no instants, so equals works
+        assertThat(read).as("record %d of %s", i, type.getSimpleName()).isEqualTo(original);
+      } else {
+        assertThat(model.compare(read, original, original.getSchema()))
+            .as("record %d of %s: %s", i, type.getSimpleName(), original)
+            .isZero();
+      }
       assertThat(read.toString()).isEqualTo(original.toString());
     }
   }

@@ -66,6 +66,14 @@ final class RandomRecords {
         }
         yield new GenericData.Array<>(schema, items);
       }
+      case MAP -> {
+        int size = depth > 4 ? 0 : random.nextInt(4);
+        java.util.Map<String, Object> entries = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < size; i++) {
+          entries.put(text(), value(schema.getValueType(), depth + 1));
+        }
+        yield entries;
+      }
       case STRING -> text();
       case INT -> random.nextInt();
       case LONG ->
