@@ -2,6 +2,7 @@ package org.librarycampaign.governance.rules;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -11,6 +12,7 @@ import org.librarycampaign.governance.balance.BalanceLedger;
 import org.librarycampaign.governance.crisis.BranchCrises;
 import org.librarycampaign.governance.decision.Draft;
 import org.librarycampaign.governance.hashtags.HashtagUse;
+import org.librarycampaign.governance.hashtags.lookup.TagCheck;
 
 /**
  * What the rules read about a drafted post, before any change is made.
@@ -25,6 +27,8 @@ import org.librarycampaign.governance.hashtags.HashtagUse;
  *     is asked
  * @param nextDayWithRoom the nearest later local date under the channel's cap, possibly in a later
  *     week (asked only when the day is full); null when only advice is asked
+ * @param tagChecks what the network said about the draft's tags this system had not used before, by
+ *     normalized tag (empty without a look-up; governance README, "Hashtags on the network")
  */
 public record PostContext(
     Draft draft,
@@ -34,13 +38,28 @@ public record PostContext(
     ChannelRules channel,
     LocalDate day,
     BalanceLedger week,
-    Supplier<LocalDate> nextDayWithRoom) {
+    Supplier<LocalDate> nextDayWithRoom,
+    Map<String, TagCheck> tagChecks) {
 
   public PostContext {
     Objects.requireNonNull(draft, "draft");
     Objects.requireNonNull(crises, "crises");
     Objects.requireNonNull(channel, "channel");
     hashtagUses = List.copyOf(hashtagUses);
+    tagChecks = tagChecks == null ? Map.of() : Map.copyOf(tagChecks);
+  }
+
+  /** Without a network look-up. */
+  public PostContext(
+      Draft draft,
+      List<HashtagUse> hashtagUses,
+      Function<String, Optional<HashtagUse>> firstUse,
+      BranchCrises crises,
+      ChannelRules channel,
+      LocalDate day,
+      BalanceLedger week,
+      Supplier<LocalDate> nextDayWithRoom) {
+    this(draft, hashtagUses, firstUse, crises, channel, day, week, nextDayWithRoom, Map.of());
   }
 
   /** What advice needs: no day, week or calendar (rules that decide are not asked). */

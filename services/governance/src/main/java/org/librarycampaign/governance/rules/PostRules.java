@@ -32,6 +32,7 @@ public final class PostRules {
             new HashtagUsedBefore(),
             new NoOfficialsTagged(),
             new CrisisActive(),
+            new HashtagOnNetwork(),
             // verdicts: the first that fails decides
             new TextTooLong(),
             new PoliticalSpeechRestricted(),

@@ -166,6 +166,7 @@ class PostRulesTest {
             "advises HashtagUsedBefore",
             "advises NoOfficialsTagged",
             "advises CrisisActive",
+            "advises HashtagOnNetwork",
             "decides TextTooLong",
             "decides PoliticalSpeechRestricted",
             "decides DailyLimit",
