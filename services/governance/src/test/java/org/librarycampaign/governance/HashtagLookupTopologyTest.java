@@ -33,7 +33,10 @@ class HashtagLookupTopologyTest {
               "campaign.governance.lookup.account.eastside.MASTODON.url",
               network.baseUrl(),
               "campaign.governance.lookup.account.eastside.MASTODON.token",
-              FakeTagNetwork.MASTODON_TOKEN));
+              FakeTagNetwork.MASTODON_TOKEN,
+              // generous: a loaded build machine must not turn a normal answer into a timeout
+              "campaign.governance.lookup.timeout",
+              "10s"));
   private final GovernanceDriver driver = new GovernanceDriver(config, Map.of());
 
   @AfterEach

@@ -46,17 +46,23 @@ public final class MastodonTagSearch implements TagSearch {
   public TagCheck search(String tag, Instant since, int days) {
     try {
       String me = token == null ? null : tokenAccount();
-      JsonNode statuses =
-          http.json(
-              authorized(
-                      LookupHttp.resolve(
-                          server,
-                          "/api/v1/timelines/tag/"
-                              + URLEncoder.encode(tag, StandardCharsets.UTF_8).replace("+", "%20")
-                              + "?limit="
-                              + PAGE))
-                  .GET()
-                  .build());
+      URI timeline =
+          LookupHttp.resolve(
+              server,
+              "/api/v1/timelines/tag/"
+                  + URLEncoder.encode(tag, StandardCharsets.UTF_8).replace("+", "%20")
+                  + "?limit="
+                  + PAGE);
+      JsonNode statuses;
+      try {
+        statuses = http.json(authorized(timeline).GET().build());
+      } catch (LookupHttp.Unanswered refused) {
+        if (token == null || refused.status() != 403) {
+          throw refused;
+        }
+        // a publisher's token may carry write scopes only: the public timeline needs none
+        statuses = http.json(http.request(timeline).GET().build());
+      }
       if (!statuses.isArray()) {
         return new TagCheck.NotChecked("the answer is not a list of posts");
       }
@@ -88,16 +94,27 @@ public final class MastodonTagSearch implements TagSearch {
     }
   }
 
-  /** The token's own account, asked once (a refused token is not remembered). */
+  /**
+   * The token's own account, asked once (a refused token is not remembered). A token without the
+   * scope to read its account (a publisher's {@code write:*} token) leaves only the configured
+   * handles as ours.
+   */
   private String tokenAccount() throws LookupHttp.Unanswered {
     String known = tokenAccount;
     if (known == null) {
-      JsonNode me =
-          http.json(
-              authorized(LookupHttp.resolve(server, "/api/v1/accounts/verify_credentials"))
-                  .GET()
-                  .build());
-      known = account(me.path("acct").asText(""));
+      try {
+        JsonNode me =
+            http.json(
+                authorized(LookupHttp.resolve(server, "/api/v1/accounts/verify_credentials"))
+                    .GET()
+                    .build());
+        known = account(me.path("acct").asText(""));
+      } catch (LookupHttp.Unanswered refused) {
+        if (refused.status() != 403) {
+          throw refused;
+        }
+        known = "";
+      }
       tokenAccount = known;
     }
     return known;

@@ -23,7 +23,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class FakeTagNetwork implements AutoCloseable {
 
   public static final String MASTODON_TOKEN = "mastodon-read-token-1";
+
+  /** A token with write scopes only, as a publisher's: reading with it is forbidden (403). */
+  public static final String WRITE_ONLY_TOKEN = "mastodon-write-token-2";
+
   public static final String OWN_MASTODON = "eastside";
+  static final String OUTSIDE_SCOPES = "This action is outside the authorized scopes";
   public static final String BLUESKY_HANDLE = "eastside.bsky.social";
   public static final String BLUESKY_PASSWORD = "app-pass-1";
   public static final String OWN_DID = "did:plc:eastside";
@@ -57,6 +62,10 @@ public final class FakeTagNetwork implements AutoCloseable {
                       "/api/v1/accounts/verify_credentials",
                       ctx -> {
                         count("verify_credentials");
+                        if (("Bearer " + WRITE_ONLY_TOKEN).equals(ctx.header("Authorization"))) {
+                          ctx.status(403).json(Map.of("error", OUTSIDE_SCOPES));
+                          return;
+                        }
                         if (!("Bearer " + MASTODON_TOKEN).equals(ctx.header("Authorization"))) {
                           ctx.status(401).json(Map.of("error", "The access token is invalid"));
                           return;
@@ -69,6 +78,10 @@ public final class FakeTagNetwork implements AutoCloseable {
                         String tag = ctx.pathParam("tag");
                         count("timelines/tag/" + tag);
                         String auth = ctx.header("Authorization");
+                        if (("Bearer " + WRITE_ONLY_TOKEN).equals(auth)) {
+                          ctx.status(403).json(Map.of("error", OUTSIDE_SCOPES));
+                          return;
+                        }
                         if (auth != null && !auth.equals("Bearer " + MASTODON_TOKEN)) {
                           ctx.status(401).json(Map.of("error", "The access token is invalid"));
                           return;
