@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,10 +29,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import library.campaign.events.Platform;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.librarycampaign.governance.hashtags.lookup.FakeTagNetwork.Post;
 import org.librarycampaign.governance.hashtags.lookup.FakeTagNetwork.Trouble;
 import org.librarycampaign.platform.accounts.Secret;
+import org.slf4j.LoggerFactory;
 
 /**
  * The cache against a real HTTP server in the JVM; the bounded wait and the single flight with a
@@ -71,13 +79,39 @@ class NetworkHashtagLookupTest {
     assertThat(network.calls).isEmpty();
   }
 
+  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+  @BeforeEach
+  void countMetrics() {
+    Metrics.addRegistry(registry);
+  }
+
+  @AfterEach
+  void stopCountingMetrics() {
+    Metrics.removeRegistry(registry);
+  }
+
+  private double count(String name, String... tags) {
+    Counter counter = registry.find(name).tags(tags).counter();
+    return counter == null ? 0 : counter.count();
+  }
+
   @Test
   void anAnswerIsCachedPerTagUntilItsTimeToLive() {
+    double lookups = count(LookupMetrics.LOOKUPS, "platform", "MASTODON", "result", "in_use");
+    double hits = count(LookupMetrics.CACHE_HITS, "platform", "MASTODON");
     network.posts("fund", new Post("alice@elsewhere.example", Instant.now(), "1"));
     TagCheck first = check("fund").get("fund");
     assertThat(first).isInstanceOf(TagCheck.InUse.class);
     assertThat(check("fund")).containsEntry("fund", first);
     assertThat(network.calls("timelines/tag/fund")).isEqualTo(1);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                count(LookupMetrics.LOOKUPS, "platform", "MASTODON", "result", "in_use")
+                    == lookups + 1);
+    assertThat(count(LookupMetrics.CACHE_HITS, "platform", "MASTODON")).isEqualTo(hits + 1);
 
     nanos.addAndGet(Duration.ofMinutes(61).toNanos());
     assertThat(check("fund")).containsEntry("fund", first);
@@ -95,6 +129,43 @@ class NetworkHashtagLookupTest {
     assertThat(network.calls("timelines/tag/a")).isEqualTo(1);
     check("b");
     assertThat(network.calls("timelines/tag/b")).isEqualTo(2);
+  }
+
+  @Test
+  void aRefusedAccountIsLoggedWithWhyAndWithoutItsToken() {
+    Logger logger = (Logger) LoggerFactory.getLogger(NetworkHashtagLookup.class);
+    ListAppender<ILoggingEvent> logs = new ListAppender<>();
+    logs.start();
+    logger.addAppender(logs);
+    try {
+      NetworkHashtagLookup refused =
+          new NetworkHashtagLookup(
+              Map.of(
+                  "eastside/MASTODON",
+                  new MastodonTagSearch(
+                      URI.create(network.baseUrl()),
+                      new Secret("not-the-token-xyz"),
+                      Set.of(),
+                      TIMEOUT)),
+              HashtagLookupSettings.withAccounts(Map.of()));
+
+      assertThat(refused.check("eastside", Platform.MASTODON, List.of("fund")))
+          .containsExactly(
+              Map.entry(
+                  "fund", new TagCheck.NotChecked("the server refused the account (HTTP 401)")));
+      await().atMost(Duration.ofSeconds(10)).until(() -> !logs.list.isEmpty());
+      ILoggingEvent event = logs.list.get(0);
+      assertThat(event.getFormattedMessage())
+          .isEqualTo("Hashtag could not be looked up on the network");
+      assertThat(event.getKeyValuePairs().toString())
+          .contains("why", "the server refused the account (HTTP 401)", "fund", "MASTODON");
+      for (ILoggingEvent logged : logs.list) {
+        assertThat(logged.getFormattedMessage() + logged.getKeyValuePairs())
+            .doesNotContain("not-the-token-xyz");
+      }
+    } finally {
+      logger.detachAppender(logs);
+    }
   }
 
   @Test
@@ -163,6 +234,7 @@ class NetworkHashtagLookupTest {
         .atMost(Duration.ofSeconds(30))
         .until(() -> checkHeld("quick").get("quick") instanceof TagCheck.InUse);
 
+    double timeouts = count(LookupMetrics.TIMEOUTS, "platform", "BLUESKY");
     Map<String, TagCheck> checks =
         assertTimeoutPreemptively(
             Duration.ofSeconds(5), () -> checkHeld("slow1", "quick", "slow2"));
@@ -173,6 +245,7 @@ class NetworkHashtagLookupTest {
             Map.entry("quick", new TagCheck.InUse(1, false, "https://m.example/@alice/1", 7)),
             Map.entry("slow2", new TagCheck.NotChecked("no answer within 300 ms")));
     assertThat(held.calls.get("quick")).hasValue(1);
+    assertThat(count(LookupMetrics.TIMEOUTS, "platform", "BLUESKY")).isEqualTo(timeouts + 2);
   }
 
   @Test
