@@ -3,6 +3,7 @@ package org.librarycampaign.governance.hashtags.lookup;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,10 @@ import org.slf4j.LoggerFactory;
  *   <li><b>Bounded, with a time to live.</b> At most {@code maxEntries} tags (least recently used
  *       leave first); an answer is kept for {@code ttl}, a failure for {@code failureTtl} only (so
  *       that a dead server costs one timeout per tag and period, not one per post).
+ *   <li><b>A failing channel is not asked for a while.</b> After a search of a channel fails (no
+ *       answer, 5xx, refused account), new tags on that channel are NotChecked at once for {@code
+ *       failureTtl}, with the failure's reason: a dead server costs one timeout per channel and
+ *       period, not one per new tag.
  *   <li><b>Bounded work.</b> A full queue of searches is answered at once with NotChecked.
  * </ul>
  */
@@ -50,6 +55,10 @@ public final class NetworkHashtagLookup implements HashtagLookup {
   private final LongSupplier nanoTime;
   private final ThreadPoolExecutor pool;
   private final Map<String, Entry> cache;
+  private final Map<TagSearch, Failed> failing = new HashMap<>();
+
+  /** A channel's last failure, and until when no new search is made there. */
+  private record Failed(String why, long untilNanos) {}
 
   private static final class Entry {
     final CompletableFuture<TagCheck> answer;
@@ -143,6 +152,11 @@ public final class NetworkHashtagLookup implements HashtagLookup {
       LookupMetrics.cacheHits(platform).increment();
       return known.answer;
     }
+    Failed failed = failing.get(search);
+    if (failed != null && nanoTime.getAsLong() < failed.untilNanos()) {
+      return CompletableFuture.completedFuture(
+          new TagCheck.NotChecked(failed.why() + ", a moment ago for another tag"));
+    }
     CompletableFuture<TagCheck> answer = new CompletableFuture<>();
     Entry entry = new Entry(answer);
     cache.put(key, entry);
@@ -160,6 +174,7 @@ public final class NetworkHashtagLookup implements HashtagLookup {
               nanoTime.getAsLong()
                   + (check instanceof TagCheck.NotChecked ? failureTtl : ttl).toNanos();
           if (check instanceof TagCheck.NotChecked notChecked) {
+            failed(search, notChecked.why());
             LOGGER
                 .atWarn()
                 .addKeyValue("platform", platform)
@@ -169,6 +184,10 @@ public final class NetworkHashtagLookup implements HashtagLookup {
           }
         });
     return answer;
+  }
+
+  private synchronized void failed(TagSearch search, String why) {
+    failing.put(search, new Failed(why, nanoTime.getAsLong() + failureTtl.toNanos()));
   }
 
   private TagCheck run(TagSearch search, Platform platform, String tag) {

@@ -147,7 +147,8 @@ class NetworkHashtagLookupTest {
                       new Secret("not-the-token-xyz"),
                       Set.of(),
                       TIMEOUT)),
-              HashtagLookupSettings.withAccounts(Map.of()));
+              new HashtagLookupSettings(
+                  TIMEOUT, 7, 10, Duration.ofHours(1), Duration.ofMinutes(1), 4, 100, Map.of()));
 
       assertThat(refused.check("eastside", Platform.MASTODON, List.of("fund")))
           .containsExactly(
@@ -180,6 +181,28 @@ class NetworkHashtagLookupTest {
     nanos.addAndGet(Duration.ofSeconds(61).toNanos());
     check("broken");
     assertThat(network.calls("timelines/tag/broken")).isEqualTo(2);
+  }
+
+  @Test
+  void afterAFailureAChannelIsNotAskedAboutOtherTagsForTheFailuresTime() {
+    network.trouble("broken", Trouble.FAIL);
+    check("broken");
+
+    assertThat(check("other", "more"))
+        .containsExactly(
+            Map.entry(
+                "other",
+                new TagCheck.NotChecked(
+                    "the server failed (HTTP 500), a moment ago for another tag")),
+            Map.entry(
+                "more",
+                new TagCheck.NotChecked(
+                    "the server failed (HTTP 500), a moment ago for another tag")));
+    assertThat(network.calls("timelines/tag/other")).isZero();
+
+    nanos.addAndGet(Duration.ofSeconds(61).toNanos());
+    assertThat(check("other")).containsExactly(Map.entry("other", new TagCheck.Quiet()));
+    assertThat(network.calls("timelines/tag/other")).isEqualTo(1);
   }
 
   /** A search that answers "quick" at once and holds every other tag until the test ends. */
