@@ -62,19 +62,6 @@ public record HashtagLookupSettings(
     accounts = Map.copyOf(accounts);
   }
 
-  /** The defaults, with these accounts (tests). */
-  public static HashtagLookupSettings withAccounts(Map<String, ChannelAccount> accounts) {
-    return new HashtagLookupSettings(
-        Duration.ofSeconds(2),
-        7,
-        10_000,
-        Duration.ofHours(1),
-        Duration.ofMinutes(1),
-        4,
-        1000,
-        accounts);
-  }
-
   public static HashtagLookupSettings from(CampaignConfig config) {
     Map<String, ChannelAccount> accounts = new TreeMap<>();
     Map<String, ChannelAccount> published;
