@@ -79,6 +79,8 @@ final class AvroMapping {
         .setHashtag(warning.hashtag())
         .setFirstUsedBy(warning.firstUsedBy())
         .setFirstUsedAt(warning.firstUsedAt())
+        .setUsesElsewhere(warning.usesElsewhere())
+        .setExampleUrl(warning.exampleUrl())
         .build();
   }
 

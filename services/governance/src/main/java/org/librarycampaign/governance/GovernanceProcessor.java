@@ -22,6 +22,7 @@ import org.librarycampaign.governance.decision.Decision;
 import org.librarycampaign.governance.decision.Governor;
 import org.librarycampaign.governance.decision.Outcome;
 import org.librarycampaign.governance.hashtags.HashtagUse;
+import org.librarycampaign.governance.hashtags.lookup.HashtagLookup;
 import org.librarycampaign.platform.events.EventType;
 import org.librarycampaign.platform.state.Retention;
 import org.librarycampaign.platform.streams.InputTombstones;
@@ -40,15 +41,17 @@ final class GovernanceProcessor
 
   private final PostChecks checks;
   private final Retention retention;
+  private final HashtagLookup lookup;
   private final InputTombstones tombstones = InputTombstones.of(GovernanceService.NAME);
   private final Map<DecisionStatus, Counter> decisions = new EnumMap<>(DecisionStatus.class);
   private Counter released;
   private ProcessorContext<String, GovernanceOutput> context;
   private Governor governor;
 
-  GovernanceProcessor(PostChecks checks, Retention retention) {
+  GovernanceProcessor(PostChecks checks, Retention retention, HashtagLookup lookup) {
     this.checks = checks;
     this.retention = retention;
+    this.lookup = lookup;
   }
 
   @Override
@@ -65,7 +68,8 @@ final class GovernanceProcessor
                 context.getStateStore(GovernanceTopology.HASHTAG_VIEW_STORE),
                 context.getStateStore(GovernanceTopology.SENT_HASHTAG_USES_STORE),
                 context.getStateStore(GovernanceTopology.OFFICIALS_STORE)),
-            checks);
+            checks,
+            lookup);
     for (DecisionStatus status : DecisionStatus.values()) {
       decisions.put(status, GovernanceMetrics.decisions(status, false));
     }

@@ -1,5 +1,6 @@
 package org.librarycampaign.governance;
 
+import java.util.Optional;
 import org.apache.kafka.streams.Topology;
 import org.librarycampaign.platform.config.CampaignConfig;
 import org.librarycampaign.platform.service.ServiceContext;
@@ -23,6 +24,12 @@ public final class GovernanceService extends StreamsCampaignService {
   @Override
   protected Topology buildTopology(CampaignConfig config, TopicCatalogue topics) {
     return GovernanceTopology.buildTopology(config, topics);
+  }
+
+  /** {@code campaign plan}: the same topology, which never looks a hashtag up on the network. */
+  @Override
+  public Optional<Topology> topology(CampaignConfig config, TopicCatalogue topics) {
+    return Optional.of(GovernanceTopology.planTopology(config, topics));
   }
 
   /**

@@ -22,6 +22,8 @@ import org.librarycampaign.governance.GovernanceOutput.DecisionOut;
 import org.librarycampaign.governance.GovernanceOutput.HashtagClaim;
 import org.librarycampaign.governance.checks.PostChecks;
 import org.librarycampaign.governance.hashtags.HashtagUse;
+import org.librarycampaign.governance.hashtags.lookup.HashtagLookup;
+import org.librarycampaign.governance.hashtags.lookup.HashtagLookupSettings;
 import org.librarycampaign.platform.config.CampaignConfig;
 import org.librarycampaign.platform.state.Retention;
 import org.librarycampaign.platform.streams.BranchRouting;
@@ -84,13 +86,31 @@ public final class GovernanceTopology {
 
   private GovernanceTopology() {}
 
-  /** The topology with the settings of {@code config}. */
+  /**
+   * The topology with the settings of {@code config}, looking new hashtags up on the network where
+   * a channel has an account ({@link HashtagLookupSettings}; none configured, no look-up).
+   */
   public static Topology buildTopology(CampaignConfig config, TopicCatalogue topics) {
+    return build(
+        GovernanceSettings.from(config), topics, HashtagLookupSettings.from(config).lookup());
+  }
+
+  /**
+   * What {@code campaign plan} runs: the same topology that never reaches the network, whatever
+   * accounts the config names (decisions as without a look-up).
+   */
+  public static Topology planTopology(CampaignConfig config, TopicCatalogue topics) {
     return build(GovernanceSettings.from(config), topics);
   }
 
   /** The topology: built from typed settings and the topics alone, with no I/O. */
   public static Topology build(GovernanceSettings settings, TopicCatalogue topics) {
+    return build(settings, topics, HashtagLookup.NONE);
+  }
+
+  /** The topology with a hashtag look-up (the only I/O, bounded by its timeout per draft). */
+  public static Topology build(
+      GovernanceSettings settings, TopicCatalogue topics, HashtagLookup lookup) {
     StreamsBuilder builder = new StreamsBuilder();
 
     GlobalView.addTo(builder, topics.channelPolicies(), POLICIES_STORE);
@@ -134,7 +154,8 @@ public final class GovernanceTopology {
         posts
             .merge(incidents, Named.as("governance-branch-events"))
             .process(
-                new DecideSupplier(checks, settings.retention()), Named.as("governance-decide"))
+                new DecideSupplier(checks, settings.retention(), lookup),
+                Named.as("governance-decide"))
             .split(Named.as("governance-"))
             .branch((key, out) -> out instanceof DecisionOut, Branched.as("decisions"))
             .defaultBranch(Branched.as("hashtag-uses-out"));
@@ -191,12 +212,12 @@ public final class GovernanceTopology {
   }
 
   /** The decision processor with the per-branch stores it owns. */
-  private record DecideSupplier(PostChecks checks, Retention retention)
+  private record DecideSupplier(PostChecks checks, Retention retention, HashtagLookup lookup)
       implements ProcessorSupplier<String, SpecificRecord, String, GovernanceOutput> {
 
     @Override
     public Processor<String, SpecificRecord, String, GovernanceOutput> get() {
-      return new GovernanceProcessor(checks, retention);
+      return new GovernanceProcessor(checks, retention, lookup);
     }
 
     @Override

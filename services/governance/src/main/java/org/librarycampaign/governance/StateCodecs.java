@@ -72,12 +72,15 @@ public final class StateCodecs {
     return new WindowKey(in.readString(), in.readEnum(Platform.class), in.readDate());
   }
 
-  /** {@link PostRecord}, version 1: its components in their order, warnings last. */
+  /**
+   * {@link PostRecord}, version 2: its components in their order, warnings last; each warning's
+   * network look-up fields (a presence flag and the count, the example address) since version 2.
+   */
   static final class PostRecordLayout implements StateLayout<PostRecord> {
 
     @Override
     public int version() {
-      return 1;
+      return 2;
     }
 
     @Override
@@ -101,6 +104,11 @@ public final class StateCodecs {
         out.writeString(warning.hashtag());
         out.writeString(warning.firstUsedBy());
         out.writeInstant(warning.firstUsedAt());
+        out.writeBoolean(warning.usesElsewhere() != null);
+        if (warning.usesElsewhere() != null) {
+          out.writeInt(warning.usesElsewhere());
+        }
+        out.writeString(warning.exampleUrl());
       }
     }
 
@@ -121,13 +129,20 @@ public final class StateCodecs {
       int count = in.readCount();
       List<Warning> warnings = new ArrayList<>(Math.min(count, 16));
       for (int i = 0; i < count; i++) {
+        WarningCode code = in.readEnum(WarningCode.class);
+        String message = in.readString();
+        String hashtag = in.readString();
+        String firstUsedBy = in.readString();
+        Instant firstUsedAt = in.readInstant();
+        Integer usesElsewhere = null;
+        String exampleUrl = null;
+        if (version >= 2) {
+          usesElsewhere = in.readBoolean() ? in.readInt() : null;
+          exampleUrl = in.readString();
+        }
         warnings.add(
             new Warning(
-                in.readEnum(WarningCode.class),
-                in.readString(),
-                in.readString(),
-                in.readString(),
-                in.readInstant()));
+                code, message, hashtag, firstUsedBy, firstUsedAt, usesElsewhere, exampleUrl));
       }
       return new PostRecord(
           postId,

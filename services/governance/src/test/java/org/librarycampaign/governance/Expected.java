@@ -121,6 +121,29 @@ public final class Expected {
     return this;
   }
 
+  public Expected hashtagInUseElsewhere(
+      String message, String hashtag, int usesElsewhere, String exampleUrl) {
+    warnings.add(
+        DecisionWarning.newBuilder()
+            .setCode(WarningCode.HASHTAG_IN_USE_ELSEWHERE)
+            .setMessage(message)
+            .setHashtag(hashtag)
+            .setUsesElsewhere(usesElsewhere)
+            .setExampleUrl(exampleUrl)
+            .build());
+    return this;
+  }
+
+  public Expected hashtagNotChecked(String message, String hashtag) {
+    warnings.add(
+        DecisionWarning.newBuilder()
+            .setCode(WarningCode.HASHTAG_NOT_CHECKED)
+            .setMessage(message)
+            .setHashtag(hashtag)
+            .build());
+    return this;
+  }
+
   /** The week counted after the decision. */
   public Expected window(String start, String end, int content, int campaign, int allowed) {
     builder.setWindow(

@@ -183,7 +183,9 @@ class StoredStateTest {
                 Arbitraries.strings().ofMaxLength(20),
                 ids.injectNull(0.5),
                 ids.injectNull(0.5),
-                instants().injectNull(0.5))
+                instants().injectNull(0.5),
+                Arbitraries.integers().between(0, 1000).injectNull(0.5),
+                ids.injectNull(0.5))
             .as(Warning::new);
     Arbitrary<Head> heads =
         Combinators.combine(

@@ -3,14 +3,13 @@ package org.librarycampaign.publisher;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import library.campaign.events.Platform;
 import library.campaign.events.PublisherKind;
+import org.librarycampaign.platform.accounts.ChannelAccount;
+import org.librarycampaign.platform.accounts.ChannelAccounts;
 import org.librarycampaign.platform.config.CampaignConfig;
 import org.librarycampaign.platform.retry.RetryPolicy;
 import org.librarycampaign.publisher.channel.BlueskyPublisher;
@@ -48,9 +47,6 @@ public record PublisherSettings(
   public static final String TIMEOUT = PREFIX + "timeout";
   public static final String MAX_LATENESS = PREFIX + "max-lateness";
   public static final String CHANNEL = PREFIX + "channel.";
-
-  static final Set<String> FIELDS =
-      Set.of("kind", "url", "token", "handle", "app-password", "secret");
 
   /**
    * One channel's publisher.
@@ -113,106 +109,32 @@ public record PublisherSettings(
     };
   }
 
-  /** Reads every {@code campaign.publisher.channel.<branchId>.<PLATFORM>.<field>} key. */
+  /**
+   * Reads every {@code campaign.publisher.channel.<branchId>.<PLATFORM>.<field>} key, through the
+   * platform's {@link ChannelAccounts} (governance reads the same accounts for its hashtag
+   * look-up).
+   */
   static Map<String, ChannelSettings> channels(CampaignConfig config) {
-    Map<String, Map<String, String>> fields = new TreeMap<>();
-    List<String> problems = new ArrayList<>();
-    for (String key : config.describe().keySet()) {
-      if (!key.startsWith(CHANNEL)) {
-        continue;
-      }
-      String rest = key.substring(CHANNEL.length());
-      int fieldDot = rest.lastIndexOf('.');
-      int platformDot = fieldDot < 0 ? -1 : rest.lastIndexOf('.', fieldDot - 1);
-      if (platformDot <= 0) {
-        problems.add(key + ": expected " + CHANNEL + "<branchId>.<PLATFORM>.<field>");
-        continue;
-      }
-      String branch = rest.substring(0, platformDot);
-      String platformName = rest.substring(platformDot + 1, fieldDot).toUpperCase(Locale.ROOT);
-      String field = rest.substring(fieldDot + 1).toLowerCase(Locale.ROOT);
-      Platform platform;
-      try {
-        platform = Platform.valueOf(platformName);
-      } catch (IllegalArgumentException e) {
-        problems.add(key + ": unknown platform " + platformName);
-        continue;
-      }
-      if (!FIELDS.contains(field)) {
-        problems.add(
-            key + ": unknown field " + field + " (one of " + new java.util.TreeSet<>(FIELDS) + ")");
-        continue;
-      }
-      fields
-          .computeIfAbsent(branch + "/" + platform.name(), id -> new TreeMap<>())
-          .put(field, config.get(key).orElse(""));
+    Map<String, ChannelAccount> accounts;
+    try {
+      accounts =
+          new ChannelAccounts(
+                  CHANNEL, EnumSet.complementOf(EnumSet.of(PublisherKind.UNKNOWN)), Set.of())
+              .read(config);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("publisher channel settings: " + e.getMessage(), e);
     }
     Map<String, ChannelSettings> channels = new TreeMap<>();
-    fields.forEach(
-        (channelId, values) -> {
-          String keyPrefix = CHANNEL + channelId.replace('/', '.') + ".";
-          String kindName = values.getOrDefault("kind", "").trim().toUpperCase(Locale.ROOT);
-          PublisherKind kind;
-          try {
-            kind = PublisherKind.valueOf(kindName);
-          } catch (IllegalArgumentException e) {
-            kind = PublisherKind.UNKNOWN;
-          }
-          if (kind == PublisherKind.UNKNOWN) {
-            problems.add(
-                keyPrefix
-                    + "kind: one of mastodon, bluesky, webhook, outbox (got '"
-                    + kindName.toLowerCase(Locale.ROOT)
-                    + "')");
-            return;
-          }
-          if (kind == PublisherKind.OUTBOX) {
-            channels.put(channelId, new ChannelSettings(channelId, kind, null, null, null));
-            return;
-          }
-          URI url = null;
-          String urlText = values.get("url");
-          if (urlText == null || urlText.isBlank()) {
-            problems.add(keyPrefix + "url is required for " + kind.name().toLowerCase(Locale.ROOT));
-          } else {
-            try {
-              url = URI.create(urlText.trim());
-              String scheme = url.getScheme() == null ? "" : url.getScheme();
-              if (url.getHost() == null || !(scheme.equals("http") || scheme.equals("https"))) {
-                problems.add(keyPrefix + "url: not an http(s) URL: " + urlText);
-              }
-            } catch (IllegalArgumentException e) {
-              problems.add(keyPrefix + "url: not a URL: " + urlText);
-            }
-          }
-          String credentialField =
-              switch (kind) {
-                case MASTODON -> "token";
-                case BLUESKY -> "app-password";
-                default -> "secret";
-              };
-          String credential = values.get(credentialField);
-          if (credential == null || credential.isBlank()) {
-            problems.add(
-                keyPrefix
-                    + credentialField
-                    + " is required for "
-                    + kind.name().toLowerCase(Locale.ROOT));
-          }
-          String handle = values.get("handle");
-          if (kind == PublisherKind.BLUESKY && (handle == null || handle.isBlank())) {
-            problems.add(keyPrefix + "handle is required for bluesky");
-          }
-          if (credential != null && !credential.isBlank()) {
+    accounts.forEach(
+        (channelId, account) ->
             channels.put(
                 channelId,
-                new ChannelSettings(channelId, kind, url, new Secret(credential), handle));
-          }
-        });
-    if (!problems.isEmpty()) {
-      throw new IllegalArgumentException(
-          "publisher channel settings: " + String.join("; ", problems));
-    }
+                new ChannelSettings(
+                    channelId,
+                    account.kind(),
+                    account.url(),
+                    account.credential() == null ? null : new Secret(account.credential().reveal()),
+                    account.handle())));
     return channels;
   }
 }

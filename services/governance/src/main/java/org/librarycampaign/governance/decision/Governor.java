@@ -21,6 +21,8 @@ import org.librarycampaign.governance.balance.WindowKey;
 import org.librarycampaign.governance.checks.PostChecks;
 import org.librarycampaign.governance.crisis.BranchCrises;
 import org.librarycampaign.governance.hashtags.HashtagUse;
+import org.librarycampaign.governance.hashtags.lookup.HashtagLookup;
+import org.librarycampaign.governance.hashtags.lookup.TagCheck;
 import org.librarycampaign.governance.rules.PostContext;
 import org.librarycampaign.governance.rules.PostRules;
 
@@ -37,10 +39,20 @@ public final class Governor {
 
   private final GovernanceState state;
   private final PostChecks checks;
+  private final HashtagLookup lookup;
 
   public Governor(GovernanceState state, PostChecks checks) {
+    this(state, checks, HashtagLookup.NONE);
+  }
+
+  /**
+   * @param lookup asked about the tags of a draft this system has not used before, once the draft
+   *     is going to be decided (a replayed or older revision asks nothing)
+   */
+  public Governor(GovernanceState state, PostChecks checks, HashtagLookup lookup) {
     this.state = state;
     this.checks = checks;
+    this.lookup = lookup;
   }
 
   /**
@@ -74,7 +86,8 @@ public final class Governor {
                     channel,
                     day,
                     ledger,
-                    () -> session.nextDayWithRoom(draft.branchId(), draft.platform(), day, channel))
+                    () -> session.nextDayWithRoom(draft.branchId(), draft.platform(), day, channel),
+                    tagChecks(draft, uses, firstUse))
                 .withOfficials(
                     draft.isCampaign()
                         ? state.officials(draft.branchId(), draft.platform())
@@ -113,6 +126,31 @@ public final class Governor {
     }
     return session.commit(
         status == DecisionStatus.REJECTED ? List.of() : possibleFirstUses(uses, firstUse));
+  }
+
+  /**
+   * The network's word on the draft's tags that this system has not used before: no first use in
+   * the view and none sent by this task, other than by this post itself. Empty without a look-up.
+   */
+  private Map<String, TagCheck> tagChecks(
+      Draft draft, List<HashtagUse> uses, Function<String, Optional<HashtagUse>> firstUse) {
+    if (lookup == HashtagLookup.NONE || uses.isEmpty()) {
+      return Map.of();
+    }
+    List<String> unused = new ArrayList<>();
+    for (HashtagUse use : uses) {
+      String tag = use.normalizedHashtag();
+      boolean usedBefore =
+          firstUse.apply(tag).filter(first -> !first.postId().equals(draft.postId())).isPresent()
+              || state
+                  .sentUse(tag)
+                  .filter(sent -> !sent.postId().equals(draft.postId()))
+                  .isPresent();
+      if (!usedBefore) {
+        unused.add(tag);
+      }
+    }
+    return unused.isEmpty() ? Map.of() : lookup.check(draft.branchId(), draft.platform(), unused);
   }
 
   /**

@@ -2,6 +2,7 @@ package org.librarycampaign.governance.rules;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -12,6 +13,7 @@ import org.librarycampaign.governance.crisis.BranchCrises;
 import org.librarycampaign.governance.decision.Draft;
 import org.librarycampaign.governance.hashtags.HashtagUse;
 import org.librarycampaign.governance.officials.OfficialHandle;
+import org.librarycampaign.governance.hashtags.lookup.TagCheck;
 
 /**
  * What the rules read about a drafted post, before any change is made.
@@ -29,6 +31,8 @@ import org.librarycampaign.governance.officials.OfficialHandle;
  * @param officials the officials a campaign post on this branch and platform could tag (the
  *     branch's directory, else the {@code *} directory, those with a handle on the platform); empty
  *     without a directory
+ * @param tagChecks what the network said about the draft's tags this system had not used before, by
+ *     normalized tag (empty without a look-up; governance README, "Hashtags on the network")
  */
 public record PostContext(
     Draft draft,
@@ -39,7 +43,8 @@ public record PostContext(
     LocalDate day,
     BalanceLedger week,
     Supplier<LocalDate> nextDayWithRoom,
-    List<OfficialHandle> officials) {
+    List<OfficialHandle> officials,
+    Map<String, TagCheck> tagChecks) {
 
   public PostContext {
     Objects.requireNonNull(draft, "draft");
@@ -47,9 +52,10 @@ public record PostContext(
     Objects.requireNonNull(channel, "channel");
     hashtagUses = List.copyOf(hashtagUses);
     officials = List.copyOf(officials);
+    tagChecks = tagChecks == null ? Map.of() : Map.copyOf(tagChecks);
   }
 
-  /** A post without a directory of officials. */
+  /** A post without a directory of officials and without a network look-up. */
   public PostContext(
       Draft draft,
       List<HashtagUse> hashtagUses,
@@ -59,7 +65,41 @@ public record PostContext(
       LocalDate day,
       BalanceLedger week,
       Supplier<LocalDate> nextDayWithRoom) {
-    this(draft, hashtagUses, firstUse, crises, channel, day, week, nextDayWithRoom, List.of());
+    this(
+        draft,
+        hashtagUses,
+        firstUse,
+        crises,
+        channel,
+        day,
+        week,
+        nextDayWithRoom,
+        List.of(),
+        Map.of());
+  }
+
+  /** A post without a directory of officials, with what the network said of its new tags. */
+  public PostContext(
+      Draft draft,
+      List<HashtagUse> hashtagUses,
+      Function<String, Optional<HashtagUse>> firstUse,
+      BranchCrises crises,
+      ChannelRules channel,
+      LocalDate day,
+      BalanceLedger week,
+      Supplier<LocalDate> nextDayWithRoom,
+      Map<String, TagCheck> tagChecks) {
+    this(
+        draft,
+        hashtagUses,
+        firstUse,
+        crises,
+        channel,
+        day,
+        week,
+        nextDayWithRoom,
+        List.of(),
+        tagChecks);
   }
 
   /** What advice needs: no day, week or calendar (rules that decide are not asked). */
@@ -75,6 +115,15 @@ public record PostContext(
   /** The same post with the officials it could tag. */
   public PostContext withOfficials(List<OfficialHandle> officials) {
     return new PostContext(
-        draft, hashtagUses, firstUse, crises, channel, day, week, nextDayWithRoom, officials);
+        draft,
+        hashtagUses,
+        firstUse,
+        crises,
+        channel,
+        day,
+        week,
+        nextDayWithRoom,
+        officials,
+        tagChecks);
   }
 }

@@ -34,6 +34,7 @@ public final class PostRules {
             new CrisisActive(),
             new NotConcise(),
             new ConsiderVideo(),
+            new HashtagOnNetwork(),
             // verdicts: the first that fails decides
             new TextTooLong(),
             new PoliticalSpeechRestricted(),

@@ -168,6 +168,7 @@ class PostRulesTest {
             "advises CrisisActive",
             "advises NotConcise",
             "advises ConsiderVideo",
+            "advises HashtagOnNetwork",
             "decides TextTooLong",
             "decides PoliticalSpeechRestricted",
             "decides DailyLimit",
