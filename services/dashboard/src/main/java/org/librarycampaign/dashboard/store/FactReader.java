@@ -56,7 +56,7 @@ public final class FactReader {
         all(lookup, FactStore.NOTIFICATIONS),
         all(lookup, FactStore.RECEIPTS),
         all(lookup, FactStore.DEAD_LETTERS),
-        all(lookup, FactStore.PUBLICATIONS,
+        all(lookup, FactStore.PUBLICATIONS),
         all(lookup, FactStore.OFFICIALS));
   }
 

@@ -124,7 +124,7 @@ class DashboardTopologyTest {
             topics.notifications().name(),
             topics.notificationReceipts().name(),
             topics.deadLetters().name(),
-            topics.publications().name(,
+            topics.publications().name(),
             topics.officials().name());
     assertThat(description.globalStores())
         .extracting(store -> store.processor().stores().iterator().next())

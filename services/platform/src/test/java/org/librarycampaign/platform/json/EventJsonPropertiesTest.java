@@ -259,7 +259,7 @@ class EventJsonPropertiesTest {
             Map.entry("ChannelPolicy", ChannelPolicy.getClassSchema()),
             Map.entry("ResponsePlan", ResponsePlan.getClassSchema()),
             Map.entry("RotationOverride", RotationOverride.getClassSchema()),
-            Map.entry("BranchSettings", BranchSettings.getClassSchema(,
+            Map.entry("BranchSettings", BranchSettings.getClassSchema()),
             Map.entry("Officials", library.campaign.events.Officials.getClassSchema()))
         .get(type);
   }

@@ -523,7 +523,7 @@ final class Samples {
         channelPolicy(),
         responsePlan(),
         rotationOverride(),
-        branchSettings(,
+        branchSettings(),
         officials());
   }
 
