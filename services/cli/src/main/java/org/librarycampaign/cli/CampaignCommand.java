@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
       PlanCommand.class,
       RunCommand.class,
       AclsCommand.class,
+      ImportIcsCommand.class,
+      CalendarLinkCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class CampaignCommand {
