@@ -79,9 +79,20 @@ public final class FeedSync implements AutoCloseable {
       FeedSource source, String ics, Instant now, Duration horizon, ZoneId floatingZone)
       throws IcsException, TimeoutException, InterruptedException {
     Instant until = now.plus(horizon);
-    List<FeedEvent> events = IcsReader.read(new StringReader(ics), now, until, floatingZone);
+    return sync(
+        source, IcsReader.read(new StringReader(ics), now, until, floatingZone), now, until);
+  }
+
+  /**
+   * Imports occurrences already read for the window {@code [from, until)}.
+   *
+   * @throws IcsException an event that cannot become a milestone; nothing was written
+   * @throws TimeoutException as {@link #sync(FeedSource, String, Instant, Duration, ZoneId)}
+   */
+  public Result sync(FeedSource source, List<FeedEvent> events, Instant from, Instant until)
+      throws IcsException, TimeoutException, InterruptedException {
     Map<String, MilestoneEvent> known = memory.catchUp(source.idPrefix(), timeout);
-    List<MilestoneEvent> changes = FeedImport.changes(source, events, known, now, until);
+    List<MilestoneEvent> changes = FeedImport.changes(source, events, known, from, until);
     List<Future<RecordMetadata>> sent = new ArrayList<>();
     for (MilestoneEvent milestone : changes) {
       sent.add(producer.send(new ProducerRecord<>(topic, milestone.getBranchId(), milestone)));

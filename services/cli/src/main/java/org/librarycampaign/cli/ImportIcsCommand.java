@@ -1,12 +1,15 @@
 package org.librarycampaign.cli;
 
 import java.io.PrintWriter;
+import java.io.StringReader;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeoutException;
@@ -14,7 +17,9 @@ import library.campaign.events.MilestoneEvent;
 import library.campaign.events.Stance;
 import org.librarycampaign.calendars.FeedSync;
 import org.librarycampaign.calendars.FeedText;
+import org.librarycampaign.calendars.ics.FeedEvent;
 import org.librarycampaign.calendars.ics.IcsException;
+import org.librarycampaign.calendars.ics.IcsReader;
 import org.librarycampaign.calendars.imports.FeedSource;
 import org.librarycampaign.platform.config.CampaignConfig;
 import org.librarycampaign.platform.topics.TopicCatalogue;
@@ -101,13 +106,21 @@ final class ImportIcsCommand implements Callable<Integer> {
       err.println("campaign: " + e.getMessage());
       return 1;
     }
+    Instant from = Clock.systemUTC().instant();
+    Instant until = from.plus(Duration.ofDays(horizonDays));
+    List<FeedEvent> events;
+    try {
+      // read it all before any connection: bad input sends nothing
+      events = IcsReader.read(new StringReader(text), from, until, floating);
+    } catch (IcsException e) {
+      err.println(location + ": " + e.getMessage());
+      throw new BadInputException("the feed was not imported; nothing was sent");
+    }
     CampaignConfig config = cluster.config();
     TopicCatalogue topics = TopicCatalogue.forConfig(config);
     FeedSync.Result result;
     try (FeedSync sync = FeedSync.open(config, topics, Duration.ofSeconds(30))) {
-      result =
-          sync.sync(
-              source, text, Clock.systemUTC().instant(), Duration.ofDays(horizonDays), floating);
+      result = sync.sync(source, events, from, until);
     } catch (IcsException e) {
       err.println(location + ": " + e.getMessage());
       throw new BadInputException("the feed was not imported; nothing was sent");
