@@ -134,12 +134,14 @@ final class ImportIcsCommand implements Callable<Integer> {
     long changed = result.written().size() - cancelled - fresh;
     out.printf(
         Locale.ROOT,
-        "%s: %d events in the next %d days; sent %d milestones (%d new, %d changed, %d cancelled)"
+        "%s: %d event%s in the next %d days; sent %d milestone%s (%d new, %d changed, %d cancelled)"
             + " to branch %s as %s%n",
         source.feed(),
         result.occurrences(),
+        result.occurrences() == 1 ? "" : "s",
         horizonDays,
         result.written().size(),
+        result.written().size() == 1 ? "" : "s",
         fresh,
         changed,
         cancelled,
