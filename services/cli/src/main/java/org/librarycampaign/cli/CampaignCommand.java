@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       AclsCommand.class,
       ReportCommand.class,
+      ImportIcsCommand.class,
+      CalendarLinkCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class CampaignCommand {

@@ -57,11 +57,28 @@ class AclsCommandTest {
   }
 
   @Test
+  void calendarFeedsReadsBackAndWritesOnlyTheMilestones() {
+    List<String> feeds = acls("calendar-feeds");
+
+    assertThat(feeds)
+        .contains(
+            "User:calendar-feeds ALLOW READ TOPIC LITERAL:campaign.milestones",
+            "User:calendar-feeds ALLOW WRITE TOPIC LITERAL:campaign.milestones")
+        .filteredOn(line -> line.contains(" TOPIC LITERAL:"))
+        .containsExactlyInAnyOrder(
+            "User:calendar-feeds ALLOW READ TOPIC LITERAL:campaign.milestones",
+            "User:calendar-feeds ALLOW WRITE TOPIC LITERAL:campaign.milestones",
+            // as every service may
+            "User:calendar-feeds ALLOW WRITE TOPIC LITERAL:campaign.dead-letters");
+  }
+
+  @Test
   void everyServiceGetsItsOwnPrincipal() {
     List<AclBinding> all = AclsCommand.bindings(CampaignConfig.of(Map.of()), null);
 
     assertThat(all.stream().map(b -> b.entry().principal()).distinct())
         .containsExactlyInAnyOrder(
+            "User:calendar-feeds",
             "User:conflicts",
             "User:crisis",
             "User:dashboard",

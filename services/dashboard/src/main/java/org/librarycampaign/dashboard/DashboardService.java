@@ -5,6 +5,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import org.librarycampaign.dashboard.board.Board;
+import org.librarycampaign.dashboard.feed.CalendarFeedRoutes;
 import org.librarycampaign.dashboard.login.DevelopmentViewers;
 import org.librarycampaign.dashboard.login.Viewers;
 import org.librarycampaign.dashboard.review.KafkaReviews;
@@ -12,6 +13,7 @@ import org.librarycampaign.dashboard.store.DashboardTopology;
 import org.librarycampaign.dashboard.store.DeadLetterProducer;
 import org.librarycampaign.dashboard.store.FactReader;
 import org.librarycampaign.dashboard.web.DashboardWeb;
+import org.librarycampaign.platform.calendar.CalendarLinks;
 import org.librarycampaign.platform.config.CampaignConfig;
 import org.librarycampaign.platform.security.KafkaAccess;
 import org.librarycampaign.platform.service.CampaignService;
@@ -79,10 +81,14 @@ public final class DashboardService implements CampaignService {
                 : Viewers.read(settings.viewersFile()),
             reviews,
             clock);
+    CalendarFeedRoutes calendarFeeds =
+        new CalendarFeedRoutes(
+            () -> FactReader.read(streams.streams()), CalendarLinks.from(context.config()));
     return new RunningService() {
       @Override
       public void addRoutes(RoutesConfig routes) {
         web.addRoutes(routes);
+        calendarFeeds.addRoutes(routes);
       }
 
       @Override

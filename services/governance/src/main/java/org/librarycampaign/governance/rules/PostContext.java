@@ -12,8 +12,8 @@ import org.librarycampaign.governance.balance.BalanceLedger;
 import org.librarycampaign.governance.crisis.BranchCrises;
 import org.librarycampaign.governance.decision.Draft;
 import org.librarycampaign.governance.hashtags.HashtagUse;
-import org.librarycampaign.governance.officials.OfficialHandle;
 import org.librarycampaign.governance.hashtags.lookup.TagCheck;
+import org.librarycampaign.governance.officials.OfficialHandle;
 
 /**
  * What the rules read about a drafted post, before any change is made.
