@@ -1,5 +1,6 @@
 package org.librarycampaign.governance;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import library.campaign.events.PostDecision;
@@ -24,6 +25,7 @@ import org.librarycampaign.governance.checks.PostChecks;
 import org.librarycampaign.governance.hashtags.HashtagUse;
 import org.librarycampaign.platform.config.CampaignConfig;
 import org.librarycampaign.platform.state.Retention;
+import org.librarycampaign.platform.state.TimeOrderedKey;
 import org.librarycampaign.platform.streams.BranchRouting;
 import org.librarycampaign.platform.streams.GlobalView;
 import org.librarycampaign.platform.streams.InputRules;
@@ -63,6 +65,9 @@ public final class GovernanceTopology {
   public static final String HASHTAG_VIEW_STORE = "governance-hashtag-view";
   public static final String SENT_HASHTAG_USES_STORE = "governance-sent-hashtag-uses";
   public static final String HASHTAG_USES_REPARTITION = "governance-hashtag-uses";
+
+  /** The schedule of stale holds: (scheduled time, postId) of every HELD post of the task. */
+  public static final String HOLD_EXPIRIES_STORE = "governance-hold-expiries";
 
   /** The branch routes of the inputs ({@code <application id>-<name>-by-branch-repartition}). */
   public static final String POSTS_ROUTE = "governance-posts";
@@ -131,7 +136,8 @@ public final class GovernanceTopology {
         posts
             .merge(incidents, Named.as("governance-branch-events"))
             .process(
-                new DecideSupplier(checks, settings.retention()), Named.as("governance-decide"))
+                new DecideSupplier(checks, settings.retention(), settings.expiryCheckInterval()),
+                Named.as("governance-decide"))
             .split(Named.as("governance-"))
             .branch((key, out) -> out instanceof DecisionOut, Branched.as("decisions"))
             .defaultBranch(Branched.as("hashtag-uses-out"));
@@ -188,12 +194,12 @@ public final class GovernanceTopology {
   }
 
   /** The decision processor with the per-branch stores it owns. */
-  private record DecideSupplier(PostChecks checks, Retention retention)
+  private record DecideSupplier(PostChecks checks, Retention retention, Duration expiryCheck)
       implements ProcessorSupplier<String, SpecificRecord, String, GovernanceOutput> {
 
     @Override
     public Processor<String, SpecificRecord, String, GovernanceOutput> get() {
-      return new GovernanceProcessor(checks, retention);
+      return new GovernanceProcessor(checks, retention, expiryCheck);
     }
 
     @Override
@@ -203,7 +209,12 @@ public final class GovernanceTopology {
           store(LEDGERS_STORE, StateCodecs.ledgers()),
           store(CRISES_STORE, StateCodecs.crises()),
           uncachedStore(RESOLVED_INCIDENTS_STORE, Serdes.Long()),
-          store(SENT_HASHTAG_USES_STORE, StateCodecs.hashtagUses()));
+          store(SENT_HASHTAG_USES_STORE, StateCodecs.hashtagUses()),
+          Stores.keyValueStoreBuilder(
+                  Stores.persistentKeyValueStore(HOLD_EXPIRIES_STORE),
+                  TimeOrderedKey.serde(),
+                  Serdes.String())
+              .withCachingDisabled());
     }
   }
 
