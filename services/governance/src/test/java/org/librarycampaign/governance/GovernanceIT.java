@@ -112,6 +112,50 @@ class GovernanceIT {
     assertThat(decided).hasSameSizeAs(planned);
   }
 
+  /**
+   * A held post due 30 s from now; the service decides it and stops before that time, and a new
+   * instance, started after it with no new input, expires it from the schedule store alone (README,
+   * "Stale holds expire"): exactly the record the driver writes when a Tick reaches it.
+   */
+  @Test
+  void aHeldPostExpiresAtItsTimeByTheWallClockAfterARestart() throws Exception {
+    Stack stack = new Stack("governance-it-expiry");
+    Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    Instant due = now.plusSeconds(30);
+    List<String> lines =
+        List.of(
+            Lines.content("c1")
+                .at(now.plus(Duration.ofDays(1)).toString())
+                .drafted(now.minusSeconds(60).toString())
+                .line(),
+            Lines.campaign("k1")
+                .at(due.toString())
+                .drafted(now.minusSeconds(59).toString())
+                .line());
+    List<String> planned;
+    try (GovernanceDriver plan = new GovernanceDriver()) {
+      plan.sendAll(lines).send("{\"type\":\"Tick\",\"at\":\"" + due + "\"}");
+      planned = GovernanceDriver.lines(plan.decisions());
+    }
+    assertThat(planned).hasSize(3);
+    assertThat(planned.get(2)).contains("\"status\":\"EXPIRED\"", "HOLD_EXPIRED");
+
+    stack.produce(lines);
+    try (RunningService service = stack.startGovernance()) {
+      // decisions of different posts come back by partition of campaign.post-decisions
+      assertThat(GovernanceDriver.lines(stack.awaitDecisions(2)))
+          .containsExactlyInAnyOrderElementsOf(planned.subList(0, 2));
+      stack.awaitInputsCommitted();
+    }
+    assertThat(Instant.now()).as("stopped before k1's time").isBefore(due);
+    await("k1's time").atMost(Duration.ofSeconds(45)).until(() -> Instant.now().isAfter(due));
+
+    try (RunningService service = stack.startGovernance()) {
+      assertThat(GovernanceDriver.lines(stack.awaitDecisions(3)))
+          .containsExactlyInAnyOrderElementsOf(planned);
+    }
+  }
+
   @Test
   void badRecordsGoToDeadLettersUnderExactlyOnceAndTheRestFlows() throws Exception {
     Stack stack = new Stack("governance-it-dlq");
