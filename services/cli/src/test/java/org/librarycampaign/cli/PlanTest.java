@@ -37,7 +37,8 @@ class PlanTest {
   }
 
   /**
-   * A Tick after the week: the publisher shows what it would publish when (governance's decisions
+   * A Tick after the week: governance expires the two posts still held at their time (EXPIRED,
+   * stamped with that time), the publisher shows what it would publish when (governance's decisions
    * reach it), and publishes nothing (budget-week-published.plan.jsonl).
    */
   @Test

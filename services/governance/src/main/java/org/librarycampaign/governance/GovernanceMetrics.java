@@ -1,6 +1,7 @@
 package org.librarycampaign.governance;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Timer;
 import library.campaign.events.DecisionStatus;
 import org.librarycampaign.platform.ops.ServiceMetrics;
 
@@ -18,6 +19,12 @@ public final class GovernanceMetrics {
   /** Hashtags whose first use across all branches was recorded (or moved earlier). */
   public static final String HASHTAG_FIRST_USES = METRICS.name("hashtag.first.uses");
 
+  /**
+   * How long after its time a stale hold was expired (the check interval, or the time the service
+   * was down); the expired posts themselves count in {@link #DECISIONS} with status EXPIRED.
+   */
+  public static final String HOLD_EXPIRY_DELAY = METRICS.name("hold.expiry.delay");
+
   public static final String TAG_STATUS = "status";
   public static final String TAG_RELEASED = "released";
   public static final String TAG_TYPE = "type";
@@ -31,6 +38,10 @@ public final class GovernanceMetrics {
 
   static Counter eventsWithoutDecision(String type) {
     return METRICS.counter(EVENTS_WITHOUT_DECISION, TAG_TYPE, type);
+  }
+
+  static Timer expiryDelay() {
+    return METRICS.timer(HOLD_EXPIRY_DELAY);
   }
 
   static Counter hashtagFirstUses() {

@@ -1,6 +1,7 @@
 package org.librarycampaign.governance;
 
 import io.micrometer.core.instrument.Counter;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
@@ -12,6 +13,7 @@ import library.campaign.events.PostDrafted;
 import library.campaign.events.PostEvent;
 import library.campaign.events.PostWithdrawn;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -42,16 +44,19 @@ final class GovernanceProcessor
   private final PostChecks checks;
   private final Retention retention;
   private final HashtagLookup lookup;
+  private final Duration expiryCheck;
   private final InputTombstones tombstones = InputTombstones.of(GovernanceService.NAME);
   private final Map<DecisionStatus, Counter> decisions = new EnumMap<>(DecisionStatus.class);
   private Counter released;
   private ProcessorContext<String, GovernanceOutput> context;
   private Governor governor;
 
-  GovernanceProcessor(PostChecks checks, Retention retention, HashtagLookup lookup) {
+  GovernanceProcessor(
+      PostChecks checks, Retention retention, HashtagLookup lookup, Duration expiryCheck) {
     this.checks = checks;
     this.retention = retention;
     this.lookup = lookup;
+    this.expiryCheck = expiryCheck;
   }
 
   @Override
@@ -69,16 +74,20 @@ final class GovernanceProcessor
                 context.getStateStore(GovernanceTopology.SENT_HASHTAG_USES_STORE),
                 context.getStateStore(GovernanceTopology.OFFICIALS_STORE)),
             checks,
-            lookup);
+            lookup,
+            new StoreHoldExpiries(context.getStateStore(GovernanceTopology.HOLD_EXPIRIES_STORE)));
     for (DecisionStatus status : DecisionStatus.values()) {
       decisions.put(status, GovernanceMetrics.decisions(status, false));
     }
     released = GovernanceMetrics.decisions(DecisionStatus.APPROVED, true);
     GovernanceRetention.schedule(context, retention);
+    context.schedule(expiryCheck, PunctuationType.WALL_CLOCK_TIME, ignored -> expireDue());
   }
 
   @Override
   public void process(Record<String, SpecificRecord> record) {
+    // an event never overtakes an expiry that fell before it (README, "Stale holds expire")
+    expireDue();
     if (tombstones.skipped(context, record)) {
       return;
     }
@@ -106,23 +115,45 @@ final class GovernanceProcessor
           .increment();
     }
     for (Decision decision : outcome.decisions()) {
-      context.forward(
-          new Record<>(
-              decision.postId(),
-              new DecisionOut(AvroMapping.decision(decision)),
-              record.timestamp()));
-      (decision.released() ? released : decisions.get(decision.status())).increment();
-      LOGGER
-          .atDebug()
-          .addKeyValue("postId", decision.postId())
-          .addKeyValue("revision", decision.revision())
-          .addKeyValue("status", decision.status())
-          .addKeyValue("released", decision.released())
-          .log("Post decided");
+      forward(decision, record.timestamp());
     }
     for (HashtagUse use : outcome.hashtagUses()) {
       context.forward(
           new Record<>(use.normalizedHashtag(), new HashtagClaim(use), record.timestamp()));
+    }
+  }
+
+  private void forward(Decision decision, long timestamp) {
+    context.forward(
+        new Record<>(
+            decision.postId(), new DecisionOut(AvroMapping.decision(decision)), timestamp));
+    (decision.released() ? released : decisions.get(decision.status())).increment();
+    LOGGER
+        .atDebug()
+        .addKeyValue("postId", decision.postId())
+        .addKeyValue("revision", decision.revision())
+        .addKeyValue("status", decision.status())
+        .addKeyValue("released", decision.released())
+        .log("Post decided");
+  }
+
+  /**
+   * Expires the posts still held at their time by the wall clock (which {@code campaign plan} and
+   * the driver tests drive); each decision is stamped with its post's time, not the clock.
+   */
+  private void expireDue() {
+    Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+    for (Decision decision : governor.expireDue(now).decisions()) {
+      forward(decision, decision.decidedAt().toEpochMilli());
+      Duration late = Duration.between(decision.decidedAt(), now);
+      GovernanceMetrics.expiryDelay().record(late.isNegative() ? Duration.ZERO : late);
+      LOGGER
+          .atInfo()
+          .addKeyValue("postId", decision.postId())
+          .addKeyValue("revision", decision.revision())
+          .addKeyValue("channelId", decision.channelId())
+          .addKeyValue("scheduledAt", decision.scheduledAt())
+          .log("Post still held at its time; expired");
     }
   }
 

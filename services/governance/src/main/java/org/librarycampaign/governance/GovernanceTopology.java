@@ -1,5 +1,6 @@
 package org.librarycampaign.governance;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import library.campaign.events.PostDecision;
@@ -26,6 +27,7 @@ import org.librarycampaign.governance.hashtags.lookup.HashtagLookup;
 import org.librarycampaign.governance.hashtags.lookup.HashtagLookupSettings;
 import org.librarycampaign.platform.config.CampaignConfig;
 import org.librarycampaign.platform.state.Retention;
+import org.librarycampaign.platform.state.TimeOrderedKey;
 import org.librarycampaign.platform.streams.BranchRouting;
 import org.librarycampaign.platform.streams.GlobalView;
 import org.librarycampaign.platform.streams.InputRules;
@@ -67,6 +69,9 @@ public final class GovernanceTopology {
   public static final String HASHTAG_VIEW_STORE = "governance-hashtag-view";
   public static final String SENT_HASHTAG_USES_STORE = "governance-sent-hashtag-uses";
   public static final String HASHTAG_USES_REPARTITION = "governance-hashtag-uses";
+
+  /** The schedule of stale holds: (scheduled time, postId) of every HELD post of the task. */
+  public static final String HOLD_EXPIRIES_STORE = "governance-hold-expiries";
 
   /** The branch routes of the inputs ({@code <application id>-<name>-by-branch-repartition}). */
   public static final String POSTS_ROUTE = "governance-posts";
@@ -154,7 +159,7 @@ public final class GovernanceTopology {
         posts
             .merge(incidents, Named.as("governance-branch-events"))
             .process(
-                new DecideSupplier(checks, settings.retention(), lookup),
+                new DecideSupplier(checks, settings.retention(), lookup, settings.expiryCheckInterval()),
                 Named.as("governance-decide"))
             .split(Named.as("governance-"))
             .branch((key, out) -> out instanceof DecisionOut, Branched.as("decisions"))
@@ -212,12 +217,13 @@ public final class GovernanceTopology {
   }
 
   /** The decision processor with the per-branch stores it owns. */
-  private record DecideSupplier(PostChecks checks, Retention retention, HashtagLookup lookup)
+  private record DecideSupplier(
+      PostChecks checks, Retention retention, HashtagLookup lookup, Duration expiryCheck)
       implements ProcessorSupplier<String, SpecificRecord, String, GovernanceOutput> {
 
     @Override
     public Processor<String, SpecificRecord, String, GovernanceOutput> get() {
-      return new GovernanceProcessor(checks, retention, lookup);
+      return new GovernanceProcessor(checks, retention, lookup, expiryCheck);
     }
 
     @Override
@@ -227,7 +233,12 @@ public final class GovernanceTopology {
           store(LEDGERS_STORE, StateCodecs.ledgers()),
           store(CRISES_STORE, StateCodecs.crises()),
           uncachedStore(RESOLVED_INCIDENTS_STORE, Serdes.Long()),
-          store(SENT_HASHTAG_USES_STORE, StateCodecs.hashtagUses()));
+          store(SENT_HASHTAG_USES_STORE, StateCodecs.hashtagUses()),
+          Stores.keyValueStoreBuilder(
+                  Stores.persistentKeyValueStore(HOLD_EXPIRIES_STORE),
+                  TimeOrderedKey.serde(),
+                  Serdes.String())
+              .withCachingDisabled());
     }
   }
 

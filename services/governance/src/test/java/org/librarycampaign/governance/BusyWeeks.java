@@ -28,6 +28,8 @@ public final class BusyWeeks {
       List.of("#FundOurLibrary", "#LibrariesMatter", "#ReadLocal", "#BondYes", "#StoryTime");
   private static final LocalDate FIRST_MONDAY = LocalDate.of(2026, 11, 30);
 
+  private final LocalDate firstMonday;
+
   private final Random random;
   private final int weeks;
   private Instant clock;
@@ -43,9 +45,19 @@ public final class BusyWeeks {
    *     full days (DAILY_LIMIT) common
    */
   public BusyWeeks(long seed, Instant start, int weeks) {
+    this(seed, start, weeks, FIRST_MONDAY);
+  }
+
+  /**
+   * @param firstMonday the first week the posts are scheduled in: a test against the real wall
+   *     clock needs it ahead of today, or the held posts whose time has passed expire at once
+   *     (README, "Stale holds expire")
+   */
+  public BusyWeeks(long seed, Instant start, int weeks, LocalDate firstMonday) {
     this.random = new Random(seed);
     this.clock = start;
     this.weeks = weeks;
+    this.firstMonday = firstMonday;
   }
 
   /** Policies of some channels; the others keep the defaults. */
@@ -198,7 +210,7 @@ public final class BusyWeeks {
   }
 
   private String scheduled() {
-    return FIRST_MONDAY
+    return firstMonday
         .plusDays(random.nextInt(7 * weeks))
         .atTime(7 + random.nextInt(14), 15 * random.nextInt(4))
         .toInstant(ZoneOffset.UTC)

@@ -92,6 +92,11 @@ public final class Expected {
     return reason(ReasonCode.WITHDRAWN, message, null, null);
   }
 
+  public Expected expired(String message) {
+    builder.setStatus(DecisionStatus.EXPIRED);
+    return reason(ReasonCode.HOLD_EXPIRED, message, null, null);
+  }
+
   private Expected reason(ReasonCode code, String message, String nextDay, Integer needed) {
     reasons.add(
         DecisionReason.newBuilder()

@@ -93,6 +93,11 @@ public final class GovernanceDriver implements AutoCloseable {
     return taken;
   }
 
+  /** The harness underneath, for the topology's stores. */
+  public TopologyHarness harness() {
+    return harness;
+  }
+
   public TopicCatalogue catalogue() {
     return harness.catalogue();
   }

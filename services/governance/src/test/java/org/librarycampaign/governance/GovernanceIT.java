@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.ByteBuffer;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -63,7 +67,15 @@ class GovernanceIT {
 
   @Test
   void aFewThousandDraftsAcrossFiveBranchesGiveExactlyTheDecisionsOfThePlan() throws Exception {
-    BusyWeeks scenario = new BusyWeeks(2027, Instant.parse("2026-11-20T08:00:00Z"), 3);
+    // posts scheduled weeks ahead of the real clock, which the service's expiry of stale holds
+    // reads, drafted in the past days (a broker may refuse record times far ahead): no expiry
+    // falls in the run, nor in the plan
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    LocalDate firstMonday =
+        today.plusWeeks(4).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    BusyWeeks scenario =
+        new BusyWeeks(
+            2027, today.minusDays(3).atTime(8, 0).toInstant(ZoneOffset.UTC), 3, firstMonday);
     List<String> seeds = new ArrayList<>(BusyWeeks.policies());
     seeds.addAll(scenario.hashtagSeeds());
     List<String> busy = scenario.drafts(3000);
@@ -100,14 +112,61 @@ class GovernanceIT {
     assertThat(decided).hasSameSizeAs(planned);
   }
 
+  /**
+   * A held post due 30 s from now; the service decides it and stops before that time, and a new
+   * instance, started after it with no new input, expires it from the schedule store alone (README,
+   * "Stale holds expire"): exactly the record the driver writes when a Tick reaches it.
+   */
+  @Test
+  void aHeldPostExpiresAtItsTimeByTheWallClockAfterARestart() throws Exception {
+    Stack stack = new Stack("governance-it-expiry");
+    Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    Instant due = now.plusSeconds(30);
+    List<String> lines =
+        List.of(
+            Lines.content("c1")
+                .at(now.plus(Duration.ofDays(1)).toString())
+                .drafted(now.minusSeconds(60).toString())
+                .line(),
+            Lines.campaign("k1")
+                .at(due.toString())
+                .drafted(now.minusSeconds(59).toString())
+                .line());
+    List<String> planned;
+    try (GovernanceDriver plan = new GovernanceDriver()) {
+      plan.sendAll(lines).send("{\"type\":\"Tick\",\"at\":\"" + due + "\"}");
+      planned = GovernanceDriver.lines(plan.decisions());
+    }
+    assertThat(planned).hasSize(3);
+    assertThat(planned.get(2)).contains("\"status\":\"EXPIRED\"", "HOLD_EXPIRED");
+
+    stack.produce(lines);
+    try (RunningService service = stack.startGovernance()) {
+      // decisions of different posts come back by partition of campaign.post-decisions
+      assertThat(GovernanceDriver.lines(stack.awaitDecisions(2)))
+          .containsExactlyInAnyOrderElementsOf(planned.subList(0, 2));
+      stack.awaitInputsCommitted();
+    }
+    assertThat(Instant.now()).as("stopped before k1's time").isBefore(due);
+    await("k1's time").atMost(Duration.ofSeconds(45)).until(() -> Instant.now().isAfter(due));
+
+    try (RunningService service = stack.startGovernance()) {
+      assertThat(GovernanceDriver.lines(stack.awaitDecisions(3)))
+          .containsExactlyInAnyOrderElementsOf(planned);
+    }
+  }
+
   @Test
   void badRecordsGoToDeadLettersUnderExactlyOnceAndTheRestFlows() throws Exception {
     Stack stack = new Stack("governance-it-dlq");
-    List<String> before = List.of(Lines.content("good1").drafted("2026-11-27T10:00:00Z").line());
+    // held good2 is due weeks after the real clock: it does not expire during the run
+    String ahead = LocalDate.now(ZoneOffset.UTC).plusWeeks(4).atTime(15, 0) + ":00Z";
+    List<String> before =
+        List.of(Lines.content("good1").at(ahead).drafted("2026-11-27T10:00:00Z").line());
     List<String> after =
         List.of(
-            Lines.campaign("good2").drafted("2026-11-27T10:02:00Z").line(),
-            Lines.content("good3").drafted("2026-11-27T10:03:00Z").line());
+            Lines.campaign("good2").at(ahead).drafted("2026-11-27T10:02:00Z").line(),
+            Lines.content("good3").at(ahead).drafted("2026-11-27T10:03:00Z").line());
     byte[] garbage = {0x13, 0x37, 0x00, 0x42};
     byte[] missingFields =
         GovernanceTopologyTest.draftWithoutRequiredFields(stack.catalogue.registry());

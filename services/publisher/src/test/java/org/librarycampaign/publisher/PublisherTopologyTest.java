@@ -204,6 +204,60 @@ class PublisherTopologyTest {
     assertThat(mastodon.calls).isEmpty();
   }
 
+  /**
+   * Governance expires a post still held at its time (services/governance/README.md, "Stale holds
+   * expire"): EXPIRED is never published, whether it arrives before the instant or while the
+   * publisher still waits for a decision, and a HELD post skipped at its time stays skipped.
+   */
+  @Test
+  void anExpiredPostIsNeverPublished() {
+    PostDrafted expired = draft("expired", 1, Platform.MASTODON, PostCategory.CAMPAIGN, AT);
+    PostDrafted late = draft("late", 1, Platform.MASTODON, PostCategory.CAMPAIGN, AT);
+    PostDrafted held = draft("held", 1, Platform.BLUESKY, PostCategory.CAMPAIGN, AT);
+    post(expired);
+    post(late);
+    post(held);
+    decide(expired, DecisionStatus.HELD);
+    decide(held, DecisionStatus.HELD);
+    harness.pipe(
+        CampaignTopic.POST_DECISIONS,
+        "expired",
+        decision(expired, DecisionStatus.EXPIRED, false),
+        AT);
+    clockTo(AT);
+    assertThat(publications())
+        .containsExactly(
+            receipt(expired, PublisherKind.MASTODON)
+                .setStatus(PublicationStatus.SKIPPED)
+                .setAttempt(0)
+                .setReason("its decision is EXPIRED, not APPROVED, at its time")
+                .setAt(AT)
+                .build(),
+            receipt(held, PublisherKind.BLUESKY)
+                .setStatus(PublicationStatus.SKIPPED)
+                .setAttempt(0)
+                .setReason("its decision is HELD, not APPROVED, at its time")
+                .setAt(AT)
+                .build());
+
+    clockTo(AT.plusSeconds(2));
+    harness.pipe(
+        CampaignTopic.POST_DECISIONS, "late", decision(late, DecisionStatus.EXPIRED, false), AT);
+    harness.pipe(
+        CampaignTopic.POST_DECISIONS, "held", decision(held, DecisionStatus.EXPIRED, false), AT);
+    clockTo(AT.plus(Duration.ofHours(2)));
+    assertThat(publications())
+        .containsExactly(
+            receipt(late, PublisherKind.MASTODON)
+                .setStatus(PublicationStatus.SKIPPED)
+                .setAttempt(0)
+                .setReason("its decision is EXPIRED, not APPROVED, at its time")
+                .setAt(AT.plusSeconds(2))
+                .build());
+    assertThat(mastodon.calls).isEmpty();
+    assertThat(bluesky.calls).isEmpty();
+  }
+
   @Test
   void aWithdrawalBeforeTheInstantStopsIt() {
     PostDrafted story = draft("p1", 1, Platform.MASTODON, PostCategory.CONTENT, AT);

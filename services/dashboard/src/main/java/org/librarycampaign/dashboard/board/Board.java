@@ -79,7 +79,7 @@ public record Board(
     LocalDate today = now.atZone(zone).toLocalDate();
     LocalDate weekStart = week != null ? Ledger.weekStart(week) : Ledger.weekStart(now, zone);
     List<ChannelBalance> balance = ChannelBalance.of(facts, ledger, now);
-    List<HeldPost> held = HeldPost.of(facts, ledger, crises);
+    List<HeldPost> held = HeldPost.of(facts, ledger, crises, now);
     Calendar calendar = Calendar.of(facts, weekStart, zone, today);
     List<IncidentView> incidents = IncidentView.of(facts);
     OutboxView outbox = OutboxView.of(facts, outboxDirectory);

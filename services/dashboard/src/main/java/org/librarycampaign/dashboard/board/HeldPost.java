@@ -1,7 +1,9 @@
 package org.librarycampaign.dashboard.board;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,6 +23,9 @@ import org.librarycampaign.dashboard.facts.PostFact;
  * @param release what would release it, in a sentence, from the channel's counts now (not those at
  *     the time of the decision) and the branch's open incidents
  * @param heldSince when the decision was made
+ * @param expires how long it has left before it expires unpublished, and when that is in the
+ *     channel's zone ("expires in 3 h, at Wed 2 Dec 15:00 America/Chicago"): governance expires a
+ *     post still held at its time (services/governance/README.md, "Stale holds expire")
  */
 public record HeldPost(
     String postId,
@@ -33,19 +38,22 @@ public record HeldPost(
     String text,
     List<Reason> reasons,
     String release,
-    Instant heldSince) {
+    Instant heldSince,
+    String expires) {
 
   /** Why, as governance said it. */
   public record Reason(String code, String message) {}
 
   static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
+  private static final DateTimeFormatter DAY_TIME =
+      DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
 
   public HeldPost {
     reasons = List.copyOf(reasons);
   }
 
-  /** Every held post, the longest-held first. */
-  static List<HeldPost> of(Facts facts, Ledger ledger, Crises crises) {
+  /** Every held post, the longest-held first; {@code now} for the time each has left. */
+  static List<HeldPost> of(Facts facts, Ledger ledger, Crises crises, Instant now) {
     Map<String, PostFact> posts = new TreeMap<>();
     facts.posts().forEach(p -> posts.put(p.postId(), p));
     List<HeldPost> held = new ArrayList<>();
@@ -66,10 +74,38 @@ public record HeldPost(
               post != null && post.revision() == decision.revision() ? post.text() : null,
               decision.reasons().stream().map(r -> new Reason(r.code(), r.message())).toList(),
               release(decision, ledger, crises),
-              decision.decidedAt()));
+              decision.decidedAt(),
+              expires(decision.scheduledAt(), now, ledger.rules(decision.channelId()).zone())));
     }
     held.sort(Comparator.comparing(HeldPost::heldSince).thenComparing(HeldPost::postId));
     return held;
+  }
+
+  /**
+   * "expires in 3 h 20 min, at Wed 2 Dec 15:00 America/Chicago": the time left until the post's
+   * scheduled time, rounded down (days and hours from a day on, minutes under an hour), and that
+   * time in the channel's zone.
+   */
+  static String expires(Instant scheduledAt, Instant now, ZoneId zone) {
+    String at = DAY_TIME.format(scheduledAt.atZone(zone)) + " " + zone.getId();
+    Duration left = Duration.between(now, scheduledAt);
+    if (left.isNegative() || left.isZero()) {
+      return "expires now: its time, " + at + ", has come";
+    }
+    String in;
+    if (left.toMinutes() < 1) {
+      in = "less than a minute";
+    } else if (left.toHours() < 1) {
+      in = left.toMinutes() + " min";
+    } else if (left.toDays() < 1) {
+      in =
+          left.toHours()
+              + " h"
+              + (left.toMinutesPart() == 0 ? "" : " " + left.toMinutesPart() + " min");
+    } else {
+      in = left.toDays() + " d" + (left.toHoursPart() == 0 ? "" : " " + left.toHoursPart() + " h");
+    }
+    return "expires in " + in + ", at " + at;
   }
 
   static String release(DecisionFact decision, Ledger ledger, Crises crises) {

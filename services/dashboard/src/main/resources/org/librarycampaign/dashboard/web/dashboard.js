@@ -196,6 +196,7 @@
         h("p", { class: "reason" }, h("span", { class: "label" }, "Why: "),
           p.reasons.map((r) => r.message).join(" ") || "no reason given"),
         h("p", { class: "release" }, h("span", { class: "label" }, "What releases it: "), p.release),
+        h("p", { class: "expires" }, h("span", { class: "label" }, "Time left: "), p.expires),
         h("p", { class: "muted" }, "Held since ", when(p.heldSince, dayTime)),
         heldReview(p)))));
   }

@@ -171,7 +171,8 @@ class BoardTest {
                     new HeldPost.Reason("CRISIS_PAUSE", "Held: eastside has an active crisis.")),
                 "Resolving the incident at eastside releases it: i1 (HIGH, Petition against a"
                     + " picture book).",
-                NOW.minusSeconds(120)),
+                NOW.minusSeconds(120),
+                "expires in 2 d, at Fri 4 Dec 12:00 UTC"),
             new HeldPost(
                 "k2",
                 1,
@@ -186,7 +187,8 @@ class BoardTest {
                 "Approving 3 more content posts on westside/FACEBOOK in the week of Mon 30 Nov"
                     + " releases it (1 campaign post per 3 content posts; 3 content and 1"
                     + " campaign approved so far).",
-                NOW.minusSeconds(60)));
+                NOW.minusSeconds(60),
+                "expires in 22 h, at Thu 3 Dec 10:00 UTC"));
     assertThat(board.summary().held()).isEqualTo(2);
     assertThat(board.summary().openIncidents()).isEqualTo(1);
   }

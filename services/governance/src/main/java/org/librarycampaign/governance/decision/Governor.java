@@ -40,9 +40,11 @@ public final class Governor {
   private final GovernanceState state;
   private final PostChecks checks;
   private final HashtagLookup lookup;
+  private final HoldExpiries expiries;
 
+  /** With the schedule of stale holds in memory. */
   public Governor(GovernanceState state, PostChecks checks) {
-    this(state, checks, HashtagLookup.NONE);
+    this(state, checks, HashtagLookup.NONE, HoldExpiries.inMemory());
   }
 
   /**
@@ -50,9 +52,27 @@ public final class Governor {
    *     is going to be decided (a replayed or older revision asks nothing)
    */
   public Governor(GovernanceState state, PostChecks checks, HashtagLookup lookup) {
+    this(state, checks, lookup, HoldExpiries.inMemory());
+  }
+
+  /**
+   * @param expiries the schedule of stale holds ({@link #expireDue})
+   */
+  public Governor(GovernanceState state, PostChecks checks, HoldExpiries expiries) {
+    this(state, checks, HashtagLookup.NONE, expiries);
+  }
+
+  /**
+   * @param lookup asked about the tags of a draft this system has not used before, once the draft
+   *     is going to be decided (a replayed or older revision asks nothing)
+   * @param expiries the schedule of stale holds ({@link #expireDue})
+   */
+  public Governor(
+      GovernanceState state, PostChecks checks, HashtagLookup lookup, HoldExpiries expiries) {
     this.state = state;
     this.checks = checks;
     this.lookup = lookup;
+    this.expiries = expiries;
   }
 
   /**
@@ -184,6 +204,7 @@ public final class Governor {
     Optional<PostRecord> known = session.post(postId);
     if (known.isEmpty()
         || known.get().status() == DecisionStatus.WITHDRAWN
+        || known.get().status() == DecisionStatus.EXPIRED
         || withdrawnAt.isBefore(known.get().draftedAt())) {
       return Outcome.NOTHING;
     }
@@ -242,6 +263,36 @@ public final class Governor {
       }
     }
     return session.commit(List.of());
+  }
+
+  /**
+   * The wall clock reached {@code now}: every post still HELD at its scheduled time by then is
+   * EXPIRED, earliest first, and taken out of its week's queue (it frees nothing: a held post takes
+   * no place). Each decision is stamped with its post's time ({@link HoldExpiry#instant}). Entries
+   * of posts that left the queue otherwise are dropped without output.
+   */
+  public Outcome expireDue(Instant now) {
+    List<HoldExpiries.Due> due = expiries.dueBy(now);
+    if (due.isEmpty()) {
+      return Outcome.NOTHING;
+    }
+    List<Decision> expired = new ArrayList<>();
+    for (HoldExpiries.Due entry : due) {
+      expiries.remove(entry);
+      Optional<PostRecord> stored = state.post(entry.postId());
+      if (!HoldExpiry.applies(entry, stored)) {
+        continue;
+      }
+      PostRecord post = stored.get();
+      Session session = new Session(HoldExpiry.instant(post));
+      session.takeOut(post);
+      PostRecord after = post.withStatus(DecisionStatus.EXPIRED, false);
+      session.savePost(after);
+      ChannelRules channel = session.rules(post.branchId(), post.platform());
+      session.decide(after, List.of(HoldExpiry.reason(post, channel.zone())), List.of());
+      expired.addAll(session.commit(List.of()).decisions());
+    }
+    return new Outcome(expired, List.of());
   }
 
   /** What one event reads and changes, written back at the end. */
@@ -382,8 +433,14 @@ public final class Governor {
               at));
     }
 
+    /** Writes a post's record, and keeps the schedule of stale holds in step with it. */
+    private void writePost(PostRecord post) {
+      HoldExpiry.track(expiries, state.post(post.postId()), post);
+      state.savePost(post);
+    }
+
     Outcome commit(List<HashtagUse> uses) {
-      changedPosts.forEach(id -> posts.get(id).ifPresent(state::savePost));
+      changedPosts.forEach(id -> posts.get(id).ifPresent(this::writePost));
       changedLedgers.forEach(key -> state.saveLedger(ledgers.get(key)));
       changedCrises.forEach(branchId -> state.saveCrises(branchId, crises.get(branchId)));
       return new Outcome(decisions, uses);
