@@ -159,7 +159,8 @@ public final class GovernanceTopology {
         posts
             .merge(incidents, Named.as("governance-branch-events"))
             .process(
-                new DecideSupplier(checks, settings.retention(), lookup, settings.expiryCheckInterval()),
+                new DecideSupplier(
+                    checks, settings.retention(), lookup, settings.expiryCheckInterval()),
                 Named.as("governance-decide"))
             .split(Named.as("governance-"))
             .branch((key, out) -> out instanceof DecisionOut, Branched.as("decisions"))
