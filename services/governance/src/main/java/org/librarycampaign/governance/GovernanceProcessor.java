@@ -10,6 +10,7 @@ import library.campaign.events.IncidentReported;
 import library.campaign.events.IncidentResolved;
 import library.campaign.events.PostDrafted;
 import library.campaign.events.PostEvent;
+import library.campaign.events.PostReviewed;
 import library.campaign.events.PostWithdrawn;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -63,7 +64,8 @@ final class GovernanceProcessor
                 context.getStateStore(GovernanceTopology.RESOLVED_INCIDENTS_STORE),
                 context.getStateStore(GovernanceTopology.POLICIES_STORE),
                 context.getStateStore(GovernanceTopology.HASHTAG_VIEW_STORE),
-                context.getStateStore(GovernanceTopology.SENT_HASHTAG_USES_STORE)),
+                context.getStateStore(GovernanceTopology.SENT_HASHTAG_USES_STORE),
+                context.getStateStore(GovernanceTopology.REVIEWS_STORE)),
             checks);
     for (DecisionStatus status : DecisionStatus.values()) {
       decisions.put(status, GovernanceMetrics.decisions(status, false));
@@ -84,7 +86,7 @@ final class GovernanceProcessor
             ? switch (EventType.Post.of(post)) {
               case DRAFTED -> governor.onDrafted(AvroMapping.draft((PostDrafted) event), at);
               case WITHDRAWN -> withdrawn((PostWithdrawn) event, at);
-              case REVIEWED -> Outcome.NOTHING;
+              case REVIEWED -> reviewed((PostReviewed) event, at);
             }
             : record.value() instanceof IncidentEvent incident
                 ? switch (EventType.Incident.of(incident)) {
@@ -94,7 +96,10 @@ final class GovernanceProcessor
                 }
                 // the records of topics governance does not read
                 : skipped(record.key(), event);
-    boolean postEvent = event instanceof PostDrafted || event instanceof PostWithdrawn;
+    boolean postEvent =
+        event instanceof PostDrafted
+            || event instanceof PostWithdrawn
+            || event instanceof PostReviewed;
     if (outcome.decisions().isEmpty() && postEvent) {
       GovernanceMetrics.eventsWithoutDecision(
               event == null ? "null" : event.getClass().getSimpleName())
@@ -124,6 +129,19 @@ final class GovernanceProcessor
   private Outcome withdrawn(PostWithdrawn withdrawn, Instant at) {
     return governor.onWithdrawn(
         withdrawn.getPostId(), withdrawn.getReason(), withdrawn.getWithdrawnAt(), at);
+  }
+
+  private Outcome reviewed(PostReviewed reviewed, Instant at) {
+    Outcome outcome = governor.onReviewed(AvroMapping.review(reviewed), at);
+    LOGGER
+        .atInfo()
+        .addKeyValue("postId", reviewed.getPostId())
+        .addKeyValue("revision", reviewed.getRevision())
+        .addKeyValue("action", reviewed.getAction())
+        .addKeyValue("reviewer", reviewed.getReviewer())
+        .addKeyValue("applied", !outcome.decisions().isEmpty())
+        .log("Post reviewed");
+    return outcome;
   }
 
   private Outcome incidentReported(IncidentReported reported) {

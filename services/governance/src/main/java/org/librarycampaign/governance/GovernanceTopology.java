@@ -63,6 +63,7 @@ public final class GovernanceTopology {
   public static final String HASHTAG_VIEW_STORE = "governance-hashtag-view";
   public static final String SENT_HASHTAG_USES_STORE = "governance-sent-hashtag-uses";
   public static final String HASHTAG_USES_REPARTITION = "governance-hashtag-uses";
+  public static final String REVIEWS_STORE = "governance-reviews";
 
   /** The branch routes of the inputs ({@code <application id>-<name>-by-branch-repartition}). */
   public static final String POSTS_ROUTE = "governance-posts";
@@ -203,7 +204,8 @@ public final class GovernanceTopology {
           store(LEDGERS_STORE, StateCodecs.ledgers()),
           store(CRISES_STORE, StateCodecs.crises()),
           uncachedStore(RESOLVED_INCIDENTS_STORE, Serdes.Long()),
-          store(SENT_HASHTAG_USES_STORE, StateCodecs.hashtagUses()));
+          store(SENT_HASHTAG_USES_STORE, StateCodecs.hashtagUses()),
+          uncachedStore(REVIEWS_STORE, StateCodecs.reviewRecords()));
     }
   }
 
