@@ -11,6 +11,7 @@ import library.campaign.events.IncidentReported;
 import library.campaign.events.IncidentResolved;
 import library.campaign.events.PostDrafted;
 import library.campaign.events.PostEvent;
+import library.campaign.events.PostReviewed;
 import library.campaign.events.PostWithdrawn;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -72,7 +73,8 @@ final class GovernanceProcessor
                 context.getStateStore(GovernanceTopology.POLICIES_STORE),
                 context.getStateStore(GovernanceTopology.HASHTAG_VIEW_STORE),
                 context.getStateStore(GovernanceTopology.SENT_HASHTAG_USES_STORE),
-                context.getStateStore(GovernanceTopology.OFFICIALS_STORE)),
+                context.getStateStore(GovernanceTopology.OFFICIALS_STORE),
+                context.getStateStore(GovernanceTopology.REVIEWS_STORE)),
             checks,
             lookup,
             new StoreHoldExpiries(context.getStateStore(GovernanceTopology.HOLD_EXPIRIES_STORE)));
@@ -98,7 +100,7 @@ final class GovernanceProcessor
             ? switch (EventType.Post.of(post)) {
               case DRAFTED -> governor.onDrafted(AvroMapping.draft((PostDrafted) event), at);
               case WITHDRAWN -> withdrawn((PostWithdrawn) event, at);
-              case REVIEWED -> Outcome.NOTHING;
+              case REVIEWED -> reviewed((PostReviewed) event, at);
             }
             : record.value() instanceof IncidentEvent incident
                 ? switch (EventType.Incident.of(incident)) {
@@ -108,7 +110,10 @@ final class GovernanceProcessor
                 }
                 // the records of topics governance does not read
                 : skipped(record.key(), event);
-    boolean postEvent = event instanceof PostDrafted || event instanceof PostWithdrawn;
+    boolean postEvent =
+        event instanceof PostDrafted
+            || event instanceof PostWithdrawn
+            || event instanceof PostReviewed;
     if (outcome.decisions().isEmpty() && postEvent) {
       GovernanceMetrics.eventsWithoutDecision(
               event == null ? "null" : event.getClass().getSimpleName())
@@ -160,6 +165,19 @@ final class GovernanceProcessor
   private Outcome withdrawn(PostWithdrawn withdrawn, Instant at) {
     return governor.onWithdrawn(
         withdrawn.getPostId(), withdrawn.getReason(), withdrawn.getWithdrawnAt(), at);
+  }
+
+  private Outcome reviewed(PostReviewed reviewed, Instant at) {
+    Outcome outcome = governor.onReviewed(AvroMapping.review(reviewed), at);
+    LOGGER
+        .atInfo()
+        .addKeyValue("postId", reviewed.getPostId())
+        .addKeyValue("revision", reviewed.getRevision())
+        .addKeyValue("action", reviewed.getAction())
+        .addKeyValue("reviewer", reviewed.getReviewer())
+        .addKeyValue("applied", !outcome.decisions().isEmpty())
+        .log("Post reviewed");
+    return outcome;
   }
 
   private Outcome incidentReported(IncidentReported reported) {

@@ -11,6 +11,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.librarycampaign.governance.balance.BalanceLedger;
 import org.librarycampaign.governance.balance.WindowKey;
 import org.librarycampaign.governance.decision.PostRecord;
+import org.librarycampaign.governance.decision.ReviewRecord;
 import org.librarycampaign.platform.state.Retention;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,15 +37,27 @@ final class GovernanceRetention {
     KeyValueStore<String, PostRecord> posts = context.getStateStore(GovernanceTopology.POSTS_STORE);
     KeyValueStore<String, BalanceLedger> ledgers =
         context.getStateStore(GovernanceTopology.LEDGERS_STORE);
+    KeyValueStore<String, ReviewRecord> reviews =
+        context.getStateStore(GovernanceTopology.REVIEWS_STORE);
     context.schedule(
         retention.checkInterval(),
         PunctuationType.STREAM_TIME,
-        streamTime -> forget(posts, ledgers, retention, Instant.ofEpochMilli(streamTime)));
+        streamTime -> forget(posts, ledgers, reviews, retention, Instant.ofEpochMilli(streamTime)));
   }
 
   static Forgotten forget(
       KeyValueStore<String, PostRecord> posts,
       KeyValueStore<String, BalanceLedger> ledgers,
+      Retention retention,
+      Instant now) {
+    return forget(posts, ledgers, null, retention, now);
+  }
+
+  /** As above; a forgotten post's reviews go with it. */
+  static Forgotten forget(
+      KeyValueStore<String, PostRecord> posts,
+      KeyValueStore<String, BalanceLedger> ledgers,
+      KeyValueStore<String, ReviewRecord> reviews,
       Retention retention,
       Instant now) {
     List<String> oldPosts = new ArrayList<>();
@@ -57,6 +70,9 @@ final class GovernanceRetention {
           });
     }
     oldPosts.forEach(posts::delete);
+    if (reviews != null) {
+      oldPosts.forEach(reviews::delete);
+    }
     List<String> oldLedgers = new ArrayList<>();
     try (KeyValueIterator<String, BalanceLedger> all = ledgers.all()) {
       all.forEachRemaining(

@@ -69,6 +69,7 @@ public final class GovernanceTopology {
   public static final String HASHTAG_VIEW_STORE = "governance-hashtag-view";
   public static final String SENT_HASHTAG_USES_STORE = "governance-sent-hashtag-uses";
   public static final String HASHTAG_USES_REPARTITION = "governance-hashtag-uses";
+  public static final String REVIEWS_STORE = "governance-reviews";
 
   /** The schedule of stale holds: (scheduled time, postId) of every HELD post of the task. */
   public static final String HOLD_EXPIRIES_STORE = "governance-hold-expiries";
@@ -239,7 +240,8 @@ public final class GovernanceTopology {
                   Stores.persistentKeyValueStore(HOLD_EXPIRIES_STORE),
                   TimeOrderedKey.serde(),
                   Serdes.String())
-              .withCachingDisabled());
+              .withCachingDisabled(),
+          uncachedStore(REVIEWS_STORE, StateCodecs.reviewRecords()));
     }
   }
 

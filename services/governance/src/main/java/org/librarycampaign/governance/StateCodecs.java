@@ -15,6 +15,7 @@ import org.librarycampaign.governance.balance.BalanceLedger;
 import org.librarycampaign.governance.balance.WindowKey;
 import org.librarycampaign.governance.crisis.BranchCrises;
 import org.librarycampaign.governance.decision.PostRecord;
+import org.librarycampaign.governance.decision.ReviewRecord;
 import org.librarycampaign.governance.decision.Warning;
 import org.librarycampaign.governance.hashtags.HashtagUse;
 import org.librarycampaign.platform.state.StateCodec;
@@ -44,7 +45,14 @@ public final class StateCodecs {
   private static final StateCodec<HashtagUse> HASHTAG_USES =
       StateCodec.of(HashtagUse.class).withLayout(new HashtagUseLayout());
 
+  /** Written once per revision and review: by name (format 2), no layout of its own. */
+  private static final StateCodec<ReviewRecord> REVIEW_RECORDS = StateCodec.of(ReviewRecord.class);
+
   private StateCodecs() {}
+
+  public static StateCodec<ReviewRecord> reviewRecords() {
+    return REVIEW_RECORDS;
+  }
 
   public static StateCodec<PostRecord> postRecords() {
     return POST_RECORDS;

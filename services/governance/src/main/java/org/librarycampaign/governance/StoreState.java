@@ -9,6 +9,7 @@ import java.util.Optional;
 import library.campaign.events.ChannelPolicy;
 import library.campaign.events.Officials;
 import library.campaign.events.Platform;
+import library.campaign.events.SignOffPolicy;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -19,6 +20,7 @@ import org.librarycampaign.governance.balance.WindowKey;
 import org.librarycampaign.governance.crisis.BranchCrises;
 import org.librarycampaign.governance.decision.GovernanceState;
 import org.librarycampaign.governance.decision.PostRecord;
+import org.librarycampaign.governance.decision.ReviewRecord;
 import org.librarycampaign.governance.hashtags.HashtagUse;
 import org.librarycampaign.governance.officials.OfficialHandle;
 import org.librarycampaign.governance.policy.ChannelRules;
@@ -42,6 +44,7 @@ final class StoreState implements GovernanceState {
   private final ReadOnlyKeyValueStore<String, HashtagUse> hashtagView;
   private final KeyValueStore<String, HashtagUse> sentUses;
   private final ReadOnlyKeyValueStore<String, Officials> officials;
+  private final KeyValueStore<String, ReviewRecord> reviews;
 
   StoreState(
       KeyValueStore<String, PostRecord> posts,
@@ -51,7 +54,8 @@ final class StoreState implements GovernanceState {
       ReadOnlyKeyValueStore<String, ChannelPolicy> policies,
       ReadOnlyKeyValueStore<String, HashtagUse> hashtagView,
       KeyValueStore<String, HashtagUse> sentUses,
-      ReadOnlyKeyValueStore<String, Officials> officials) {
+      ReadOnlyKeyValueStore<String, Officials> officials,
+      KeyValueStore<String, ReviewRecord> reviews) {
     this.posts = posts;
     this.ledgers = ledgers;
     this.crises = crises;
@@ -60,6 +64,23 @@ final class StoreState implements GovernanceState {
     this.hashtagView = hashtagView;
     this.sentUses = sentUses;
     this.officials = officials;
+    this.reviews = reviews;
+  }
+
+  @Override
+  public Optional<ReviewRecord> reviews(String postId) {
+    return Optional.ofNullable(reviews.get(postId));
+  }
+
+  @Override
+  public void saveReviews(String postId, ReviewRecord record) {
+    reviews.put(postId, record);
+  }
+
+  @Override
+  public SignOffPolicy signOff(String branchId, Platform platform) {
+    ChannelPolicy policy = policies.get(ChannelRules.channelId(branchId, platform));
+    return policy == null || policy.getSignOff() == null ? SignOffPolicy.NONE : policy.getSignOff();
   }
 
   @Override

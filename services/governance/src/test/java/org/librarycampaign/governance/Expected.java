@@ -3,13 +3,17 @@ package org.librarycampaign.governance;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import library.campaign.events.DecisionOverride;
 import library.campaign.events.DecisionReason;
+import library.campaign.events.DecisionReview;
+import library.campaign.events.DecisionSignOff;
 import library.campaign.events.DecisionStatus;
 import library.campaign.events.DecisionWarning;
 import library.campaign.events.DecisionWindow;
 import library.campaign.events.PostCategory;
 import library.campaign.events.PostDecision;
 import library.campaign.events.ReasonCode;
+import library.campaign.events.ReviewAction;
 import library.campaign.events.WarningCode;
 import org.librarycampaign.platform.json.EventJson;
 
@@ -165,6 +169,53 @@ public final class Expected {
   /** The week of Mon 30 Nov 2026 in UTC, counted after the decision. */
   public Expected week(int content, int campaign, int allowed) {
     return window("2026-11-30T00:00:00Z", "2026-12-07T00:00:00Z", content, campaign, allowed);
+  }
+
+  /** A review by "ana", as the audit trail shows it. */
+  public static DecisionReview review(
+      int revision, String action, String reason, String at, String scheduledAt) {
+    return DecisionReview.newBuilder()
+        .setRevision(revision)
+        .setAction(ReviewAction.valueOf(action))
+        .setReviewer("ana")
+        .setReason(reason)
+        .setAt(Instant.parse(at))
+        .setScheduledAt(scheduledAt == null ? null : Instant.parse(scheduledAt))
+        .build();
+  }
+
+  /** The post's audit trail, oldest first. */
+  public Expected trail(DecisionReview... reviews) {
+    builder.setReviews(List.of(reviews));
+    return this;
+  }
+
+  /** The review that made this decision. */
+  public Expected madeBy(DecisionReview review) {
+    builder.setReview(review);
+    return this;
+  }
+
+  /** Approved by "ana"'s override of a hold. */
+  public Expected override(String reason, String at) {
+    builder.setOverride(
+        DecisionOverride.newBuilder()
+            .setReviewer("ana")
+            .setReason(reason)
+            .setAt(Instant.parse(at))
+            .build());
+    return this;
+  }
+
+  /** The channel requires sign-off; signed by "ana" at {@code signedAt}, or not yet (null). */
+  public Expected signOff(String signedAt) {
+    builder.setSignOff(
+        DecisionSignOff.newBuilder()
+            .setRequired(true)
+            .setSignedBy(signedAt == null ? null : "ana")
+            .setSignedAt(signedAt == null ? null : Instant.parse(signedAt))
+            .build());
+    return this;
   }
 
   public Expected decidedAt(String instant) {

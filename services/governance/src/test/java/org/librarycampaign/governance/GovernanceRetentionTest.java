@@ -83,6 +83,25 @@ class GovernanceRetentionTest {
   }
 
   @Test
+  void aForgottenPostsReviewsAreForgottenWithIt() {
+    assertThat(send(content("c1"))).hasSize(1);
+    assertThat(send(Lines.reviewed("c1", 1, "REJECT", "Off message", "2026-11-28T09:00:00Z", null)))
+        .hasSize(1);
+
+    assertThat(send(content("d1").at("2027-01-05T15:00:00Z").drafted("2026-12-18T01:00:00Z")))
+        .hasSize(1);
+
+    assertThat(send(content("c1").drafted("2026-12-18T03:00:00Z")))
+        .as("decided afresh, without the old audit trail")
+        .containsExactly(
+            Expected.content("c1")
+                .approved()
+                .week(1, 0, 0)
+                .decidedAt("2026-12-18T03:00:00Z")
+                .line());
+  }
+
+  @Test
   void theDefaultHorizonIsNinetyDays() {
     driver.close();
     driver = new GovernanceDriver(CampaignConfig.of(Map.of()), Map.of());

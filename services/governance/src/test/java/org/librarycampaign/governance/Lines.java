@@ -93,6 +93,41 @@ public final class Lines {
     return node.toString();
   }
 
+  /** A channel policy that sets only its sign-off (NONE, CAMPAIGN or ALL). */
+  public static String signOffPolicy(String branchId, String platform, String signOff) {
+    ObjectNode node = JSON.createObjectNode();
+    node.put("type", "ChannelPolicy");
+    node.put("branchId", branchId);
+    node.put("platform", platform);
+    node.put("signOff", signOff);
+    return node.toString();
+  }
+
+  /**
+   * A PostReviewed line of an eastside/FACEBOOK post by reviewer "ana".
+   *
+   * @param scheduledAt RESCHEDULE: the new time; else null
+   */
+  public static String reviewed(
+      String postId, int revision, String action, String reason, String at, String scheduledAt) {
+    ObjectNode node = JSON.createObjectNode();
+    node.put("type", "PostReviewed");
+    node.put("postId", postId);
+    node.put("revision", revision);
+    node.put("branchId", "eastside");
+    node.put("platform", "FACEBOOK");
+    node.put("action", action);
+    if (reason != null) {
+      node.put("reason", reason);
+    }
+    node.put("reviewer", "ana");
+    node.put("reviewedAt", at);
+    if (scheduledAt != null) {
+      node.put("scheduledAt", scheduledAt);
+    }
+    return node.toString();
+  }
+
   public static String reported(String incidentId, String branchId, String severity, String at) {
     ObjectNode node = JSON.createObjectNode();
     node.put("type", "IncidentReported");

@@ -51,6 +51,9 @@ public final class IngestHarness implements AutoCloseable {
   public static final String EASTSIDE = "eastside-token-for-tests-01";
   public static final String WESTSIDE = "westside-token-for-tests-01";
 
+  /** Eastside's reviewer: the branch's rights, and reviews of its posts. */
+  public static final String EASTSIDE_REVIEWER = "eastside-reviewer-token-for-tests";
+
   /** The topics a request can write to. */
   public static final List<CampaignTopic> INPUT_TOPICS =
       List.of(
@@ -109,6 +112,8 @@ public final class IngestHarness implements AutoCloseable {
               + org.librarycampaign.ingest.auth.TokenRegistry.hashed(EASTSIDE)
               + "\nbranch.westside="
               + WESTSIDE
+              + "\nreviewer.eastside="
+              + EASTSIDE_REVIEWER
               + "\n");
       file.toFile().deleteOnExit();
       return file;

@@ -28,6 +28,12 @@ public final class Samples {
       {"type":"PostWithdrawn","postId":"p1","branchId":"eastside","platform":"FACEBOOK",\
       "reason":"hearing moved","withdrawnAt":"2026-11-28T09:00:00Z"}""";
 
+  public static final String POST_REVIEWED =
+      """
+      {"type":"PostReviewed","postId":"p1","revision":1,"branchId":"eastside","platform":"FACEBOOK",\
+      "action":"REJECT","reason":"Off message for the hearing","reviewer":"ana",\
+      "reviewedAt":"2026-11-28T09:00:00Z"}""";
+
   public static final String MILESTONE =
       """
       {"type":"Milestone","milestoneId":"m1","revision":1,"kind":"COMMUNITY_EVENT","stance":"AVOID",\
@@ -99,6 +105,7 @@ public final class Samples {
     Map<String, String> samples = new LinkedHashMap<>();
     samples.put("PostDrafted", POST_DRAFTED);
     samples.put("PostWithdrawn", POST_WITHDRAWN);
+    samples.put("PostReviewed", POST_REVIEWED);
     samples.put("Milestone", MILESTONE);
     samples.put("IncidentReported", INCIDENT_REPORTED);
     samples.put("IncidentAcknowledged", INCIDENT_ACKNOWLEDGED);

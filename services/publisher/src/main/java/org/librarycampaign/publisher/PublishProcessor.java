@@ -14,9 +14,11 @@ import library.campaign.events.IncidentResolved;
 import library.campaign.events.PostDecision;
 import library.campaign.events.PostDrafted;
 import library.campaign.events.PostEvent;
+import library.campaign.events.PostReviewed;
 import library.campaign.events.PostWithdrawn;
 import library.campaign.events.Publication;
 import library.campaign.events.PublicationStatus;
+import library.campaign.events.ReviewAction;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -133,9 +135,7 @@ final class PublishProcessor implements Processor<String, Object, String, Public
       switch (EventType.Post.of(envelope)) {
         case DRAFTED -> drafted((PostDrafted) envelope.getEvent());
         case WITHDRAWN -> withdrawn((PostWithdrawn) envelope.getEvent());
-        case REVIEWED -> {
-          // a review reaches the publisher as governance's decision (its signOff)
-        }
+        case REVIEWED -> reviewed((PostReviewed) envelope.getEvent());
       }
     } else if (value instanceof PostDecision decision) {
       decided(decision);
@@ -186,6 +186,25 @@ final class PublishProcessor implements Processor<String, Object, String, Public
     schedule.put(new TimeOrderedKey(post.scheduledAt(), post.idempotencyKey()), post.postId());
   }
 
+  /**
+   * A RESCHEDULE of the latest revision is the next revision at the new time, as governance makes
+   * it (services/governance/README.md#reviews); the other reviews reach the publisher as
+   * governance's decisions (status, signOff).
+   */
+  private void reviewed(PostReviewed review) {
+    PostState known = posts.get(review.getPostId());
+    if (review.getAction() != ReviewAction.RESCHEDULE
+        || review.getScheduledAt() == null
+        || known == null
+        || known.withdrawn()
+        || known.revision() != review.getRevision()) {
+      return;
+    }
+    PostState moved = known.rescheduled(review.getScheduledAt());
+    posts.put(moved.postId(), moved);
+    schedule.put(new TimeOrderedKey(moved.scheduledAt(), moved.idempotencyKey()), moved.postId());
+  }
+
   private void withdrawn(PostWithdrawn withdrawal) {
     PostState known = posts.get(withdrawal.getPostId());
     if (known != null && !known.withdrawn()) {
@@ -204,7 +223,9 @@ final class PublishProcessor implements Processor<String, Object, String, Public
             decision.getRevision(),
             decision.getStatus().name(),
             decision.getReleased(),
-            decision.getScheduledAt()));
+            decision.getScheduledAt(),
+            decision.getSignOff() != null && decision.getSignOff().getRequired(),
+            decision.getSignOff() == null ? null : decision.getSignOff().getSignedBy()));
   }
 
   private void updateIncidents(

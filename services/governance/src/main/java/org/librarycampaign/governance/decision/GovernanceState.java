@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import library.campaign.events.Platform;
+import library.campaign.events.SignOffPolicy;
 import org.librarycampaign.governance.balance.BalanceLedger;
 import org.librarycampaign.governance.balance.WindowKey;
 import org.librarycampaign.governance.crisis.BranchCrises;
@@ -64,4 +65,18 @@ public interface GovernanceState {
   Optional<HashtagUse> sentUse(String normalizedHashtag);
 
   void saveSentUse(HashtagUse use);
+
+  /** What is kept of a post for its reviews (services/governance/README.md#reviews). */
+  default Optional<ReviewRecord> reviews(String postId) {
+    return Optional.empty();
+  }
+
+  default void saveReviews(String postId, ReviewRecord record) {
+    throw new UnsupportedOperationException("this state keeps no reviews");
+  }
+
+  /** The channel's sign-off policy; NONE when its policy names none. */
+  default SignOffPolicy signOff(String branchId, Platform platform) {
+    return SignOffPolicy.NONE;
+  }
 }

@@ -13,8 +13,10 @@ import java.util.Set;
 import java.util.function.Function;
 import library.campaign.events.DecisionStatus;
 import library.campaign.events.Platform;
+import library.campaign.events.PostCategory;
 import library.campaign.events.ReasonCode;
 import library.campaign.events.Severity;
+import library.campaign.events.SignOffPolicy;
 import org.librarycampaign.channelrules.ChannelRules;
 import org.librarycampaign.governance.balance.BalanceLedger;
 import org.librarycampaign.governance.balance.WindowKey;
@@ -140,6 +142,7 @@ public final class Governor {
             false,
             status == DecisionStatus.HELD ? findings.warnings() : List.of());
     session.savePost(record);
+    session.saveDraft(draft);
     session.decide(record, findings.reasons(), findings.warnings());
     if (status == DecisionStatus.APPROVED && !draft.isCampaign()) {
       session.release(ledger);
@@ -226,6 +229,126 @@ public final class Governor {
         : "Withdrawn by the branch: " + reason.strip();
   }
 
+  /**
+   * PostReviewed (services/governance/README.md#reviews). A review of a post governance does not
+   * know, of a revision that is not the post's latest, or of a withdrawn post changes nothing.
+   * APPROVE of a HELD revision approves it with an override (no other held post is released);
+   * APPROVE of an APPROVED revision signs it off where its channel requires that; REJECT makes a
+   * live post REJECTED ({@code REVIEW_REJECTED}) and frees its place; RESCHEDULE drafts the next
+   * revision at the new time, decided by every rule again.
+   */
+  public Outcome onReviewed(Review review, Instant at) {
+    Session session = new Session(at);
+    Optional<PostRecord> known = session.post(review.postId());
+    if (known.isEmpty()
+        || known.get().revision() != review.revision()
+        || known.get().status() == DecisionStatus.WITHDRAWN) {
+      return Outcome.NOTHING;
+    }
+    PostRecord post = known.get();
+    return switch (review.action()) {
+      case APPROVE -> approve(session, post, review);
+      case REJECT -> reject(session, post, review);
+      case RESCHEDULE -> reschedule(session, post, review, at);
+      case UNKNOWN -> Outcome.NOTHING;
+    };
+  }
+
+  private Outcome approve(Session session, PostRecord post, Review review) {
+    ReviewEntry entry = review.entry();
+    ReviewRecord.Stamp stamp =
+        new ReviewRecord.Stamp(
+            post.revision(), review.reviewer(), review.reason(), review.reviewedAt());
+    ReviewRecord reviews = session.reviews(post.postId());
+    if (post.status() == DecisionStatus.HELD) {
+      // the override takes the post's place in its week as any approval does, whatever the day's
+      // cap, ratio or crisis says; the release walk does not run, so it frees no other post
+      BalanceLedger ledger = session.ledger(post.window());
+      ledger.unhold(post.postId());
+      ledger.approve(post.category(), post.day());
+      session.markChanged(ledger);
+      PostRecord approved = post.withStatus(DecisionStatus.APPROVED, false);
+      session.savePost(approved);
+      session.saveReviews(
+          post.postId(), reviews.with(entry).withOverride(stamp).withSignature(stamp));
+      session.decide(approved, List.of(), post.warnings(), entry);
+      return session.commit(List.of());
+    }
+    if (post.status() == DecisionStatus.APPROVED
+        && session.needsSignOff(post)
+        && reviews.signatureOf(post.revision()) == null) {
+      session.saveReviews(post.postId(), reviews.with(entry).withSignature(stamp));
+      session.decide(post, List.of(), List.of(), entry);
+      return session.commit(List.of());
+    }
+    return Outcome.NOTHING;
+  }
+
+  private Outcome reject(Session session, PostRecord post, Review review) {
+    if (!post.isLive()) {
+      return Outcome.NOTHING;
+    }
+    ReviewEntry entry = review.entry();
+    BalanceLedger ledger = session.takeOut(post);
+    PostRecord rejected = post.withStatus(DecisionStatus.REJECTED, false);
+    session.savePost(rejected);
+    session.saveReviews(post.postId(), session.reviews(post.postId()).with(entry));
+    session.decide(
+        rejected,
+        List.of(Reason.of(ReasonCode.REVIEW_REJECTED, rejectedMessage(review))),
+        List.of(),
+        entry);
+    session.release(ledger);
+    return session.commit(List.of());
+  }
+
+  static String rejectedMessage(Review review) {
+    String by = "Rejected by reviewer " + review.reviewer().strip();
+    return review.reason() == null || review.reason().isBlank()
+        ? by
+        : by + ": " + review.reason().strip();
+  }
+
+  /**
+   * The next revision at the new time, drafted at the review's time and decided like any draft; the
+   * decision of that revision names the review. A post drafted before reviews were kept has no
+   * draft to reschedule: nothing.
+   */
+  private Outcome reschedule(Session session, PostRecord post, Review review, Instant at) {
+    ReviewRecord reviews = session.reviews(post.postId());
+    Draft old = reviews.draft();
+    if (old == null || review.scheduledAt() == null || old.revision() != post.revision()) {
+      return Outcome.NOTHING;
+    }
+    ReviewEntry entry = review.entry();
+    state.saveReviews(post.postId(), reviews.with(entry));
+    Draft moved =
+        new Draft(
+            old.postId(),
+            old.revision() + 1,
+            old.branchId(),
+            old.platform(),
+            old.category(),
+            old.campaignId(),
+            old.text(),
+            old.hashtags(),
+            old.mentions(),
+            old.links(),
+            old.mediaCount(),
+            review.scheduledAt(),
+            review.reviewedAt());
+    Outcome drafted = onDrafted(moved, at);
+    return new Outcome(
+        drafted.decisions().stream()
+            .map(
+                d ->
+                    d.postId().equals(moved.postId()) && d.revision() == moved.revision()
+                        ? d.madeBy(entry)
+                        : d)
+            .toList(),
+        drafted.hashtagUses());
+  }
+
   /** IncidentReported: a HIGH or CRITICAL one starts a crisis (campaign posts are then held). */
   public Outcome onIncidentReported(String branchId, String incidentId, Severity severity) {
     if (state.isResolved(branchId, incidentId)) {
@@ -305,6 +428,8 @@ public final class Governor {
     private final Map<String, BranchCrises> crises = new HashMap<>();
     private final Set<String> changedCrises = new LinkedHashSet<>();
     private final Map<String, ChannelRules> rules = new HashMap<>();
+    private final Map<String, ReviewRecord> reviews = new HashMap<>();
+    private final Set<String> changedReviews = new LinkedHashSet<>();
     private final List<Decision> decisions = new ArrayList<>();
 
     Session(Instant at) {
@@ -318,6 +443,48 @@ public final class Governor {
     void savePost(PostRecord post) {
       posts.put(post.postId(), Optional.of(post));
       changedPosts.add(post.postId());
+    }
+
+    /** What is kept of the post for its reviews; empty when nothing is. */
+    ReviewRecord reviews(String postId) {
+      return reviews.computeIfAbsent(
+          postId, id -> state.reviews(id).orElseGet(ReviewRecord::empty));
+    }
+
+    void saveReviews(String postId, ReviewRecord record) {
+      reviews.put(postId, record);
+      changedReviews.add(postId);
+    }
+
+    /** Keeps the latest draft, for a later RESCHEDULE. */
+    void saveDraft(Draft draft) {
+      saveReviews(draft.postId(), reviews(draft.postId()).withDraft(draft));
+    }
+
+    /** Whether the channel's sign-off policy covers the post (services/publisher/README.md). */
+    boolean needsSignOff(PostRecord post) {
+      SignOffPolicy policy = state.signOff(post.branchId(), post.platform());
+      return switch (policy) {
+        case ALL -> true;
+        case CAMPAIGN -> post.category() == PostCategory.CAMPAIGN;
+        case NONE -> false;
+      };
+    }
+
+    /** The audit trail a decision of the post shows. */
+    Audit audit(PostRecord post) {
+      ReviewRecord kept = reviews(post.postId());
+      ReviewRecord.Stamp override =
+          post.status() == DecisionStatus.APPROVED ? kept.overrideOf(post.revision()) : null;
+      Audit.SignOff signOff = null;
+      if (post.isLive() && needsSignOff(post)) {
+        ReviewRecord.Stamp signature = kept.signatureOf(post.revision());
+        signOff =
+            signature == null
+                ? new Audit.SignOff(null, null)
+                : new Audit.SignOff(signature.reviewer(), signature.at());
+      }
+      return new Audit(override, kept.trail(), signOff, null);
     }
 
     BalanceLedger ledger(WindowKey key) {
@@ -407,6 +574,11 @@ public final class Governor {
     }
 
     void decide(PostRecord post, List<Reason> reasons, List<Warning> warnings) {
+      decide(post, reasons, warnings, null);
+    }
+
+    /** A decision; {@code review} made it, when it is not null. */
+    void decide(PostRecord post, List<Reason> reasons, List<Warning> warnings, ReviewEntry review) {
       ChannelRules channel = rules(post.branchId(), post.platform());
       BalanceLedger ledger = ledger(post.window());
       WindowCounts window =
@@ -430,7 +602,8 @@ public final class Governor {
               reasons,
               warnings,
               window,
-              at));
+              at,
+              review == null ? audit(post) : audit(post).madeBy(review)));
     }
 
     /** Writes a post's record, and keeps the schedule of stale holds in step with it. */
@@ -443,6 +616,7 @@ public final class Governor {
       changedPosts.forEach(id -> posts.get(id).ifPresent(this::writePost));
       changedLedgers.forEach(key -> state.saveLedger(ledgers.get(key)));
       changedCrises.forEach(branchId -> state.saveCrises(branchId, crises.get(branchId)));
+      changedReviews.forEach(postId -> state.saveReviews(postId, reviews.get(postId)));
       return new Outcome(decisions, uses);
     }
   }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import library.campaign.events.Platform;
+import library.campaign.events.SignOffPolicy;
 import org.librarycampaign.governance.balance.BalanceLedger;
 import org.librarycampaign.governance.balance.WindowKey;
 import org.librarycampaign.governance.crisis.BranchCrises;
@@ -26,6 +27,29 @@ public final class MemoryState implements GovernanceState {
   private final Map<String, ChannelRules> rules = new HashMap<>();
   private final Map<String, HashtagUse> firstUses = new HashMap<>();
   private final Map<String, HashtagUse> sentUses = new HashMap<>();
+  private final Map<String, ReviewRecord> reviews = new HashMap<>();
+  private final Map<String, SignOffPolicy> signOffs = new HashMap<>();
+
+  /** The channel's sign-off policy (NONE unless set). */
+  public MemoryState withSignOff(String branchId, Platform platform, SignOffPolicy policy) {
+    signOffs.put(ChannelRules.channelId(branchId, platform), policy);
+    return this;
+  }
+
+  @Override
+  public Optional<ReviewRecord> reviews(String postId) {
+    return Optional.ofNullable(reviews.get(postId));
+  }
+
+  @Override
+  public void saveReviews(String postId, ReviewRecord record) {
+    reviews.put(postId, record);
+  }
+
+  @Override
+  public SignOffPolicy signOff(String branchId, Platform platform) {
+    return signOffs.getOrDefault(ChannelRules.channelId(branchId, platform), SignOffPolicy.NONE);
+  }
 
   public MemoryState withRules(ChannelRules channel) {
     rules.put(channel.channelId(), channel);

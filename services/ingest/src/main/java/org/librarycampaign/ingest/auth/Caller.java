@@ -12,6 +12,11 @@ public sealed interface Caller {
     return new Branch(branchId);
   }
 
+  /** A branch's reviewer: what the branch's token may do, and reviews of its posts. */
+  static Caller reviewer(String branchId) {
+    return new Branch(branchId, true);
+  }
+
   /** A name safe to log and to tag metrics with: {@code admin} or {@code branch:<id>}. */
   String describe();
 
@@ -23,15 +28,23 @@ public sealed interface Caller {
     }
   }
 
-  /** A branch system's token: writes (and reads) only its own branch. */
-  record Branch(String branchId) implements Caller {
+  /**
+   * A branch system's token: writes (and reads) only its own branch.
+   *
+   * @param reviewer a reviewer's token of the branch, which may also review its posts
+   */
+  record Branch(String branchId, boolean reviewer) implements Caller {
     public Branch {
       Objects.requireNonNull(branchId, "branchId");
     }
 
+    public Branch(String branchId) {
+      this(branchId, false);
+    }
+
     @Override
     public String describe() {
-      return "branch:" + branchId;
+      return (reviewer ? "reviewer:" : "branch:") + branchId;
     }
   }
 }

@@ -6,7 +6,9 @@ import java.util.Set;
 /**
  * What a caller may do. A branch token writes and reads its own branch only; the admin token does
  * everything, and is the only one for channel policies, response plans, rotation overrides, branch
- * settings, directories of officials and anything addressed to every branch ({@code *}).
+ * settings, directories of officials and anything addressed to every branch ({@code *}). Reviews
+ * ({@code PostReviewed}) need the admin token or the branch's reviewer token, which otherwise has
+ * the branch token's rights.
  */
 public final class Permissions {
 
@@ -15,6 +17,9 @@ public final class Permissions {
       Set.of("ChannelPolicy", "ResponsePlan", "RotationOverride", "BranchSettings", "Officials");
 
   private static final String EVERY_BRANCH = "*";
+
+  /** The event type only the admin token and a branch's reviewer token may send. */
+  private static final String REVIEW_TYPE = "PostReviewed";
 
   private Permissions() {}
 
@@ -28,9 +33,13 @@ public final class Permissions {
     if (caller instanceof Caller.Admin) {
       return Optional.empty();
     }
-    String own = ((Caller.Branch) caller).branchId();
+    Caller.Branch branch = (Caller.Branch) caller;
+    String own = branch.branchId();
     if (ADMIN_TYPES.contains(eventType)) {
       return Optional.of(eventType + " needs the admin token");
+    }
+    if (REVIEW_TYPE.equals(eventType) && !branch.reviewer()) {
+      return Optional.of(eventType + " needs the admin token or the branch's reviewer token");
     }
     if (EVERY_BRANCH.equals(branchId)) {
       return Optional.of("events for every branch (\"*\") need the admin token");

@@ -9,10 +9,12 @@ import java.util.Properties;
 import java.util.TreeSet;
 
 /**
- * A tokens file: a properties file with the key {@code admin} for the admin token and {@code
- * branch.<branchId>} for a branch's token. A value is the token itself or its hash ({@code
- * sha256:<hex>}, see {@link TokenRegistry#hashed}); several values separated by commas let a token
- * be replaced without a gap. Any other key is an error (a typo must not leave a branch locked out).
+ * A tokens file: a properties file with the key {@code admin} for the admin token, {@code
+ * branch.<branchId>} for a branch's token and {@code reviewer.<branchId>} for the token of a
+ * branch's reviewer (the branch's rights, and reviews of its posts). A value is the token itself or
+ * its hash ({@code sha256:<hex>}, see {@link TokenRegistry#hashed}); several values separated by
+ * commas let a token be replaced without a gap. Any other key is an error (a typo must not leave a
+ * branch locked out).
  *
  * <pre>
  * admin=sha256:5e884898da28047151d0e56f8dc6292773603d0d6aabbdd62a11ef721d1542d8
@@ -24,6 +26,7 @@ public final class TokensFile {
 
   public static final String ADMIN_KEY = "admin";
   public static final String BRANCH_PREFIX = "branch.";
+  public static final String REVIEWER_PREFIX = "reviewer.";
 
   private TokensFile() {}
 
@@ -71,8 +74,16 @@ public final class TokensFile {
       }
       return Caller.branch(branch);
     }
+    if (key.startsWith(REVIEWER_PREFIX)) {
+      String branch = key.substring(REVIEWER_PREFIX.length());
+      if (!isBranchId(branch)) {
+        throw new IllegalArgumentException(
+            where + ": a branch id must be 1 to 128 characters without spaces, '/' or '*'");
+      }
+      return Caller.reviewer(branch);
+    }
     throw new IllegalArgumentException(
-        where + ": expected 'admin' or 'branch.<branchId>' as the key");
+        where + ": expected 'admin', 'branch.<branchId>' or 'reviewer.<branchId>' as the key");
   }
 
   static boolean isBranchId(String id) {

@@ -35,6 +35,17 @@ public enum Route {
       Access.TOKEN,
       "Withdraw a post",
       "A PostWithdrawn; postId comes from the path."),
+  REVIEW_POST(
+      HandlerType.POST,
+      "/v1/posts/{postId}/review",
+      "PostReviewed",
+      Access.TOKEN,
+      "Review a post",
+      "A PostReviewed; postId comes from the path. action APPROVE (a held revision is approved"
+          + " with an override; an approved one is signed off), REJECT or RESCHEDULE (with the"
+          + " new scheduledAt); reason required for APPROVE and REJECT. Only the latest revision"
+          + " counts. The admin token, or the branch's reviewer token; a branch token may not"
+          + " review."),
   MILESTONES(
       HandlerType.POST,
       "/v1/milestones",

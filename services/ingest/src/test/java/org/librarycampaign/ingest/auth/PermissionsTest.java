@@ -33,6 +33,25 @@ class PermissionsTest {
   }
 
   @Test
+  void onlyTheAdminAndTheBranchsReviewerReview() {
+    Caller reviewer = Caller.reviewer("eastside");
+
+    assertThat(Permissions.refusalToWrite(EASTSIDE, "PostReviewed", "eastside"))
+        .hasValue("PostReviewed needs the admin token or the branch's reviewer token");
+    assertThat(Permissions.refusalToWrite(reviewer, "PostReviewed", "eastside")).isEmpty();
+    assertThat(Permissions.refusalToWrite(reviewer, "PostReviewed", "westside"))
+        .hasValue("this token writes only for branch \"eastside\"");
+    assertThat(Permissions.refusalToWrite(Caller.ADMIN, "PostReviewed", "westside")).isEmpty();
+    // otherwise a reviewer's token has its branch's rights, and no more
+    assertThat(Permissions.refusalToWrite(reviewer, "PostDrafted", "eastside")).isEmpty();
+    assertThat(Permissions.refusalToWrite(reviewer, "ChannelPolicy", "eastside"))
+        .hasValue("ChannelPolicy needs the admin token");
+    assertThat(Permissions.refusalToRead(reviewer, "westside"))
+        .hasValue("this token reads only branch \"eastside\"");
+    assertThat(reviewer.describe()).isEqualTo("reviewer:eastside");
+  }
+
+  @Test
   void aBranchMayNotWriteAboutAPostOrIncidentOfAnotherBranchWithoutLearningWhose() {
     Caller westside = Caller.branch("westside");
 
@@ -91,7 +110,7 @@ class PermissionsTest {
     boolean allowed = Permissions.refusalToWrite(Caller.branch(own), type, other).isEmpty();
     if (allowed) {
       assertThat(other).isEqualTo(own);
-      assertThat(type).isNotIn("ChannelPolicy", "ResponsePlan", "Officials");
+      assertThat(type).isNotIn("ChannelPolicy", "ResponsePlan", "Officials", "PostReviewed");
     }
   }
 
@@ -100,6 +119,7 @@ class PermissionsTest {
     return Arbitraries.of(
         "PostDrafted",
         "PostWithdrawn",
+        "PostReviewed",
         "Milestone",
         "IncidentReported",
         "IncidentAcknowledged",

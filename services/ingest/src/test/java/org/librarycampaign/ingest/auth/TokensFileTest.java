@@ -33,6 +33,24 @@ class TokensFileTest {
   }
 
   @Test
+  void aReviewerKeyGivesTheBranchsReviewerToken() throws IOException {
+    Path file =
+        write(
+            "branch.eastside=east-token-0123456789",
+            "reviewer.eastside=" + TokenRegistry.hashed("east-reviewer-0123456789"));
+
+    TokenRegistry tokens = TokensFile.read(file);
+
+    assertThat(tokens.authenticate("east-reviewer-0123456789"))
+        .contains(Caller.reviewer("eastside"));
+    assertThat(tokens.authenticate("east-token-0123456789")).contains(Caller.branch("eastside"));
+    assertThat(Caller.reviewer("eastside")).isNotEqualTo(Caller.branch("eastside"));
+    assertThatThrownBy(() -> TokensFile.read(write("reviewer.*=every-branch-0123456789")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("reviewer.*");
+  }
+
+  @Test
   void anUnknownKeyIsAnErrorNamingTheKeyButNotTheValue() throws IOException {
     Path file = write("branches.eastside=east-token-0123456789");
 

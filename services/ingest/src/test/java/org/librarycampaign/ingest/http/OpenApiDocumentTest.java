@@ -39,6 +39,7 @@ class OpenApiDocumentTest {
             Map.entry("/v1/events", List.of("post")),
             Map.entry("/v1/posts", List.of("post")),
             Map.entry("/v1/posts/{postId}/withdraw", List.of("post")),
+            Map.entry("/v1/posts/{postId}/review", List.of("post")),
             Map.entry("/v1/milestones", List.of("post")),
             Map.entry("/v1/incidents", List.of("post")),
             Map.entry("/v1/incidents/{incidentId}/ack", List.of("post")),

@@ -108,7 +108,9 @@ class EventJsonRoundTripTest {
                     + "'reviewer':'comms-lead','reason':'The suggested slot',"
                     + "'at':'2026-11-27T09:00:00Z','scheduledAt':'2026-12-01T15:00:00Z'}],"
                     + "'signOff':{'required':true,'signedBy':'comms-lead',"
-                    + "'signedAt':'2026-11-27T11:00:00Z'},'byReview':true}"));
+                    + "'signedAt':'2026-11-27T11:00:00Z'},'review':{'revision':1,"
+                    + "'action':'RESCHEDULE','reviewer':'comms-lead','reason':'The suggested slot',"
+                    + "'at':'2026-11-27T09:00:00Z','scheduledAt':'2026-12-01T15:00:00Z'}}"));
     assertThat(json.write(new ConflictEvent(Samples.conflictCleared())))
         .isEqualTo(
             line(

@@ -365,7 +365,15 @@ final class Samples {
                 .setSignedBy("comms-lead")
                 .setSignedAt(at("2026-11-27T11:00:00Z"))
                 .build())
-        .setByReview(true)
+        .setReview(
+            DecisionReview.newBuilder()
+                .setRevision(1)
+                .setAction(ReviewAction.RESCHEDULE)
+                .setReviewer("comms-lead")
+                .setReason("The suggested slot")
+                .setAt(at("2026-11-27T09:00:00Z"))
+                .setScheduledAt(at("2026-12-01T15:00:00Z"))
+                .build())
         .build();
   }
 

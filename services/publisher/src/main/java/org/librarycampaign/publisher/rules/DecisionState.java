@@ -10,12 +10,31 @@ import java.time.Instant;
  *     added later, such as EXPIRED: anything but APPROVED stops publishing)
  * @param released a held post approved later
  * @param scheduledAt the time the decision was made for
+ * @param signOffRequired the channel requires a reviewer's sign-off of this revision
+ *     (services/governance/README.md#reviews)
+ * @param signedBy the reviewer who signed it off; null while it waits
  */
-public record DecisionState(int revision, String status, boolean released, Instant scheduledAt) {
+public record DecisionState(
+    int revision,
+    String status,
+    boolean released,
+    Instant scheduledAt,
+    boolean signOffRequired,
+    String signedBy) {
 
   public static final String APPROVED = "APPROVED";
 
+  /** A decision on a channel that requires no sign-off. */
+  public DecisionState(int revision, String status, boolean released, Instant scheduledAt) {
+    this(revision, status, released, scheduledAt, false, null);
+  }
+
   public boolean approved() {
     return APPROVED.equals(status);
+  }
+
+  /** It needs a sign-off that nobody has given yet. */
+  public boolean awaitsSignOff() {
+    return signOffRequired && signedBy == null;
   }
 }

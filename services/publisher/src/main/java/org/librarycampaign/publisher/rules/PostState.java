@@ -59,6 +59,24 @@ public record PostState(
     return withdrawnAt != null;
   }
 
+  /** The next revision at a new time: a reviewer's RESCHEDULE of this one. */
+  public PostState rescheduled(Instant newTime) {
+    return new PostState(
+        postId,
+        revision + 1,
+        branchId,
+        platform,
+        category,
+        campaignId,
+        text,
+        hashtags,
+        mentions,
+        links,
+        media,
+        newTime,
+        null);
+  }
+
   public PostState withdraw(Instant at) {
     return new PostState(
         postId,

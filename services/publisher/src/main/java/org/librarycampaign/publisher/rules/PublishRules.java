@@ -19,10 +19,10 @@ import java.util.List;
  *       post is APPROVED;
  *   <li>a campaign post while its branch has an open HIGH or CRITICAL incident (governance's
  *       CRISIS_PAUSE): SKIPPED;
+ *   <li>its channel requires sign-off and no reviewer signed this revision: SKIPPED "not signed
+ *       off";
  *   <li>otherwise: published.
  * </ol>
- *
- * A later "needs sign-off" check is one more condition before the last step.
  */
 public final class PublishRules {
 
@@ -98,6 +98,14 @@ public final class PublishRules {
               + " is in a crisis ("
               + String.join(", ", crises)
               + ") at its time; campaign posts are not published");
+    }
+    if (decision.awaitsSignOff()) {
+      return new Verdict.Skip(
+          "not signed off: "
+              + post.channelId()
+              + " requires a reviewer's sign-off of revision "
+              + revision
+              + " and it had none at its time");
     }
     return Verdict.PUBLISH;
   }
