@@ -43,7 +43,8 @@ class EventJsonExamplesTest {
     String line =
         line(
             "{'type':'ChannelPolicy','branchId':'eastside','platform':'FACEBOOK','contentPerCampaign':3,"
-                + "'maxPostsPerDay':3,'zone':'America/Chicago','politicalSpeechAllowed':true}");
+                + "'maxPostsPerDay':3,'zone':'America/Chicago','politicalSpeechAllowed':true,"
+                + "'minMinutesBetweenPosts':30,'maxCampaignPostsPerWeek':4}");
 
     ParsedEvent event = json.parse(line);
 
@@ -53,7 +54,8 @@ class EventJsonExamplesTest {
                 "ChannelPolicy",
                 CampaignTopic.CHANNEL_POLICIES,
                 "eastside/FACEBOOK",
-                new ChannelPolicy("eastside", Platform.FACEBOOK, 3, 3, "America/Chicago", true),
+                new ChannelPolicy(
+                    "eastside", Platform.FACEBOOK, 3, 3, "America/Chicago", true, 30, 4),
                 null));
     assertThat(event.isTick()).isFalse();
     assertThat(json.write(event.value())).isEqualTo(line);

@@ -176,6 +176,8 @@ final class Samples {
         .setMaxPostsPerDay(2)
         .setZone("America/Chicago")
         .setPoliticalSpeechAllowed(false)
+        .setMinMinutesBetweenPosts(30)
+        .setMaxCampaignPostsPerWeek(4)
         .build();
   }
 
