@@ -8,6 +8,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.librarycampaign.channelrules.ChannelRules;
 import org.librarycampaign.governance.balance.BalanceLedger;
+import org.librarycampaign.governance.balance.Spacing;
 import org.librarycampaign.governance.crisis.BranchCrises;
 import org.librarycampaign.governance.decision.Draft;
 import org.librarycampaign.governance.hashtags.HashtagUse;
@@ -25,6 +26,8 @@ import org.librarycampaign.governance.hashtags.HashtagUse;
  *     is asked
  * @param nextDayWithRoom the nearest later local date under the channel's cap, possibly in a later
  *     week (asked only when the day is full); null when only advice is asked
+ * @param spacing the channel's approved posts around a time, for the spacing rule ({@link
+ *     Spacing#NONE} when the channel does not space its posts, or when only advice is asked)
  */
 public record PostContext(
     Draft draft,
@@ -34,13 +37,28 @@ public record PostContext(
     ChannelRules channel,
     LocalDate day,
     BalanceLedger week,
-    Supplier<LocalDate> nextDayWithRoom) {
+    Supplier<LocalDate> nextDayWithRoom,
+    Spacing spacing) {
 
   public PostContext {
     Objects.requireNonNull(draft, "draft");
     Objects.requireNonNull(crises, "crises");
     Objects.requireNonNull(channel, "channel");
+    Objects.requireNonNull(spacing, "spacing");
     hashtagUses = List.copyOf(hashtagUses);
+  }
+
+  /** A post on a channel that does not space its posts. */
+  public PostContext(
+      Draft draft,
+      List<HashtagUse> hashtagUses,
+      Function<String, Optional<HashtagUse>> firstUse,
+      BranchCrises crises,
+      ChannelRules channel,
+      LocalDate day,
+      BalanceLedger week,
+      Supplier<LocalDate> nextDayWithRoom) {
+    this(draft, hashtagUses, firstUse, crises, channel, day, week, nextDayWithRoom, Spacing.NONE);
   }
 
   /** What advice needs: no day, week or calendar (rules that decide are not asked). */
