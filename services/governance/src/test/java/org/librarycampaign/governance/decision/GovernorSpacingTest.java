@@ -239,4 +239,17 @@ class GovernorSpacingTest {
     assertThat(withdraw("c1")).containsExactly("c1 WITHDRAWN WITHDRAWN", "c2 APPROVED released");
     assertThat(week("2026-11-30").held()).isEmpty();
   }
+
+  @Test
+  void aWalkThatOnlyDropsAStaleEntryStillStoresTheQueue() {
+    pacing(30, 0);
+    content("c1", "2026-12-01T15:00:00Z");
+    BalanceLedger ledger = week("2026-11-30");
+    ledger.hold("ghost", java.time.LocalDate.parse("2026-12-02"));
+    state.saveLedger(ledger);
+    governor.onIncidentReported("eastside", "i1", Severity.HIGH);
+
+    assertThat(governor.onIncidentResolved("eastside", "i1", next()).decisions()).isEmpty();
+    assertThat(week("2026-11-30").held()).isEmpty();
+  }
 }
