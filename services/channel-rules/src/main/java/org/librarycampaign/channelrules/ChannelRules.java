@@ -13,6 +13,8 @@ import library.campaign.events.Platform;
  *
  * @param capFromPolicy whether {@code maxPostsPerDay} came from the channel's policy (messages then
  *     name the policy rather than the platform)
+ * @param pacing spacing between posts and the weekly campaign ceiling ({@link Pacing#NONE} unless
+ *     the policy sets them)
  */
 public record ChannelRules(
     String branchId,
@@ -21,15 +23,37 @@ public record ChannelRules(
     int maxPostsPerDay,
     boolean capFromPolicy,
     ZoneId zone,
-    boolean politicalSpeechAllowed) {
+    boolean politicalSpeechAllowed,
+    Pacing pacing) {
 
   public ChannelRules {
     Objects.requireNonNull(branchId, "branchId");
+    Objects.requireNonNull(pacing, "pacing");
     Objects.requireNonNull(platform, "platform");
     Objects.requireNonNull(zone, "zone");
     if (contentPerCampaign < 1 || maxPostsPerDay < 1) {
       throw new IllegalArgumentException("contentPerCampaign and maxPostsPerDay must be >= 1");
     }
+  }
+
+  /** The rules of a channel without pacing: the components before {@code pacing}. */
+  public ChannelRules(
+      String branchId,
+      Platform platform,
+      int contentPerCampaign,
+      int maxPostsPerDay,
+      boolean capFromPolicy,
+      ZoneId zone,
+      boolean politicalSpeechAllowed) {
+    this(
+        branchId,
+        platform,
+        contentPerCampaign,
+        maxPostsPerDay,
+        capFromPolicy,
+        zone,
+        politicalSpeechAllowed,
+        Pacing.NONE);
   }
 
   /** A channel without a policy. */
@@ -59,6 +83,19 @@ public record ChannelRules(
         capFromPolicy,
         zone != null ? zone : PlatformDefaults.ZONE,
         politicalSpeechAllowed == null || politicalSpeechAllowed);
+  }
+
+  /** The same rules with the policy's spacing and weekly ceiling. */
+  public ChannelRules withPacing(Pacing newPacing) {
+    return new ChannelRules(
+        branchId,
+        platform,
+        contentPerCampaign,
+        maxPostsPerDay,
+        capFromPolicy,
+        zone,
+        politicalSpeechAllowed,
+        newPacing);
   }
 
   /**

@@ -170,14 +170,15 @@ public final class StateCodecs {
   }
 
   /**
-   * {@link BalanceLedger}, version 1: window, counts, approved per day (date, count), held queue
-   * (post id, day), oldest first.
+   * {@link BalanceLedger}, version 2: window, counts, approved per day (date, count), held queue
+   * (post id, day), oldest first, then the spaced posts (post id, scheduled time), earliest first.
+   * Version 1 (before spacing) ends after the held queue and reads with no spaced posts.
    */
   static final class LedgerLayout implements StateLayout<BalanceLedger> {
 
     @Override
     public int version() {
-      return 1;
+      return 2;
     }
 
     @Override
@@ -194,6 +195,11 @@ public final class StateCodecs {
       for (BalanceLedger.Held held : ledger.held()) {
         out.writeString(held.postId());
         out.writeDate(held.day());
+      }
+      out.writeCount(ledger.spaced().size());
+      for (BalanceLedger.Spaced spaced : ledger.spaced()) {
+        out.writeString(spaced.postId());
+        out.writeInstant(spaced.at());
       }
     }
 
@@ -212,7 +218,14 @@ public final class StateCodecs {
       for (int i = 0; i < count; i++) {
         held.add(new BalanceLedger.Held(in.readString(), in.readDate()));
       }
-      return new BalanceLedger(key, approvedContent, approvedCampaign, perDay, held);
+      List<BalanceLedger.Spaced> spaced = new ArrayList<>();
+      if (version >= 2) {
+        int spacedCount = in.readCount();
+        for (int i = 0; i < spacedCount; i++) {
+          spaced.add(new BalanceLedger.Spaced(in.readString(), in.readInstant()));
+        }
+      }
+      return new BalanceLedger(key, approvedContent, approvedCampaign, perDay, held, spaced);
     }
   }
 
@@ -246,7 +259,8 @@ public final class StateCodecs {
       int approvedContent,
       int approvedCampaign,
       Map<LocalDate, Integer> approvedPerDay,
-      List<BalanceLedger.Held> held) {
+      List<BalanceLedger.Held> held,
+      List<BalanceLedger.Spaced> spaced) {
 
     static StoredLedger of(BalanceLedger ledger) {
       return new StoredLedger(
@@ -254,11 +268,18 @@ public final class StateCodecs {
           ledger.approvedContent(),
           ledger.approvedCampaign(),
           ledger.approvedPerDay(),
-          ledger.held());
+          ledger.held(),
+          ledger.spaced());
     }
 
     BalanceLedger ledger() {
-      return new BalanceLedger(key, approvedContent, approvedCampaign, approvedPerDay, held);
+      return new BalanceLedger(
+          key,
+          approvedContent,
+          approvedCampaign,
+          approvedPerDay,
+          held,
+          spaced == null ? List.of() : spaced);
     }
   }
 

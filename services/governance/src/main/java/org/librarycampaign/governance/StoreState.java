@@ -15,6 +15,7 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.librarycampaign.channelrules.Pacing;
 import org.librarycampaign.governance.balance.BalanceLedger;
 import org.librarycampaign.governance.balance.WindowKey;
 import org.librarycampaign.governance.crisis.BranchCrises;
@@ -159,12 +160,14 @@ final class StoreState implements GovernanceState {
       return ChannelRules.defaults(branchId, platform);
     }
     return ChannelRules.of(
-        branchId,
-        platform,
-        policy.getContentPerCampaign(),
-        policy.getMaxPostsPerDay(),
-        zone(channelId, policy.getZone()),
-        policy.getPoliticalSpeechAllowed());
+            branchId,
+            platform,
+            policy.getContentPerCampaign(),
+            policy.getMaxPostsPerDay(),
+            zone(channelId, policy.getZone()),
+            policy.getPoliticalSpeechAllowed())
+        .withPacing(
+            Pacing.of(policy.getMinMinutesBetweenPosts(), policy.getMaxCampaignPostsPerWeek()));
   }
 
   @Override

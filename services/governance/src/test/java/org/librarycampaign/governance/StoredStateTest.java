@@ -157,6 +157,42 @@ class StoredStateTest {
             new BalanceLedger(WEEK, 3, 1, Map.of(LocalDate.parse("2026-12-01"), 4), List.of()));
   }
 
+  /**
+   * A ledger in layout version 1, as written before spacing (format byte 3, version 1, then the
+   * fields up to the held queue): it reads with no spaced posts, so old changelogs still restore.
+   */
+  @Example
+  void aLedgerInLayoutVersion1ReadsWithNoSpacedPosts() {
+    BalanceLedger before =
+        new BalanceLedger(
+            WEEK,
+            3,
+            1,
+            Map.of(LocalDate.parse("2026-12-01"), 4),
+            List.of(new BalanceLedger.Held("p9", LocalDate.parse("2026-12-02"))));
+    byte[] current = StateCodecs.ledgers().encode(before);
+    // version 2 writes one more count (no spaced posts: a single zero byte) after version 1's
+    // fields
+    byte[] version1 = java.util.Arrays.copyOf(current, current.length - 1);
+    version1[1] = 1;
+
+    assertThat(current[0]).isEqualTo((byte) 3);
+    assertThat(current[1]).isEqualTo((byte) 2);
+    assertThat(current[current.length - 1]).isZero();
+    assertThat(StateCodecs.ledgers().decode(version1)).isEqualTo(before);
+  }
+
+  @Example
+  void aLedgerStoredByNameBeforeSpacingReadsWithNoSpacedPosts() {
+    byte[] older =
+        StateCodec.fromJson(
+            "{\"key\":{\"branchId\":\"westside\",\"platform\":\"FACEBOOK\","
+                + "\"monday\":[2026,11,30]},\"approvedContent\":3,\"approvedCampaign\":1,"
+                + "\"approvedPerDay\":{\"2026-12-01\":4},\"held\":[]}");
+
+    assertThat(StateCodecs.ledgers().decode(older).spaced()).isEmpty();
+  }
+
   @Example
   void crisesStoredWithoutIncidentsReadAsNone() {
     assertThat(StateCodecs.crises().decode(StateCodec.fromJson("{}")))
@@ -235,6 +271,11 @@ class StoredStateTest {
             Arbitraries.maps(days, Arbitraries.integers().between(1, 9)).ofMaxSize(7),
             Combinators.combine(Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(6), days)
                 .as(BalanceLedger.Held::new)
+                .list()
+                .ofMaxSize(4),
+            Combinators.combine(
+                    Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(6), instants())
+                .as(BalanceLedger.Spaced::new)
                 .list()
                 .ofMaxSize(4))
         .as(BalanceLedger::new);

@@ -214,6 +214,37 @@ class IngestApiIT {
   }
 
   @Test
+  void aPolicysSpacingAndWeeklyCeilingOutOfRangeAreRefusedFieldByField() throws Exception {
+    long before = ingest.inputEndOffsets();
+    String body =
+        Samples.with(
+            Samples.CHANNEL_POLICY,
+            changes(
+                "branchId",
+                null,
+                "platform",
+                null,
+                "minMinutesBetweenPosts",
+                -5,
+                "maxCampaignPostsPerWeek",
+                1000));
+
+    HttpResponse<String> refused =
+        ingest.put("/v1/channels/eastside/FACEBOOK/policy", IngestHarness.ADMIN, body);
+
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+    assertThat(fieldErrors(refused))
+        .containsExactly(
+            Map.entry(
+                "minMinutesBetweenPosts",
+                "must be from 0 to 1440 minutes (a day); 0 or left out: no spacing"),
+            Map.entry(
+                "maxCampaignPostsPerWeek",
+                "must be from 1 to 100 campaign posts a week; left out: no ceiling"));
+    assertThat(ingest.inputEndOffsets()).isEqualTo(before);
+  }
+
+  @Test
   void responsePlansAreForTheAdminOnlyAndMayBeForEveryBranch() throws Exception {
     String body = Samples.with(Samples.RESPONSE_PLAN, changes("branchId", null));
 

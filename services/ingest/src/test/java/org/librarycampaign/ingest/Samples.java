@@ -65,7 +65,8 @@ public final class Samples {
   public static final String CHANNEL_POLICY =
       """
       {"type":"ChannelPolicy","branchId":"eastside","platform":"FACEBOOK","contentPerCampaign":3,\
-      "maxPostsPerDay":3,"zone":"America/Chicago","politicalSpeechAllowed":false}""";
+      "maxPostsPerDay":3,"zone":"America/Chicago","politicalSpeechAllowed":false,\
+      "minMinutesBetweenPosts":30,"maxCampaignPostsPerWeek":4}""";
 
   public static final String RESPONSE_PLAN =
       """

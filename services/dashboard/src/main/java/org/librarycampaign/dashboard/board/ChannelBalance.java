@@ -17,6 +17,8 @@ import org.librarycampaign.dashboard.facts.PostFact;
  * @param weekStart the Monday of the week that holds "now" in the channel's zone
  * @param allowedCampaign campaign posts the week's approved content allows
  * @param contentNeeded approved content posts still needed before one more campaign post fits
+ * @param minMinutesBetweenPosts the policy's spacing between posts; 0 without
+ * @param maxCampaignPostsPerWeek the policy's weekly ceiling on campaign posts; 0 without
  */
 public record ChannelBalance(
     String channelId,
@@ -33,13 +35,52 @@ public record ChannelBalance(
     int rejected,
     int maxPostsPerDay,
     boolean politicalSpeechAllowed,
-    List<DayLoad> days) {
+    List<DayLoad> days,
+    int minMinutesBetweenPosts,
+    int maxCampaignPostsPerWeek) {
 
   /** One local day of the week: approved posts against the cap. */
   public record DayLoad(LocalDate date, int approved, int cap, boolean full) {}
 
   public ChannelBalance {
     days = List.copyOf(days);
+  }
+
+  /** A channel without spacing or a weekly ceiling. */
+  public ChannelBalance(
+      String channelId,
+      String branchId,
+      String platform,
+      String zone,
+      LocalDate weekStart,
+      int content,
+      int campaign,
+      int allowedCampaign,
+      int contentPerCampaign,
+      int contentNeeded,
+      int held,
+      int rejected,
+      int maxPostsPerDay,
+      boolean politicalSpeechAllowed,
+      List<DayLoad> days) {
+    this(
+        channelId,
+        branchId,
+        platform,
+        zone,
+        weekStart,
+        content,
+        campaign,
+        allowedCampaign,
+        contentPerCampaign,
+        contentNeeded,
+        held,
+        rejected,
+        maxPostsPerDay,
+        politicalSpeechAllowed,
+        days,
+        0,
+        0);
   }
 
   /**
@@ -82,7 +123,9 @@ public record ChannelBalance(
               week.rejected(),
               rules.maxPostsPerDay(),
               rules.politicalSpeechAllowed(),
-              days));
+              days,
+              rules.pacing().minMinutesBetweenPosts(),
+              rules.pacing().maxCampaignPostsPerWeek()));
     }
     return balances;
   }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import library.campaign.events.Platform;
 import org.librarycampaign.channelrules.ChannelRules;
+import org.librarycampaign.channelrules.Pacing;
 import org.librarycampaign.dashboard.facts.DecisionFact;
 import org.librarycampaign.dashboard.facts.Facts;
 import org.librarycampaign.dashboard.facts.PolicyFact;
@@ -94,12 +95,13 @@ final class Ledger {
       return ChannelRules.defaults(branchId, platform);
     }
     return ChannelRules.of(
-        branchId,
-        platform,
-        policy.contentPerCampaign(),
-        policy.maxPostsPerDay(),
-        ChannelRules.zoneNamed(policy.zone()).orElse(null),
-        policy.politicalSpeechAllowed());
+            branchId,
+            platform,
+            policy.contentPerCampaign(),
+            policy.maxPostsPerDay(),
+            ChannelRules.zoneNamed(policy.zone()).orElse(null),
+            policy.politicalSpeechAllowed())
+        .withPacing(Pacing.of(policy.minMinutesBetweenPosts(), policy.maxCampaignPostsPerWeek()));
   }
 
   private static Platform platformNamed(String name) {

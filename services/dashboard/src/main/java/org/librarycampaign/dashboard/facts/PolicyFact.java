@@ -16,7 +16,30 @@ public record PolicyFact(
     Integer contentPerCampaign,
     Integer maxPostsPerDay,
     String zone,
-    Boolean politicalSpeechAllowed) {
+    Boolean politicalSpeechAllowed,
+    Integer minMinutesBetweenPosts,
+    Integer maxCampaignPostsPerWeek) {
+
+  /** A policy without spacing or a weekly ceiling. */
+  public PolicyFact(
+      String channelId,
+      String branchId,
+      String platform,
+      Integer contentPerCampaign,
+      Integer maxPostsPerDay,
+      String zone,
+      Boolean politicalSpeechAllowed) {
+    this(
+        channelId,
+        branchId,
+        platform,
+        contentPerCampaign,
+        maxPostsPerDay,
+        zone,
+        politicalSpeechAllowed,
+        null,
+        null);
+  }
 
   public static Fold<ChannelPolicy, PolicyFact> fold() {
     return PolicyFact::apply;
@@ -38,6 +61,8 @@ public record PolicyFact(
                 value.getContentPerCampaign(),
                 value.getMaxPostsPerDay(),
                 value.getZone(),
-                value.getPoliticalSpeechAllowed())));
+                value.getPoliticalSpeechAllowed(),
+                value.getMinMinutesBetweenPosts(),
+                value.getMaxCampaignPostsPerWeek())));
   }
 }

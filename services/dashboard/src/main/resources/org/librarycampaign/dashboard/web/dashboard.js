@@ -175,6 +175,12 @@
         bar("Content", c.content, scale, "content"),
         bar("Campaign", c.campaign, scale, "campaign", c.allowedCampaign)),
       h("p", { class: "legend" }, next),
+      c.minMinutesBetweenPosts || c.maxCampaignPostsPerWeek
+        ? h("p", { class: "legend pacing" }, [
+            c.minMinutesBetweenPosts ? `At least ${plural(c.minMinutesBetweenPosts, "minute")} between posts` : null,
+            c.maxCampaignPostsPerWeek ? `at most ${plural(c.maxCampaignPostsPerWeek, "campaign post")} a week` : null,
+          ].filter(Boolean).join(" · ") + ".")
+        : null,
       c.politicalSpeechAllowed ? null : h("p", { class: "legend" }, badge("RESTRICTED", "no political speech"),
         " Campaign posts go out through partner and champion pages."),
       h("ol", { class: "days", "aria-label": `Approved posts per day, cap ${c.maxPostsPerDay}` },

@@ -1,8 +1,10 @@
 package org.librarycampaign.governance.balance;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -13,9 +15,11 @@ import org.librarycampaign.channelrules.Ratio;
 
 /**
  * The books of one channel for one week: how many content and campaign posts are approved, how many
- * on each local day, and the queue of held campaign posts, oldest first. Only approved posts count
- * (services/governance/README.md#the-rules). Mutable; a decision loads it, changes it and stores it
- * back.
+ * on each local day, and the queue of held posts, oldest first. Only approved posts count
+ * (services/governance/README.md#the-rules). While the channel spaces its posts out, the week also
+ * keeps the scheduled time of each post approved meanwhile ({@link #spaced()},
+ * services/governance/README.md#spacing-and-the-weekly-ceiling). Mutable; a decision loads it,
+ * changes it and stores it back.
  */
 public final class BalanceLedger {
 
@@ -24,12 +28,27 @@ public final class BalanceLedger {
   private int approvedCampaign;
   private final NavigableMap<LocalDate, Integer> approvedPerDay;
   private final List<Held> held;
+  private final List<Spaced> spaced;
 
   /** A held campaign post and its local day: the queue says where each could go without a read. */
   public record Held(String postId, LocalDate day) {
     public Held {
       Objects.requireNonNull(postId, "postId");
       Objects.requireNonNull(day, "day");
+    }
+  }
+
+  /**
+   * An approved post's scheduled time, kept while its channel spaces posts out. Ordered by time,
+   * then post id.
+   */
+  public record Spaced(String postId, Instant at) {
+    static final Comparator<Spaced> ORDER =
+        Comparator.comparing(Spaced::at).thenComparing(Spaced::postId);
+
+    public Spaced {
+      Objects.requireNonNull(postId, "postId");
+      Objects.requireNonNull(at, "at");
     }
   }
 
@@ -43,11 +62,23 @@ public final class BalanceLedger {
       int approvedCampaign,
       Map<LocalDate, Integer> approvedPerDay,
       List<Held> held) {
+    this(key, approvedContent, approvedCampaign, approvedPerDay, held, List.of());
+  }
+
+  public BalanceLedger(
+      WindowKey key,
+      int approvedContent,
+      int approvedCampaign,
+      Map<LocalDate, Integer> approvedPerDay,
+      List<Held> held,
+      List<Spaced> spaced) {
     this.key = Objects.requireNonNull(key, "key");
     this.approvedContent = approvedContent;
     this.approvedCampaign = approvedCampaign;
     this.approvedPerDay = new TreeMap<>(approvedPerDay);
     this.held = new ArrayList<>(held);
+    this.spaced = new ArrayList<>(spaced);
+    this.spaced.sort(Spaced.ORDER);
   }
 
   public WindowKey key() {
@@ -71,9 +102,14 @@ public final class BalanceLedger {
     return Collections.unmodifiableNavigableMap(approvedPerDay);
   }
 
-  /** The held campaign posts, oldest first. */
+  /** The held posts, oldest first. */
   public List<Held> held() {
     return Collections.unmodifiableList(held);
+  }
+
+  /** The scheduled times of the posts approved while the channel spaced posts, earliest first. */
+  public List<Spaced> spaced() {
+    return Collections.unmodifiableList(spaced);
   }
 
   /** Whether one more post fits on the day under the cap. */
@@ -87,7 +123,7 @@ public final class BalanceLedger {
 
   /** Nothing approved and nothing held: the ledger need not be kept. */
   public boolean isEmpty() {
-    return approvedContent == 0 && approvedCampaign == 0 && held.isEmpty();
+    return approvedContent == 0 && approvedCampaign == 0 && held.isEmpty() && spaced.isEmpty();
   }
 
   /**
@@ -138,6 +174,23 @@ public final class BalanceLedger {
     return held.removeIf(h -> h.postId().equals(postId));
   }
 
+  /**
+   * Keeps an approved post's scheduled time, for spacing (in place of an earlier time of the same
+   * post). The time may lie in another week than the post's day when the zone changed meanwhile; it
+   * is kept as given.
+   */
+  public void space(String postId, Instant at) {
+    unspace(postId);
+    Spaced entry = new Spaced(postId, at);
+    int index = Collections.binarySearch(spaced, entry, Spaced.ORDER);
+    spaced.add(-index - 1, entry);
+  }
+
+  /** Forgets a post's scheduled time (withdrawn or replaced); whether it was kept. */
+  public boolean unspace(String postId) {
+    return spaced.removeIf(s -> s.postId().equals(postId));
+  }
+
   private void requireInWeek(LocalDate day) {
     if (!key.contains(day)) {
       throw new IllegalArgumentException(day + " is not in the week " + key);
@@ -151,12 +204,13 @@ public final class BalanceLedger {
         && approvedContent == that.approvedContent
         && approvedCampaign == that.approvedCampaign
         && approvedPerDay.equals(that.approvedPerDay)
-        && held.equals(that.held);
+        && held.equals(that.held)
+        && spaced.equals(that.spaced);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(key, approvedContent, approvedCampaign, approvedPerDay, held);
+    return Objects.hash(key, approvedContent, approvedCampaign, approvedPerDay, held, spaced);
   }
 
   @Override
@@ -171,6 +225,7 @@ public final class BalanceLedger {
         + approvedPerDay
         + " held="
         + held
+        + (spaced.isEmpty() ? "" : " spaced=" + spaced)
         + "}";
   }
 }

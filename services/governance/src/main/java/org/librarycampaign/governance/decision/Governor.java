@@ -1,5 +1,6 @@
 package org.librarycampaign.governance.decision;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import library.campaign.events.Severity;
 import library.campaign.events.SignOffPolicy;
 import org.librarycampaign.channelrules.ChannelRules;
 import org.librarycampaign.governance.balance.BalanceLedger;
+import org.librarycampaign.governance.balance.Spacing;
 import org.librarycampaign.governance.balance.WindowKey;
 import org.librarycampaign.governance.checks.PostChecks;
 import org.librarycampaign.governance.crisis.BranchCrises;
@@ -88,7 +90,7 @@ public final class Governor {
     if (known.isPresent() && known.get().revision() >= draft.revision()) {
       return Outcome.NOTHING;
     }
-    known.filter(PostRecord::isLive).ifPresent(old -> session.release(session.takeOut(old)));
+    known.filter(PostRecord::isLive).ifPresent(session::free);
 
     ChannelRules channel = session.rules(draft.branchId(), draft.platform());
     LocalDate day = WindowKey.dayOf(draft.scheduledAt(), channel.zone());
@@ -101,23 +103,24 @@ public final class Governor {
     PostRules.Findings findings =
         checks.check(
             new PostContext(
-                    draft,
-                    uses,
-                    firstUse,
-                    session.crises(draft.branchId()),
-                    channel,
-                    day,
-                    ledger,
-                    () -> session.nextDayWithRoom(draft.branchId(), draft.platform(), day, channel),
-                    tagChecks(draft, uses, firstUse))
-                .withOfficials(
-                    draft.isCampaign()
-                        ? state.officials(draft.branchId(), draft.platform())
-                        : List.of()));
+                draft,
+                uses,
+                firstUse,
+                session.crises(draft.branchId()),
+                channel,
+                day,
+                ledger,
+                () -> session.nextDayWithRoom(draft.branchId(), draft.platform(), day, channel),
+                draft.isCampaign()
+                    ? state.officials(draft.branchId(), draft.platform())
+                    : List.of(),
+                tagChecks(draft, uses, firstUse),
+                session.spacing(draft.branchId(), draft.platform())));
 
     DecisionStatus status = findings.status();
     switch (status) {
-      case APPROVED -> ledger.approve(draft.category(), day);
+      case APPROVED ->
+          session.approve(ledger, draft.postId(), draft.category(), day, draft.scheduledAt());
       case HELD -> ledger.hold(draft.postId(), day);
       default -> {
         // a rejected post takes no place in its week
@@ -219,6 +222,7 @@ public final class Governor {
         withdrawn, List.of(Reason.of(ReasonCode.WITHDRAWN, withdrawnMessage(reason))), List.of());
     if (ledger != null) {
       session.release(ledger);
+      session.releaseNeighbours(post);
     }
     return session.commit(List.of());
   }
@@ -511,11 +515,66 @@ public final class Governor {
           id -> state.rules(branchId, platform).shared());
     }
 
+    /**
+     * Step 2: a live post leaves its window, then step 7 there, and on a spaced channel also in the
+     * neighbouring week its freed time may fall in.
+     */
+    void free(PostRecord post) {
+      release(takeOut(post));
+      releaseNeighbours(post);
+    }
+
+    /**
+     * After an approved post left: step 7 in the week before or after its own, when that week holds
+     * times less than the channel's minimum from it
+     * (services/governance/README.md#spacing-and-the-weekly-ceiling).
+     */
+    void releaseNeighbours(PostRecord post) {
+      ChannelRules channel = rules(post.branchId(), post.platform());
+      if (post.status() != DecisionStatus.APPROVED || !channel.pacing().spaced()) {
+        return;
+      }
+      Duration gap = channel.pacing().minGap();
+      for (Instant edge : List.of(post.scheduledAt().minus(gap), post.scheduledAt().plus(gap))) {
+        WindowKey key =
+            WindowKey.of(post.branchId(), post.platform(), WindowKey.dayOf(edge, channel.zone()));
+        if (!key.equals(post.window())) {
+          release(ledger(key));
+        }
+      }
+    }
+
+    /** The channel's approved posts around a time, when it spaces its posts. */
+    Spacing spacing(String branchId, Platform platform) {
+      ChannelRules channel = rules(branchId, platform);
+      if (!channel.pacing().spaced()) {
+        return Spacing.NONE;
+      }
+      return new Spacing(
+          day -> ledger(WindowKey.of(branchId, platform, day)),
+          channel.zone(),
+          channel.pacing().minGap());
+    }
+
+    /** A post takes its place in the week, and its time is kept when the channel spaces posts. */
+    void approve(
+        BalanceLedger ledger,
+        String postId,
+        PostCategory category,
+        LocalDate day,
+        Instant scheduledAt) {
+      ledger.approve(category, day);
+      if (rules(ledger.key().branchId(), ledger.key().platform()).pacing().spaced()) {
+        ledger.space(postId, scheduledAt);
+      }
+    }
+
     /** Step 2: a live post leaves its window (its place freed, or out of the queue). */
     BalanceLedger takeOut(PostRecord post) {
       BalanceLedger ledger = ledger(post.window());
       if (post.status() == DecisionStatus.APPROVED) {
         ledger.unapprove(post.category(), post.day());
+        ledger.unspace(post.postId());
       } else {
         ledger.unhold(post.postId());
       }
@@ -524,35 +583,55 @@ public final class Governor {
     }
 
     /**
-     * Step 7: the window's held posts, oldest first; each whose day has room is approved while the
-     * ratio allows; the first the ratio does not allow ends the walk. Nothing while the branch is
-     * in a crisis. The ratio is the window's, so it is checked before the post is read.
+     * Step 7: the window's held posts, oldest first; each whose day has room is approved while
+     * campaign posts may go out (no crisis, the ratio and the weekly ceiling allow one); the first
+     * they do not allow ends the walk. The ratio is the window's, so it is checked before the post
+     * is read. On a channel that spaces its posts, held content posts may wait too: the walk then
+     * goes on past campaign posts that may not go out, and skips any post still too close to an
+     * approved one (services/governance/README.md#spacing-and-the-weekly-ceiling).
      */
     void release(BalanceLedger ledger) {
       WindowKey key = ledger.key();
-      if (!ledger.hasHeld() || crises(key.branchId()).isActive()) {
+      if (!ledger.hasHeld()) {
         return;
       }
       ChannelRules channel = rules(key.branchId(), key.platform());
+      boolean spaced = channel.pacing().spaced();
+      Spacing spacing = spacing(key.branchId(), key.platform());
       for (BalanceLedger.Held held : List.copyOf(ledger.held())) {
-        if (!ledger.ratioAllowsCampaign(channel.contentPerCampaign())) {
+        if (!spaced && !campaignMayGoOut(ledger, channel)) {
           break;
         }
         if (!ledger.hasRoomOn(held.day(), channel.maxPostsPerDay())) {
           continue;
         }
-        ledger.unhold(held.postId());
-        markChanged(ledger);
         Optional<PostRecord> stored = post(held.postId());
         if (stored.isEmpty() || stored.get().status() != DecisionStatus.HELD) {
+          ledger.unhold(held.postId());
+          markChanged(ledger);
           continue;
         }
         PostRecord post = stored.get();
-        ledger.approve(post.category(), post.day());
+        if (post.category() == PostCategory.CAMPAIGN && !campaignMayGoOut(ledger, channel)) {
+          continue;
+        }
+        if (spacing.tooClose(post.scheduledAt(), post.postId()).isPresent()) {
+          continue;
+        }
+        ledger.unhold(held.postId());
+        markChanged(ledger);
+        approve(ledger, post.postId(), post.category(), post.day(), post.scheduledAt());
         PostRecord approved = post.withStatus(DecisionStatus.APPROVED, true);
         savePost(approved);
         decide(approved, List.of(), post.warnings());
       }
+    }
+
+    /** No crisis of the branch, and the week's ratio and weekly ceiling allow a campaign post. */
+    private boolean campaignMayGoOut(BalanceLedger ledger, ChannelRules channel) {
+      return !crises(ledger.key().branchId()).isActive()
+          && ledger.ratioAllowsCampaign(channel.contentPerCampaign())
+          && channel.pacing().ceilingAllowsCampaign(ledger.approvedCampaign());
     }
 
     /**

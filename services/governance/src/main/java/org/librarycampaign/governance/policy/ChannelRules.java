@@ -3,6 +3,7 @@ package org.librarycampaign.governance.policy;
 import java.time.ZoneId;
 import java.util.Objects;
 import library.campaign.events.Platform;
+import org.librarycampaign.channelrules.Pacing;
 
 /**
  * A channel's rules where {@link org.librarycampaign.governance.decision.GovernanceState} hands
@@ -38,6 +39,11 @@ public record ChannelRules(org.librarycampaign.channelrules.ChannelRules shared)
             branchId, platform, contentPerCampaign, maxPostsPerDay, zone, politicalSpeechAllowed));
   }
 
+  /** The same rules with the policy's spacing and weekly campaign ceiling. */
+  public ChannelRules withPacing(Pacing pacing) {
+    return new ChannelRules(shared.withPacing(pacing));
+  }
+
   /** {@code branchId/PLATFORM}, e.g. {@code eastside/FACEBOOK}. */
   public static String channelId(String branchId, Platform platform) {
     return org.librarycampaign.channelrules.ChannelRules.channelId(branchId, platform);
@@ -53,5 +59,9 @@ public record ChannelRules(org.librarycampaign.channelrules.ChannelRules shared)
 
   public ZoneId zone() {
     return shared.zone();
+  }
+
+  public Pacing pacing() {
+    return shared.pacing();
   }
 }

@@ -9,6 +9,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.librarycampaign.channelrules.ChannelRules;
 import org.librarycampaign.governance.balance.BalanceLedger;
+import org.librarycampaign.governance.balance.Spacing;
 import org.librarycampaign.governance.crisis.BranchCrises;
 import org.librarycampaign.governance.decision.Draft;
 import org.librarycampaign.governance.hashtags.HashtagUse;
@@ -33,6 +34,8 @@ import org.librarycampaign.governance.officials.OfficialHandle;
  *     without a directory
  * @param tagChecks what the network said about the draft's tags this system had not used before, by
  *     normalized tag (empty without a look-up; governance README, "Hashtags on the network")
+ * @param spacing the channel's approved posts around a time, for the spacing rule ({@link
+ *     Spacing#NONE} when the channel does not space its posts, or when only advice is asked)
  */
 public record PostContext(
     Draft draft,
@@ -44,18 +47,20 @@ public record PostContext(
     BalanceLedger week,
     Supplier<LocalDate> nextDayWithRoom,
     List<OfficialHandle> officials,
-    Map<String, TagCheck> tagChecks) {
+    Map<String, TagCheck> tagChecks,
+    Spacing spacing) {
 
   public PostContext {
     Objects.requireNonNull(draft, "draft");
     Objects.requireNonNull(crises, "crises");
     Objects.requireNonNull(channel, "channel");
+    Objects.requireNonNull(spacing, "spacing");
     hashtagUses = List.copyOf(hashtagUses);
     officials = List.copyOf(officials);
     tagChecks = tagChecks == null ? Map.of() : Map.copyOf(tagChecks);
   }
 
-  /** A post without a directory of officials and without a network look-up. */
+  /** A post without a directory of officials, a network look-up or spacing. */
   public PostContext(
       Draft draft,
       List<HashtagUse> hashtagUses,
@@ -75,7 +80,8 @@ public record PostContext(
         week,
         nextDayWithRoom,
         List.of(),
-        Map.of());
+        Map.of(),
+        Spacing.NONE);
   }
 
   /** A post without a directory of officials, with what the network said of its new tags. */
@@ -99,7 +105,33 @@ public record PostContext(
         week,
         nextDayWithRoom,
         List.of(),
-        tagChecks);
+        tagChecks,
+        Spacing.NONE);
+  }
+
+  /** A post on a channel that spaces its posts, without officials or a network look-up. */
+  public PostContext(
+      Draft draft,
+      List<HashtagUse> hashtagUses,
+      Function<String, Optional<HashtagUse>> firstUse,
+      BranchCrises crises,
+      ChannelRules channel,
+      LocalDate day,
+      BalanceLedger week,
+      Supplier<LocalDate> nextDayWithRoom,
+      Spacing spacing) {
+    this(
+        draft,
+        hashtagUses,
+        firstUse,
+        crises,
+        channel,
+        day,
+        week,
+        nextDayWithRoom,
+        List.of(),
+        Map.of(),
+        spacing);
   }
 
   /** What advice needs: no day, week or calendar (rules that decide are not asked). */
@@ -124,6 +156,7 @@ public record PostContext(
         week,
         nextDayWithRoom,
         officials,
-        tagChecks);
+        tagChecks,
+        spacing);
   }
 }

@@ -40,7 +40,9 @@ public final class PostRules {
             new PoliticalSpeechRestricted(),
             new DailyLimit(),
             new CrisisPause(),
-            new RatioLimit()));
+            new WeeklyCampaignLimit(),
+            new RatioLimit(),
+            new TooClose()));
   }
 
   public List<PostRule> rules() {

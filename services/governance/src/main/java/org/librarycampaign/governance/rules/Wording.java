@@ -1,6 +1,8 @@
 package org.librarycampaign.governance.rules;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,12 +18,19 @@ final class Wording {
       DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
   private static final DateTimeFormatter DAY =
       DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
+  private static final DateTimeFormatter LOCAL_TIME =
+      DateTimeFormatter.ofPattern("EEE d MMM HH:mm z", Locale.ENGLISH);
 
   private Wording() {}
 
   /** "Tue 1 Dec". */
   static String day(LocalDate date) {
     return DAY.format(date);
+  }
+
+  /** "Sat 6 Mar 10:30 CST": a time as the channel's people read it, in its zone. */
+  static String time(Instant at, ZoneId zone) {
+    return LOCAL_TIME.format(at.atZone(zone));
   }
 
   /** "1 post", "3 posts". */

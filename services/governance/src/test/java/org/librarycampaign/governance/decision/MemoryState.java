@@ -148,6 +148,7 @@ public final class MemoryState implements GovernanceState {
         ledger.approvedContent(),
         ledger.approvedCampaign(),
         ledger.approvedPerDay(),
-        ledger.held());
+        ledger.held(),
+        ledger.spaced());
   }
 }

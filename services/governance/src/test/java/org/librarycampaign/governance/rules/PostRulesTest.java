@@ -173,6 +173,8 @@ class PostRulesTest {
             "decides PoliticalSpeechRestricted",
             "decides DailyLimit",
             "decides CrisisPause",
-            "decides RatioLimit");
+            "decides WeeklyCampaignLimit",
+            "decides RatioLimit",
+            "decides TooClose");
   }
 }

@@ -150,6 +150,11 @@ class OpenApiDocumentTest {
         .isEqualTo("date-time");
     assertThat(document.at("/components/schemas/Platform/enum").toString())
         .contains("\"FACEBOOK\"");
+    for (String pacing : List.of("minMinutesBetweenPosts", "maxCampaignPostsPerWeek")) {
+      assertThat(document.at("/components/schemas/ChannelPolicy/properties/" + pacing).isObject())
+          .as(pacing)
+          .isTrue();
+    }
   }
 
   @Test

@@ -26,7 +26,8 @@ import org.apache.avro.Schema;
  *       {@code /} into channel and notification ids, and compared byte for byte). {@code branchId}
  *       may be {@code *} (every branch) on a Milestone and a ResponsePlan only.
  *   <li>{@code revision} at least 1; {@code bufferMinutes} at least 0; {@code ackTimeoutMinutes} at
- *       least 1; {@code contentPerCampaign} and {@code maxPostsPerDay} at least 1.
+ *       least 1; {@code contentPerCampaign} and {@code maxPostsPerDay} at least 1; {@code
+ *       minMinutesBetweenPosts} 0 to 1440; {@code maxCampaignPostsPerWeek} 1 to 100.
  *   <li>{@code zone}: a time zone Java knows ({@link ZoneId#of}), e.g. {@code America/Chicago}.
  *   <li>{@code links} and media {@code url}: absolute http(s) web addresses.
  *   <li>Milestone {@code endsAt} after {@code startsAt}.
@@ -111,6 +112,14 @@ final class EventRules {
         case "contentPerCampaign" ->
             number >= 1 ? null : "must be at least 1 content post per campaign post";
         case "maxPostsPerDay" -> number >= 1 ? null : "must be at least 1 post a day";
+        case "minMinutesBetweenPosts" ->
+            number >= 0 && number <= 1440
+                ? null
+                : "must be from 0 to 1440 minutes (a day); 0 or left out: no spacing";
+        case "maxCampaignPostsPerWeek" ->
+            number >= 1 && number <= 100
+                ? null
+                : "must be from 1 to 100 campaign posts a week; left out: no ceiling";
         case "everyMinutes" -> number >= 1 ? null : "must be at least 1 minute";
         case "times" ->
             record.getName().equals("RepeatPolicy") && (number < 0 || number > MAX_REPEATS)

@@ -45,7 +45,8 @@ class EventJsonExamplesTest {
     String line =
         line(
             "{'type':'ChannelPolicy','branchId':'eastside','platform':'FACEBOOK','contentPerCampaign':3,"
-                + "'maxPostsPerDay':3,'zone':'America/Chicago','politicalSpeechAllowed':true}");
+                + "'maxPostsPerDay':3,'zone':'America/Chicago','politicalSpeechAllowed':true,"
+                + "'minMinutesBetweenPosts':30,'maxCampaignPostsPerWeek':4}");
 
     ParsedEvent event = json.parse(line);
 
@@ -62,6 +63,8 @@ class EventJsonExamplesTest {
                     .setMaxPostsPerDay(3)
                     .setZone("America/Chicago")
                     .setPoliticalSpeechAllowed(true)
+                    .setMinMinutesBetweenPosts(30)
+                    .setMaxCampaignPostsPerWeek(4)
                     .build(),
                 null));
     assertThat(event.isTick()).isFalse();

@@ -721,6 +721,38 @@ class EventJsonValidationTest {
               new FieldError("maxPostsPerDay", "must be at least 1 post a day"));
     }
 
+    @Test
+    void channelPolicyPacingOutOfRange() {
+      ObjectNode policy = policy();
+      policy.put("minMinutesBetweenPosts", -1);
+      policy.put("maxCampaignPostsPerWeek", 0);
+
+      assertThat(errorsOf(policy))
+          .containsExactly(
+              new FieldError(
+                  "minMinutesBetweenPosts",
+                  "must be from 0 to 1440 minutes (a day); 0 or left out: no spacing"),
+              new FieldError(
+                  "maxCampaignPostsPerWeek",
+                  "must be from 1 to 100 campaign posts a week; left out: no ceiling"));
+      policy.put("minMinutesBetweenPosts", 1441);
+      policy.put("maxCampaignPostsPerWeek", 101);
+      assertThat(errorsOf(policy))
+          .extracting(FieldError::field)
+          .containsExactly("minMinutesBetweenPosts", "maxCampaignPostsPerWeek");
+    }
+
+    @Test
+    void channelPolicyPacingAtItsBounds() {
+      ObjectNode policy = policy();
+      policy.put("minMinutesBetweenPosts", 0);
+      policy.put("maxCampaignPostsPerWeek", 1);
+      assertAccepted(policy);
+      policy.put("minMinutesBetweenPosts", 1440);
+      policy.put("maxCampaignPostsPerWeek", 100);
+      assertAccepted(policy);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"America/Chicagoo", "Central Time", "", "UTC+25"})
     void zone(String zone) {

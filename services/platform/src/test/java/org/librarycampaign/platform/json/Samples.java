@@ -204,6 +204,8 @@ final class Samples {
         .setPoliticalSpeechAllowed(false)
         .setPostingWindow(new PostingWindow("09:00", "20:00"))
         .setSignOff(SignOffPolicy.CAMPAIGN)
+        .setMinMinutesBetweenPosts(30)
+        .setMaxCampaignPostsPerWeek(4)
         .build();
   }
 
