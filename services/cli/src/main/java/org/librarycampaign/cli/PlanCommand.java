@@ -36,7 +36,8 @@ final class PlanCommand implements Callable<Integer> {
       names = "--config",
       paramLabel = "FILE",
       description = {
-        "Properties file of campaign.* keys the topologies read, e.g.",
+        "Properties file of campaign.* keys the topologies read, the file campaign up",
+        "--config takes: every service's settings, e.g. campaign.conflicts.zone or",
         "campaign.crisis.fallback-contacts. The environment is not read: same file and config,",
         "same output."
       })

@@ -50,6 +50,32 @@ class PlanConfigTest {
   }
 
   @Test
+  void theConflictsZoneOfTheConfigWritesItsMessagesInLocalTime() throws IOException {
+    Path events =
+        Files.writeString(
+            dir.resolve("events.jsonl"),
+            "{\"type\":\"Milestone\",\"milestoneId\":\"riverfront\",\"revision\":1,"
+                + "\"kind\":\"COMMUNITY_EVENT\",\"branchId\":\"eastside\","
+                + "\"title\":\"Riverfront Festival\",\"startsAt\":\"2026-12-05T16:00:00Z\","
+                + "\"endsAt\":\"2026-12-06T00:00:00Z\"}\n"
+                + "{\"type\":\"PostDrafted\",\"postId\":\"p1\",\"revision\":1,"
+                + "\"branchId\":\"eastside\",\"platform\":\"FACEBOOK\","
+                + "\"category\":\"CONTENT\",\"text\":\"Story time\","
+                + "\"scheduledAt\":\"2026-12-05T18:00:00Z\","
+                + "\"draftedAt\":\"2026-11-27T10:00:00Z\"}\n");
+    Path config =
+        Files.writeString(
+            dir.resolve("plan.properties"), "campaign.conflicts.zone=America/Chicago\n");
+
+    assertThat(plan("--config", config.toString(), events.toString())).isZero();
+
+    assertThat(out.toString())
+        .contains(
+            "\"message\":\"Scheduled during the Riverfront Festival (Sat 5 Dec, 10:00–18:00 CST,"
+                + " 2 h buffer): moves it after the Riverfront Festival, Sat 8 pm\"");
+  }
+
+  @Test
   void withoutAConfigNobodyIsTold() throws IOException {
     Path events = Files.writeString(dir.resolve("events.jsonl"), UNROUTED + "\n");
 

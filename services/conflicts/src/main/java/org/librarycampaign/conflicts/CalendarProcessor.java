@@ -2,15 +2,23 @@ package org.librarycampaign.conflicts;
 
 import io.micrometer.core.instrument.Metrics;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+import library.campaign.events.BranchSettings;
+import library.campaign.events.ChannelPolicy;
 import library.campaign.events.ConflictEvent;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.librarycampaign.conflicts.calendar.CalendarChange;
 import org.librarycampaign.conflicts.calendar.ConflictCalendar;
 import org.librarycampaign.conflicts.calendar.ConflictMessages;
 import org.librarycampaign.conflicts.calendar.Outcome;
+import org.librarycampaign.conflicts.calendar.ScheduledPost;
 import org.librarycampaign.platform.streams.InputTombstones;
+import org.librarycampaign.platform.time.LocalZones;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,21 +31,33 @@ abstract class CalendarProcessor<V> implements Processor<String, V, String, Conf
   private static final Logger LOGGER = LoggerFactory.getLogger(CalendarProcessor.class);
 
   private final String input;
-  private final ConflictRecords records;
+  private final ZoneId serviceZone;
+  private final ConflictRecords records = new ConflictRecords();
+  private final Map<ZoneId, ConflictMessages> messages = new HashMap<>();
   private final InputTombstones tombstones = InputTombstones.of(ConflictsService.NAME);
   private ProcessorContext<String, ConflictEvent> context;
+  private LocalZones zones;
   private ConflictCalendar calendar;
   private ConflictsMetrics metrics;
 
-  CalendarProcessor(String input, ConflictMessages messages) {
+  /**
+   * @param serviceZone {@code campaign.conflicts.zone}: the zone of a channel whose policy and
+   *     branch settings name none
+   */
+  CalendarProcessor(String input, ZoneId serviceZone) {
     this.input = input;
-    this.records = new ConflictRecords(messages);
+    this.serviceZone = serviceZone;
   }
 
   @Override
   public void init(ProcessorContext<String, ConflictEvent> context) {
     this.context = context;
-    this.calendar = new ConflictCalendar(ConflictStores.open(context));
+    KeyValueStore<String, ChannelPolicy> policies =
+        context.getStateStore(ConflictsTopology.POLICIES_STORE);
+    KeyValueStore<String, BranchSettings> branches =
+        context.getStateStore(ConflictsTopology.BRANCH_SETTINGS_STORE);
+    this.zones = new LocalZones(policies::get, branches::get, serviceZone);
+    this.calendar = new ConflictCalendar(ConflictStores.open(context), zones);
     this.metrics = new ConflictsMetrics(Metrics.globalRegistry, input);
   }
 
@@ -65,7 +85,7 @@ abstract class CalendarProcessor<V> implements Processor<String, V, String, Conf
     }
     Instant at = Instant.ofEpochMilli(record.timestamp());
     for (CalendarChange change : outcome.changes()) {
-      ConflictRecords.Output output = records.of(change, at);
+      ConflictRecords.Output output = records.of(change, at, messagesFor(change));
       count(change);
       LOGGER
           .atDebug()
@@ -74,6 +94,27 @@ abstract class CalendarProcessor<V> implements Processor<String, V, String, Conf
           .log("Calendar changed");
       context.forward(new Record<>(output.key(), output.value(), record.timestamp()));
     }
+  }
+
+  /**
+   * In the zone of who reads it: a conflict's, that of the post's channel; a gap's, the branch's.
+   */
+  private ConflictMessages messagesFor(CalendarChange change) {
+    ZoneId zone;
+    if (change instanceof CalendarChange.ConflictStarted started) {
+      zone = zoneOfPost(started.post());
+    } else if (change instanceof CalendarChange.ConflictEnded ended) {
+      zone = zoneOfPost(ended.post());
+    } else if (change instanceof CalendarChange.GapOpened opened) {
+      zone = zones.zone(opened.branchId());
+    } else {
+      zone = zones.zone(((CalendarChange.GapClosed) change).branchId());
+    }
+    return messages.computeIfAbsent(zone, ConflictMessages::new);
+  }
+
+  private ZoneId zoneOfPost(ScheduledPost post) {
+    return zones.zone(post.branchId(), calendar.platformOf(post.postId()).orElse(null));
   }
 
   private void count(CalendarChange change) {

@@ -23,22 +23,21 @@ final class ConflictRecords {
   /** One output record. */
   record Output(String key, ConflictEvent value) {}
 
-  private final ConflictMessages messages;
-
-  ConflictRecords(ConflictMessages messages) {
-    this.messages = messages;
-  }
+  ConflictRecords() {}
 
   static String gapKey(String milestoneId, String branchId) {
     return "gap:" + milestoneId + "/" + branchId;
   }
 
-  Output of(CalendarChange change, Instant at) {
+  /**
+   * @param messages the words in the zone of the people who read about this change
+   */
+  Output of(CalendarChange change, Instant at, ConflictMessages messages) {
     if (change instanceof ConflictStarted started) {
-      return detected(started, at);
+      return detected(started, at, messages);
     }
     if (change instanceof ConflictEnded ended) {
-      return cleared(ended, at);
+      return cleared(ended, at, messages);
     }
     if (change instanceof GapOpened opened) {
       return gap(opened.milestone(), opened.branchId(), true, messages.gapOpened(opened), at);
@@ -47,7 +46,7 @@ final class ConflictRecords {
     return gap(closed.milestone(), closed.branchId(), false, messages.gapClosed(closed), at);
   }
 
-  private Output detected(ConflictStarted started, Instant at) {
+  private static Output detected(ConflictStarted started, Instant at, ConflictMessages messages) {
     Milestone milestone = started.milestone();
     ConflictDetected detected =
         ConflictDetected.newBuilder()
@@ -66,7 +65,7 @@ final class ConflictRecords {
         started.post().postId(), ConflictEvent.newBuilder().setEvent(detected).build());
   }
 
-  private Output cleared(ConflictEnded ended, Instant at) {
+  private static Output cleared(ConflictEnded ended, Instant at, ConflictMessages messages) {
     ConflictCleared cleared =
         ConflictCleared.newBuilder()
             .setPostId(ended.post().postId())

@@ -1,5 +1,6 @@
 package org.librarycampaign.conflicts;
 
+import java.time.ZoneId;
 import library.campaign.events.ConflictEvent;
 import library.campaign.events.MilestoneEvent;
 import org.apache.kafka.common.serialization.Serdes;
@@ -10,11 +11,11 @@ import org.apache.kafka.streams.TopologyConfig;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.librarycampaign.conflicts.calendar.ConflictMessages;
 import org.librarycampaign.platform.config.CampaignConfig;
 import org.librarycampaign.platform.serde.AvroSerde;
 import org.librarycampaign.platform.state.Retention;
 import org.librarycampaign.platform.streams.BranchRouting;
+import org.librarycampaign.platform.streams.GlobalView;
 import org.librarycampaign.platform.streams.InputRules;
 import org.librarycampaign.platform.streams.InputTombstones;
 import org.librarycampaign.platform.streams.OwnershipGate;
@@ -25,6 +26,8 @@ import org.librarycampaign.platform.topics.TopicCatalogue;
  * The conflicts topology:
  *
  * <pre>
+ * campaign.channel-policies ─► [global store conflicts-channel-policies]   (zones, posting windows)
+ * campaign.branch-settings ─► [global store conflicts-branch-settings]
  * campaign.posts ─► by branch (repartition) ─► post ownership gate ─► conflicts-check-posts ──┐
  * campaign.milestones ─► key := scope ─► conflicts-milestones-by-branch                       ├─► campaign.conflicts
  *                        (repartition: * to every partition,   ─► conflicts-check-milestones ─┘
@@ -46,16 +49,26 @@ public final class ConflictsTopology {
   /** The in-task ownership gate of posts (store {@code <name>-owners}). */
   public static final String POST_GATE = "conflicts-post";
 
+  /** Every channel policy by channel id; global, filled from the policy topic. */
+  public static final String POLICIES_STORE = "conflicts-channel-policies";
+
+  /** Every branch's settings by branch id (or {@code *}); global, filled from their topic. */
+  public static final String BRANCH_SETTINGS_STORE = "conflicts-branch-settings";
+
   private ConflictsTopology() {}
 
   public static Topology buildTopology(CampaignConfig config, TopicCatalogue topics) {
-    ConflictMessages messages = new ConflictMessages(ConflictsSettings.from(config).zone());
+    ZoneId zone = ConflictsSettings.from(config).zone();
     Retention retention = Retention.from(config);
     StreamsBuilder builder =
         new StreamsBuilder(
             new TopologyConfig(
                 new StreamsConfig(
                     StreamsSettings.forService(config, ConflictsService.NAME, topics))));
+    // the zone and posting window of each channel: policies and branch settings, every key in
+    // every task (README: local time)
+    GlobalView.addTo(builder, topics.channelPolicies(), POLICIES_STORE);
+    GlobalView.addTo(builder, topics.branchSettings(), BRANCH_SETTINGS_STORE);
     ConflictStores.builders().forEach(builder::addStateStore);
     String[] stores = ConflictStores.NAMES.toArray(String[]::new);
 
@@ -73,7 +86,7 @@ public final class ConflictsTopology {
                 POST_GATE,
                 "postId")
             .process(
-                () -> new PostsProcessor(messages, retention),
+                () -> new PostsProcessor(zone, retention),
                 Named.as("conflicts-check-posts"),
                 stores);
 
@@ -95,7 +108,7 @@ public final class ConflictsTopology {
                     .withValueSerde(new AvroSerde<>(topics.registry(), MilestoneEvent.class, true))
                     .withStreamPartitioner(new EveryBranchPartitioner<>()))
             .process(
-                () -> new MilestonesProcessor(messages),
+                () -> new MilestonesProcessor(zone),
                 Named.as("conflicts-check-milestones"),
                 stores);
 

@@ -1,12 +1,12 @@
 package org.librarycampaign.conflicts;
 
+import java.time.ZoneId;
 import library.campaign.events.ConflictEvent;
 import library.campaign.events.PostDrafted;
 import library.campaign.events.PostEvent;
 import library.campaign.events.PostWithdrawn;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.librarycampaign.conflicts.calendar.ConflictCalendar;
-import org.librarycampaign.conflicts.calendar.ConflictMessages;
 import org.librarycampaign.conflicts.calendar.Outcome;
 import org.librarycampaign.platform.events.EventType;
 import org.librarycampaign.platform.state.Retention;
@@ -19,8 +19,8 @@ final class PostsProcessor extends CalendarProcessor<PostEvent> {
 
   private final Retention retention;
 
-  PostsProcessor(ConflictMessages messages, Retention retention) {
-    super("post", messages);
+  PostsProcessor(ZoneId serviceZone, Retention retention) {
+    super("post", serviceZone);
     this.retention = retention;
   }
 

@@ -22,6 +22,7 @@ import library.campaign.events.MilestoneKind;
 import library.campaign.events.PostCategory;
 import library.campaign.events.PostEvent;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsConfig;
@@ -33,7 +34,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
-import org.librarycampaign.conflicts.calendar.ConflictMessages;
+import org.apache.kafka.streams.state.Stores;
 import org.librarycampaign.platform.serde.EventClasses;
 import org.librarycampaign.platform.state.Retention;
 
@@ -317,10 +318,20 @@ public final class ConflictsBenchmark {
         context.addStateStore(counted);
         stores.add(counted);
       }
-      ConflictMessages messages = new ConflictMessages(ZoneOffset.UTC);
-      posts = new PostsProcessor(messages, Retention.DEFAULT);
+      // the global views of zones and posting windows, empty: every channel in UTC, 08:00-21:00
+      for (String global :
+          List.of(ConflictsTopology.POLICIES_STORE, ConflictsTopology.BRANCH_SETTINGS_STORE)) {
+        KeyValueStore<String, byte[]> store =
+            Stores.keyValueStoreBuilder(
+                    Stores.inMemoryKeyValueStore(global), Serdes.String(), Serdes.ByteArray())
+                .withLoggingDisabled()
+                .build();
+        store.init(context.getStateStoreContext(), store);
+        context.addStateStore(store);
+      }
+      posts = new PostsProcessor(ZoneOffset.UTC, Retention.DEFAULT);
       posts.init(context);
-      milestones = new MilestonesProcessor(messages);
+      milestones = new MilestonesProcessor(ZoneOffset.UTC);
       milestones.init(context);
     }
 

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import library.campaign.events.BranchSettings;
+import library.campaign.events.ChannelPolicy;
 import library.campaign.events.ConflictEvent;
 import library.campaign.events.DeadLetter;
 import library.campaign.events.MilestoneEvent;
@@ -43,6 +45,20 @@ final class ConflictsDriver implements AutoCloseable {
   /** A milestone, keyed by its scope, with the given record time. */
   void milestone(MilestoneEvent event, Instant recordTime) {
     harness.pipe(CampaignTopic.MILESTONES, event.getBranchId(), event, recordTime);
+  }
+
+  /** A branch's settings (its zone, its posting window), keyed by its branch or {@code *}. */
+  void branchSettings(BranchSettings settings, Instant recordTime) {
+    harness.pipe(CampaignTopic.BRANCH_SETTINGS, settings.getBranchId(), settings, recordTime);
+  }
+
+  /** A channel's policy, keyed by its channel id. */
+  void policy(ChannelPolicy policy, Instant recordTime) {
+    harness.pipe(
+        CampaignTopic.CHANNEL_POLICIES,
+        policy.getBranchId() + "/" + policy.getPlatform(),
+        policy,
+        recordTime);
   }
 
   /** Moves the wall clock, as a running service's clock moves. */

@@ -64,6 +64,14 @@ class ConflictsServiceTest {
     Set<String> expectedStores = new TreeSet<>(ConflictStores.NAMES);
     expectedStores.add("conflicts-post-owners");
     assertThat(stores).containsExactlyInAnyOrderElementsOf(expectedStores);
-    assertThat(topology.globalStores()).isEmpty();
+    // the zones and posting windows of channels and branches (README: local time)
+    assertThat(topology.globalStores())
+        .extracting(store -> store.processor().stores(), store -> store.source().topicSet())
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple(
+                Set.of(ConflictsTopology.POLICIES_STORE), Set.of("campaign.channel-policies")),
+            org.assertj.core.groups.Tuple.tuple(
+                Set.of(ConflictsTopology.BRANCH_SETTINGS_STORE),
+                Set.of("campaign.branch-settings")));
   }
 }

@@ -37,6 +37,8 @@ class ConflictsSubjectsTest {
     assertThat(subjects)
         .containsExactly(
             "campaign-conflicts-conflicts-milestones-by-branch-repartition-value",
+            "campaign.branch-settings-value",
+            "campaign.channel-policies-value",
             "campaign.conflicts-value",
             "campaign.milestones-value",
             "campaign.posts-value");

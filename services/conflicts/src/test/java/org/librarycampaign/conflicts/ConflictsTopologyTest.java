@@ -393,9 +393,10 @@ class ConflictsTopologyTest {
                 "County Fair",
                 FAIR_FROM,
                 FAIR_UNTIL,
-                at("2026-12-05T22:30:00Z"),
+                // free at 22:30, after the default posting window (08:00-21:00 UTC): Sun 8 am
+                at("2026-12-06T08:00:00Z"),
                 "Scheduled during the County Fair (Sat 5 Dec, 10:00–18:00 UTC, 2 h buffer):"
-                    + " moves it after the County Fair and the Evening Concert, Sat 10:30 pm",
+                    + " moves it after the County Fair and the Evening Concert, Sun 8 am",
                 T2));
     assertThat(conflicts.outputEmpty()).isTrue();
   }

@@ -31,6 +31,7 @@ import org.librarycampaign.platform.topics.TopicCatalogue;
  * <pre>
  * campaign.response-plans --> [global store crisis-response-plans]   (every task sees every plan)
  * campaign.rotation-overrides --> [global store crisis-rotation-overrides]
+ * campaign.branch-settings --> [global store crisis-branch-settings]     (the zone of the texts)
  * campaign.incidents --> by branch --> incident gate --> crisis-incident-response
  *     --+--> by incidentId --> output gate --> campaign.notifications   (key notificationId)
  *       +--> by incidentId --> output gate --> campaign.incident-status (key incidentId)
@@ -53,6 +54,12 @@ public final class CrisisTopology {
    * override topic.
    */
   public static final String OVERRIDES_STORE = "crisis-rotation-overrides";
+
+  /**
+   * Every branch's settings by branch id (or {@code *}): the zone of the times in the texts;
+   * global, filled from the settings topic.
+   */
+  public static final String BRANCH_SETTINGS_STORE = "crisis-branch-settings";
 
   /** Each incident's state by incident id. */
   public static final String INCIDENTS_STORE = "crisis-incidents";
@@ -96,6 +103,7 @@ public final class CrisisTopology {
     StreamsBuilder builder = new StreamsBuilder();
     GlobalView.addTo(builder, topics.responsePlans(), PLANS_STORE);
     GlobalView.addTo(builder, topics.rotationOverrides(), OVERRIDES_STORE);
+    GlobalView.addTo(builder, topics.branchSettings(), BRANCH_SETTINGS_STORE);
     // every event of a branch to the branch's task, in the producer's order; then the in-task
     // ownership gate (docs/ARCHITECTURE.md#ownership-and-placement)
     KStream<String, SpecificRecord> responses =

@@ -1,9 +1,11 @@
 package org.librarycampaign.crisis;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import library.campaign.events.BranchSettings;
 import library.campaign.events.IncidentAcknowledged;
 import library.campaign.events.IncidentEscalationRequested;
 import library.campaign.events.IncidentEvent;
@@ -34,6 +36,7 @@ import org.librarycampaign.platform.events.EventType;
 import org.librarycampaign.platform.state.Retention;
 import org.librarycampaign.platform.state.TimeOrderedKey;
 import org.librarycampaign.platform.streams.InputTombstones;
+import org.librarycampaign.platform.time.LocalZones;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
@@ -61,7 +64,7 @@ final class IncidentProcessor implements Processor<String, IncidentEvent, String
 
   private final CrisisSettings settings;
   private final IncidentResponse rules;
-  private final NoticeText text;
+  private NoticeText text;
   private final InputTombstones tombstones = InputTombstones.of(CrisisService.NAME);
   private ProcessorContext<String, SpecificRecord> context;
   private KeyValueStore<String, ResponsePlan> plans;
@@ -73,13 +76,17 @@ final class IncidentProcessor implements Processor<String, IncidentEvent, String
   IncidentProcessor(CrisisSettings settings) {
     this.settings = settings;
     this.rules = new IncidentResponse(settings.ackTimeoutUnit(), settings.fallbackContacts());
-    this.text = new NoticeText(settings.publicUrl(), settings.ackLinks());
   }
 
   @Override
   public void init(ProcessorContext<String, SpecificRecord> context) {
     this.context = context;
     plans = context.getStateStore(CrisisTopology.PLANS_STORE);
+    KeyValueStore<String, BranchSettings> branches =
+        context.getStateStore(CrisisTopology.BRANCH_SETTINGS_STORE);
+    // the branch's zone for the times in the texts (README: local time); incidents have no channel
+    LocalZones zones = new LocalZones(channel -> null, branches::get, ZoneId.of("UTC"));
+    this.text = new NoticeText(settings.publicUrl(), settings.ackLinks(), zones::zone);
     rotationOverrides = context.getStateStore(CrisisTopology.OVERRIDES_STORE);
     incidents = context.getStateStore(CrisisTopology.INCIDENTS_STORE);
     deadlines = context.getStateStore(CrisisTopology.DEADLINES_STORE);

@@ -99,11 +99,14 @@ class CrisisServiceTest {
             "read-campaign.response-plans-source",
             "read-campaign.response-plans",
             "read-campaign.rotation-overrides-source",
-            "read-campaign.rotation-overrides");
+            "read-campaign.rotation-overrides",
+            "read-campaign.branch-settings-source",
+            "read-campaign.branch-settings");
     assertThat(stores)
         .containsExactlyInAnyOrder(
             "crisis-response-plans",
             "crisis-rotation-overrides",
+            "crisis-branch-settings",
             "crisis-incidents",
             "crisis-escalation-deadlines",
             "crisis-sent-notifications",

@@ -296,7 +296,7 @@ class IngestApiIT {
 
     assertThat(branch.statusCode()).isEqualTo(403);
     assertThat(fieldErrors(branch))
-        .containsExactly(Map.entry("branchId", "BranchSettings needs the admin token"));
+        .containsExactly(Map.entry("$", "BranchSettings events need the admin token"));
     assertThat(zone.statusCode()).isEqualTo(400);
     assertThat(fieldErrors(zone))
         .containsExactly(

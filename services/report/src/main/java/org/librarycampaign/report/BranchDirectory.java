@@ -7,10 +7,10 @@ import java.util.function.Function;
 import library.campaign.events.BranchSettings;
 
 /**
- * What the report needs to know of a branch: its time zone and who gets its report. A branch's own
- * settings on {@code campaign.branch-settings} win, else those of {@code *} (every branch without
- * its own); a field they leave out takes the report's settings ({@code campaign.report.zone},
- * {@code campaign.report.contacts.<branchId>} or {@code .contacts.*}).
+ * What the report needs to know of a branch: its time zone and who gets its report. Each comes
+ * from the branch's own settings on {@code campaign.branch-settings}, else from those of {@code *},
+ * field by field (as every reader of the topic does), else from the report's settings ({@code
+ * campaign.report.zone}, {@code campaign.report.contacts.<branchId>} or {@code .contacts.*}).
  */
 public final class BranchDirectory {
 
@@ -25,23 +25,23 @@ public final class BranchDirectory {
     this.published = published;
   }
 
-  private Optional<BranchSettings> of(String branchId) {
+  private <T> Optional<T> field(String branchId, Function<BranchSettings, Optional<T>> read) {
     return Optional.ofNullable(published.apply(branchId))
-        .or(() -> Optional.ofNullable(published.apply("*")));
+        .flatMap(read)
+        .or(() -> Optional.ofNullable(published.apply("*")).flatMap(read));
   }
 
   public ZoneId zone(String branchId) {
-    return of(branchId)
-        .map(BranchSettings::getZone)
-        .flatMap(BranchDirectory::zoneNamed)
-        .orElse(settings.zone());
+    return field(branchId, s -> zoneNamed(s.getZone())).orElse(settings.zone());
   }
 
   public List<String> reportContacts(String branchId) {
-    return of(branchId)
-        .map(BranchSettings::getReportContacts)
-        .filter(contacts -> !contacts.isEmpty())
-        .map(List::copyOf)
+    return field(
+            branchId,
+            s ->
+                s.getReportContacts().isEmpty()
+                    ? Optional.<List<String>>empty()
+                    : Optional.of(List.copyOf(s.getReportContacts())))
         .orElseGet(() -> settings.contactsOf(branchId));
   }
 

@@ -2,6 +2,7 @@ package org.librarycampaign.conflicts.calendar;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,8 @@ import org.librarycampaign.conflicts.calendar.CalendarChange.ConflictStarted;
 import org.librarycampaign.conflicts.calendar.CalendarChange.GapCloseReason;
 import org.librarycampaign.conflicts.calendar.CalendarChange.GapClosed;
 import org.librarycampaign.conflicts.calendar.CalendarChange.GapOpened;
+import org.librarycampaign.platform.time.LocalZones;
+import org.librarycampaign.platform.time.PostingHours;
 
 /**
  * The rules of services/conflicts/README.md#rules for the posts and milestones of one partition.
@@ -28,10 +31,31 @@ public final class ConflictCalendar {
   /** How long before an AMPLIFY milestone a campaign post amplifies it. */
   public static final Duration AMPLIFY_LEAD = Duration.ofHours(72);
 
-  private final CalendarState state;
+  /**
+   * How many times a suggestion may move into the posting window and past AVOID windows again: a
+   * branch whose every posting hour is taken for months gets the time reached then.
+   */
+  private static final int MAX_STEPS = 400;
 
+  private final CalendarState state;
+  private final LocalZones zones;
+
+  /** In UTC, with the default posting window (08:00 to 21:00). */
   public ConflictCalendar(CalendarState state) {
+    this(state, LocalZones.fixed(ZoneId.of("UTC")));
+  }
+
+  /**
+   * @param zones the zone and posting window of each channel, which suggestions keep to
+   */
+  public ConflictCalendar(CalendarState state, LocalZones zones) {
     this.state = state;
+    this.zones = zones;
+  }
+
+  /** The platform a post was drafted for; empty for a post the calendar does not know. */
+  public Optional<String> platformOf(String postId) {
+    return state.post(postId).map(Post::platform);
   }
 
   /** A new post or a new revision of one. */
@@ -87,7 +111,12 @@ public final class ConflictCalendar {
           if (!heldBefore.containsKey(postId)) {
             changes.add(
                 new ConflictStarted(
-                    post, updated, suggestion(post.branchId(), post.scheduledAt())));
+                    post,
+                    updated,
+                    suggestion(
+                        post.branchId(),
+                        platformOf(post.postId()).orElse(null),
+                        post.scheduledAt())));
           }
         });
     for (String branch : branches) {
@@ -97,24 +126,38 @@ public final class ConflictCalendar {
   }
 
   /**
-   * The first free time at or after {@code at} for the branch: while inside a live AVOID window,
-   * jump to that window's end plus buffer. Where several windows hold the time, jumping to the
-   * latest end gives the same result as jumping one at a time, with fewer steps.
+   * The first free time at or after {@code at} for the channel: while inside a live AVOID window,
+   * jump to that window's end plus buffer; then, outside the channel's posting window (its local
+   * hours, 08:00 to 21:00 by default), on to the window's next start, and check the AVOID windows
+   * again. Where several AVOID windows hold the time, jumping to the latest end gives the same
+   * result as jumping one at a time, with fewer steps.
+   *
+   * @param platform the post's platform, whose channel policy may name a zone and window; null for
+   *     the branch's
    */
-  public Suggestion suggestion(String branchId, Instant at) {
+  public Suggestion suggestion(String branchId, String platform, Instant at) {
+    ZoneId zone = zones.zone(branchId, platform);
+    PostingHours hours = zones.postingHours(branchId, platform);
     Instant time = at;
     List<Milestone> movedPast = new ArrayList<>();
-    Map<String, Milestone> holding = state.avoidWindowsHolding(branchId, time);
-    while (!holding.isEmpty()) {
-      Milestone latest = null;
-      for (Milestone window : holding.values()) {
-        if (latest == null || window.avoidUntil().isAfter(latest.avoidUntil())) {
-          latest = window;
+    for (int step = 0; step < MAX_STEPS; step++) {
+      Map<String, Milestone> holding = state.avoidWindowsHolding(branchId, time);
+      while (!holding.isEmpty()) {
+        Milestone latest = null;
+        for (Milestone window : holding.values()) {
+          if (latest == null || window.avoidUntil().isAfter(latest.avoidUntil())) {
+            latest = window;
+          }
         }
+        time = latest.avoidUntil();
+        movedPast.add(latest);
+        holding = state.avoidWindowsHolding(branchId, time);
       }
-      time = latest.avoidUntil();
-      movedPast.add(latest);
-      holding = state.avoidWindowsHolding(branchId, time);
+      Instant inside = hours.nextInside(time, zone);
+      if (inside.equals(time)) {
+        break;
+      }
+      time = inside;
     }
     return new Suggestion(time, movedPast);
   }
@@ -155,7 +198,7 @@ public final class ConflictCalendar {
           }
         });
     if (heldAfter.keySet().stream().anyMatch(id -> !heldBefore.containsKey(id))) {
-      Suggestion suggestion = suggestion(branch, updated.scheduledAt());
+      Suggestion suggestion = suggestion(branch, updated.platform(), updated.scheduledAt());
       heldAfter.forEach(
           (id, milestone) -> {
             if (!heldBefore.containsKey(id)) {

@@ -20,8 +20,10 @@ import org.librarycampaign.conflicts.calendar.CalendarChange.GapOpened;
 
 /**
  * The sentences a comms officer reads, e.g. "Scheduled during the County Fair (Sat 5 Dec,
- * 10:00–18:00 UTC, 2 h buffer): moves it after the County Fair, Sat 8 pm". Times are shown in one
- * zone for the whole service (UTC unless configured), in English.
+ * 10:00–18:00 UTC, 2 h buffer): moves it after the County Fair, Sat 8 pm". Times are shown in the
+ * zone of whoever reads them: one instance per zone, chosen per record by the processor (the
+ * channel's zone, else the branch's, else {@code campaign.conflicts.zone}; README: local time). In
+ * English.
  */
 public final class ConflictMessages {
 
@@ -122,15 +124,21 @@ public final class ConflictMessages {
         : span(after) + " after " + the(milestone.title());
   }
 
-  /** "Sat 5 Dec, 10:00–18:00 UTC", or "Sat 5 Dec, 10:00 – Sun 6 Dec, 18:00 UTC". */
+  /**
+   * "Sat 5 Dec, 10:00–18:00 UTC", or "Sat 5 Dec, 10:00 – Sun 6 Dec, 18:00 UTC"; the start carries
+   * its own abbreviation when a daylight-saving change falls inside ("Sat 31 Oct, 23:00 CDT – Sun 1
+   * Nov, 03:00 CST").
+   */
   private String window(Milestone milestone) {
     ZonedDateTime start = milestone.startsAt().atZone(zone);
     ZonedDateTime end = milestone.endsAt().atZone(zone);
+    String startZone = ZONE.format(start).equals(ZONE.format(end)) ? "" : " " + ZONE.format(start);
     if (start.toLocalDate().equals(end.toLocalDate())) {
       return DAY.format(start)
           + ", "
           + CLOCK.format(start)
-          + "–"
+          + startZone
+          + (startZone.isEmpty() ? "–" : " – ")
           + CLOCK.format(end)
           + " "
           + ZONE.format(end);
@@ -138,6 +146,7 @@ public final class ConflictMessages {
     return DAY.format(start)
         + ", "
         + CLOCK.format(start)
+        + startZone
         + " – "
         + DAY.format(end)
         + ", "

@@ -2,6 +2,7 @@ package org.librarycampaign.conflicts.calendar;
 
 import java.time.Duration;
 import java.time.Instant;
+import org.librarycampaign.platform.time.LocalZones;
 
 /** Posts and milestones for the calendar's unit tests. */
 final class Calendars {
@@ -67,5 +68,10 @@ final class Calendars {
 
   static ConflictCalendar calendar() {
     return new ConflictCalendar(new CalendarState(MapStore.stores()));
+  }
+
+  /** A calendar whose channels take their zone and posting window from {@code zones}. */
+  static ConflictCalendar calendar(LocalZones zones) {
+    return new ConflictCalendar(new CalendarState(MapStore.stores()), zones);
   }
 }

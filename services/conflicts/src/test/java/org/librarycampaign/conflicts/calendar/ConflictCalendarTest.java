@@ -8,7 +8,14 @@ import static org.librarycampaign.conflicts.calendar.Calendars.campaign;
 import static org.librarycampaign.conflicts.calendar.Calendars.cancelled;
 import static org.librarycampaign.conflicts.calendar.Calendars.content;
 
+import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import library.campaign.events.BranchSettings;
+import library.campaign.events.ChannelPolicy;
+import library.campaign.events.Platform;
+import library.campaign.events.PostingWindow;
 import org.junit.jupiter.api.Test;
 import org.librarycampaign.conflicts.calendar.CalendarChange.ClearReason;
 import org.librarycampaign.conflicts.calendar.CalendarChange.ConflictEnded;
@@ -16,6 +23,7 @@ import org.librarycampaign.conflicts.calendar.CalendarChange.ConflictStarted;
 import org.librarycampaign.conflicts.calendar.CalendarChange.GapCloseReason;
 import org.librarycampaign.conflicts.calendar.CalendarChange.GapClosed;
 import org.librarycampaign.conflicts.calendar.CalendarChange.GapOpened;
+import org.librarycampaign.platform.time.LocalZones;
 
 class ConflictCalendarTest {
 
@@ -98,20 +106,80 @@ class ConflictCalendarTest {
             at("2026-12-06T05:00:00Z"),
             0));
 
-    Suggestion suggestion = calendar.suggestion("eastside", at("2026-12-05T12:00:00Z"));
+    Suggestion suggestion = calendar.suggestion("eastside", "FACEBOOK", at("2026-12-05T12:00:00Z"));
 
-    // fair until 20:00, parade (18:00-22:00) until 22:00, free at 22:00: the concert starts 23:00
-    assertThat(suggestion.suggestedAt()).isEqualTo(at("2026-12-05T22:00:00Z"));
+    // fair until 20:00, parade (18:00-22:00) until 22:00, free at 22:00 (the concert starts
+    // 23:00) but after the default posting window (08:00-21:00 UTC): Sunday 8 am
+    assertThat(suggestion.suggestedAt()).isEqualTo(at("2026-12-06T08:00:00Z"));
     assertThat(suggestion.movedPast())
         .extracting(Milestone::milestoneId)
         .containsExactly("fair", "parade");
   }
 
   @Test
+  void aSuggestionMovedIntoThePostingWindowIsCheckedAgainstTheWindowsToAvoid() {
+    calendar.milestone(fair); // avoid 08:00-20:00
+    calendar.milestone(
+        avoid(
+            "breakfast",
+            1,
+            "eastside",
+            "Pancake Breakfast",
+            at("2026-12-06T08:00:00Z"),
+            at("2026-12-06T09:30:00Z"),
+            0));
+
+    Suggestion suggestion = calendar.suggestion("eastside", "FACEBOOK", at("2026-12-05T19:00:00Z"));
+
+    // free at 20:00 (inside 08:00-21:00)
+    assertThat(suggestion.suggestedAt()).isEqualTo(at("2026-12-05T20:00:00Z"));
+
+    Suggestion late = calendar.suggestion("eastside", "FACEBOOK", at("2026-12-05T22:00:00Z"));
+
+    // outside the window: Sunday 08:00, taken by the breakfast until 09:30
+    assertThat(late.suggestedAt()).isEqualTo(at("2026-12-06T09:30:00Z"));
+    assertThat(late.movedPast()).extracting(Milestone::milestoneId).containsExactly("breakfast");
+  }
+
+  @Test
+  void theChannelsZoneAndWindowPlaceTheSuggestion() {
+    Map<String, ChannelPolicy> policies = new HashMap<>();
+    Map<String, BranchSettings> branches = new HashMap<>();
+    branches.put(
+        "eastside",
+        BranchSettings.newBuilder()
+            .setBranchId("eastside")
+            .setZone("America/Chicago")
+            .setReportContacts(List.of())
+            .build());
+    policies.put(
+        "eastside/X",
+        ChannelPolicy.newBuilder()
+            .setBranchId("eastside")
+            .setPlatform(Platform.X)
+            .setZone("Pacific/Kiritimati")
+            .setPostingWindow(new PostingWindow("10:00", "12:00"))
+            .build());
+    ConflictCalendar local =
+        Calendars.calendar(new LocalZones(policies::get, branches::get, ZoneId.of("UTC")));
+    local.milestone(fair); // avoid 08:00-20:00Z: 02:00-14:00 CST
+
+    // free at 20:00Z, 14:00 in Chicago: inside 08:00-21:00 there
+    assertThat(local.suggestion("eastside", "FACEBOOK", at("2026-12-05T12:00:00Z")).suggestedAt())
+        .isEqualTo(at("2026-12-05T20:00:00Z"));
+    // 20:00Z is Sun 10:00 in Kiritimati: inside the X channel's 10:00-12:00
+    assertThat(local.suggestion("eastside", "X", at("2026-12-05T12:00:00Z")).suggestedAt())
+        .isEqualTo(at("2026-12-05T20:00:00Z"));
+    // 23:00Z is Sun 13:00 there: Monday 10:00 in Kiritimati is Sunday 20:00Z
+    assertThat(local.suggestion("eastside", "X", at("2026-12-05T23:00:00Z")).suggestedAt())
+        .isEqualTo(at("2026-12-06T20:00:00Z"));
+  }
+
+  @Test
   void aFreeTimeIsItsOwnSuggestion() {
     calendar.milestone(fair);
 
-    assertThat(calendar.suggestion("eastside", at("2026-12-05T20:00:00Z")))
+    assertThat(calendar.suggestion("eastside", "FACEBOOK", at("2026-12-05T20:00:00Z")))
         .isEqualTo(new Suggestion(at("2026-12-05T20:00:00Z"), List.of()));
   }
 

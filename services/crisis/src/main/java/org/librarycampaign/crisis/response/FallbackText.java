@@ -1,6 +1,7 @@
 package org.librarycampaign.crisis.response;
 
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,7 +29,7 @@ final class FallbackText {
   }
 
   /** A fallback alert: what happened, why nobody else is handling it, the steps, the link. */
-  static String body(Incident incident, String acknowledgeUrl) {
+  static String body(Incident incident, String acknowledgeUrl, ZoneId zone) {
     IncidentReport report = incident.report();
     List<String> lines = new ArrayList<>();
     lines.add(
@@ -40,7 +41,7 @@ final class FallbackText {
     lines.add("");
     lines.add(report.summary());
     lines.add("");
-    lines.addAll(NoticeText.facts(incident));
+    lines.addAll(NoticeText.facts(incident, zone));
     lines.add("");
     lines.add("You are told as a fallback contact: " + why(incident));
     lines.add("Please take charge of it or find someone who will.");

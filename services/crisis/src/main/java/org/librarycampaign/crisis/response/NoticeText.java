@@ -4,13 +4,16 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import org.librarycampaign.platform.ack.AckClaim;
 import org.librarycampaign.platform.ack.AckLinks;
 import org.librarycampaign.platform.config.CampaignConfig;
+import org.librarycampaign.platform.time.LocalTimes;
 
 /**
  * The words of a notification: a subject that says what and where at a glance, and a body with
@@ -21,18 +24,29 @@ public final class NoticeText {
 
   private static final int SUBJECT_SUMMARY_LENGTH = 60;
 
+  private static final ZoneId UTC = ZoneId.of("UTC");
+
   private final String publicUrl;
   private final AckLinks links;
+  private final Function<String, ZoneId> zoneOfBranch;
 
   /**
    * @param publicUrl where the ingest API is reached from outside, e.g. {@code
    *     https://campaign.example.org}
    * @param links signs the one-tap acknowledge links
+   * @param zoneOfBranch the zone of a branch's people (its settings, else those of {@code *}), UTC
+   *     when none is set
    */
-  public NoticeText(String publicUrl, AckLinks links) {
+  public NoticeText(String publicUrl, AckLinks links, Function<String, ZoneId> zoneOfBranch) {
     this.publicUrl =
         publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     this.links = links;
+    this.zoneOfBranch = zoneOfBranch;
+  }
+
+  /** Times in UTC. */
+  public NoticeText(String publicUrl, AckLinks links) {
+    this(publicUrl, links, branchId -> UTC);
   }
 
   /** With the default link settings (the development key unless configured otherwise). */
@@ -90,7 +104,8 @@ public final class NoticeText {
   public String body(Incident incident, Notice notice) {
     return switch (notice.kind()) {
       case RESOLUTION -> resolutionBody(incident, notice);
-      case FALLBACK -> FallbackText.body(incident, acknowledgeUrl(incident.incidentId()));
+      case FALLBACK ->
+          FallbackText.body(incident, acknowledgeUrl(incident.incidentId()), zoneOf(incident));
       case ALERT, REPEAT -> alertBody(incident, notice);
     };
   }
@@ -103,7 +118,7 @@ public final class NoticeText {
     lines.add("");
     lines.add(report.summary());
     lines.add("");
-    lines.addAll(facts(incident));
+    lines.addAll(facts(incident, zoneOf(incident)));
     lines.add("");
     lines.add(
         notice.recipient().name()
@@ -126,7 +141,7 @@ public final class NoticeText {
     return String.join("\n", lines);
   }
 
-  private static String resolutionBody(Incident incident, Notice notice) {
+  private String resolutionBody(Incident incident, Notice notice) {
     IncidentReport report = incident.report();
     Resolution resolution = incident.resolution();
     List<String> lines = new ArrayList<>();
@@ -140,8 +155,9 @@ public final class NoticeText {
     lines.add("");
     lines.add(report.summary());
     lines.add("");
-    lines.addAll(facts(incident));
-    lines.add("Resolved:     " + resolution.at() + " by " + resolution.by());
+    ZoneId zone = zoneOf(incident);
+    lines.addAll(facts(incident, zone));
+    lines.add("Resolved:     " + when(resolution.at(), zone) + " by " + resolution.by());
     if (resolution.note() != null) {
       lines.add("Resolution:   " + resolution.note());
     }
@@ -155,7 +171,20 @@ public final class NoticeText {
     return String.join("\n", lines);
   }
 
-  static List<String> facts(Incident incident) {
+  private ZoneId zoneOf(Incident incident) {
+    ZoneId zone = zoneOfBranch.apply(incident.branchId());
+    return zone == null ? UTC : zone;
+  }
+
+  /**
+   * A time as the branch's people read it, {@code Fri 27 Nov, 06:00 CST}; in UTC (no zone set for
+   * the branch or every branch) the ISO instant as before, {@code 2026-11-27T12:00:00Z}.
+   */
+  static String when(Instant at, ZoneId zone) {
+    return LocalTimes.readable(zone).equals(UTC) ? at.toString() : LocalTimes.dayAndTime(at, zone);
+  }
+
+  static List<String> facts(Incident incident, ZoneId zone) {
     IncidentReport report = incident.report();
     List<String> lines = new ArrayList<>();
     lines.add("Incident:     " + report.incidentId());
@@ -164,7 +193,7 @@ public final class NoticeText {
     lines.add("Category:     " + category(report));
     lines.add(
         "Reported:     "
-            + report.reportedAt()
+            + when(report.reportedAt(), zone)
             + (report.reportedBy() == null ? "" : " by " + report.reportedBy()));
     if (incident.acknowledgedBy() != null) {
       lines.add("Acknowledged: by " + incident.acknowledgedBy());

@@ -618,6 +618,33 @@ class EventJsonValidationTest {
     }
 
     @Test
+    void branchSettingsMayBeForEveryBranchWithAWindowAndReportAddresses() {
+      ObjectNode settings = json.toJson(Samples.branchSettings()).put("branchId", "*");
+      assertAccepted(settings);
+
+      ObjectNode bad = settings.deepCopy();
+      bad.put("zone", "Chicago");
+      bad.putArray("reportContacts").add("director");
+      ((ObjectNode) bad.at("/postingWindow")).put("from", "8am");
+      assertThat(errorsOf(bad))
+          .containsExactlyInAnyOrder(
+              new FieldError(
+                  "zone",
+                  "not a time zone; use a name such as America/Chicago, Europe/London or UTC"),
+              new FieldError(
+                  "reportContacts[0]", "an e-mail address must look like name@library.org"),
+              new FieldError(
+                  "postingWindow.from", "must be a 24-hour local time HH:mm such as 09:00"));
+
+      ObjectNode backwards = settings.deepCopy();
+      ((ObjectNode) backwards.at("/postingWindow")).put("from", "21:00").put("to", "08:00");
+      assertThat(errorsOf(backwards))
+          .containsExactly(
+              new FieldError(
+                  "postingWindow.to", "must be after from (a window ends on the day it starts)"));
+    }
+
+    @Test
     void repeatAndRotation() {
       ObjectNode plan = plan();
       ((ObjectNode) plan.at("/repeat")).put("everyMinutes", 0).put("times", 11);

@@ -1,0 +1,64 @@
+package org.librarycampaign.platform.time;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * Times as a person reads them: local, with the weekday, the date and the zone's abbreviation
+ * ({@code Sat 5 Dec, 10:00 CST}; {@code Sat 5 Dec, 10:00 to 18:00 CST} for a span). English, 24
+ * hours. Records keep UTC instants; only the words shown to people go through here (README: local
+ * time).
+ */
+public final class LocalTimes {
+
+  private static final DateTimeFormatter DAY =
+      DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
+  private static final DateTimeFormatter CLOCK =
+      DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
+  private static final DateTimeFormatter ZONE = DateTimeFormatter.ofPattern("zzz", Locale.ENGLISH);
+
+  private static final ZoneId UTC = ZoneId.of("UTC");
+
+  private LocalTimes() {}
+
+  /** The zone as people should read it: "UTC" rather than "Z" for UTC under any of its names. */
+  public static ZoneId readable(ZoneId zone) {
+    return zone.normalized().equals(ZoneOffset.UTC) ? UTC : zone;
+  }
+
+  /** {@code Sat 5 Dec, 10:00 CST}. */
+  public static String dayAndTime(Instant at, ZoneId zone) {
+    ZonedDateTime time = at.atZone(readable(zone));
+    return DAY.format(time) + ", " + CLOCK.format(time) + " " + abbreviation(time);
+  }
+
+  /**
+   * {@code Sat 6 Mar, 10:00 to 18:00 CST}; {@code Sat 6 Mar, 22:00 to Sun 7 Mar, 02:00 CST} across
+   * midnight. Each end carries its own abbreviation when a daylight-saving change falls in between
+   * ({@code Sun 8 Mar, 01:00 CST to 04:00 CDT}).
+   */
+  public static String span(Instant from, Instant to, ZoneId zone) {
+    ZonedDateTime start = from.atZone(readable(zone));
+    ZonedDateTime end = to.atZone(readable(zone));
+    boolean sameDay = start.toLocalDate().equals(end.toLocalDate());
+    boolean sameAbbreviation = abbreviation(start).equals(abbreviation(end));
+    return DAY.format(start)
+        + ", "
+        + CLOCK.format(start)
+        + (sameAbbreviation ? "" : " " + abbreviation(start))
+        + " to "
+        + (sameDay ? "" : DAY.format(end) + ", ")
+        + CLOCK.format(end)
+        + " "
+        + abbreviation(end);
+  }
+
+  /** The zone's short name at that time: CST in winter, CDT in summer. */
+  public static String abbreviation(ZonedDateTime time) {
+    return ZONE.format(time);
+  }
+}
