@@ -7,8 +7,8 @@ import java.util.function.Function;
 import library.campaign.events.BranchSettings;
 
 /**
- * What the report needs to know of a branch: its time zone and who gets its report. Each comes
- * from the branch's own settings on {@code campaign.branch-settings}, else from those of {@code *},
+ * What the report needs to know of a branch: its time zone and who gets its report. Each comes from
+ * the branch's own settings on {@code campaign.branch-settings}, else from those of {@code *},
  * field by field (as every reader of the topic does), else from the report's settings ({@code
  * campaign.report.zone}, {@code campaign.report.contacts.<branchId>} or {@code .contacts.*}).
  */
