@@ -39,7 +39,8 @@ import org.librarycampaign.report.week.WeeklyReport.ChannelWeek;
  *       25 min later by Sam Okafor, resolved 2 h after it was reported.
  *   <li>2026-W49 (Mon 30 Nov to Sun 6 Dec): on eastside/FACEBOOK, 4 content posts approved (story,
  *       newbooks, maker, teens) and 1 campaign post (budget-1): room for 1, kept; 2 held (budget-2
- *       RATIO_LIMIT, budget-3 CRISIS_PAUSE), 1 withdrawn (festival); the budget hearing (Thu 3 Dec)
+ *       RATIO_LIMIT, budget-3 CRISIS_PAUSE) and still held at their time, so EXPIRED (HOLD_EXPIRED)
+ *       by the time the report goes out; 1 withdrawn (festival); the budget hearing (Thu 3 Dec)
  *       amplified by budget-1.
  * </ul>
  */
@@ -150,11 +151,11 @@ class ReportTopologyTest {
     assertThat(w49.week()).isEqualTo(IsoWeek.parse("2026-W49"));
     assertThat(w49.channels()).containsExactly(new ChannelWeek("eastside/FACEBOOK", 4, 1, 1, true));
     assertThat(w49.posts())
-        .containsExactly(Map.entry("APPROVED", 5), Map.entry("HELD", 2), Map.entry("WITHDRAWN", 1));
+        .containsExactly(
+            Map.entry("APPROVED", 5), Map.entry("EXPIRED", 2), Map.entry("WITHDRAWN", 1));
     assertThat(w49.released()).isZero();
     assertThat(w49.reasons())
-        .containsExactly(
-            Map.entry("CRISIS_PAUSE", 1), Map.entry("RATIO_LIMIT", 1), Map.entry("WITHDRAWN", 1));
+        .containsExactly(Map.entry("HOLD_EXPIRED", 2), Map.entry("WITHDRAWN", 1));
     assertThat(w49.conflictsFound()).isZero();
     assertThat(w49.conflictsCleared()).isZero();
     assertThat(w49.conflictsOpen()).isZero();
