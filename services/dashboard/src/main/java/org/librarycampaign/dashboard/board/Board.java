@@ -17,6 +17,7 @@ import org.librarycampaign.dashboard.facts.OfficialsFact;
  * @param today the current date in that zone
  * @param officials every directory of officials, by branchId ({@code *}: every branch without its
  *     own)
+ * @param signOff every live post waiting for a reviewer's sign-off, the longest waiting first
  */
 public record Board(
     String zone,
@@ -29,6 +30,7 @@ public record Board(
     OutboxView outbox,
     DeadLetterView deadLetters,
     PublicationsView publications,
+    List<SignOffWait> signOff,
     List<OfficialsFact> officials) {
 
   /** The publisher's outbox folder's name, under the data directory. */
@@ -41,6 +43,7 @@ public record Board(
   public Board {
     balance = List.copyOf(balance);
     held = List.copyOf(held);
+    signOff = List.copyOf(signOff);
     incidents = List.copyOf(incidents);
     officials = List.copyOf(officials);
   }
@@ -104,6 +107,7 @@ public record Board(
         outbox,
         deadLetters,
         publications,
+        SignOffWait.of(facts, ledger, now),
         facts.officials());
   }
 }

@@ -38,6 +38,10 @@ public record Calendar(
    *
    * @param status the decision on the post's latest revision, or PENDING before there is one
    * @param time local time in the calendar's zone, {@code HH:mm}
+   * @param audit the audit trail of the decision on the latest revision: every review governance
+   *     applied, oldest first (empty for a post never reviewed)
+   * @param override for a post a reviewer approved over a hold: "approved by ana over RATIO_LIMIT:
+   *     Launch day" ({@link #override}); else null
    */
   public record ScheduledPost(
       String postId,
@@ -54,7 +58,51 @@ public record Calendar(
       boolean released,
       List<String> reasons,
       List<String> warnings,
-      List<Conflict> conflicts) {}
+      List<Conflict> conflicts,
+      List<DecisionFact.Review> audit,
+      String override) {
+
+    public ScheduledPost {
+      audit = audit == null ? List.of() : List.copyOf(audit);
+    }
+
+    /** A post never reviewed. */
+    public ScheduledPost(
+        String postId,
+        int revision,
+        String branchId,
+        String platform,
+        String channelId,
+        String category,
+        String campaignId,
+        Instant scheduledAt,
+        String time,
+        String text,
+        String status,
+        boolean released,
+        List<String> reasons,
+        List<String> warnings,
+        List<Conflict> conflicts) {
+      this(
+          postId,
+          revision,
+          branchId,
+          platform,
+          channelId,
+          category,
+          campaignId,
+          scheduledAt,
+          time,
+          text,
+          status,
+          released,
+          reasons,
+          warnings,
+          conflicts,
+          List.of(),
+          null);
+    }
+  }
 
   /** The post falls inside a community event's avoid window; {@code suggested} is local. */
   public record Conflict(
@@ -234,7 +282,26 @@ public record Calendar(
         current ? decision.warnings().stream().map(DecisionFact.Warning::code).toList() : List.of(),
         conflicts.stream()
             .sorted(Comparator.comparing(Conflict::avoidFrom).thenComparing(Conflict::milestoneId))
-            .toList());
+            .toList(),
+        current ? decision.reviews() : List.of(),
+        current ? override(decision) : null);
+  }
+
+  /**
+   * "approved by ana over RATIO_LIMIT, CRISIS_PAUSE: Launch day": who approved an APPROVED post
+   * over its hold, the codes of the hold's reasons ("the hold" when the dashboard did not see the
+   * held decision) and the reviewer's reason (left out when none was given); null without an
+   * override.
+   */
+  static String override(DecisionFact decision) {
+    DecisionFact.ReviewerOverride override = decision.override();
+    if (override == null || !"APPROVED".equals(decision.status())) {
+      return null;
+    }
+    String over = override.over().isEmpty() ? "the hold" : String.join(", ", override.over());
+    String reason =
+        override.reason() == null || override.reason().isBlank() ? "" : ": " + override.reason();
+    return "approved by " + override.reviewer() + " over " + over + reason;
   }
 
   static String preview(String text) {

@@ -26,6 +26,8 @@ import org.librarycampaign.dashboard.facts.PostFact;
  * @param expires how long it has left before it expires unpublished, and when that is in the
  *     channel's zone ("expires in 3 h, at Wed 2 Dec 15:00 America/Chicago"): governance expires a
  *     post still held at its time (services/governance/README.md, "Stale holds expire")
+ * @param audit the post's audit trail, every review governance applied, oldest first (empty for a
+ *     post never reviewed)
  */
 public record HeldPost(
     String postId,
@@ -39,7 +41,8 @@ public record HeldPost(
     List<Reason> reasons,
     String release,
     Instant heldSince,
-    String expires) {
+    String expires,
+    List<DecisionFact.Review> audit) {
 
   /** Why, as governance said it. */
   public record Reason(String code, String message) {}
@@ -50,6 +53,37 @@ public record HeldPost(
 
   public HeldPost {
     reasons = List.copyOf(reasons);
+    audit = audit == null ? List.of() : List.copyOf(audit);
+  }
+
+  /** A held post never reviewed. */
+  public HeldPost(
+      String postId,
+      int revision,
+      String branchId,
+      String channelId,
+      String category,
+      String campaignId,
+      Instant scheduledAt,
+      String text,
+      List<Reason> reasons,
+      String release,
+      Instant heldSince,
+      String expires) {
+    this(
+        postId,
+        revision,
+        branchId,
+        channelId,
+        category,
+        campaignId,
+        scheduledAt,
+        text,
+        reasons,
+        release,
+        heldSince,
+        expires,
+        List.of());
   }
 
   /** Every held post, the longest-held first; {@code now} for the time each has left. */
@@ -75,7 +109,8 @@ public record HeldPost(
               decision.reasons().stream().map(r -> new Reason(r.code(), r.message())).toList(),
               release(decision, ledger, crises),
               decision.decidedAt(),
-              expires(decision.scheduledAt(), now, ledger.rules(decision.channelId()).zone())));
+              expires(decision.scheduledAt(), now, ledger.rules(decision.channelId()).zone()),
+              decision.reviews()));
     }
     held.sort(Comparator.comparing(HeldPost::heldSince).thenComparing(HeldPost::postId));
     return held;
@@ -87,10 +122,27 @@ public record HeldPost(
    * time in the channel's zone.
    */
   static String expires(Instant scheduledAt, Instant now, ZoneId zone) {
-    String at = DAY_TIME.format(scheduledAt.atZone(zone)) + " " + zone.getId();
+    String left = timeLeft(scheduledAt, now, zone);
+    if (left == null) {
+      return "expires now: its time, " + localTime(scheduledAt, zone) + ", has come";
+    }
+    return "expires in " + left;
+  }
+
+  /** "Wed 2 Dec 15:00 America/Chicago": the instant in the zone, with the zone's name. */
+  static String localTime(Instant at, ZoneId zone) {
+    return DAY_TIME.format(at.atZone(zone)) + " " + zone.getId();
+  }
+
+  /**
+   * "3 h 20 min, at Wed 2 Dec 15:00 America/Chicago": the time left until {@code scheduledAt}, as
+   * {@link #expires} words it; null once that time has come.
+   */
+  static String timeLeft(Instant scheduledAt, Instant now, ZoneId zone) {
+    String at = localTime(scheduledAt, zone);
     Duration left = Duration.between(now, scheduledAt);
     if (left.isNegative() || left.isZero()) {
-      return "expires now: its time, " + at + ", has come";
+      return null;
     }
     String in;
     if (left.toMinutes() < 1) {
@@ -105,7 +157,7 @@ public record HeldPost(
     } else {
       in = left.toDays() + " d" + (left.toHoursPart() == 0 ? "" : " " + left.toHoursPart() + " h");
     }
-    return "expires in " + in + ", at " + at;
+    return in + ", at " + at;
   }
 
   static String release(DecisionFact decision, Ledger ledger, Crises crises) {

@@ -20,8 +20,9 @@ import org.librarycampaign.dashboard.login.Reviewers;
  *   <li>the post is known and not withdrawn, and {@code revision} is its latest (a review of an
  *       older revision would be ignored by governance: 409, reload);
  *   <li>the user reviews the post's branch (403 otherwise);
- *   <li>{@code APPROVE} only of a post whose latest decision is {@code HELD}; {@code REJECT} of any
- *       live post; {@code RESCHEDULE} with a {@code scheduledAt} in the future;
+ *   <li>{@code APPROVE} only of a post whose latest decision is {@code HELD}, or {@code APPROVED}
+ *       and waiting for a sign-off its channel requires (the approval signs it); {@code REJECT} of
+ *       any live post; {@code RESCHEDULE} with a {@code scheduledAt} in the future;
  *   <li>a reason of {@value #MIN_REASON} to {@value #MAX_REASON} characters for APPROVE and REJECT
  *       (it is the audit trail); optional for RESCHEDULE.
  * </ul>
@@ -147,7 +148,11 @@ public final class ReviewRequest {
                 "revision " + revision + " has no decision yet; only a held post can be approved"),
             true);
       }
-      if (!"HELD".equals(decision.status())) {
+      boolean waitsForSignOff =
+          "APPROVED".equals(decision.status())
+              && decision.signOff() != null
+              && decision.signOff().waiting();
+      if (!"HELD".equals(decision.status()) && !waitsForSignOff) {
         return new Invalid(
             Map.of(
                 "action",

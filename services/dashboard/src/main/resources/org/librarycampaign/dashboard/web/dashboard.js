@@ -204,7 +204,37 @@
         h("p", { class: "release" }, h("span", { class: "label" }, "What releases it: "), p.release),
         h("p", { class: "expires" }, h("span", { class: "label" }, "Time left: "), p.expires),
         h("p", { class: "muted" }, "Held since ", when(p.heldSince, dayTime)),
+        audit(p.audit),
         heldReview(p)))));
+  }
+
+  // ---- the audit trail: every review governance applied, oldest first, in the board's zone
+  const ACTIONS = { APPROVE: "Approved", REJECT: "Rejected", RESCHEDULE: "Rescheduled" };
+  function audit(reviews) {
+    if (!reviews || !reviews.length) return null;
+    return h("div", { class: "audit" },
+      h("p", { class: "label" }, "Audit trail"),
+      h("ol", {}, reviews.map((r) =>
+        h("li", { "data-action": r.action },
+          `${ACTIONS[r.action] || words(r.action)} by ${r.reviewer}, `, when(r.at, dayTime),
+          r.scheduledAt ? [" to ", when(r.scheduledAt, dayTime)] : null,
+          ` (revision ${r.revision})`,
+          r.reason ? `: ${r.reason}` : ""))));
+  }
+
+  // ---- waiting for sign-off: the channel requires it and no reviewer approved this revision yet
+  function renderSignOff(waiting) {
+    if (!waiting.length) return replace("signoff-body", h("p", { class: "empty" }, "Nothing waits for sign-off."));
+    replace("signoff-body", h("ul", { class: "cards" }, waiting.map((p) =>
+      h("li", { class: "card signoff", "data-post-id": p.postId },
+        h("h3", {}, `${p.postId} `, badge(p.category), " ", badge(p.status)),
+        h("p", {}, `${p.channelId} · for `, when(p.scheduledAt, dayTime), p.campaignId ? ` · ${p.campaignId}` : ""),
+        p.text ? h("blockquote", {}, p.text) : null,
+        h("p", { class: "expires" }, h("span", { class: "label" }, "Time left: "), p.timeLeft),
+        h("p", { class: "muted" }, "Waiting since ", when(p.waitingSince, dayTime)),
+        canReview(p.branchId)
+          ? reviewForm(`signoff:${p.postId}:${p.revision}`, p, {}, [["APPROVE", "Approve"]], true)
+          : null))));
   }
 
   // ---- reviews: approve or reject a held post, apply a suggested slot (reviewers only)
@@ -321,7 +351,9 @@
       p.conflicts.map((c) => [h("p", { class: "conflict" },
         `Conflicts with ${c.milestoneTitle}. Suggested slot: `, when(c.suggestedAt, () => c.suggested), "."), slotReview(p, c)]),
       p.status === "HELD" || p.status === "REJECTED" ? h("p", { class: "muted" }, p.reasons.join(" ")) : null,
-      p.warnings.length ? h("p", { class: "muted" }, "Warnings: " + p.warnings.map(words).join(", ")) : null);
+      p.warnings.length ? h("p", { class: "muted" }, "Warnings: " + p.warnings.map(words).join(", ")) : null,
+      p.override ? h("p", { class: "override" }, p.override) : null,
+      audit(p.audit));
   }
 
   // ---- incidents
@@ -472,6 +504,7 @@
     renderSummary(board.summary);
     renderBalance(board.balance);
     renderHeld(board.held);
+    renderSignOff(board.signOff || []);
     renderCalendar(board.calendar);
     renderIncidents(board.incidents, openDetails);
     renderPublications(board.publications);

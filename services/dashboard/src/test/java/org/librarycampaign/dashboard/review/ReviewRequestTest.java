@@ -285,6 +285,73 @@ class ReviewRequestTest {
   }
 
   @Test
+  void anApprovedPostWaitingForSignOffCanBeApprovedToSignItButNotOnceSigned() {
+    DecisionFact waiting = decision("ok-1", 2, "westside", "APPROVED");
+    Facts facts =
+        new Facts(
+            List.of(),
+            List.of(post("ok-1", 2, "westside", false), post("ok-2", 1, "westside", false)),
+            List.of(
+                withSignOff(waiting, new DecisionFact.SignOff(true, null, null)),
+                withSignOff(
+                    decision("ok-2", 1, "westside", "APPROVED"),
+                    new DecisionFact.SignOff(true, "ana", NOW.minusSeconds(60)))),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of());
+    Map<String, String> form =
+        Map.of("postId", "ok-1", "revision", "2", "action", "APPROVE", "reason", "Signed off");
+
+    assertThat(ReviewRequest.check(form, "director", REVIEWERS, facts, NOW))
+        .isEqualTo(
+            new ReviewRequest.Accepted(
+                new Review(
+                    "ok-1",
+                    2,
+                    "westside",
+                    "FACEBOOK",
+                    "APPROVE",
+                    "Signed off",
+                    "director",
+                    NOW,
+                    null)));
+    assertThat(
+            ReviewRequest.check(
+                Map.of("postId", "ok-2", "revision", "1", "action", "APPROVE", "reason", "Again"),
+                "director",
+                REVIEWERS,
+                facts,
+                NOW))
+        .isEqualTo(
+            new ReviewRequest.Invalid(
+                Map.of("action", "only a held post can be approved; ok-2 is approved"), true));
+  }
+
+  private static DecisionFact withSignOff(DecisionFact d, DecisionFact.SignOff signOff) {
+    return new DecisionFact(
+        d.postId(),
+        d.revision(),
+        d.branchId(),
+        d.channelId(),
+        d.category(),
+        d.campaignId(),
+        d.scheduledAt(),
+        d.status(),
+        d.released(),
+        d.reasons(),
+        d.warnings(),
+        d.window(),
+        d.decidedAt(),
+        null,
+        List.of(),
+        signOff);
+  }
+
+  @Test
   void aRescheduleNeedsANewTimeInTheFutureAndNoReason() {
     ReviewRequest.Outcome applied =
         check(

@@ -20,8 +20,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import library.campaign.events.DecisionReason;
+import library.campaign.events.DecisionReview;
+import library.campaign.events.DecisionSignOff;
+import library.campaign.events.DecisionStatus;
 import library.campaign.events.Platform;
 import library.campaign.events.PostCategory;
+import library.campaign.events.PostDecision;
 import library.campaign.events.PostEvent;
 import library.campaign.events.PostReviewed;
 import library.campaign.events.PublicationStatus;
@@ -44,6 +49,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.librarycampaign.dashboard.DashboardService;
 import org.librarycampaign.dashboard.DashboardSettings;
+import org.librarycampaign.dashboard.TestRecords;
 import org.librarycampaign.dashboard.login.Viewers;
 import org.librarycampaign.platform.config.CampaignConfig;
 import org.librarycampaign.platform.ops.OpsServer;
@@ -380,6 +386,84 @@ class ReviewAndPublicationsBrowserIT {
     assertThat(review.getReviewer()).isEqualTo("director");
     assertThat(review.getScheduledAt()).isNull();
     assertThat(review.getReviewedAt()).isBetween(Instant.now().minusSeconds(60), Instant.now());
+    assertThat(severeConsoleMessages()).isEmpty();
+  }
+
+  @Test
+  void aRescheduledHeldPostShowsItsAuditTrailAndWaitsForSignOffWithTheApproveButton() {
+    browser.driver.get(page);
+    awaitLive();
+    Instant scheduled = Instant.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.MINUTES);
+    Instant rescheduled = Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.MINUTES);
+    send(
+        topics.posts(),
+        "eastside",
+        drafted(
+            "sign-7",
+            2,
+            "eastside",
+            Platform.FACEBOOK,
+            PostCategory.CAMPAIGN,
+            scheduled,
+            "Vote yes on the library levy"));
+    DecisionReview reschedule =
+        DecisionReview.newBuilder()
+            .setRevision(1)
+            .setAction(ReviewAction.RESCHEDULE)
+            .setReviewer("ben")
+            .setReason("After the board meeting")
+            .setAt(rescheduled)
+            .setScheduledAt(scheduled)
+            .build();
+    send(
+        topics.postDecisions(),
+        "sign-7",
+        PostDecision.newBuilder(
+                TestRecords.decision(
+                    "sign-7",
+                    2,
+                    "eastside",
+                    Platform.FACEBOOK,
+                    PostCategory.CAMPAIGN,
+                    scheduled,
+                    DecisionStatus.HELD,
+                    rescheduled))
+            .setReasons(
+                List.of(
+                    DecisionReason.newBuilder()
+                        .setCode(ReasonCode.RATIO_LIMIT)
+                        .setMessage("Held: the ratio needs 2 more content posts.")
+                        .build()))
+            .setReviews(List.of(reschedule))
+            .setReview(reschedule)
+            .setSignOff(DecisionSignOff.newBuilder().setRequired(true).build())
+            .build());
+    String card = "#signoff-body [data-post-id='sign-7']";
+    await()
+        .atMost(SOON)
+        .until(() -> !browser.driver.findElements(By.cssSelector(card + " form.review")).isEmpty());
+
+    DateTimeFormatter minutes = DateTimeFormatter.ofPattern("HH:mm").withZone(ZONE);
+    assertThat(text(By.cssSelector(card + " .muted")))
+        .startsWith("Waiting since ")
+        .endsWith(minutes.format(rescheduled));
+    assertThat(text(By.cssSelector(card + " .expires")))
+        .startsWith("Time left: publishes in 1 d 23 h")
+        // the channel's zone: no policy names one for eastside/FACEBOOK here, so UTC
+        .endsWith(
+            ", at "
+                + DateTimeFormatter.ofPattern("EEE d MMM HH:mm", java.util.Locale.ENGLISH)
+                    .withZone(java.time.ZoneOffset.UTC)
+                    .format(scheduled)
+                + " UTC, once signed");
+    assertThat(browser.driver.findElements(By.cssSelector(card + " button.review-approve")))
+        .hasSize(1);
+    String trail = "#held-body [data-post-id='sign-7'] .audit li";
+    assertThat(text(By.cssSelector(trail)))
+        .startsWith("Rescheduled by ben, ")
+        .contains(minutes.format(rescheduled) + " to ")
+        .endsWith(minutes.format(scheduled) + " (revision 1): After the board meeting");
+    browser.screenshot("sign-off");
     assertThat(severeConsoleMessages()).isEmpty();
   }
 
