@@ -54,7 +54,15 @@ final class ScaleOutScenario {
   static final int POSTS_PER_BRANCH = 24;
   private static final int FIRST_HALF_POSTS = 16;
   private static final Instant START = Instant.parse("2026-11-20T08:00:00Z");
-  private static final Instant SCHEDULE_FROM = Instant.parse("2026-12-07T15:00:00Z");
+
+  /**
+   * Posts and milestones lie a year after the events that announce them (52 weeks: the same
+   * weekdays), so that the live run's wall clock never reaches them: a post still held at its time
+   * expires by the wall clock in the live services, never in the plan, whose clock is the events'.
+   */
+  private static final Duration AHEAD = Duration.ofDays(7 * 52);
+
+  private static final Instant SCHEDULE_FROM = ahead("2026-12-07T15:00:00Z");
 
   /** Events one caller sends in one request: token name ({@link #ADMIN} or a branch id). */
   record Request(String caller, List<String> events) {}
@@ -64,6 +72,10 @@ final class ScaleOutScenario {
   private final List<Request> firstHalf = new ArrayList<>();
   private final List<Request> secondHalf = new ArrayList<>();
   private int minute;
+
+  private static Instant ahead(String instant) {
+    return Instant.parse(instant).plus(AHEAD);
+  }
 
   private ScaleOutScenario(String webhookUrl) {
     this.webhookUrl = webhookUrl;
@@ -125,8 +137,8 @@ final class ScaleOutScenario {
             "CAMPAIGN_MILESTONE",
             "AMPLIFY",
             "County budget hearing",
-            "2026-12-10T23:00:00Z",
-            "2026-12-11T02:00:00Z"));
+            ahead("2026-12-10T23:00:00Z").toString(),
+            ahead("2026-12-11T02:00:00Z").toString()));
     admin.add(
         milestone(
             "county-closure",
@@ -134,11 +146,11 @@ final class ScaleOutScenario {
             "OTHER",
             "AVOID",
             "County offices closed",
-            "2026-12-08T14:00:00Z",
-            "2026-12-08T20:00:00Z"));
+            ahead("2026-12-08T14:00:00Z").toString(),
+            ahead("2026-12-08T20:00:00Z").toString()));
     setup.add(new Request(ADMIN, admin));
     for (int b = 0; b < BRANCHES; b += 2) {
-      Instant day = Instant.parse("2026-12-05T16:00:00Z").plus(Duration.ofDays(b % 4));
+      Instant day = ahead("2026-12-05T16:00:00Z").plus(Duration.ofDays(b % 4));
       setup.add(
           new Request(
               branch(b),
