@@ -143,7 +143,8 @@ class DashboardBrowserIT {
             "Incidents",
             "Publications",
             "Outbox",
-            "Dead letters");
+            "Dead letters",
+            "Officials");
     assertThat(browser.driver.findElements(By.cssSelector("#calendar-body .day"))).hasSize(7);
     assertThat(browser.driver.findElement(By.tagName("html")).getDomAttribute("lang"))
         .isEqualTo("en");
