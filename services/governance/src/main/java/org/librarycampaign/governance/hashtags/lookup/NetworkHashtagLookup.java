@@ -162,28 +162,42 @@ public final class NetworkHashtagLookup implements HashtagLookup {
     cache.put(key, entry);
     Timer.Sample started = Timer.start();
     try {
-      pool.execute(() -> answer.complete(run(search, platform, tag)));
+      // the answer is recorded (cache lifetime, a failing channel) before it is handed over, so a
+      // caller that has it sees the failure when it asks about the next tag
+      pool.execute(
+          () -> {
+            TagCheck check = run(search, platform, tag);
+            settle(entry, search, platform, tag, started, check);
+            answer.complete(check);
+          });
     } catch (RejectedExecutionException e) {
-      answer.complete(new TagCheck.NotChecked("too many look-ups are waiting"));
+      TagCheck check = new TagCheck.NotChecked("too many look-ups are waiting");
+      settle(entry, search, platform, tag, started, check);
+      answer.complete(check);
     }
-    answer.whenComplete(
-        (check, error) -> {
-          started.stop(LookupMetrics.duration(platform));
-          LookupMetrics.lookups(platform, check).increment();
-          entry.expiresAtNanos =
-              nanoTime.getAsLong()
-                  + (check instanceof TagCheck.NotChecked ? failureTtl : ttl).toNanos();
-          if (check instanceof TagCheck.NotChecked notChecked) {
-            failed(search, notChecked.why());
-            LOGGER
-                .atWarn()
-                .addKeyValue("platform", platform)
-                .addKeyValue("hashtag", tag)
-                .addKeyValue("why", notChecked.why())
-                .log("Hashtag could not be looked up on the network");
-          }
-        });
     return answer;
+  }
+
+  private void settle(
+      Entry entry,
+      TagSearch search,
+      Platform platform,
+      String tag,
+      Timer.Sample started,
+      TagCheck check) {
+    started.stop(LookupMetrics.duration(platform));
+    LookupMetrics.lookups(platform, check).increment();
+    entry.expiresAtNanos =
+        nanoTime.getAsLong() + (check instanceof TagCheck.NotChecked ? failureTtl : ttl).toNanos();
+    if (check instanceof TagCheck.NotChecked notChecked) {
+      failed(search, notChecked.why());
+      LOGGER
+          .atWarn()
+          .addKeyValue("platform", platform)
+          .addKeyValue("hashtag", tag)
+          .addKeyValue("why", notChecked.why())
+          .log("Hashtag could not be looked up on the network");
+    }
   }
 
   private synchronized void failed(TagSearch search, String why) {
