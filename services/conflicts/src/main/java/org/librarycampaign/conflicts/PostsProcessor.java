@@ -4,6 +4,7 @@ import java.time.ZoneId;
 import library.campaign.events.ConflictEvent;
 import library.campaign.events.PostDrafted;
 import library.campaign.events.PostEvent;
+import library.campaign.events.PostReviewed;
 import library.campaign.events.PostWithdrawn;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.librarycampaign.conflicts.calendar.ConflictCalendar;
@@ -12,8 +13,9 @@ import org.librarycampaign.platform.events.EventType;
 import org.librarycampaign.platform.state.Retention;
 
 /**
- * Posts drafted and withdrawn, checked against the calendar. It also runs the task's retention
- * ({@link ConflictsRetention}): once per task, and posts flow through every task.
+ * Posts drafted, withdrawn, rescheduled or rejected by a reviewer, checked against the calendar. It
+ * also runs the task's retention ({@link ConflictsRetention}): once per task, and posts flow
+ * through every task.
  */
 final class PostsProcessor extends CalendarProcessor<PostEvent> {
 
@@ -36,8 +38,23 @@ final class PostsProcessor extends CalendarProcessor<PostEvent> {
     return switch (EventType.Post.of(event)) {
       case DRAFTED -> calendar.postDrafted(InputEvents.post((PostDrafted) inner));
       case WITHDRAWN -> calendar.postWithdrawn(((PostWithdrawn) inner).getPostId());
-      // a review is governance's; the calendar has no use for it
-      case REVIEWED -> null;
+      case REVIEWED -> reviewed(calendar, (PostReviewed) inner);
+    };
+  }
+
+  /**
+   * A RESCHEDULE moves the post (governance's revision r+1 at the new time), a REJECT takes it off
+   * the calendar; an APPROVE changes nothing here (services/conflicts/README.md#rules).
+   */
+  private static Outcome reviewed(ConflictCalendar calendar, PostReviewed review) {
+    return switch (review.getAction()) {
+      case RESCHEDULE ->
+          review.getScheduledAt() == null
+              ? null
+              : calendar.postRescheduled(
+                  review.getPostId(), review.getRevision(), review.getScheduledAt());
+      case REJECT -> calendar.postRejected(review.getPostId(), review.getRevision());
+      default -> null;
     };
   }
 }

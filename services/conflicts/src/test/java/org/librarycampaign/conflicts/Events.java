@@ -12,7 +12,9 @@ import library.campaign.events.Platform;
 import library.campaign.events.PostCategory;
 import library.campaign.events.PostDrafted;
 import library.campaign.events.PostEvent;
+import library.campaign.events.PostReviewed;
 import library.campaign.events.PostWithdrawn;
+import library.campaign.events.ReviewAction;
 import org.apache.kafka.streams.KeyValue;
 
 /** Input and expected output records for the topology tests. */
@@ -65,6 +67,28 @@ final class Events {
                 .setBranchId(branchId)
                 .setPlatform(Platform.FACEBOOK)
                 .setWithdrawnAt(at("2026-11-28T10:00:00Z"))
+                .build())
+        .build();
+  }
+
+  /**
+   * A reviewer's review of one revision ({@code PostReviewed}); {@code scheduledAt} is the new time
+   * of a RESCHEDULE, null for the other actions.
+   */
+  static PostEvent reviewed(
+      String postId, int revision, String branchId, ReviewAction action, Instant scheduledAt) {
+    return PostEvent.newBuilder()
+        .setEvent(
+            PostReviewed.newBuilder()
+                .setPostId(postId)
+                .setRevision(revision)
+                .setBranchId(branchId)
+                .setPlatform(Platform.FACEBOOK)
+                .setAction(action)
+                .setReason(action == ReviewAction.RESCHEDULE ? null : "Off message")
+                .setReviewer("ana")
+                .setReviewedAt(at("2026-11-28T10:30:00Z"))
+                .setScheduledAt(scheduledAt)
                 .build())
         .build();
   }

@@ -77,6 +77,43 @@ public final class ConflictCalendar {
     return replacePost(known.get(), known.get().withdrawn(), ClearReason.POST_WITHDRAWN);
   }
 
+  /**
+   * A reviewer's RESCHEDULE of revision {@code revision}: governance makes it revision r+1 at
+   * {@code newTime}, so the calendar takes it as that revision (a post moved: its conflicts are
+   * checked again at the new time, those of the old time cleared with POST_MOVED). A review of
+   * another revision than the latest is ignored, as is one of a withdrawn post; a post a reviewer
+   * rejected comes back at the new time, as governance decides it again.
+   */
+  public Outcome postRescheduled(String postId, int revision, Instant newTime) {
+    Optional<Post> known = state.post(postId);
+    if (known.isEmpty()) {
+      return Outcome.ignored(Outcome.Status.NOT_LIVE);
+    }
+    if (known.get().revision() != revision) {
+      return Outcome.ignored(Outcome.Status.STALE_REVISION);
+    }
+    if (!known.get().live() && !known.get().rejected()) {
+      return Outcome.ignored(Outcome.Status.NOT_LIVE);
+    }
+    return replacePost(known.get(), known.get().rescheduled(newTime), ClearReason.POST_MOVED);
+  }
+
+  /**
+   * A reviewer's REJECT of revision {@code revision}: the post leaves the calendar as a withdrawn
+   * one does (its conflicts cleared with POST_WITHDRAWN, a gap it closed opens again). A higher
+   * revision, or a RESCHEDULE of this one, brings it back.
+   */
+  public Outcome postRejected(String postId, int revision) {
+    Optional<Post> known = state.post(postId);
+    if (known.isEmpty() || !known.get().live()) {
+      return Outcome.ignored(Outcome.Status.NOT_LIVE);
+    }
+    if (known.get().revision() != revision) {
+      return Outcome.ignored(Outcome.Status.STALE_REVISION);
+    }
+    return replacePost(known.get(), known.get().rejectedByReview(), ClearReason.POST_WITHDRAWN);
+  }
+
   /** A milestone announced, changed or cancelled. */
   public Outcome milestone(Milestone incoming) {
     Optional<Milestone> known = state.milestone(incoming.milestoneId());

@@ -7,7 +7,10 @@ import java.util.Objects;
  * A post as the calendar sees it: when and where it goes out, and whether it counts for a campaign.
  *
  * @param campaignId the campaign of a campaign post; {@code null} when it names none
- * @param live false once withdrawn (the post is kept to remember its last revision)
+ * @param live false once withdrawn or rejected by a reviewer (the post is kept to remember its last
+ *     revision)
+ * @param rejected it left the calendar by a reviewer's REJECT, not a withdrawal: a RESCHEDULE of
+ *     its revision brings it back, as governance decides a rejected post again
  */
 public record Post(
     String postId,
@@ -17,7 +20,8 @@ public record Post(
     boolean campaign,
     String campaignId,
     Instant scheduledAt,
-    boolean live) {
+    boolean live,
+    boolean rejected) {
 
   public Post {
     Objects.requireNonNull(postId, "postId");
@@ -35,7 +39,8 @@ public record Post(
       boolean campaign,
       String campaignId,
       Instant scheduledAt) {
-    return new Post(postId, revision, branchId, platform, campaign, campaignId, scheduledAt, true);
+    return new Post(
+        postId, revision, branchId, platform, campaign, campaignId, scheduledAt, true, false);
   }
 
   /**
@@ -44,11 +49,32 @@ public record Post(
    */
   Post keepingPlaceOf(Post first) {
     return new Post(
-        postId, revision, first.branchId, first.platform, campaign, campaignId, scheduledAt, live);
+        postId,
+        revision,
+        first.branchId,
+        first.platform,
+        campaign,
+        campaignId,
+        scheduledAt,
+        live,
+        rejected);
   }
 
   Post withdrawn() {
-    return new Post(postId, revision, branchId, platform, campaign, campaignId, scheduledAt, false);
+    return new Post(
+        postId, revision, branchId, platform, campaign, campaignId, scheduledAt, false, false);
+  }
+
+  /** Rejected by a reviewer: it leaves the calendar as a withdrawn post does. */
+  Post rejectedByReview() {
+    return new Post(
+        postId, revision, branchId, platform, campaign, campaignId, scheduledAt, false, true);
+  }
+
+  /** Moved by a reviewer: the next revision, live at the new time (governance's revision r+1). */
+  Post rescheduled(Instant newTime) {
+    return new Post(
+        postId, revision + 1, branchId, platform, campaign, campaignId, newTime, true, false);
   }
 
   ScheduledPost schedule() {

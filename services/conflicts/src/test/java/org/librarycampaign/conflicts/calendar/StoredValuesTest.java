@@ -41,7 +41,7 @@ class StoredValuesTest {
   }
 
   @Example
-  void aPostStoredBeforeCampaignsWereKnownReadsAsNoCampaign() {
+  void aPostStoredBeforeCampaignsAndReviewsWereKnownReadsAsNoCampaignAndNotRejected() {
     byte[] older =
         StateCodec.fromJson(
             "{\"postId\":\"p1\",\"revision\":2,\"branchId\":\"westside\","
@@ -57,7 +57,8 @@ class StoredValuesTest {
                 false,
                 null,
                 Instant.parse("2026-12-01T15:00:00Z"),
-                true));
+                true,
+                false));
   }
 
   @Example
@@ -99,8 +100,20 @@ class StoredValuesTest {
             Arbitraries.of(true, false),
             texts(),
             instants(),
-            Arbitraries.of(true, false))
-        .as(Post::new);
+            // live, withdrawn, or rejected by a reviewer
+            Arbitraries.integers().between(0, 2))
+        .as(
+            (id, revision, branch, platform, campaign, campaignId, at, state) ->
+                new Post(
+                    id,
+                    revision,
+                    branch,
+                    platform,
+                    campaign,
+                    campaignId,
+                    at,
+                    state == 0,
+                    state == 2));
   }
 
   @Provide
