@@ -23,10 +23,16 @@ public record DecisionState(
     String signedBy) {
 
   public static final String APPROVED = "APPROVED";
+  public static final String HELD = "HELD";
 
   /** A decision on a channel that requires no sign-off. */
   public DecisionState(int revision, String status, boolean released, Instant scheduledAt) {
     this(revision, status, released, scheduledAt, false, null);
+  }
+
+  /** Held by governance, which releases or expires it by its time. */
+  public boolean held() {
+    return HELD.equals(status);
   }
 
   public boolean approved() {

@@ -14,9 +14,11 @@ import java.util.List;
  *   <li>the branch withdrew it: SKIPPED;
  *   <li>a first attempt more than {@code maxLateness} after its time (the publisher was down, or no
  *       decision came): SKIPPED;
- *   <li>no decision for this revision yet: wait (asked again at every punctuation);
- *   <li>the decision is not APPROVED (HELD, REJECTED, WITHDRAWN, EXPIRED...): SKIPPED; a released
- *       post is APPROVED;
+ *   <li>no decision for this revision yet, or it is HELD (governance expires a post still held at
+ *       its time, so EXPIRED, or a release, follows): wait, asked again at every punctuation; still
+ *       HELD {@code maxLateness} after its time: SKIPPED;
+ *   <li>the decision is not APPROVED (REJECTED, WITHDRAWN, EXPIRED; HELD before a retry): SKIPPED;
+ *       a released post is APPROVED;
  *   <li>a campaign post while its branch has an open HIGH or CRITICAL incident (governance's
  *       CRISIS_PAUSE): SKIPPED;
  *   <li>its channel requires sign-off and no reviewer signed this revision: SKIPPED "not signed
@@ -64,6 +66,14 @@ public final class PublishRules {
     }
     boolean decided = decision != null && decision.revision() == revision;
     if (attempt == 1 && now.isAfter(post.scheduledAt().plus(maxLateness))) {
+      if (decided && decision.held()) {
+        return new Verdict.Skip(
+            "its decision is still HELD "
+                + maxLateness
+                + " after its time ("
+                + post.scheduledAt().plus(maxLateness)
+                + "): governance neither released nor expired it; not published");
+      }
       if (!decided) {
         return new Verdict.Skip(
             "no decision for revision "
@@ -85,6 +95,12 @@ public final class PublishRules {
     }
     if (!decided) {
       return new Verdict.Wait("no decision for revision " + revision + " yet");
+    }
+    if (attempt == 1 && decision.held()) {
+      // Governance expires a post still held at its time, or released it just before: HELD at
+      // the instant is not its last word. Waiting for EXPIRED (or APPROVED) makes the receipt
+      // name the decision that stands, whatever order the two arrive in (exact under replay).
+      return new Verdict.Wait("revision " + revision + " is HELD: waiting for its expiry");
     }
     if (!decision.approved()) {
       return new Verdict.Skip(
