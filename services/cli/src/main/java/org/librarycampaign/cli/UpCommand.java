@@ -112,9 +112,14 @@ final class UpCommand implements Callable<Integer> {
     stack.awaitReady(Duration.ofSeconds(60));
     out.println(stack.describe());
     if (demo) {
-      feeder.set(DemoCampaign.startLocal(stack.config(), stack.httpPort()));
+      DemoCampaign running = DemoCampaign.startLocal(stack.config(), stack.httpPort());
+      feeder.set(running);
+      // the story's posts and milestones are in the coming week, so that they are all still to
+      // come whatever the day (services/dashboard/README.md, campaign up --demo)
       out.printf(
-          "Demo campaign running: open http://localhost:%d/ to watch it.%n", stack.httpPort());
+          "Demo campaign running: open http://localhost:%d/ to watch it"
+              + " (its week: http://localhost:%d/?week=%s#calendar).%n",
+          stack.httpPort(), stack.httpPort(), running.week());
     }
     out.flush();
     stopped.await();

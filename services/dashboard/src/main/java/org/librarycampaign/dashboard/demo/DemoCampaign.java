@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
@@ -77,7 +78,8 @@ public final class DemoCampaign implements AutoCloseable {
   /**
    * How the demo runs.
    *
-   * @param clock where "now" comes from: the demo's week and event times
+   * @param clock where "now" comes from: the start (read once, when the demo is made), its week and
+   *     the event times
    * @param zone the zone of the demo's week and of its channels
    * @param pace 1 for the real pace (about 100 s); 0.1 ten times faster
    */
@@ -100,6 +102,7 @@ public final class DemoCampaign implements AutoCloseable {
   private final URI events;
   private final String token;
   private final Options options;
+  private final Instant start;
   private final Path outbox;
   private final DashboardLogin login;
   private final HttpClient http;
@@ -128,6 +131,7 @@ public final class DemoCampaign implements AutoCloseable {
     this.events = baseUrl.resolve(EVENTS_PATH);
     this.token = token;
     this.options = options;
+    this.start = options.clock().instant();
     this.outbox = outbox;
     this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     this.thread = new Thread(this::run, "campaign-demo");
@@ -135,7 +139,7 @@ public final class DemoCampaign implements AutoCloseable {
   }
 
   /**
-   * Starts the demo at the real pace, its week being this machine's.
+   * Starts the demo at the real pace, its week being the next one in this machine's zone.
    *
    * @param baseUrl the HTTP server, e.g. {@code http://localhost:8080}
    * @param adminToken the ingest API's admin token
@@ -265,8 +269,15 @@ public final class DemoCampaign implements AutoCloseable {
     return failed.get();
   }
 
+  /**
+   * The Monday of the story's week (the week after the start, {@link DemoScript#weekOf}): the
+   * dashboard's calendar shows it at {@code /?week=<that date>}.
+   */
+  public LocalDate week() {
+    return DemoScript.weekOf(start, options.zone());
+  }
+
   private void run() {
-    Instant start = options.clock().instant();
     List<DemoScript.Step> steps = DemoScript.steps(start, options.zone());
     LOGGER
         .atInfo()

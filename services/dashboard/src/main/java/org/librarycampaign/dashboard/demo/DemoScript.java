@@ -50,8 +50,13 @@ import org.librarycampaign.platform.json.EventJson;
  *   <li>{@code "${now}"}: the time of the step (start plus its offset); {@code "${now+30s}"}: that
  *       many seconds later, for a post whose time comes while the demo runs (the publisher writes
  *       it to its outbox then);
- *   <li>{@code "${Thu 18:00}"}: that day and time of the start's week (Monday to Sunday in the
- *       given zone), so that posts and milestones land in the current week;
+ *   <li>{@code "${Thu 18:00}"}: that day and time of the story's week, the week after the start's
+ *       (the next Monday to the Sunday after it, in the given zone; {@link #weekOf}). Every post
+ *       and milestone is then still to come, at least nine hours after the start whatever its day
+ *       and hour, so the story plays the same on any day: no held post reaches its time (where
+ *       governance would expire it) before it is released or approved, and the weekdays keep their
+ *       parts (the hearing on Thursday evening, the campaign posts before it, the festival and the
+ *       post that falls on it on Saturday);
  *   <li>{@code "${revision}"}, {@code "${revision+1}"}: the start minute (a number), so that
  *       running the demo again next week revises the same posts and milestones instead of adding
  *       more;
@@ -119,14 +124,21 @@ public final class DemoScript {
   private DemoScript(Instant start, ZoneId zone) {
     this.start = start;
     this.zone = zone;
-    this.monday =
-        start.atZone(zone).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    this.monday = weekOf(start, zone);
     this.revision = Math.toIntExact(start.getEpochSecond() / 60);
   }
 
   /** The steps of a demo starting at {@code start}, its week in {@code zone}. */
   public static List<Step> steps(Instant start, ZoneId zone) {
     return new DemoScript(start, zone).read(scenario());
+  }
+
+  /**
+   * The Monday of the story's week for a demo starting at {@code start}: the Monday after the
+   * start's day in {@code zone} (seven days on when the start is a Monday).
+   */
+  public static LocalDate weekOf(Instant start, ZoneId zone) {
+    return start.atZone(zone).toLocalDate().with(TemporalAdjusters.next(DayOfWeek.MONDAY));
   }
 
   /** The id of the run's book-challenge incident. */
