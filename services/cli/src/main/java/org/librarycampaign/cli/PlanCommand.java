@@ -39,7 +39,8 @@ final class PlanCommand implements Callable<Integer> {
         "Properties file of campaign.* keys the topologies read, the file campaign up",
         "--config takes: every service's settings, e.g. campaign.conflicts.zone or",
         "campaign.crisis.fallback-contacts. The environment is not read: same file and config,",
-        "same output."
+        "same output. Zones of branches and channels are events, as in campaign up: a",
+        "BranchSettings or ChannelPolicy line in FILE."
       })
   Path configFile;
 

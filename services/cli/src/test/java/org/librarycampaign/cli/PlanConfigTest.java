@@ -71,8 +71,46 @@ class PlanConfigTest {
 
     assertThat(out.toString())
         .contains(
-            "\"message\":\"Scheduled during the Riverfront Festival (Sat 5 Dec, 10:00–18:00 CST,"
-                + " 2 h buffer): moves it after the Riverfront Festival, Sat 8 pm\"");
+            "\"message\":\"Scheduled during the Riverfront Festival (Sat 5 Dec, 10:00 to 18:00 CST,"
+                + " 2 h buffer): moves it after the Riverfront Festival, Sat 5 Dec, 20:00 CST\"");
+  }
+
+  /**
+   * A BranchSettings line names the branch's zone for every service in a dry run: the conflict's
+   * window and suggested slot (conflicts) and an expired hold's time (governance) read in Chicago,
+   * whatever campaign.conflicts.zone says, since a branch's own zone comes before the service's.
+   */
+  @Test
+  void aBranchSettingsLineSetsTheZoneOfEveryServicesMessages() throws IOException {
+    Path events =
+        Files.writeString(
+            dir.resolve("events.jsonl"),
+            "{\"type\":\"BranchSettings\",\"branchId\":\"eastside\","
+                + "\"zone\":\"America/Chicago\"}\n"
+                + "{\"type\":\"Milestone\",\"milestoneId\":\"riverfront\",\"revision\":1,"
+                + "\"kind\":\"COMMUNITY_EVENT\",\"branchId\":\"eastside\","
+                + "\"title\":\"Riverfront Festival\",\"startsAt\":\"2026-12-05T16:00:00Z\","
+                + "\"endsAt\":\"2026-12-06T00:00:00Z\"}\n"
+                + "{\"type\":\"PostDrafted\",\"postId\":\"k1\",\"revision\":1,"
+                + "\"branchId\":\"eastside\",\"platform\":\"FACEBOOK\","
+                + "\"category\":\"CAMPAIGN\",\"campaignId\":\"budget-2027\","
+                + "\"text\":\"Tell the board: fund our library! https://example.org\","
+                + "\"scheduledAt\":\"2026-12-05T18:00:00Z\","
+                + "\"draftedAt\":\"2026-11-27T10:00:00Z\"}\n"
+                + "{\"type\":\"Tick\",\"at\":\"2026-12-06T00:00:00Z\"}\n");
+    Path config =
+        Files.writeString(dir.resolve("plan.properties"), "campaign.conflicts.zone=Asia/Tokyo\n");
+
+    assertThat(plan("--config", config.toString(), events.toString())).isZero();
+
+    assertThat(out.toString())
+        .contains(
+            "\"message\":\"Scheduled during the Riverfront Festival (Sat 5 Dec, 10:00 to 18:00 CST,"
+                + " 2 h buffer): moves it after the Riverfront Festival, Sat 5 Dec, 20:00 CST\"",
+            "\"message\":\"Still held when its time came (Sat 5 Dec, 12:00 CST): it expired and"
+                + " will not be published or released. To post it, draft a new revision for a later"
+                + " time.\"")
+        .doesNotContain("UTC\"", "JST");
   }
 
   @Test

@@ -53,9 +53,9 @@ class SpacingPlanTest {
             "s3 r2 HELD RATIO_LIMIT");
     assertThat(decisions.get(1).at("/reasons/0/message").asText())
         .isEqualTo(
-            "Held: post s1 is approved for Tue 1 Dec 09:00 CST on eastside/FACEBOOK, 20 minutes"
+            "Held: post s1 is approved for Tue 1 Dec, 09:00 CST on eastside/FACEBOOK, 20 minutes"
                 + " from this one, and the channel policy wants 30 minutes between posts; nearest"
-                + " free time: Tue 1 Dec 09:30 CST");
+                + " free time: Tue 1 Dec, 09:30 CST");
   }
 
   private static String summary(JsonNode decision) {

@@ -92,8 +92,8 @@ class ConflictsLocalTimeTest {
                 AVOID_FROM,
                 AVOID_UNTIL,
                 at("2026-12-06T08:00:00Z"),
-                "Scheduled during the Riverfront Festival (Sat 5 Dec, 16:00 – Sun 6 Dec, 00:00 UTC,"
-                    + " 2 h buffer): moves it after the Riverfront Festival, Sun 8 am",
+                "Scheduled during the Riverfront Festival (Sat 5 Dec, 16:00 to Sun 6 Dec, 00:00 UTC,"
+                    + " 2 h buffer): moves it after the Riverfront Festival, Sun 6 Dec, 08:00 UTC",
                 T2));
     assertThat(conflicts.outputEmpty()).isTrue();
   }
@@ -118,8 +118,8 @@ class ConflictsLocalTimeTest {
                 AVOID_FROM,
                 AVOID_UNTIL,
                 AVOID_UNTIL,
-                "Scheduled during the Riverfront Festival (Sat 5 Dec, 10:00–18:00 CST, 2 h buffer):"
-                    + " moves it after the Riverfront Festival, Sat 8 pm",
+                "Scheduled during the Riverfront Festival (Sat 5 Dec, 10:00 to 18:00 CST, 2 h buffer):"
+                    + " moves it after the Riverfront Festival, Sat 5 Dec, 20:00 CST",
                 T2),
             cleared(
                 "p1",
@@ -143,7 +143,7 @@ class ConflictsLocalTimeTest {
         .extracting(record -> ((ConflictDetected) record.value.getEvent()).getMessage())
         .singleElement()
         .asString()
-        .contains("(Sat 5 Dec, 10:00–18:00 CST, 2 h buffer)", "Sat 8 pm");
+        .contains("(Sat 5 Dec, 10:00 to 18:00 CST, 2 h buffer)", "Sat 5 Dec, 20:00 CST");
   }
 
   @Test
@@ -174,8 +174,8 @@ class ConflictsLocalTimeTest {
                 AVOID_FROM,
                 AVOID_UNTIL,
                 at("2026-12-06T20:00:00Z"),
-                "Scheduled during the Riverfront Festival (Sat 5 Dec, 05:00–13:00 SST, 2 h buffer):"
-                    + " moves it after the Riverfront Festival, Sun 9 am",
+                "Scheduled during the Riverfront Festival (Sat 5 Dec, 05:00 to 13:00 SST, 2 h buffer):"
+                    + " moves it after the Riverfront Festival, Sun 6 Dec, 09:00 SST",
                 T2));
     assertThat(conflicts.outputEmpty()).isTrue();
   }
@@ -210,8 +210,8 @@ class ConflictsLocalTimeTest {
                 at("2026-11-01T04:00:00Z"),
                 at("2026-11-01T09:00:00Z"),
                 at("2026-11-01T14:00:00Z"),
-                "Scheduled during the Night Market (Sat 31 Oct, 23:00 CDT – Sun 1 Nov, 03:00 CST,"
-                    + " no buffer): moves it after the Night Market, Sun 8 am",
+                "Scheduled during the Night Market (Sat 31 Oct, 23:00 CDT to Sun 1 Nov, 03:00 CST,"
+                    + " no buffer): moves it after the Night Market, Sun 1 Nov, 08:00 CST",
                 T2));
     assertThat(conflicts.outputEmpty()).isTrue();
   }
@@ -255,6 +255,6 @@ class ConflictsLocalTimeTest {
         .extracting(record -> ((ConflictDetected) record.value.getEvent()).getMessage())
         .singleElement()
         .asString()
-        .contains("(Sat 5 Dec, 10:00–18:00 CST, 2 h buffer)", "Sat 8 pm");
+        .contains("(Sat 5 Dec, 10:00 to 18:00 CST, 2 h buffer)", "Sat 5 Dec, 20:00 CST");
   }
 }

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ConflictsTopologyTest {
 
   private static final String FAIR_MESSAGE =
-      " (Sat 5 Dec, 10:00–18:00 UTC, 2 h buffer): moves it after the County Fair, Sat 8 pm";
+      " (Sat 5 Dec, 10:00 to 18:00 UTC, 2 h buffer): moves it after the County Fair, Sat 5 Dec, 20:00 UTC";
   private static final Instant FAIR_FROM = at("2026-12-05T08:00:00Z");
   private static final Instant FAIR_UNTIL = at("2026-12-05T20:00:00Z");
   private static final Instant NOON = at("2026-12-05T12:00:00Z");
@@ -215,7 +215,7 @@ class ConflictsTopologyTest {
                 "eastside",
                 ClearCause.MILESTONE_MOVED,
                 "No longer clashes with the County Fair:"
-                    + " it now runs Sun 6 Dec, 10:00–18:00 UTC, 2 h buffer",
+                    + " it now runs Sun 6 Dec, 10:00 to 18:00 UTC, 2 h buffer",
                 T2),
             detected(
                 "sun",
@@ -226,8 +226,8 @@ class ConflictsTopologyTest {
                 at("2026-12-06T08:00:00Z"),
                 at("2026-12-06T20:00:00Z"),
                 at("2026-12-06T20:00:00Z"),
-                "Scheduled during the County Fair (Sun 6 Dec, 10:00–18:00 UTC, 2 h buffer):"
-                    + " moves it after the County Fair, Sun 8 pm",
+                "Scheduled during the County Fair (Sun 6 Dec, 10:00 to 18:00 UTC, 2 h buffer):"
+                    + " moves it after the County Fair, Sun 6 Dec, 20:00 UTC",
                 T2));
     assertThat(conflicts.outputEmpty()).isTrue();
   }
@@ -395,8 +395,8 @@ class ConflictsTopologyTest {
                 FAIR_UNTIL,
                 // free at 22:30, after the default posting window (08:00-21:00 UTC): Sun 8 am
                 at("2026-12-06T08:00:00Z"),
-                "Scheduled during the County Fair (Sat 5 Dec, 10:00–18:00 UTC, 2 h buffer):"
-                    + " moves it after the County Fair and the Evening Concert, Sun 8 am",
+                "Scheduled during the County Fair (Sat 5 Dec, 10:00 to 18:00 UTC, 2 h buffer):"
+                    + " moves it after the County Fair and the Evening Concert, Sun 6 Dec, 08:00 UTC",
                 T2));
     assertThat(conflicts.outputEmpty()).isTrue();
   }

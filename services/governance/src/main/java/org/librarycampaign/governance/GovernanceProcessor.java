@@ -74,7 +74,8 @@ final class GovernanceProcessor
                 context.getStateStore(GovernanceTopology.HASHTAG_VIEW_STORE),
                 context.getStateStore(GovernanceTopology.SENT_HASHTAG_USES_STORE),
                 context.getStateStore(GovernanceTopology.OFFICIALS_STORE),
-                context.getStateStore(GovernanceTopology.REVIEWS_STORE)),
+                context.getStateStore(GovernanceTopology.REVIEWS_STORE),
+                context.getStateStore(GovernanceTopology.BRANCH_SETTINGS_STORE)),
             checks,
             lookup,
             new StoreHoldExpiries(context.getStateStore(GovernanceTopology.HOLD_EXPIRIES_STORE)));

@@ -49,6 +49,7 @@ import org.librarycampaign.platform.topics.TopicCatalogue;
  *
  * global stores: governance-channel-policies  (campaign.channel-policies)
  *                governance-officials         (campaign.officials)
+ *                governance-branch-settings   (campaign.branch-settings)
  *                governance-hashtag-view      (&lt;application id&gt;-hashtag-first-use)
  * </pre>
  *
@@ -65,6 +66,10 @@ public final class GovernanceTopology {
   public static final String RESOLVED_INCIDENTS_STORE = "governance-resolved-incidents";
   public static final String POLICIES_STORE = "governance-channel-policies";
   public static final String OFFICIALS_STORE = "governance-officials";
+
+  /** The branches' settings (campaign.branch-settings): the zone of a channel without one. */
+  public static final String BRANCH_SETTINGS_STORE = "governance-branch-settings";
+
   public static final String HASHTAG_FIRST_USE_STORE = "governance-hashtag-first-use";
   public static final String HASHTAG_VIEW_STORE = "governance-hashtag-view";
   public static final String SENT_HASHTAG_USES_STORE = "governance-sent-hashtag-uses";
@@ -121,6 +126,7 @@ public final class GovernanceTopology {
 
     GlobalView.addTo(builder, topics.channelPolicies(), POLICIES_STORE);
     GlobalView.addTo(builder, topics.officials(), OFFICIALS_STORE);
+    GlobalView.addTo(builder, topics.branchSettings(), BRANCH_SETTINGS_STORE);
     GlobalView.addTo(
         builder,
         settings.hashtagViewTopic(),

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import library.campaign.events.BranchSettings;
 import library.campaign.events.ChannelPolicy;
 import library.campaign.events.Officials;
 import library.campaign.events.Platform;
@@ -16,6 +17,7 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.librarycampaign.channelrules.Pacing;
+import org.librarycampaign.channelrules.PlatformDefaults;
 import org.librarycampaign.governance.balance.BalanceLedger;
 import org.librarycampaign.governance.balance.WindowKey;
 import org.librarycampaign.governance.crisis.BranchCrises;
@@ -25,6 +27,7 @@ import org.librarycampaign.governance.decision.ReviewRecord;
 import org.librarycampaign.governance.hashtags.HashtagUse;
 import org.librarycampaign.governance.officials.OfficialHandle;
 import org.librarycampaign.governance.policy.ChannelRules;
+import org.librarycampaign.platform.time.LocalZones;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +49,7 @@ final class StoreState implements GovernanceState {
   private final KeyValueStore<String, HashtagUse> sentUses;
   private final ReadOnlyKeyValueStore<String, Officials> officials;
   private final KeyValueStore<String, ReviewRecord> reviews;
+  private final LocalZones branchZones;
 
   StoreState(
       KeyValueStore<String, PostRecord> posts,
@@ -56,7 +60,8 @@ final class StoreState implements GovernanceState {
       ReadOnlyKeyValueStore<String, HashtagUse> hashtagView,
       KeyValueStore<String, HashtagUse> sentUses,
       ReadOnlyKeyValueStore<String, Officials> officials,
-      KeyValueStore<String, ReviewRecord> reviews) {
+      KeyValueStore<String, ReviewRecord> reviews,
+      ReadOnlyKeyValueStore<String, BranchSettings> branchSettings) {
     this.posts = posts;
     this.ledgers = ledgers;
     this.crises = crises;
@@ -66,6 +71,9 @@ final class StoreState implements GovernanceState {
     this.sentUses = sentUses;
     this.officials = officials;
     this.reviews = reviews;
+    // the branch's zone, else that of every branch (*), else UTC; the channel's own zone is
+    // asked first, in rules (README.md, "Local time")
+    this.branchZones = new LocalZones(key -> null, branchSettings::get, PlatformDefaults.ZONE);
   }
 
   @Override
@@ -152,19 +160,26 @@ final class StoreState implements GovernanceState {
     return branchId + "/" + incidentId;
   }
 
+  /**
+   * The channel's policy over the defaults, in the channel's zone: its policy's, else its branch's
+   * settings', else those of every branch ({@code *}), else UTC. Days, weeks and every time in a
+   * message follow that zone (services/governance/README.md#local-time).
+   */
   @Override
   public ChannelRules rules(String branchId, Platform platform) {
     String channelId = ChannelRules.channelId(branchId, platform);
     ChannelPolicy policy = policies.get(channelId);
+    ZoneId own = policy == null ? null : zone(channelId, policy.getZone());
+    ZoneId zone = own != null ? own : branchZones.zone(branchId);
     if (policy == null) {
-      return ChannelRules.defaults(branchId, platform);
+      return ChannelRules.of(branchId, platform, null, null, zone, null);
     }
     return ChannelRules.of(
             branchId,
             platform,
             policy.getContentPerCampaign(),
             policy.getMaxPostsPerDay(),
-            zone(channelId, policy.getZone()),
+            zone,
             policy.getPoliticalSpeechAllowed())
         .withPacing(
             Pacing.of(policy.getMinMinutesBetweenPosts(), policy.getMaxCampaignPostsPerWeek()));
@@ -194,7 +209,9 @@ final class StoreState implements GovernanceState {
     sentUses.put(use.normalizedHashtag(), use);
   }
 
-  /** A zone Java does not know falls back to UTC: one bad policy must not stop the channel. */
+  /**
+   * A zone Java does not know falls back to the branch's: one bad policy must not stop the channel.
+   */
   private static ZoneId zone(String channelId, String zone) {
     if (zone == null || zone.isBlank()) {
       return null;
@@ -206,7 +223,7 @@ final class StoreState implements GovernanceState {
           .atWarn()
           .addKeyValue("channelId", channelId)
           .addKeyValue("zone", zone)
-          .log("Channel policy names an unknown time zone; using UTC");
+          .log("Channel policy names an unknown time zone; using the branch's zone");
       return null;
     }
   }

@@ -93,6 +93,18 @@ public final class Lines {
     return node.toString();
   }
 
+  /**
+   * A branch's settings ({@code *}: every branch without its own) naming only a zone; null names
+   * none, so the zone falls back field by field (README.md, "Local time").
+   */
+  public static String branchSettings(String branchId, String zone) {
+    ObjectNode node = JSON.createObjectNode();
+    node.put("type", "BranchSettings");
+    node.put("branchId", branchId);
+    node.put("zone", zone);
+    return node.toString();
+  }
+
   /** A channel policy that sets only its sign-off (NONE, CAMPAIGN or ALL). */
   public static String signOffPolicy(String branchId, String platform, String signOff) {
     ObjectNode node = JSON.createObjectNode();

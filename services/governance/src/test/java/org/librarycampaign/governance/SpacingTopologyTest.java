@@ -83,7 +83,7 @@ class SpacingTopologyTest {
                 .at("2026-12-01T15:20:00Z")
                 .held(
                     ReasonCode.TOO_CLOSE,
-                    tooClose("c1", "Tue 1 Dec 09:00 CST", 20, "Tue 1 Dec 09:30 CST"))
+                    tooClose("c1", "Tue 1 Dec, 09:00 CST", 20, "Tue 1 Dec, 09:30 CST"))
                 .window(START, END, 1, 0, 1)
                 .decidedAt("2026-11-27T10:01:00Z")
                 .line());
@@ -102,7 +102,7 @@ class SpacingTopologyTest {
                 .at("2026-12-01T14:50:00Z")
                 .held(
                     ReasonCode.TOO_CLOSE,
-                    tooClose("c1", "Tue 1 Dec 09:00 CST", 10, "Tue 1 Dec 10:00 CST"))
+                    tooClose("c1", "Tue 1 Dec, 09:00 CST", 10, "Tue 1 Dec, 10:00 CST"))
                 .window(START, END, 2, 0, 2)
                 .decidedAt("2026-11-27T10:03:00Z")
                 .line());
@@ -156,7 +156,7 @@ class SpacingTopologyTest {
                 .at("2026-12-01T15:45:00Z")
                 .held(
                     ReasonCode.TOO_CLOSE,
-                    tooClose("c2", "Tue 1 Dec 09:20 CST", 25, "Tue 1 Dec 09:50 CST"))
+                    tooClose("c2", "Tue 1 Dec, 09:20 CST", 25, "Tue 1 Dec, 09:50 CST"))
                 .window(START, END, 1, 0, 1)
                 .decidedAt("2026-11-27T12:00:00Z")
                 .line());
@@ -200,7 +200,7 @@ class SpacingTopologyTest {
                 .at("2026-12-07T06:10:00Z")
                 .held(
                     ReasonCode.TOO_CLOSE,
-                    tooClose("c1", "Sun 6 Dec 23:50 CST", 20, "Mon 7 Dec 00:20 CST"))
+                    tooClose("c1", "Sun 6 Dec, 23:50 CST", 20, "Mon 7 Dec, 00:20 CST"))
                 .window(nextStart, nextEnd, 0, 0, 0)
                 .decidedAt("2026-11-27T10:01:00Z")
                 .line());

@@ -2,47 +2,30 @@ package org.librarycampaign.conflicts.calendar;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.librarycampaign.conflicts.calendar.CalendarChange.ConflictEnded;
 import org.librarycampaign.conflicts.calendar.CalendarChange.ConflictStarted;
 import org.librarycampaign.conflicts.calendar.CalendarChange.GapClosed;
 import org.librarycampaign.conflicts.calendar.CalendarChange.GapOpened;
+import org.librarycampaign.platform.time.LocalTimes;
 
 /**
- * The sentences a comms officer reads, e.g. "Scheduled during the County Fair (Sat 5 Dec,
- * 10:00–18:00 UTC, 2 h buffer): moves it after the County Fair, Sat 8 pm". Times are shown in the
- * zone of whoever reads them: one instance per zone, chosen per record by the processor (the
- * channel's zone, else the branch's, else {@code campaign.conflicts.zone}; README: local time). In
- * English.
+ * The sentences a comms officer reads, e.g. "Scheduled during the County Fair (Sat 5 Dec, 10:00 to
+ * 18:00 CST, 2 h buffer): moves it after the County Fair, Sat 5 Dec, 20:00 CST". Times are shown in
+ * the zone of whoever reads them: one instance per zone, chosen per record by the processor (the
+ * channel's zone, else the branch's, else {@code campaign.conflicts.zone}; README: local time),
+ * written the one way platform {@link LocalTimes} writes them. In English.
  */
 public final class ConflictMessages {
-
-  /** A suggestion within this many days of the post's date is named by weekday alone. */
-  private static final long WEEKDAY_ONLY_DAYS = 6;
-
-  private static final DateTimeFormatter DAY =
-      DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
-  private static final DateTimeFormatter WEEKDAY =
-      DateTimeFormatter.ofPattern("EEE", Locale.ENGLISH);
-  private static final DateTimeFormatter CLOCK =
-      DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
-  private static final DateTimeFormatter ZONE = DateTimeFormatter.ofPattern("zzz", Locale.ENGLISH);
 
   private final ZoneId zone;
 
   public ConflictMessages(ZoneId zone) {
-    // "UTC" rather than "Z" when the zone is UTC under another name
-    this.zone = zone.normalized().equals(ZoneOffset.UTC) ? ZoneId.of("UTC") : zone;
+    this.zone = zone;
   }
 
   public String detected(ConflictStarted conflict) {
@@ -58,7 +41,7 @@ public final class ConflictMessages {
         + "): moves it after "
         + titles(suggestion.movedPast())
         + ", "
-        + suggested(post.scheduledAt(), suggestion.suggestedAt());
+        + dayAndTime(suggestion.suggestedAt());
   }
 
   public String cleared(ConflictEnded conflict) {
@@ -125,54 +108,16 @@ public final class ConflictMessages {
   }
 
   /**
-   * "Sat 5 Dec, 10:00–18:00 UTC", or "Sat 5 Dec, 10:00 – Sun 6 Dec, 18:00 UTC"; the start carries
-   * its own abbreviation when a daylight-saving change falls inside ("Sat 31 Oct, 23:00 CDT – Sun 1
-   * Nov, 03:00 CST").
+   * "Sat 5 Dec, 10:00 to 18:00 CST", "Sat 5 Dec, 22:00 to Sun 6 Dec, 02:00 CST"; the start carries
+   * its own abbreviation when a daylight-saving change falls inside (platform {@link LocalTimes}).
    */
   private String window(Milestone milestone) {
-    ZonedDateTime start = milestone.startsAt().atZone(zone);
-    ZonedDateTime end = milestone.endsAt().atZone(zone);
-    String startZone = ZONE.format(start).equals(ZONE.format(end)) ? "" : " " + ZONE.format(start);
-    if (start.toLocalDate().equals(end.toLocalDate())) {
-      return DAY.format(start)
-          + ", "
-          + CLOCK.format(start)
-          + startZone
-          + (startZone.isEmpty() ? "–" : " – ")
-          + CLOCK.format(end)
-          + " "
-          + ZONE.format(end);
-    }
-    return DAY.format(start)
-        + ", "
-        + CLOCK.format(start)
-        + startZone
-        + " – "
-        + DAY.format(end)
-        + ", "
-        + CLOCK.format(end)
-        + " "
-        + ZONE.format(end);
+    return LocalTimes.span(milestone.startsAt(), milestone.endsAt(), zone);
   }
 
-  /** "Sat 5 Dec, 18:00 UTC". */
+  /** "Sat 5 Dec, 18:00 CST". */
   private String dayAndTime(Instant at) {
-    ZonedDateTime time = at.atZone(zone);
-    return DAY.format(time) + ", " + CLOCK.format(time) + " " + ZONE.format(time);
-  }
-
-  /** "Sat 8 pm"; with the date when it is more than six days after the post's date. */
-  private String suggested(Instant scheduledAt, Instant suggestedAt) {
-    ZonedDateTime time = suggestedAt.atZone(zone);
-    LocalDate from = scheduledAt.atZone(zone).toLocalDate();
-    String day =
-        ChronoUnit.DAYS.between(from, time.toLocalDate()) <= WEEKDAY_ONLY_DAYS
-            ? WEEKDAY.format(time)
-            : DAY.format(time) + ",";
-    int hour = time.getHour() % 12 == 0 ? 12 : time.getHour() % 12;
-    String minutes =
-        time.getMinute() == 0 ? "" : String.format(Locale.ENGLISH, ":%02d", time.getMinute());
-    return day + " " + hour + minutes + (time.getHour() < 12 ? " am" : " pm");
+    return LocalTimes.dayAndTime(at, zone);
   }
 
   private static String buffer(Duration buffer) {

@@ -40,8 +40,8 @@ class ConflictMessagesTest {
 
     assertThat(utc.detected(conflict))
         .isEqualTo(
-            "Scheduled during the County Fair (Sat 5 Dec, 10:00–18:00 UTC, 2 h buffer):"
-                + " moves it after the County Fair, Sat 8 pm");
+            "Scheduled during the County Fair (Sat 5 Dec, 10:00 to 18:00 UTC, 2 h buffer):"
+                + " moves it after the County Fair, Sat 5 Dec, 20:00 UTC");
   }
 
   @Test
@@ -52,8 +52,8 @@ class ConflictMessagesTest {
 
     assertThat(chicago.detected(conflict))
         .isEqualTo(
-            "Scheduled during the County Fair (Sat 5 Dec, 04:00–12:00 CST, 2 h buffer):"
-                + " moves it after the County Fair, Sat 2 pm");
+            "Scheduled during the County Fair (Sat 5 Dec, 04:00 to 12:00 CST, 2 h buffer):"
+                + " moves it after the County Fair, Sat 5 Dec, 14:00 CST");
   }
 
   @Test
@@ -75,8 +75,8 @@ class ConflictMessagesTest {
 
     assertThat(utc.detected(conflict))
         .isEqualTo(
-            "Scheduled 10 h before The Winter Festival (Sat 5 Dec, 22:00 – Sun 13 Dec, 08:30 UTC,"
-                + " no buffer): moves it after The Winter Festival, Sun 13 Dec, 8:30 am");
+            "Scheduled 10 h before The Winter Festival (Sat 5 Dec, 22:00 to Sun 13 Dec, 08:30 UTC,"
+                + " no buffer): moves it after The Winter Festival, Sun 13 Dec, 08:30 UTC");
   }
 
   @Test
@@ -111,7 +111,7 @@ class ConflictMessagesTest {
         .isEqualTo("No longer clashes with the County Fair: the post was withdrawn");
     assertThat(utc.cleared(new ConflictEnded(noon, fair, moved, ClearReason.MILESTONE_MOVED)))
         .isEqualTo(
-            "No longer clashes with the County Fair: it now runs Sun 6 Dec, 10:00–18:00 UTC,"
+            "No longer clashes with the County Fair: it now runs Sun 6 Dec, 10:00 to 18:00 UTC,"
                 + " 1 h 30 min buffer");
     assertThat(utc.cleared(new ConflictEnded(noon, fair, notAvoided, ClearReason.MILESTONE_MOVED)))
         .isEqualTo("No longer clashes with the County Fair: it is no longer an event to avoid");

@@ -2,11 +2,10 @@ package org.librarycampaign.governance.decision;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.Optional;
 import library.campaign.events.DecisionStatus;
 import library.campaign.events.ReasonCode;
+import org.librarycampaign.platform.time.LocalTimes;
 
 /**
  * The rule of stale holds (services/governance/README.md, "Stale holds expire"): a post still HELD
@@ -15,9 +14,6 @@ import library.campaign.events.ReasonCode;
  * words.
  */
 final class HoldExpiry {
-
-  private static final DateTimeFormatter LOCAL =
-      DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
 
   private HoldExpiry() {}
 
@@ -46,13 +42,12 @@ final class HoldExpiry {
     return post.scheduledAt().isBefore(post.draftedAt()) ? post.draftedAt() : post.scheduledAt();
   }
 
+  /** The reason, with the post's time as the channel's people read it ("Tue 1 Dec, 09:00 CST"). */
   static Reason reason(PostRecord post, ZoneId zone) {
     return Reason.of(
         ReasonCode.HOLD_EXPIRED,
         "Still held when its time came ("
-            + LOCAL.format(post.scheduledAt().atZone(zone))
-            + " "
-            + zone.getId()
+            + LocalTimes.dayAndTime(post.scheduledAt(), zone)
             + "): it expired and will not be published or released. To post it, draft a new"
             + " revision for a later time.");
   }

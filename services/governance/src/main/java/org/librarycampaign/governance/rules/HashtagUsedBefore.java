@@ -45,7 +45,7 @@ public final class HashtagUsedBefore implements PostRule {
         + " was first used by "
         + user
         + " on "
-        + Wording.DAY_AND_YEAR.format(first.usedAt().atZone(zone))
+        + Wording.dayAndYear(first.usedAt(), zone)
         + "; make sure it says what you mean here";
   }
 }

@@ -60,8 +60,11 @@ public record PostContext(
     tagChecks = tagChecks == null ? Map.of() : Map.copyOf(tagChecks);
   }
 
-  /** A post without a directory of officials, a network look-up or spacing. */
-  public PostContext(
+  /**
+   * What the rules that decide need: the post's day, week and calendar, without a directory of
+   * officials, a network look-up or spacing (add them with the {@code with...} methods).
+   */
+  public static PostContext forDecision(
       Draft draft,
       List<HashtagUse> hashtagUses,
       Function<String, Optional<HashtagUse>> firstUse,
@@ -70,7 +73,7 @@ public record PostContext(
       LocalDate day,
       BalanceLedger week,
       Supplier<LocalDate> nextDayWithRoom) {
-    this(
+    return new PostContext(
         draft,
         hashtagUses,
         firstUse,
@@ -82,56 +85,6 @@ public record PostContext(
         List.of(),
         Map.of(),
         Spacing.NONE);
-  }
-
-  /** A post without a directory of officials, with what the network said of its new tags. */
-  public PostContext(
-      Draft draft,
-      List<HashtagUse> hashtagUses,
-      Function<String, Optional<HashtagUse>> firstUse,
-      BranchCrises crises,
-      ChannelRules channel,
-      LocalDate day,
-      BalanceLedger week,
-      Supplier<LocalDate> nextDayWithRoom,
-      Map<String, TagCheck> tagChecks) {
-    this(
-        draft,
-        hashtagUses,
-        firstUse,
-        crises,
-        channel,
-        day,
-        week,
-        nextDayWithRoom,
-        List.of(),
-        tagChecks,
-        Spacing.NONE);
-  }
-
-  /** A post on a channel that spaces its posts, without officials or a network look-up. */
-  public PostContext(
-      Draft draft,
-      List<HashtagUse> hashtagUses,
-      Function<String, Optional<HashtagUse>> firstUse,
-      BranchCrises crises,
-      ChannelRules channel,
-      LocalDate day,
-      BalanceLedger week,
-      Supplier<LocalDate> nextDayWithRoom,
-      Spacing spacing) {
-    this(
-        draft,
-        hashtagUses,
-        firstUse,
-        crises,
-        channel,
-        day,
-        week,
-        nextDayWithRoom,
-        List.of(),
-        Map.of(),
-        spacing);
   }
 
   /** What advice needs: no day, week or calendar (rules that decide are not asked). */
@@ -141,11 +94,43 @@ public record PostContext(
       Function<String, Optional<HashtagUse>> firstUse,
       BranchCrises crises,
       ChannelRules channel) {
-    return new PostContext(draft, hashtagUses, firstUse, crises, channel, null, null, null);
+    return forDecision(draft, hashtagUses, firstUse, crises, channel, null, null, null);
   }
 
   /** The same post with the officials it could tag. */
   public PostContext withOfficials(List<OfficialHandle> officials) {
+    return new PostContext(
+        draft,
+        hashtagUses,
+        firstUse,
+        crises,
+        channel,
+        day,
+        week,
+        nextDayWithRoom,
+        officials,
+        tagChecks,
+        spacing);
+  }
+
+  /** The same post with what the network said of its new tags. */
+  public PostContext withTagChecks(Map<String, TagCheck> tagChecks) {
+    return new PostContext(
+        draft,
+        hashtagUses,
+        firstUse,
+        crises,
+        channel,
+        day,
+        week,
+        nextDayWithRoom,
+        officials,
+        tagChecks,
+        spacing);
+  }
+
+  /** The same post on a channel that spaces its posts. */
+  public PostContext withSpacing(Spacing spacing) {
     return new PostContext(
         draft,
         hashtagUses,

@@ -3,34 +3,34 @@ package org.librarycampaign.governance.rules;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import library.campaign.events.Severity;
 import org.librarycampaign.governance.crisis.BranchCrises;
+import org.librarycampaign.platform.time.LocalTimes;
 
-/** Phrases several rules' messages share, written for a comms officer. */
+/**
+ * Phrases several rules' messages share, written for a comms officer. Days and times are written
+ * the one way platform {@link LocalTimes} writes them (README.md, "Local time").
+ */
 final class Wording {
-
-  static final DateTimeFormatter DAY_AND_YEAR =
-      DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
-  private static final DateTimeFormatter DAY =
-      DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
-  private static final DateTimeFormatter LOCAL_TIME =
-      DateTimeFormatter.ofPattern("EEE d MMM HH:mm z", Locale.ENGLISH);
 
   private Wording() {}
 
-  /** "Tue 1 Dec". */
+  /** "Tue 1 Dec": a local day, already in the channel's zone. */
   static String day(LocalDate date) {
-    return DAY.format(date);
+    return LocalTimes.day(date);
   }
 
-  /** "Sat 6 Mar 10:30 CST": a time as the channel's people read it, in its zone. */
+  /** "Tue 1 Dec 2026": the local day of an instant that may lie in another year. */
+  static String dayAndYear(Instant at, ZoneId zone) {
+    return LocalTimes.dayAndYear(at.atZone(zone).toLocalDate());
+  }
+
+  /** "Sat 6 Mar, 10:30 CST": a time as the channel's people read it, in its zone. */
   static String time(Instant at, ZoneId zone) {
-    return LOCAL_TIME.format(at.atZone(zone));
+    return LocalTimes.dayAndTime(at, zone);
   }
 
   /** "1 post", "3 posts". */

@@ -30,16 +30,13 @@ class HashtagOnNetworkTest {
 
   private static List<Warning> warnings(Map<String, TagCheck> checks) {
     PostContext context =
-        new PostContext(
-            DRAFT,
-            PostChecks.hashtagUses(DRAFT, Posts.DRAFTED),
-            tag -> Optional.empty(),
-            new BranchCrises(),
-            ChannelRules.defaults("eastside", Platform.MASTODON),
-            null,
-            null,
-            null,
-            checks);
+        PostContext.forAdvice(
+                DRAFT,
+                PostChecks.hashtagUses(DRAFT, Posts.DRAFTED),
+                tag -> Optional.empty(),
+                new BranchCrises(),
+                ChannelRules.defaults("eastside", Platform.MASTODON))
+            .withTagChecks(checks);
     return new HashtagOnNetwork()
         .check(context).stream().map(f -> ((Finding.Advice) f).warning()).toList();
   }

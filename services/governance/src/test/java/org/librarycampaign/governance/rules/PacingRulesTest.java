@@ -35,16 +35,16 @@ class PacingRulesTest {
 
   private static PostContext context(
       Draft draft, ChannelRules channel, BalanceLedger week, Spacing spacing) {
-    return new PostContext(
-        draft,
-        List.of(),
-        tag -> Optional.empty(),
-        new BranchCrises(),
-        channel,
-        TUESDAY,
-        week,
-        () -> TUESDAY.plusDays(1),
-        spacing);
+    return PostContext.forDecision(
+            draft,
+            List.of(),
+            tag -> Optional.empty(),
+            new BranchCrises(),
+            channel,
+            TUESDAY,
+            week,
+            () -> TUESDAY.plusDays(1))
+        .withSpacing(spacing);
   }
 
   @Nested
@@ -73,9 +73,9 @@ class PacingRulesTest {
               Finding.held(
                   Reason.of(
                       ReasonCode.TOO_CLOSE,
-                      "Held: post c1 is approved for Tue 1 Dec 08:40 CST on eastside/FACEBOOK,"
+                      "Held: post c1 is approved for Tue 1 Dec, 08:40 CST on eastside/FACEBOOK,"
                           + " 20 minutes from this one, and the channel policy wants 30 minutes"
-                          + " between posts; nearest free time: Tue 1 Dec 09:55 CST")));
+                          + " between posts; nearest free time: Tue 1 Dec, 09:55 CST")));
     }
 
     @Test

@@ -92,7 +92,7 @@ final class Posts {
   /** A draft on its Tuesday in a week, for the rules that decide. */
   static PostContext decide(
       Draft draft, ChannelRules channel, BranchCrises crises, BalanceLedger week) {
-    return new PostContext(
+    return PostContext.forDecision(
         draft,
         List.of(),
         tag -> Optional.empty(),

@@ -1,6 +1,7 @@
 package org.librarycampaign.platform.time;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -17,6 +18,8 @@ public final class LocalTimes {
 
   private static final DateTimeFormatter DAY =
       DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
+  private static final DateTimeFormatter DAY_AND_YEAR =
+      DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
   private static final DateTimeFormatter CLOCK =
       DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
   private static final DateTimeFormatter ZONE = DateTimeFormatter.ofPattern("zzz", Locale.ENGLISH);
@@ -28,6 +31,16 @@ public final class LocalTimes {
   /** The zone as people should read it: "UTC" rather than "Z" for UTC under any of its names. */
   public static ZoneId readable(ZoneId zone) {
     return zone.normalized().equals(ZoneOffset.UTC) ? UTC : zone;
+  }
+
+  /** {@code Sat 5 Dec}: a local date (a day of a daily cap, say), already in its zone. */
+  public static String day(LocalDate date) {
+    return DAY.format(date);
+  }
+
+  /** {@code Sat 5 Dec 2026}: a local date that may lie in another year than the reader's now. */
+  public static String dayAndYear(LocalDate date) {
+    return DAY_AND_YEAR.format(date);
   }
 
   /** {@code Sat 5 Dec, 10:00 CST}. */

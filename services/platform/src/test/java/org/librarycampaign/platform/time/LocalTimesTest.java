@@ -68,4 +68,11 @@ class LocalTimesTest {
     assertThat(LocalTimes.dayAndTime(at, ZoneId.of("Pacific/Pago_Pago")))
         .isEqualTo("Sat 5 Dec, 01:00 SST");
   }
+
+  @Test
+  void aDateShowsItsWeekdayAndWithTheYearWhenAsked() {
+    assertThat(LocalTimes.day(java.time.LocalDate.of(2026, 12, 1))).isEqualTo("Tue 1 Dec");
+    assertThat(LocalTimes.dayAndYear(java.time.LocalDate.of(2027, 1, 2)))
+        .isEqualTo("Sat 2 Jan 2027");
+  }
 }
