@@ -15,6 +15,7 @@ import library.campaign.events.PostDecision;
 import library.campaign.events.PostEvent;
 import library.campaign.events.Publication;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -34,6 +35,7 @@ import org.librarycampaign.dashboard.facts.PostFact;
 import org.librarycampaign.dashboard.facts.PublicationFact;
 import org.librarycampaign.dashboard.facts.ReceiptsFact;
 import org.librarycampaign.platform.state.StateCodec;
+import org.librarycampaign.platform.streams.SettingsTopics;
 import org.librarycampaign.platform.topics.Topic;
 import org.librarycampaign.platform.topics.TopicCatalogue;
 
@@ -164,9 +166,17 @@ public record FactStore<V, F>(
         new ByteArrayDeserializer(),
         source.name(),
         processorName(),
-        () ->
-            new FoldProcessor<>(
-                name, source.valueSerde().deserializer(), fold, unreadable, readsInputTopic()));
+        () -> new FoldProcessor<>(name, values(source), fold, unreadable, readsInputTopic()));
+  }
+
+  /**
+   * A settings topic's bad value reads as absent, with no dead letter: ingest owns those
+   * (docs/ARCHITECTURE.md#dead-letters), and the dashboard's view matches the services' views.
+   */
+  private static <V> Deserializer<V> values(Topic<String, V> source) {
+    return SettingsTopics.isSettings(source.id())
+        ? SettingsTopics.validOrAbsent(source).deserializer()
+        : source.valueSerde().deserializer();
   }
 
   /** Whether the store reads a topic that is sent in (posts, milestones, incidents). */

@@ -285,6 +285,38 @@ class DashboardTopologyTest {
   }
 
   @Test
+  void aBadDirectoryIsAbsentAndLeftToIngestsDeadLetter() {
+    var officials = input(topics.officials());
+    TestInputTopic<String, byte[]> raw =
+        driver.createInputTopic(
+            topics.officials().name(), new StringSerializer(), new ByteArraySerializer());
+    Official official =
+        Official.newBuilder()
+            .setName("Dana Reyes")
+            .setOffice("County Executive")
+            .setHandles(Map.of("X", "@CountyExec"))
+            .build();
+    Officials eastside =
+        Officials.newBuilder().setBranchId("eastside").setOfficials(List.of(official)).build();
+    Officials westside =
+        Officials.newBuilder().setBranchId("westside").setOfficials(List.of(official)).build();
+
+    officials.pipeInput("eastside", eastside);
+    officials.pipeInput(
+        "eastside",
+        Officials.newBuilder(eastside)
+            .setOfficials(
+                List.of(Official.newBuilder(official).setHandles(Map.of("TWITTER", "@x")).build()))
+            .build());
+    raw.pipeInput("westside", new byte[] {1, 2, 3});
+    officials.pipeInput("westside", westside);
+
+    assertThat(contents(FactStore.OFFICIALS)).containsOnlyKeys("westside");
+    assertThat(unreadable).as("the dead letters of settings topics are ingest's").isEmpty();
+    assertThat(driver.producedTopicNames()).isEmpty();
+  }
+
+  @Test
   void postsKeepTheLatestRevisionAndRememberWithdrawals() {
     TestInputTopic<String, library.campaign.events.PostEvent> posts = input(topics.posts());
 

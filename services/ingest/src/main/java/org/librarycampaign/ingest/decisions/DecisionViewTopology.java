@@ -5,6 +5,7 @@ import org.apache.kafka.streams.Topology;
 import org.librarycampaign.ingest.incidents.IncidentViewTopology;
 import org.librarycampaign.platform.config.CampaignConfig;
 import org.librarycampaign.platform.streams.GlobalView;
+import org.librarycampaign.platform.streams.SettingsTopics;
 import org.librarycampaign.platform.topics.TopicCatalogue;
 
 /**
@@ -17,7 +18,9 @@ import org.librarycampaign.platform.topics.TopicCatalogue;
  * campaign.post-decisions --(read-campaign.post-decisions)--> global store ingest-post-decisions
  * </pre>
  *
- * <p>The same client holds the stores of {@link IncidentViewTopology}.
+ * <p>The same client holds the stores of {@link IncidentViewTopology}, and checks the settings
+ * topics ({@link SettingsTopics#checkAll}): the only stream tasks of ingest, which write nothing
+ * but the dead letters of bad settings values.
  */
 public final class DecisionViewTopology {
 
@@ -35,6 +38,10 @@ public final class DecisionViewTopology {
     // the incidents' own view shares this Streams client (one consumer, one readiness part); its
     // status store also tells who owns an incident
     IncidentViewTopology.addTo(builder, topics);
+    // ingest owns the settings topics' rules: what was written to them directly, past the admin
+    // routes, is checked here, and a bad value is dead-lettered once
+    // (docs/ARCHITECTURE.md#dead-letters)
+    SettingsTopics.checkAll(builder, topics);
     return builder.build();
   }
 }

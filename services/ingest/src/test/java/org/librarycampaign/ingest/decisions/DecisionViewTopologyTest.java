@@ -2,24 +2,33 @@ package org.librarycampaign.ingest.decisions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
+import library.campaign.events.ChannelPolicy;
+import library.campaign.events.DeadLetter;
 import library.campaign.events.DecisionStatus;
 import library.campaign.events.PostDecision;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.librarycampaign.ingest.Samples;
 import org.librarycampaign.platform.config.CampaignConfig;
+import org.librarycampaign.platform.deadletter.DeadLetters;
+import org.librarycampaign.platform.deadletter.RejectedRecord;
 import org.librarycampaign.platform.json.EventJson;
 import org.librarycampaign.platform.registry.InMemorySchemaRegistry;
 import org.librarycampaign.platform.streams.StreamsSettings;
+import org.librarycampaign.platform.topics.Topic;
 import org.librarycampaign.platform.topics.TopicCatalogue;
 
 class DecisionViewTopologyTest {
@@ -29,6 +38,7 @@ class DecisionViewTopologyTest {
   @TempDir Path stateDir;
 
   private final EventJson json = new EventJson();
+  private TopicCatalogue topics;
   private TopologyTestDriver driver;
   private TestInputTopic<String, PostDecision> decisions;
   private KeyValueStore<String, PostDecision> store;
@@ -37,7 +47,7 @@ class DecisionViewTopologyTest {
   void startDriver() {
     CampaignConfig config =
         CampaignConfig.of(Map.of(CampaignConfig.STATE_DIR, stateDir.toString()));
-    TopicCatalogue topics = TopicCatalogue.forConfig(config, new InMemorySchemaRegistry());
+    topics = TopicCatalogue.forConfig(config, new InMemorySchemaRegistry());
     driver =
         new TopologyTestDriver(
             DecisionViewTopology.buildTopology(config, topics),
@@ -87,6 +97,39 @@ class DecisionViewTopologyTest {
     decisions.pipeInput("p1", decision("p1", 1, DecisionStatus.HELD), START);
 
     assertThat(driver.producedTopicNames()).isEmpty();
+  }
+
+  @Test
+  void aBadSettingsValueWrittenStraightToKafkaIsDeadLetteredWithTheFieldNamed() {
+    Topic<String, ChannelPolicy> policyTopic = topics.channelPolicies();
+    TestInputTopic<String, ChannelPolicy> policies =
+        driver.createInputTopic(
+            policyTopic.name(), new StringSerializer(), policyTopic.valueSerde().serializer());
+    TestOutputTopic<byte[], DeadLetter> deadLetters =
+        driver.createOutputTopic(
+            topics.deadLetters().name(),
+            new ByteArrayDeserializer(),
+            topics.deadLetters().valueSerde().deserializer());
+    ChannelPolicy sample = (ChannelPolicy) json.parseAny(Samples.CHANNEL_POLICY).value();
+
+    policies.pipeInput(
+        "eastside/FACEBOOK", ChannelPolicy.newBuilder(sample).setZone("Chicago").build());
+    policies.pipeInput("eastside/FACEBOOK", sample);
+
+    TestRecord<byte[], DeadLetter> letter = deadLetters.readRecord();
+    assertThat(letter.value().getErrorMessage())
+        .isEqualTo(
+            "INVALID: ChannelPolicy zone: not a time zone; use a name such as America/Chicago,"
+                + " Europe/London or UTC");
+    assertThat(letter.value().getSourceTopic()).isEqualTo(policyTopic.name());
+    assertThat(letter.value().getOffset()).isZero();
+    assertThat(letter.value().getApplicationId()).isEqualTo("campaign-ingest");
+    assertThat(
+            new String(
+                letter.headers().lastHeader(DeadLetters.HEADER_REASON).value(),
+                StandardCharsets.UTF_8))
+        .isEqualTo(RejectedRecord.INVALID);
+    assertThat(deadLetters.isEmpty()).as("the valid policy after it is no dead letter").isTrue();
   }
 
   private PostDecision decision(String postId, int revision, DecisionStatus status) {

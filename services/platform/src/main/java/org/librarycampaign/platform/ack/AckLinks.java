@@ -1,21 +1,14 @@
 package org.librarycampaign.platform.ack;
 
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.librarycampaign.platform.config.CampaignConfig;
+import org.librarycampaign.platform.links.SigningKeys;
 
 /**
  * Signs and checks the tokens of acknowledge links ({@code <public url>/ack/<token>}): the link is
@@ -41,75 +34,39 @@ public final class AckLinks {
    * The key used when {@link #KEYS} is not set: known to anyone who reads this code, so only for a
    * machine of one's own (services log a warning when they use it).
    */
-  public static final String DEVELOPMENT_KEY_ID = "dev";
+  public static final String DEVELOPMENT_KEY_ID = SigningKeys.DEVELOPMENT_KEY_ID;
 
   private static final String DEVELOPMENT_SECRET = "campaign-development-ack-key-not-secret";
-  private static final Pattern KEY_ID = Pattern.compile("[A-Za-z0-9_-]{1,16}");
-  private static final int MIN_SECRET_LENGTH = 16;
-  private static final String ALGORITHM = "HmacSHA256";
   private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
   private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
-  private final Map<String, byte[]> keys;
-  private final String signingKeyId;
+  private final SigningKeys keys;
   private final Duration validity;
 
   /**
    * @param keys key id to secret, the signing key first
    */
   public AckLinks(Map<String, String> keys, Duration validity) {
-    if (keys.isEmpty()) {
-      throw new IllegalArgumentException(KEYS + " lists no key");
-    }
+    this(new SigningKeys(KEYS, keys, DEVELOPMENT_SECRET), validity);
+  }
+
+  private AckLinks(SigningKeys keys, Duration validity) {
     if (validity.isNegative() || validity.isZero()) {
       throw new IllegalArgumentException(VALIDITY + " must be positive, got " + validity);
     }
-    Map<String, byte[]> copy = new LinkedHashMap<>();
-    keys.forEach(
-        (id, secret) -> {
-          if (!KEY_ID.matcher(id).matches()) {
-            throw new IllegalArgumentException(
-                KEYS + ": key id '" + id + "' must be 1 to 16 of A-Z a-z 0-9 _ -");
-          }
-          if (secret.length() < MIN_SECRET_LENGTH) {
-            throw new IllegalArgumentException(
-                KEYS + ": the secret of key '" + id + "' must be at least 16 characters");
-          }
-          copy.put(id, secret.getBytes(StandardCharsets.UTF_8));
-        });
-    this.keys = copy;
-    this.signingKeyId = keys.keySet().iterator().next();
+    this.keys = keys;
     this.validity = validity;
   }
 
   /** From {@link #KEYS} and {@link #VALIDITY}; the development key when no key is configured. */
   public static AckLinks from(CampaignConfig config) {
     Duration validity = config.duration(VALIDITY, DEFAULT_VALIDITY);
-    List<String> entries = config.list(KEYS, List.of());
-    if (entries.isEmpty()) {
-      return new AckLinks(Map.of(DEVELOPMENT_KEY_ID, DEVELOPMENT_SECRET), validity);
-    }
-    Map<String, String> keys = new LinkedHashMap<>();
-    for (String entry : entries) {
-      int colon = entry.indexOf(':');
-      if (colon <= 0) {
-        // never echo the entry: it holds a secret
-        throw new IllegalArgumentException(
-            KEYS + ": each entry must be <id>:<secret>; entry " + (keys.size() + 1) + " is not");
-      }
-      String id = entry.substring(0, colon).strip();
-      if (keys.put(id, entry.substring(colon + 1).strip()) != null) {
-        throw new IllegalArgumentException(KEYS + ": key id '" + id + "' is listed twice");
-      }
-    }
-    return new AckLinks(keys, validity);
+    return new AckLinks(SigningKeys.from(config, KEYS, DEVELOPMENT_SECRET), validity);
   }
 
   /** Whether links are signed with the well-known development key. */
   public boolean usesDevelopmentKey() {
-    return DEVELOPMENT_KEY_ID.equals(signingKeyId)
-        && MessageDigest.isEqual(
-            keys.get(signingKeyId), DEVELOPMENT_SECRET.getBytes(StandardCharsets.UTF_8));
+    return keys.usesDevelopmentKey();
   }
 
   public Duration validity() {
@@ -127,13 +84,13 @@ public final class AckLinks {
     String payload =
         String.join(
             ".",
-            signingKeyId,
+            keys.signingKeyId(),
             Long.toString(claim.expiresAt().getEpochSecond()),
             Integer.toString(claim.tier()),
             encode(claim.branchId()),
             encode(claim.incidentId()),
             encode(claim.responderId()));
-    return payload + "." + ENCODER.encodeToString(hmac(keys.get(signingKeyId), payload));
+    return payload + "." + keys.sign(payload);
   }
 
   /** What a token is worth at {@code now}. */
@@ -143,19 +100,16 @@ public final class AckLinks {
     if (parts.length != 7) {
       return new Verification.Invalid("the link is not complete");
     }
-    byte[] key = keys.get(parts[0]);
-    if (key == null) {
-      return new Verification.Invalid("the link was signed with a key that is no longer used");
-    }
     int lastDot = token.lastIndexOf('.');
-    byte[] given;
-    try {
-      given = DECODER.decode(parts[6]);
-    } catch (IllegalArgumentException e) {
-      return new Verification.Invalid("the link's signature is damaged");
-    }
-    if (!MessageDigest.isEqual(hmac(key, token.substring(0, lastDot)), given)) {
-      return new Verification.Invalid("the link's signature does not match: it was changed");
+    String problem =
+        switch (keys.check(parts[0], token.substring(0, lastDot), parts[6])) {
+          case VALID -> null;
+          case UNKNOWN_KEY -> "the link was signed with a key that is no longer used";
+          case DAMAGED -> "the link's signature is damaged";
+          case CHANGED -> "the link's signature does not match: it was changed";
+        };
+    if (problem != null) {
+      return new Verification.Invalid(problem);
     }
     AckClaim claim;
     try {
@@ -190,20 +144,15 @@ public final class AckLinks {
 
   /** The key ids, newest first (never the secrets). */
   public List<String> keyIds() {
-    return new ArrayList<>(keys.keySet());
+    return keys.keyIds();
   }
 
   /** Same keys (ids, order and secrets) and validity. */
   @Override
   public boolean equals(Object other) {
-    if (!(other instanceof AckLinks that) || !validity.equals(that.validity)) {
-      return false;
-    }
-    if (!keyIds().equals(that.keyIds())) {
-      return false;
-    }
-    return keys.keySet().stream()
-        .allMatch(id -> MessageDigest.isEqual(keys.get(id), that.keys.get(id)));
+    return other instanceof AckLinks that
+        && validity.equals(that.validity)
+        && keys.equals(that.keys);
   }
 
   @Override
@@ -223,15 +172,5 @@ public final class AckLinks {
 
   private static String decode(String part) {
     return new String(DECODER.decode(part), StandardCharsets.UTF_8);
-  }
-
-  private static byte[] hmac(byte[] key, String payload) {
-    try {
-      Mac mac = Mac.getInstance(ALGORITHM);
-      mac.init(new SecretKeySpec(key, ALGORITHM));
-      return mac.doFinal(payload.getBytes(StandardCharsets.US_ASCII));
-    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-      throw new IllegalStateException("HMAC-SHA256 is not available", e);
-    }
   }
 }

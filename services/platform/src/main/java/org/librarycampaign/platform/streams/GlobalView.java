@@ -21,17 +21,27 @@ import org.librarycampaign.platform.topics.Topic;
  * serde, so one corrupt record on the topic made every read of its key throw. Here the source reads
  * strictly (bad records arriving later go to dead letters) and the store reads with {@link
  * Topic#storedValueSerde()} (a restored bad value reads as absent). A null value deletes the key.
+ *
+ * <p>The settings topics are the exception: every service with such a view would dead-letter the
+ * same bad record again, so their views skip bad values and one owner dead-letters them ({@link
+ * SettingsTopics}).
  */
 public final class GlobalView {
 
   private GlobalView() {}
 
-  /** Adds the view as a global store named {@code storeName}, read as a plain key-value store. */
+  /**
+   * Adds the view as a global store named {@code storeName}, read as a plain key-value store. A
+   * settings topic ({@link SettingsTopics}) is read with its rules: a value that cannot be decoded
+   * or breaks them is absent from the view, and its one dead letter is ingest's.
+   */
   public static <V> void addTo(StreamsBuilder builder, Topic<String, V> topic, String storeName) {
     add(
         builder,
         topic.name(),
-        topic.consumed(),
+        SettingsTopics.isSettings(topic.id())
+            ? topic.consumed().withValueSerde(SettingsTopics.validOrAbsent(topic))
+            : topic.consumed(),
         topic.keySerde(),
         topic.storedValueSerde(),
         storeName);

@@ -1,38 +1,32 @@
 package org.librarycampaign.platform.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.librarycampaign.platform.streams.StreamsTestDriver.bytes;
+import static org.librarycampaign.platform.streams.StreamsTestDriver.header;
+import static org.librarycampaign.platform.streams.StreamsTestDriver.postId;
+import static org.librarycampaign.platform.streams.StreamsTestDriver.withdrawal;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import library.campaign.events.DeadLetter;
 import library.campaign.events.DeadLetterStage;
-import library.campaign.events.Platform;
 import library.campaign.events.PostEvent;
 import library.campaign.events.PostWithdrawn;
 import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.librarycampaign.platform.config.CampaignConfig;
 import org.librarycampaign.platform.deadletter.DeadLetters;
 import org.librarycampaign.platform.deadletter.RejectedRecord;
-import org.librarycampaign.platform.registry.InMemorySchemaRegistry;
 import org.librarycampaign.platform.topics.Topic;
-import org.librarycampaign.platform.topics.TopicCatalogue;
 
 /**
  * The branch route and both ownership gates alone, in a TopologyTestDriver: source, route or gate,
@@ -40,11 +34,9 @@ import org.librarycampaign.platform.topics.TopicCatalogue;
  */
 class OwnershipGateTest {
 
-  private static final String OUT = "gate-test.out";
-
   @TempDir Path stateDir;
 
-  private TopologyTestDriver driver;
+  private StreamsTestDriver test;
   private Topic<String, PostEvent> postTopic;
   private TestInputTopic<String, PostEvent> posts;
   private TestOutputTopic<String, PostEvent> out;
@@ -65,16 +57,23 @@ class OwnershipGateTest {
    * @param partitionsKnown as the services run: the input's partition count in the config
    */
   private void start(Shape shape, boolean partitionsKnown) {
-    CampaignConfig config =
-        CampaignConfig.of(
-            Map.of(
-                CampaignConfig.STATE_DIR,
-                stateDir.toString(),
-                CampaignConfig.TOPIC_PREFIX,
-                "gate-test."));
-    TopicCatalogue catalogue = TopicCatalogue.forConfig(config, new InMemorySchemaRegistry());
-    postTopic = catalogue.posts();
-    StreamsBuilder builder = new StreamsBuilder();
+    test =
+        StreamsTestDriver.start(
+            stateDir,
+            "gate-test",
+            (builder, catalogue) -> build(builder, catalogue.posts(), shape),
+            catalogue ->
+                partitionsKnown
+                    ? Map.of(BranchRouting.PARTITIONS_CONFIG, Map.of(catalogue.posts().name(), 1))
+                    : Map.of());
+    postTopic = test.catalogue.posts();
+    posts = test.input(postTopic);
+    out = test.out(postTopic);
+    deadLetters = test.deadLetters;
+  }
+
+  private static void build(
+      StreamsBuilder builder, Topic<String, PostEvent> postTopic, Shape shape) {
     KStream<String, PostEvent> input = builder.stream(postTopic.name(), postTopic.consumed());
     KStream<String, PostEvent> result =
         switch (shape) {
@@ -90,7 +89,7 @@ class OwnershipGateTest {
                 "out",
                 OwnershipGate.ownersStore("out"),
                 "postId",
-                OwnershipGateTest::postId,
+                StreamsTestDriver::postId,
                 value -> "decision:" + postId(value));
           }
           case ROUTE_THEN_FAIL ->
@@ -101,29 +100,13 @@ class OwnershipGateTest {
                       },
                       Named.as("fail"));
         };
-    result.to(OUT, postTopic.produced());
-    java.util.Properties props = StreamsSettings.forService(config, "gate-test", catalogue);
-    if (partitionsKnown) {
-      props.put(BranchRouting.PARTITIONS_CONFIG, Map.of(postTopic.name(), 1));
-    }
-    driver = new TopologyTestDriver(builder.build(), props);
-    posts =
-        driver.createInputTopic(
-            postTopic.name(), new StringSerializer(), postTopic.valueSerde().serializer());
-    out =
-        driver.createOutputTopic(
-            OUT, new StringDeserializer(), postTopic.valueSerde().deserializer());
-    deadLetters =
-        driver.createOutputTopic(
-            catalogue.deadLetters().name(),
-            new ByteArrayDeserializer(),
-            catalogue.deadLetters().valueSerde().deserializer());
+    result.to(StreamsTestDriver.OUT, postTopic.produced());
   }
 
   @AfterEach
   void closeDriver() {
-    if (driver != null) {
-      driver.close();
+    if (test != null) {
+      test.close();
     }
   }
 
@@ -233,31 +216,5 @@ class OwnershipGateTest {
         .isEqualTo("OWNERSHIP: postId p1 of branch westside belongs to another branch");
     assertThat(header(letter, DeadLetters.HEADER_REASON)).isEqualTo(RejectedRecord.OWNERSHIP);
     assertThat(deadLetters.isEmpty()).isTrue();
-  }
-
-  private static byte[] bytes(TestRecord<byte[], DeadLetter> letter) {
-    ByteBuffer value = letter.value().getValue();
-    byte[] bytes = new byte[value.remaining()];
-    value.duplicate().get(bytes);
-    return bytes;
-  }
-
-  private static String header(TestRecord<?, ?> record, String name) {
-    return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
-  }
-
-  private static String postId(PostEvent event) {
-    return ((PostWithdrawn) event.getEvent()).getPostId();
-  }
-
-  private static PostEvent withdrawal(String postId, String branchId) {
-    return new PostEvent(
-        PostWithdrawn.newBuilder()
-            .setPostId(postId)
-            .setBranchId(branchId)
-            .setPlatform(Platform.FACEBOOK)
-            .setReason("test")
-            .setWithdrawnAt(Instant.parse("2026-11-28T09:30:00Z"))
-            .build());
   }
 }
