@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -100,6 +101,8 @@ class DemoCampaignTest {
     try (DemoCampaign demo = DemoCampaign.start(base, TOKEN, fast())) {
       assertThat(demo.awaitDone(Duration.ofSeconds(20))).isTrue();
 
+      // started on Wednesday 2 Dec: the story's week is the coming one
+      assertThat(demo.week()).isEqualTo(LocalDate.parse("2026-12-07"));
       assertThat(demo.sent()).isEqualTo(eventsInScript());
       assertThat(demo.failed()).isZero();
     }

@@ -225,6 +225,18 @@ class DemoScriptTest {
     }
   }
 
+  @Test
+  void theStorysWeekIsTheOneAfterTheStartsDayInTheZone() {
+    assertThat(DemoScript.weekOf(Instant.parse("2026-11-30T06:00:00Z"), CHICAGO))
+        .as("Monday, just after midnight in Chicago: seven days on")
+        .isEqualTo(LocalDate.parse("2026-12-07"));
+    assertThat(DemoScript.weekOf(Instant.parse("2026-11-30T05:59:59Z"), CHICAGO))
+        .as("still Sunday 23:59:59 in Chicago: the next day")
+        .isEqualTo(LocalDate.parse("2026-11-30"));
+    assertThat(DemoScript.weekOf(Instant.parse("2026-12-03T17:50:00Z"), CHICAGO))
+        .isEqualTo(LocalDate.parse("2026-12-07"));
+  }
+
   /**
    * Each post revision's and milestone's weekday and local time (Chicago), by id; the post due
    * during the demo by its offset from its draft.
