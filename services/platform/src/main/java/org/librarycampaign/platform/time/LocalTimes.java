@@ -1,5 +1,6 @@
 package org.librarycampaign.platform.time;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -73,5 +74,21 @@ public final class LocalTimes {
   /** The zone's short name at that time: CST in winter, CDT in summer. */
   public static String abbreviation(ZonedDateTime time) {
     return ZONE.format(time);
+  }
+
+  /**
+   * A length of time as a person reads it: {@code 45 min}, {@code 2 h}, {@code 1 h 30 min}, from 48
+   * hours on in days and hours ({@code 3 d 4 h}); negative lengths read as {@code 0 min}.
+   */
+  public static String duration(Duration d) {
+    long minutes = Math.max(0, d.toMinutes());
+    if (minutes < 60) {
+      return minutes + " min";
+    }
+    long hours = minutes / 60;
+    if (hours < 48) {
+      return hours + " h" + (minutes % 60 == 0 ? "" : " " + (minutes % 60) + " min");
+    }
+    return hours / 24 + " d" + (hours % 24 == 0 ? "" : " " + (hours % 24) + " h");
   }
 }

@@ -2,6 +2,7 @@ package org.librarycampaign.platform.time;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -74,5 +75,17 @@ class LocalTimesTest {
     assertThat(LocalTimes.day(java.time.LocalDate.of(2026, 12, 1))).isEqualTo("Tue 1 Dec");
     assertThat(LocalTimes.dayAndYear(java.time.LocalDate.of(2027, 1, 2)))
         .isEqualTo("Sat 2 Jan 2027");
+  }
+
+  @Test
+  void lengthsOfTimeReadInMinutesHoursThenDays() {
+    assertThat(LocalTimes.duration(Duration.ofSeconds(59))).isEqualTo("0 min");
+    assertThat(LocalTimes.duration(Duration.ofMinutes(45))).isEqualTo("45 min");
+    assertThat(LocalTimes.duration(Duration.ofMinutes(60))).isEqualTo("1 h");
+    assertThat(LocalTimes.duration(Duration.ofMinutes(90))).isEqualTo("1 h 30 min");
+    assertThat(LocalTimes.duration(Duration.ofHours(47).plusMinutes(59))).isEqualTo("47 h 59 min");
+    assertThat(LocalTimes.duration(Duration.ofHours(48))).isEqualTo("2 d");
+    assertThat(LocalTimes.duration(Duration.ofHours(190).plusMinutes(30))).isEqualTo("7 d 22 h");
+    assertThat(LocalTimes.duration(Duration.ofMinutes(-5))).isEqualTo("0 min");
   }
 }

@@ -3,6 +3,7 @@ package org.librarycampaign.publisher.rules;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.librarycampaign.platform.time.LocalTimes;
 
 /**
  * Whether a revision of a post is published when its time comes (and again before each retry).
@@ -62,35 +63,29 @@ public final class PublishRules {
       return new Verdict.Drop("revision " + revision + " was replaced by " + post.revision());
     }
     if (post.withdrawn()) {
-      return new Verdict.Skip("withdrawn by the branch at " + post.withdrawnAt());
+      return new Verdict.Skip(withdrawn(post));
     }
     boolean decided = decision != null && decision.revision() == revision;
     if (attempt == 1 && now.isAfter(post.scheduledAt().plus(maxLateness))) {
       if (decided && decision.held()) {
         return new Verdict.Skip(
             "its decision is still HELD "
-                + maxLateness
-                + " after its time ("
-                + post.scheduledAt().plus(maxLateness)
-                + "): governance neither released nor expired it; not published");
+                + LocalTimes.duration(maxLateness)
+                + " after its time: governance neither released nor expired it; not published");
       }
       if (!decided) {
         return new Verdict.Skip(
             "no decision for revision "
                 + revision
-                + " by "
-                + post.scheduledAt().plus(maxLateness)
-                + " ("
-                + maxLateness
-                + " after its time); not published unapproved");
+                + " within "
+                + LocalTimes.duration(maxLateness)
+                + " after its time; not published unapproved");
       }
       return new Verdict.Skip(
-          "too late: due at "
-              + post.scheduledAt()
-              + ", first tried at "
-              + now
-              + " (more than "
-              + maxLateness
+          "too late: first tried "
+              + LocalTimes.duration(Duration.between(post.scheduledAt(), now))
+              + " after its time (more than "
+              + LocalTimes.duration(maxLateness)
               + " late)");
     }
     if (!decided) {
@@ -124,5 +119,20 @@ public final class PublishRules {
               + " and it had none at its time");
     }
     return Verdict.PUBLISH;
+  }
+
+  /**
+   * The reason of a withdrawn post's receipt. Receipts are read by people on the dashboard, so no
+   * bare UTC instant: how long before its time the branch withdrew it (the withdrawal itself, with
+   * its time, is on the post's record).
+   */
+  private static String withdrawn(PostState post) {
+    Instant at = post.withdrawnAt();
+    if (at == null || !at.isBefore(post.scheduledAt())) {
+      return "withdrawn by the branch";
+    }
+    return "withdrawn by the branch "
+        + LocalTimes.duration(Duration.between(at, post.scheduledAt()))
+        + " before its time";
   }
 }

@@ -1,6 +1,5 @@
 package org.librarycampaign.report.week;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -9,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.librarycampaign.platform.time.LocalTimes;
 import org.librarycampaign.report.week.ReportLines.GapLine;
 import org.librarycampaign.report.week.WeeklyReport.ChannelWeek;
 import org.librarycampaign.report.week.WeeklyReport.IncidentRow;
@@ -244,12 +244,12 @@ public final class ReportText {
               + (row.toAcknowledge() == null
                   ? "by nobody"
                   : "after "
-                      + duration(row.toAcknowledge())
+                      + LocalTimes.duration(row.toAcknowledge())
                       + (i.acknowledgedBy() == null ? "" : " by " + i.acknowledgedBy()))
               + "; "
               + (row.toResolve() == null
                   ? "not resolved."
-                  : "resolved after " + duration(row.toResolve()) + "."));
+                  : "resolved after " + LocalTimes.duration(row.toResolve()) + "."));
     }
     return lines;
   }
@@ -260,18 +260,6 @@ public final class ReportText {
   }
 
   /** {@code 45 min}, {@code 2 h 5 min}, {@code 3 d 4 h}. */
-  public static String duration(Duration d) {
-    long minutes = Math.max(0, d.toMinutes());
-    if (minutes < 60) {
-      return minutes + " min";
-    }
-    long hours = minutes / 60;
-    if (hours < 48) {
-      return hours + " h" + (minutes % 60 == 0 ? "" : " " + (minutes % 60) + " min");
-    }
-    return hours / 24 + " d" + (hours % 24 == 0 ? "" : " " + (hours % 24) + " h");
-  }
-
   private static String zoneName(ZoneId zone) {
     return zone.getId() + " (" + zone.getDisplayName(TextStyle.SHORT, Locale.ENGLISH) + ")";
   }
