@@ -73,6 +73,13 @@ final class IncidentProcessor implements Processor<String, IncidentEvent, String
   private KeyValueStore<String, Long> sent;
   private KeyValueStore<String, RotationOverride> rotationOverrides;
 
+  /**
+   * No deadline in {@link #deadlines} is earlier than this (epoch ms): the first deadline left
+   * after the last check, lowered by every deadline written since. Until it has passed, a check
+   * finds nothing due and reads nothing. {@code Long.MIN_VALUE} (not known) when the task starts.
+   */
+  private long earliestDeadline = Long.MIN_VALUE;
+
   IncidentProcessor(CrisisSettings settings) {
     this.settings = settings;
     this.rules = new IncidentResponse(settings.ackTimeoutUnit(), settings.fallbackContacts());
@@ -91,6 +98,9 @@ final class IncidentProcessor implements Processor<String, IncidentEvent, String
     incidents = context.getStateStore(CrisisTopology.INCIDENTS_STORE);
     deadlines = context.getStateStore(CrisisTopology.DEADLINES_STORE);
     sent = context.getStateStore(CrisisTopology.SENT_STORE);
+    // (re)initialised with the task, after its stores are restored: read the store at the first
+    // check
+    earliestDeadline = Long.MIN_VALUE;
     context.schedule(
         settings.escalationCheckInterval(),
         PunctuationType.WALL_CLOCK_TIME,
@@ -237,18 +247,29 @@ final class IncidentProcessor implements Processor<String, IncidentEvent, String
     return incident;
   }
 
-  /** Every deadline up to {@code now}, earliest first. */
+  /**
+   * Every deadline up to {@code now}, earliest first. Runs before every event and at every check
+   * interval; while the earliest deadline is still ahead it reads nothing (a store iterator per
+   * event was a large share of an incident's cost: docs/PERFORMANCE.md, crisis and conflicts).
+   */
   private void escalateDue(Instant now) {
+    if (now.toEpochMilli() < earliestDeadline) {
+      return;
+    }
     List<KeyValue<TimeOrderedKey, String>> due = new ArrayList<>();
+    long next = Long.MAX_VALUE;
     try (KeyValueIterator<TimeOrderedKey, String> scan = deadlines.all()) {
       while (scan.hasNext()) {
         KeyValue<TimeOrderedKey, String> deadline = scan.next();
         if (deadline.key.at().isAfter(now)) {
+          next = deadline.key.at().toEpochMilli();
           break;
         }
         due.add(deadline);
       }
     }
+    // the deadlines written below, while the due ones are handled, lower it again
+    earliestDeadline = next;
     for (KeyValue<TimeOrderedKey, String> deadline : due) {
       deadlines.delete(deadline.key);
       Incident incident = incidents.get(deadline.value);
@@ -334,7 +355,10 @@ final class IncidentProcessor implements Processor<String, IncidentEvent, String
     after
         .nextDeadline()
         .ifPresent(
-            due -> deadlines.put(new TimeOrderedKey(due, after.incidentId()), after.incidentId()));
+            due -> {
+              deadlines.put(new TimeOrderedKey(due, after.incidentId()), after.incidentId());
+              earliestDeadline = Math.min(earliestDeadline, due.toEpochMilli());
+            });
     context.forward(
         new Record<>(after.incidentId(), EventMapping.status(after), now.toEpochMilli()),
         CrisisTopology.STATUS_SINK);
