@@ -12,7 +12,7 @@
     MASTODON: "Mastodon", LINKEDIN: "LinkedIn", YOUTUBE: "YouTube", TIKTOK: "TikTok", OTHER: "Other",
   };
   const TONES = {
-    APPROVED: "ok", HELD: "held", REJECTED: "bad", WITHDRAWN: "info", PENDING: "info",
+    APPROVED: "ok", HELD: "held", REJECTED: "bad", WITHDRAWN: "info", PENDING: "info", EXPIRED: "expired",
     DELIVERED: "ok", RETRYING: "held", FAILED: "bad", PUBLISHED: "ok", SKIPPED: "info",
     OPEN: "bad", ESCALATED: "bad", UNROUTED: "bad", EXHAUSTED: "bad", REPORTED: "bad", ACKNOWLEDGED: "held", RESOLVED: "ok",
     CRITICAL: "bad", HIGH: "bad", MEDIUM: "held", LOW: "info",

@@ -1,6 +1,7 @@
 package org.librarycampaign.dashboard.board;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -202,13 +203,20 @@ class ReviewAndSignOffBoardTest {
   }
 
   @Test
-  void aPostStillUnsignedAtItsTimeSaysItIsNotPublished() {
-    Board board = Board.build(facts().build(), AT.plusSeconds(60), UTC, null, OUTBOX);
+  void aPostStillUnsignedAtItsTimeLeavesTheListItCanNoLongerBePublished() {
+    assertThat(Board.build(facts().build(), AT.minusSeconds(30), UTC, null, OUTBOX).signOff())
+        .extracting(SignOffWait::postId, SignOffWait::timeLeft)
+        .containsExactly(
+            tuple(
+                "s1",
+                "publishes in less than a minute, at Wed 2 Dec 15:00 America/Chicago, once signed"),
+            tuple(
+                "h1",
+                "publishes in less than a minute, at Wed 2 Dec 15:00 America/Chicago, once signed"));
 
-    assertThat(board.signOff())
-        .extracting(SignOffWait::timeLeft)
-        .containsOnly(
-            "its time, Wed 2 Dec 15:00 America/Chicago, has passed unsigned: it is not published");
+    assertThat(Board.build(facts().build(), AT, UTC, null, OUTBOX).signOff()).isEmpty();
+    assertThat(Board.build(facts().build(), AT.plusSeconds(60), UTC, null, OUTBOX).signOff())
+        .isEmpty();
   }
 
   @Test
