@@ -22,8 +22,8 @@ import org.librarycampaign.dashboard.facts.PostFact;
  *
  * @param status the decision's status, APPROVED or HELD
  * @param waitingSince when the decision that asks for the sign-off was made
- * @param timeLeft how long until its scheduled time, in the channel's zone, as the held queue words
- *     it ("publishes in 3 h, at Wed 2 Dec 15:00 America/Chicago, once signed")
+ * @param timeLeft how long until its scheduled time, in the channel's zone (else its branch's), as
+ *     the held queue words it ("publishes in 3 h, at Wed 2 Dec, 15:00 CST, once signed")
  */
 public record SignOffWait(
     String postId,
@@ -41,7 +41,7 @@ public record SignOffWait(
   private static final Set<String> LIVE = Set.of("APPROVED", "HELD");
 
   /** Every post waiting for sign-off whose time is still to come, the longest waiting first. */
-  static List<SignOffWait> of(Facts facts, Ledger ledger, Instant now) {
+  static List<SignOffWait> of(Facts facts, Zones zones, Instant now) {
     Map<String, PostFact> posts = new TreeMap<>();
     facts.posts().forEach(p -> posts.put(p.postId(), p));
     List<SignOffWait> waiting = new ArrayList<>();
@@ -65,7 +65,7 @@ public record SignOffWait(
               decision.status(),
               post != null && post.revision() == decision.revision() ? post.text() : null,
               decision.decidedAt(),
-              timeLeft(decision.scheduledAt(), now, ledger.rules(decision.channelId()).zone())));
+              timeLeft(decision.scheduledAt(), now, zones.channel(decision.channelId()))));
     }
     waiting.sort(
         Comparator.comparing(SignOffWait::waitingSince).thenComparing(SignOffWait::postId));
