@@ -50,7 +50,9 @@ class AclsCommandTest {
             // the incident view behind acknowledge links, SMS replies and the timeline
             "User:ingest ALLOW READ TOPIC LITERAL:campaign.incident-status",
             "User:ingest ALLOW READ TOPIC LITERAL:campaign.notifications",
-            "User:ingest ALLOW READ TOPIC LITERAL:campaign.notification-receipts")
+            "User:ingest ALLOW READ TOPIC LITERAL:campaign.notification-receipts",
+            // the zone of each branch's incidents, on those pages
+            "User:ingest ALLOW READ TOPIC LITERAL:campaign.branch-settings")
         .doesNotContain(
             "User:ingest ALLOW WRITE TOPIC LITERAL:campaign.post-decisions",
             "User:ingest ALLOW WRITE TOPIC LITERAL:campaign.notifications");

@@ -67,12 +67,13 @@ public final class DashboardService implements CampaignService {
             context.config(), context.topics(), NAME, () -> FactReader.read(streams.streams()));
     DashboardWeb web =
         DashboardWeb.start(
-            week ->
+            (week, branch) ->
                 Board.build(
                     FactReader.read(streams.streams()),
                     clock.instant(),
                     settings.zone(),
                     week,
+                    branch,
                     settings.outboxDirectory().toString(),
                     settings.postOutboxDirectory().toString()),
             settings,

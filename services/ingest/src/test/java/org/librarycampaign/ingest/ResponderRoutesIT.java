@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import library.campaign.events.BranchSettings;
 import library.campaign.events.ContactChannel;
 import library.campaign.events.IncidentAcknowledged;
 import library.campaign.events.IncidentEscalationRequested;
@@ -125,6 +126,36 @@ class ResponderRoutesIT {
                 + " datetime=\"2026-12-01T15:05:00Z\">Tue 1 Dec 2026, 09:05 CST</time> (with the"
                 + " link of a notification)");
     assertThat(acknowledgements("it-link")).hasSize(1);
+  }
+
+  @Test
+  void aBranchWithAZoneOfItsOwnReadsItsPagesInIt() {
+    ingest.produce(
+        ingest.topics().branchSettings(),
+        "northgate",
+        BranchSettings.newBuilder().setBranchId("northgate").setZone("Europe/Berlin").build());
+    Notification alert =
+        Notification.newBuilder(
+                Incidents.alert(
+                    "it-zone", 0, "manager", "Dana Reyes", ContactChannel.EMAIL, "d@x", 0))
+            .setBranchId("northgate")
+            .build();
+    crisisWrote(alert);
+    crisisWrote(
+        IncidentStatus.newBuilder(Incidents.status("it-zone", IncidentState.OPEN, alert))
+            .setBranchId("northgate")
+            .build());
+    String token = links.sign(links.claim("northgate", "it-zone", 0, "manager", Instant.now()));
+
+    // reported at 15:00 UTC: 16:00 in Berlin, where campaign.ingest.zone would say 09:00 CST
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(ingest.get("/ack/" + token, null).body())
+                    .contains(
+                        "<dt>Reported</dt><dd><time datetime=\"2026-12-01T15:00:00Z\">Tue 1 Dec"
+                            + " 2026, 16:00 CET</time></dd>"));
   }
 
   @Test

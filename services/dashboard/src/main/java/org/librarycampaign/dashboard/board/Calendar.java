@@ -8,22 +8,33 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import org.librarycampaign.dashboard.facts.CalendarFlag;
 import org.librarycampaign.dashboard.facts.DecisionFact;
 import org.librarycampaign.dashboard.facts.Facts;
 import org.librarycampaign.dashboard.facts.MilestoneFact;
 import org.librarycampaign.dashboard.facts.PostFact;
+import org.librarycampaign.platform.time.LocalTimes;
 
 /**
- * A week (Monday to Sunday, in the dashboard's zone) of scheduled posts, with the milestones and
+ * A week (Monday to Sunday, in the calendar's zone) of scheduled posts, with the milestones and
  * community events that fall in it, each post's conflicts with their suggested slots, and the
- * amplify gaps of the week's milestones.
+ * amplify gaps of the week's milestones. The days are those of the calendar's zone; each time on
+ * them reads in its own row's zone with the zone's abbreviation (README.md, "Local time"), since
+ * rows of several zones share the week. The calendar of one branch ({@code branch}) shows only that
+ * branch's posts, gaps and milestones (and those of every branch), its days in the branch's zone.
+ *
+ * @param branch the branch whose calendar this is, or null for every branch's
  */
 public record Calendar(
-    LocalDate weekStart, LocalDate weekEnd, String zone, List<Day> days, List<Gap> gaps) {
+    LocalDate weekStart,
+    LocalDate weekEnd,
+    String zone,
+    String branch,
+    List<Day> days,
+    List<Gap> gaps) {
 
   /** One day: its milestones (those that overlap it) and its posts, in time order. */
   public record Day(
@@ -37,7 +48,9 @@ public record Calendar(
    * A live post (not withdrawn).
    *
    * @param status the decision on the post's latest revision, or PENDING before there is one
-   * @param time local time in the calendar's zone, {@code HH:mm}
+   * @param time local time in the channel's zone with its abbreviation ({@code 15:00 CST}); with
+   *     the day and date ({@code Thu 3 Dec, 21:00 CST}) when that local day is not the calendar's
+   *     day
    * @param audit the audit trail of the decision on the latest revision: every review governance
    *     applied, oldest first (empty for a post never reviewed)
    * @param override for a post a reviewer approved over a hold: "approved by ana over RATIO_LIMIT:
@@ -104,7 +117,10 @@ public record Calendar(
     }
   }
 
-  /** The post falls inside a community event's avoid window; {@code suggested} is local. */
+  /**
+   * The post falls inside a community event's avoid window; {@code suggested} is the slot in the
+   * post's channel zone ({@code Sat 5 Dec, 20:00 CST}).
+   */
   public record Conflict(
       String milestoneId,
       String milestoneTitle,
@@ -116,7 +132,8 @@ public record Calendar(
 
   /**
    * A live milestone. {@code branchId} is {@code *} for every branch; {@code gapBranches} are the
-   * branches with an open amplify gap for it.
+   * branches with an open amplify gap for it; {@code time} is its hours on the day, in its branch's
+   * zone with the abbreviation ({@code 10:00–18:00 CST}, {@code from 22:00 CST}, {@code all day}).
    */
   public record Milestone(
       String milestoneId,
@@ -130,7 +147,10 @@ public record Calendar(
       String time,
       List<String> gapBranches) {}
 
-  /** No campaign post of the milestone's campaign for a branch in the 72 hours before it. */
+  /**
+   * No campaign post of the milestone's campaign for a branch in the 72 hours before it; {@code
+   * when} is its start in the branch's zone.
+   */
   public record Gap(
       String milestoneId,
       String branchId,
@@ -142,29 +162,25 @@ public record Calendar(
 
   static final int PREVIEW_CODE_POINTS = 140;
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
-  private static final DateTimeFormatter DAY_AND_TIME =
-      DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
 
-  static Calendar of(Facts facts, LocalDate weekStart, ZoneId zone, LocalDate today) {
+  /**
+   * @param zone the calendar's zone: which instants make up each day
+   * @param zones the zone of each row, for the times shown on the days
+   * @param branch the one branch shown, or null for every branch
+   */
+  static Calendar of(
+      Facts facts, LocalDate weekStart, ZoneId zone, Zones zones, LocalDate today, String branch) {
+    Predicate<String> shown =
+        branchId -> branch == null || branch.equals(branchId) || "*".equals(branchId);
     Map<String, DecisionFact> decisions = new TreeMap<>();
     facts.decisions().forEach(d -> decisions.put(d.postId(), d));
-    Map<String, List<Conflict>> conflicts = new TreeMap<>();
+    Map<String, List<CalendarFlag.Conflict>> conflicts = new TreeMap<>();
     List<CalendarFlag.Gap> openGaps = new ArrayList<>();
     for (CalendarFlag flag : facts.flags()) {
       if (flag.conflict() != null) {
         CalendarFlag.Conflict c = flag.conflict();
-        conflicts
-            .computeIfAbsent(c.postId(), p -> new ArrayList<>())
-            .add(
-                new Conflict(
-                    c.milestoneId(),
-                    c.milestoneTitle(),
-                    c.avoidFrom(),
-                    c.avoidUntil(),
-                    c.suggestedAt(),
-                    DAY_AND_TIME.format(c.suggestedAt().atZone(zone)),
-                    c.message()));
-      } else if (flag.gap() != null) {
+        conflicts.computeIfAbsent(c.postId(), p -> new ArrayList<>()).add(c);
+      } else if (flag.gap() != null && (branch == null || branch.equals(flag.gap().branchId()))) {
         openGaps.add(flag.gap());
       }
     }
@@ -186,7 +202,7 @@ public record Calendar(
                         g.campaignId(),
                         g.milestoneTitle(),
                         g.startsAt(),
-                        DAY_AND_TIME.format(g.startsAt().atZone(zone)),
+                        LocalTimes.dayAndTime(g.startsAt(), zones.branch(g.branchId())),
                         g.message()))
             .toList();
 
@@ -197,15 +213,20 @@ public record Calendar(
       Instant dayEnd = date.plusDays(1).atStartOfDay(zone).toInstant();
       List<Milestone> milestones =
           facts.milestones().stream()
-              .filter(m -> !m.cancelled() && overlaps(m, dayStart, dayEnd))
+              .filter(
+                  m -> !m.cancelled() && shown.test(m.branchId()) && overlaps(m, dayStart, dayEnd))
               .sorted(
                   Comparator.comparing(MilestoneFact::startsAt)
                       .thenComparing(MilestoneFact::milestoneId))
-              .map(m -> milestone(m, date, zone, gaps))
+              .map(m -> milestone(m, date, zones.branch(m.branchId()), gaps))
               .toList();
       List<ScheduledPost> posts =
           facts.posts().stream()
-              .filter(p -> !p.withdrawn() && within(p.scheduledAt(), dayStart, dayEnd))
+              .filter(
+                  p ->
+                      !p.withdrawn()
+                          && (branch == null || branch.equals(p.branchId()))
+                          && within(p.scheduledAt(), dayStart, dayEnd))
               .sorted(Comparator.comparing(PostFact::scheduledAt).thenComparing(PostFact::postId))
               .map(
                   p ->
@@ -213,11 +234,13 @@ public record Calendar(
                           p,
                           decisions.get(p.postId()),
                           conflicts.getOrDefault(p.postId(), List.of()),
-                          zone))
+                          date,
+                          zones.channel(p.channel())))
               .toList();
       days.add(new Day(date, HeldPost.DAY.format(date), date.equals(today), milestones, posts));
     }
-    return new Calendar(weekStart, weekStart.plusDays(6), zone.getId(), days, gaps);
+    return new Calendar(
+        weekStart, weekStart.plusDays(6), LocalTimes.readable(zone).getId(), branch, days, gaps);
   }
 
   private static boolean within(Instant at, Instant from, Instant until) {
@@ -229,20 +252,30 @@ public record Calendar(
         && (m.endsAt().isAfter(dayStart) || within(m.startsAt(), dayStart, dayEnd));
   }
 
+  /**
+   * The milestone on one day of the calendar, its hours read in {@code zone} (its branch's). A day
+   * of the calendar's zone may be another local day in the milestone's: the hours then come with
+   * their day.
+   */
   private static Milestone milestone(MilestoneFact m, LocalDate date, ZoneId zone, List<Gap> gaps) {
-    ZonedDateTime starts = m.startsAt().atZone(zone);
-    ZonedDateTime ends = m.endsAt().atZone(zone);
+    ZonedDateTime starts = m.startsAt().atZone(LocalTimes.readable(zone));
+    ZonedDateTime ends = m.endsAt().atZone(LocalTimes.readable(zone));
     boolean startsToday = starts.toLocalDate().equals(date);
     boolean endsToday = !ends.toLocalDate().isAfter(date);
+    boolean startsBefore = starts.toLocalDate().isBefore(date);
+    boolean endsAfter = ends.toLocalDate().isAfter(date);
     String time;
     if (startsToday && endsToday) {
-      time = TIME.format(starts) + "–" + TIME.format(ends);
-    } else if (startsToday) {
-      time = "from " + TIME.format(starts);
-    } else if (endsToday) {
-      time = "until " + TIME.format(ends);
-    } else {
+      time = LocalTimes.span(m.startsAt(), m.endsAt(), zone);
+      time = time.substring(time.indexOf(", ") + 2).replace(" to ", "–");
+    } else if (startsToday && endsAfter) {
+      time = "from " + clock(starts);
+    } else if (endsToday && startsBefore) {
+      time = "until " + clock(ends);
+    } else if (startsBefore && endsAfter) {
       time = "all day";
+    } else {
+      time = LocalTimes.span(m.startsAt(), m.endsAt(), zone);
     }
     return new Milestone(
         m.milestoneId(),
@@ -260,9 +293,34 @@ public record Calendar(
             .toList());
   }
 
+  /** {@code 15:00 CST}: the time and the zone's abbreviation. */
+  private static String clock(ZonedDateTime time) {
+    return TIME.format(time) + " " + LocalTimes.abbreviation(time);
+  }
+
   private static ScheduledPost post(
-      PostFact post, DecisionFact decision, List<Conflict> conflicts, ZoneId zone) {
+      PostFact post,
+      DecisionFact decision,
+      List<CalendarFlag.Conflict> flags,
+      LocalDate date,
+      ZoneId zone) {
     boolean current = decision != null && decision.revision() == post.revision();
+    ZonedDateTime at = post.scheduledAt().atZone(LocalTimes.readable(zone));
+    List<Conflict> conflicts =
+        flags.stream()
+            .map(
+                c ->
+                    new Conflict(
+                        c.milestoneId(),
+                        c.milestoneTitle(),
+                        c.avoidFrom(),
+                        c.avoidUntil(),
+                        c.suggestedAt(),
+                        c.suggestedAt() == null
+                            ? null
+                            : LocalTimes.dayAndTime(c.suggestedAt(), zone),
+                        c.message()))
+            .toList();
     return new ScheduledPost(
         post.postId(),
         post.revision(),
@@ -272,7 +330,7 @@ public record Calendar(
         post.category(),
         post.campaignId(),
         post.scheduledAt(),
-        TIME.format(post.scheduledAt().atZone(zone)),
+        at.toLocalDate().equals(date) ? clock(at) : LocalTimes.dayAndTime(post.scheduledAt(), zone),
         preview(post.text()),
         current ? decision.status() : "PENDING",
         current && decision.released(),

@@ -16,6 +16,7 @@ import org.librarycampaign.channelrules.ChannelRules;
 import org.librarycampaign.dashboard.facts.DecisionFact;
 import org.librarycampaign.dashboard.facts.Facts;
 import org.librarycampaign.dashboard.facts.PostFact;
+import org.librarycampaign.platform.time.LocalTimes;
 
 /**
  * A post governance holds back, why, and what would release it.
@@ -24,8 +25,8 @@ import org.librarycampaign.dashboard.facts.PostFact;
  *     the time of the decision) and the branch's open incidents
  * @param heldSince when the decision was made
  * @param expires how long it has left before it expires unpublished, and when that is in the
- *     channel's zone ("expires in 3 h, at Wed 2 Dec 15:00 America/Chicago"): governance expires a
- *     post still held at its time (services/governance/README.md, "Stale holds expire")
+ *     channel's zone, else its branch's ("expires in 3 h, at Wed 2 Dec, 15:00 CST"): governance
+ *     expires a post still held at its time (services/governance/README.md, "Stale holds expire")
  * @param audit the post's audit trail, every review governance applied, oldest first (empty for a
  *     post never reviewed)
  */
@@ -48,8 +49,6 @@ public record HeldPost(
   public record Reason(String code, String message) {}
 
   static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
-  private static final DateTimeFormatter DAY_TIME =
-      DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
 
   public HeldPost {
     reasons = List.copyOf(reasons);
@@ -87,7 +86,7 @@ public record HeldPost(
   }
 
   /** Every held post, the longest-held first; {@code now} for the time each has left. */
-  static List<HeldPost> of(Facts facts, Ledger ledger, Crises crises, Instant now) {
+  static List<HeldPost> of(Facts facts, Ledger ledger, Crises crises, Zones zones, Instant now) {
     Map<String, PostFact> posts = new TreeMap<>();
     facts.posts().forEach(p -> posts.put(p.postId(), p));
     List<HeldPost> held = new ArrayList<>();
@@ -109,7 +108,7 @@ public record HeldPost(
               decision.reasons().stream().map(r -> new Reason(r.code(), r.message())).toList(),
               release(decision, ledger, crises),
               decision.decidedAt(),
-              expires(decision.scheduledAt(), now, ledger.rules(decision.channelId()).zone()),
+              expires(decision.scheduledAt(), now, zones.channel(decision.channelId())),
               decision.reviews()));
     }
     held.sort(Comparator.comparing(HeldPost::heldSince).thenComparing(HeldPost::postId));
@@ -117,9 +116,9 @@ public record HeldPost(
   }
 
   /**
-   * "expires in 3 h 20 min, at Wed 2 Dec 15:00 America/Chicago": the time left until the post's
-   * scheduled time, rounded down (days and hours from a day on, minutes under an hour), and that
-   * time in the channel's zone.
+   * "expires in 3 h 20 min, at Wed 2 Dec, 15:00 CST": the time left until the post's scheduled
+   * time, rounded down (days and hours from a day on, minutes under an hour), and that time in the
+   * row's zone.
    */
   static String expires(Instant scheduledAt, Instant now, ZoneId zone) {
     String left = timeLeft(scheduledAt, now, zone);
@@ -129,14 +128,14 @@ public record HeldPost(
     return "expires in " + left;
   }
 
-  /** "Wed 2 Dec 15:00 America/Chicago": the instant in the zone, with the zone's name. */
+  /** "Wed 2 Dec, 15:00 CST": the instant in the zone, with the zone's abbreviation. */
   static String localTime(Instant at, ZoneId zone) {
-    return DAY_TIME.format(at.atZone(zone)) + " " + zone.getId();
+    return LocalTimes.dayAndTime(at, zone);
   }
 
   /**
-   * "3 h 20 min, at Wed 2 Dec 15:00 America/Chicago": the time left until {@code scheduledAt}, as
-   * {@link #expires} words it; null once that time has come.
+   * "3 h 20 min, at Wed 2 Dec, 15:00 CST": the time left until {@code scheduledAt}, as {@link
+   * #expires} words it; null once that time has come.
    */
   static String timeLeft(Instant scheduledAt, Instant now, ZoneId zone) {
     String at = localTime(scheduledAt, zone);

@@ -17,11 +17,13 @@ import org.librarycampaign.dashboard.facts.PostFact;
  * (services/governance/README.md, "Sign-off") and no reviewer has approved this revision yet. The
  * publisher publishes it only once signed; a reviewer's APPROVE signs it.
  *
+ * <p>A post whose time has passed unsigned is left out: the publisher no longer publishes it, and
+ * nothing is left to sign (the wall clock decides, as governance expires held posts at their time).
+ *
  * @param status the decision's status, APPROVED or HELD
  * @param waitingSince when the decision that asks for the sign-off was made
- * @param timeLeft how long until its scheduled time, in the channel's zone, as the held queue words
- *     it ("publishes in 3 h, at Wed 2 Dec 15:00 America/Chicago, once signed"), or that its time
- *     has passed unsigned and it is not published
+ * @param timeLeft how long until its scheduled time, in the channel's zone (else its branch's), as
+ *     the held queue words it ("publishes in 3 h, at Wed 2 Dec, 15:00 CST, once signed")
  */
 public record SignOffWait(
     String postId,
@@ -38,15 +40,16 @@ public record SignOffWait(
 
   private static final Set<String> LIVE = Set.of("APPROVED", "HELD");
 
-  /** Every post waiting for sign-off, the longest waiting first. */
-  static List<SignOffWait> of(Facts facts, Ledger ledger, Instant now) {
+  /** Every post waiting for sign-off whose time is still to come, the longest waiting first. */
+  static List<SignOffWait> of(Facts facts, Zones zones, Instant now) {
     Map<String, PostFact> posts = new TreeMap<>();
     facts.posts().forEach(p -> posts.put(p.postId(), p));
     List<SignOffWait> waiting = new ArrayList<>();
     for (DecisionFact decision : facts.decisions()) {
       if (!LIVE.contains(decision.status())
           || decision.signOff() == null
-          || !decision.signOff().waiting()) {
+          || !decision.signOff().waiting()
+          || !decision.scheduledAt().isAfter(now)) {
         continue;
       }
       PostFact post = posts.get(decision.postId());
@@ -62,7 +65,7 @@ public record SignOffWait(
               decision.status(),
               post != null && post.revision() == decision.revision() ? post.text() : null,
               decision.decidedAt(),
-              timeLeft(decision.scheduledAt(), now, ledger.rules(decision.channelId()).zone())));
+              timeLeft(decision.scheduledAt(), now, zones.channel(decision.channelId()))));
     }
     waiting.sort(
         Comparator.comparing(SignOffWait::waitingSince).thenComparing(SignOffWait::postId));
@@ -70,12 +73,6 @@ public record SignOffWait(
   }
 
   static String timeLeft(Instant scheduledAt, Instant now, ZoneId zone) {
-    String left = HeldPost.timeLeft(scheduledAt, now, zone);
-    if (left == null) {
-      return "its time, "
-          + HeldPost.localTime(scheduledAt, zone)
-          + ", has passed unsigned: it is not published";
-    }
-    return "publishes in " + left + ", once signed";
+    return "publishes in " + HeldPost.timeLeft(scheduledAt, now, zone) + ", once signed";
   }
 }

@@ -18,7 +18,8 @@ public record Facts(
     List<ReceiptsFact> receipts,
     List<DeadLetterFact> deadLetters,
     List<PublicationFact> publications,
-    List<OfficialsFact> officials) {
+    List<OfficialsFact> officials,
+    List<BranchSettingsFact> branchSettings) {
 
   public Facts {
     policies = List.copyOf(policies);
@@ -33,9 +34,40 @@ public record Facts(
     deadLetters = List.copyOf(deadLetters);
     publications = publications == null ? List.of() : List.copyOf(publications);
     officials = officials == null ? List.of() : List.copyOf(officials);
+    branchSettings = branchSettings == null ? List.of() : List.copyOf(branchSettings);
   }
 
-  /** Facts without publication receipts and directories of officials. */
+  /** Facts without branch settings: every time reads in its channel's zone or the service's. */
+  public Facts(
+      List<PolicyFact> policies,
+      List<PostFact> posts,
+      List<DecisionFact> decisions,
+      List<MilestoneFact> milestones,
+      List<CalendarFlag> flags,
+      List<IncidentFact> incidents,
+      List<IncidentStatusFact> statuses,
+      List<NotificationFact> notifications,
+      List<ReceiptsFact> receipts,
+      List<DeadLetterFact> deadLetters,
+      List<PublicationFact> publications,
+      List<OfficialsFact> officials) {
+    this(
+        policies,
+        posts,
+        decisions,
+        milestones,
+        flags,
+        incidents,
+        statuses,
+        notifications,
+        receipts,
+        deadLetters,
+        publications,
+        officials,
+        List.of());
+  }
+
+  /** Facts without publication receipts, directories of officials and branch settings. */
   public Facts(
       List<PolicyFact> policies,
       List<PostFact> posts,
@@ -58,6 +90,7 @@ public record Facts(
         notifications,
         receipts,
         deadLetters,
+        List.of(),
         List.of(),
         List.of());
   }

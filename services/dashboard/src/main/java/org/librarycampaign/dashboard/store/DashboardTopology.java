@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
  * campaign.dead-letters          -> dashboard-dead-letters           (topic/partition/offset)
  * campaign.publications          -> dashboard-publications           (postId/revision, latest receipt)
  * campaign.officials             -> dashboard-officials              (branchId, or *)
+ * campaign.branch-settings       -> dashboard-branch-settings        (branchId, or *)
  * </pre>
  *
  * A record a store cannot read or fold is handed to {@link UnreadableRecords} (in production: the

@@ -57,7 +57,8 @@ public final class FactReader {
         all(lookup, FactStore.RECEIPTS),
         all(lookup, FactStore.DEAD_LETTERS),
         all(lookup, FactStore.PUBLICATIONS),
-        all(lookup, FactStore.OFFICIALS));
+        all(lookup, FactStore.OFFICIALS),
+        all(lookup, FactStore.BRANCH_SETTINGS));
   }
 
   private static <F> List<F> all(StoreLookup lookup, FactStore<?, F> store) {

@@ -2,6 +2,7 @@ package org.librarycampaign.dashboard.store;
 
 import java.util.List;
 import java.util.function.Function;
+import library.campaign.events.BranchSettings;
 import library.campaign.events.ChannelPolicy;
 import library.campaign.events.ConflictEvent;
 import library.campaign.events.DeadLetter;
@@ -21,6 +22,7 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
+import org.librarycampaign.dashboard.facts.BranchSettingsFact;
 import org.librarycampaign.dashboard.facts.CalendarFlag;
 import org.librarycampaign.dashboard.facts.DeadLetterFact;
 import org.librarycampaign.dashboard.facts.DecisionFact;
@@ -126,6 +128,13 @@ public record FactStore<V, F>(
           OfficialsFact.class,
           OfficialsFact.fold());
 
+  public static final FactStore<BranchSettings, BranchSettingsFact> BRANCH_SETTINGS =
+      new FactStore<>(
+          "dashboard-branch-settings",
+          TopicCatalogue::branchSettings,
+          BranchSettingsFact.class,
+          BranchSettingsFact.fold());
+
   /** Every store, in the order they are added to the topology. */
   public static List<FactStore<?, ?>> all() {
     return List.of(
@@ -140,7 +149,8 @@ public record FactStore<V, F>(
         RECEIPTS,
         DEAD_LETTERS,
         PUBLICATIONS,
-        OFFICIALS);
+        OFFICIALS,
+        BRANCH_SETTINGS);
   }
 
   /** The name of the source node that reads the store's topic. */

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.librarycampaign.dashboard.DashboardSettings;
 import org.librarycampaign.dashboard.board.Board;
 import org.librarycampaign.dashboard.facts.FactJson;
@@ -27,7 +28,7 @@ import org.librarycampaign.dashboard.store.ViewUnavailableException;
  * GET /login                  the login form; POST /login logs in, POST /logout out
  * GET /                       the page
  * GET /assets/{file}          its stylesheet and script
- * GET /api/board              everything below at once            (?week=YYYY-MM-DD: that week's calendar)
+ * GET /api/board              everything below at once            (?week=YYYY-MM-DD: that week's calendar; ?branch=: one branch's, in its zone)
  * GET /api/balance            per channel: this week's content, campaign and allowed posts, daily caps
  * GET /api/held               held posts, why, and what would release them
  * GET /api/calendar           a week of posts, milestones, conflicts and amplify gaps (?week=)
@@ -45,6 +46,9 @@ import org.librarycampaign.dashboard.store.ViewUnavailableException;
  * (starting, rebalancing), 400 for a bad week.
  */
 public final class DashboardWeb implements AutoCloseable {
+
+  /** A branch id, as the events' rules allow one (not {@code *}). */
+  private static final Pattern BRANCH = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
   static final String PAGE = "/";
   static final String ASSETS = "/assets/{file}";
@@ -129,14 +133,16 @@ public final class DashboardWeb implements AutoCloseable {
         API + "/stream",
         client -> {
           LocalDate week;
+          String branch;
           try {
             week = week(client.ctx());
+            branch = branch(client.ctx());
           } catch (IllegalArgumentException e) {
             client.sendEvent("failure", FactJson.write(Map.of("error", e.getMessage())));
             client.close();
             return;
           }
-          live.connect(client, week);
+          live.connect(client, week, branch);
         });
   }
 
@@ -152,14 +158,16 @@ public final class DashboardWeb implements AutoCloseable {
 
   private void answer(Context ctx, Function<Board, Object> part) {
     LocalDate week;
+    String branch;
     try {
       week = week(ctx);
+      branch = branch(ctx);
     } catch (IllegalArgumentException e) {
       json(ctx.status(HttpStatus.BAD_REQUEST), Map.of("error", e.getMessage()));
       return;
     }
     try {
-      json(ctx, part.apply(source.board(week)));
+      json(ctx, part.apply(source.board(week, branch)));
     } catch (ViewUnavailableException e) {
       json(
           ctx.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1"),
@@ -186,6 +194,19 @@ public final class DashboardWeb implements AutoCloseable {
       throw new IllegalArgumentException(
           "week must be a date such as 2026-11-30, got '" + week + "'");
     }
+  }
+
+  /** {@code ?branch=}: the one branch the calendar shows, or null for every branch. */
+  static String branch(Context ctx) {
+    String branch = ctx.queryParam("branch");
+    if (branch == null || branch.isBlank()) {
+      return null;
+    }
+    if (!BRANCH.matcher(branch.trim()).matches()) {
+      throw new IllegalArgumentException(
+          "branch must be a branch id such as eastside, got '" + branch + "'");
+    }
+    return branch.trim();
   }
 
   private static byte[] resource(String name) {

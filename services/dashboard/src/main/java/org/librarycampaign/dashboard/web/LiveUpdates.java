@@ -36,15 +36,18 @@ final class LiveUpdates implements AutoCloseable {
     GONE
   }
 
-  /** A connected page: the week it shows and what it was sent last. */
+  /** What a page shows: a week (null: the current one) and one branch's calendar, or all. */
+  private record View(LocalDate week, String branch) {}
+
+  /** A connected page: what it shows and what it was sent last. */
   private static final class Subscriber {
     private final SseClient client;
-    private final LocalDate week;
+    private final View view;
     private String lastSent;
 
-    Subscriber(SseClient client, LocalDate week) {
+    Subscriber(SseClient client, View view) {
       this.client = client;
-      this.week = week;
+      this.view = view;
     }
 
     /** Sends the event unless it is what the page has already. */
@@ -97,12 +100,12 @@ final class LiveUpdates implements AutoCloseable {
   }
 
   /** Keeps the page's stream open and sends it the board at once. */
-  void connect(SseClient client, LocalDate week) {
+  void connect(SseClient client, LocalDate week, String branch) {
     client.keepAlive();
-    Subscriber subscriber = new Subscriber(client, week);
+    Subscriber subscriber = new Subscriber(client, new View(week, branch));
     client.onClose(() -> subscribers.remove(subscriber));
     subscribers.add(subscriber);
-    String[] event = draw(week);
+    String[] event = draw(subscriber.view);
     if (subscriber.offer(event[0], event[1]) == Offer.GONE) {
       subscribers.remove(subscriber);
     }
@@ -110,10 +113,10 @@ final class LiveUpdates implements AutoCloseable {
 
   private void refresh() {
     try {
-      Map<LocalDate, String[]> drawn = new HashMap<>();
+      Map<View, String[]> drawn = new HashMap<>();
       boolean changed = false;
       for (Subscriber subscriber : subscribers) {
-        String[] event = drawn.computeIfAbsent(subscriber.week, this::draw);
+        String[] event = drawn.computeIfAbsent(subscriber.view, this::draw);
         switch (subscriber.offer(event[0], event[1])) {
           case GONE -> subscribers.remove(subscriber);
           case SENT -> changed = true;
@@ -134,10 +137,10 @@ final class LiveUpdates implements AutoCloseable {
     subscribers.removeIf(subscriber -> !subscriber.heartbeat());
   }
 
-  /** The event for a week: {@code board} with the board, or {@code waiting} with why not. */
-  private String[] draw(LocalDate week) {
+  /** The event for a view: {@code board} with the board, or {@code waiting} with why not. */
+  private String[] draw(View view) {
     try {
-      return new String[] {"board", FactJson.write(source.board(week))};
+      return new String[] {"board", FactJson.write(source.board(view.week(), view.branch()))};
     } catch (ViewUnavailableException e) {
       return new String[] {"waiting", FactJson.write(Map.of("error", e.getMessage()))};
     }

@@ -3,7 +3,8 @@
 "use strict";
 
 (() => {
-  const state = { week: new URLSearchParams(location.search).get("week"), source: null, zone: "UTC", summary: null,
+  const query = new URLSearchParams(location.search);
+  const state = { week: query.get("week"), branch: query.get("branch"), source: null, zone: "UTC", summary: null,
     me: null, board: null, reviews: new Map() };
   const byId = (id) => document.getElementById(id);
 
@@ -12,7 +13,7 @@
     MASTODON: "Mastodon", LINKEDIN: "LinkedIn", YOUTUBE: "YouTube", TIKTOK: "TikTok", OTHER: "Other",
   };
   const TONES = {
-    APPROVED: "ok", HELD: "held", REJECTED: "bad", WITHDRAWN: "info", PENDING: "info",
+    APPROVED: "ok", HELD: "held", REJECTED: "bad", WITHDRAWN: "info", PENDING: "info", EXPIRED: "expired",
     DELIVERED: "ok", RETRYING: "held", FAILED: "bad", PUBLISHED: "ok", SKIPPED: "info",
     OPEN: "bad", ESCALATED: "bad", UNROUTED: "bad", EXHAUSTED: "bad", REPORTED: "bad", ACKNOWLEDGED: "held", RESOLVED: "ok",
     CRITICAL: "bad", HIGH: "bad", MEDIUM: "held", LOW: "info",
@@ -43,18 +44,41 @@
   const plural = (n, one, many) => `${n} ${n === 1 ? one : many || one + "s"}`;
   const badge = (value, label) => h("span", { class: "badge", "data-tone": TONES[value] || "info" }, label || words(value));
 
-  function format(iso, options) {
+  // ---- local time (README: Local time): each row's times read in its channel's zone, else its
+  // branch's, else the dashboard's own; every time carries its zone's abbreviation, as the server
+  // writes it (board.abbreviations: per zone, the abbreviation of each UTC offset in minutes)
+  const intlZone = (zone) => (!zone || zone === "Z" ? "UTC" : zone);
+  function zoneOf(branchId, channelId) {
+    const zones = (state.board && state.board.zones) || {};
+    return intlZone((channelId && zones[channelId]) || (branchId && zones[branchId]) || state.zone);
+  }
+  function offsetMinutes(date, zone) {
+    const part = new Intl.DateTimeFormat("en-US", { timeZone: zone, timeZoneName: "longOffset" })
+      .formatToParts(date).find((p) => p.type === "timeZoneName");
+    const m = /GMT([+-])(\d{1,2}):?(\d{2})?/.exec(part ? part.value : "");
+    return m ? (m[1] === "-" ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] || 0)) : 0;
+  }
+  function abbreviation(date, zone) {
+    const minutes = offsetMinutes(date, zone);
+    const names = (state.board && state.board.abbreviations && state.board.abbreviations[zone]) || {};
+    if (names[minutes]) return names[minutes];
+    if (zone === "UTC") return "UTC";
+    const hours = String(Math.floor(Math.abs(minutes) / 60)).padStart(2, "0");
+    return `GMT${minutes < 0 ? "-" : "+"}${hours}:${String(Math.abs(minutes) % 60).padStart(2, "0")}`;
+  }
+  function format(iso, zone, options) {
     if (!iso) return "";
     const date = new Date(iso);
     try {
-      return new Intl.DateTimeFormat("en-GB", { timeZone: state.zone, ...options }).format(date);
+      return `${new Intl.DateTimeFormat("en-GB", { timeZone: zone, ...options }).format(date)} ${abbreviation(date, zone)}`;
     } catch (e) {
       return date.toISOString();
     }
   }
-  const dayTime = (iso) => format(iso, { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
-  const clockTime = (iso) => format(iso, { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", second: "2-digit" });
-  const when = (iso, text) => h("time", { datetime: iso }, text(iso));
+  // "Sat 5 Dec, 10:00 CST"; "5 Dec, 10:00:15 CST" where seconds matter (incidents, receipts)
+  const dayTime = (iso, zone) => format(iso, zone, { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
+  const clockTime = (iso, zone) => format(iso, zone, { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", second: "2-digit" });
+  const when = (iso, zone, text) => h("time", { datetime: iso }, text(iso, zone));
   // "12 min after the report": how long the response took, for the incident's facts
   function after(fromIso, toIso) {
     if (!fromIso || !toIso) return "";
@@ -71,7 +95,7 @@
   }
   const STEP = { reported: "Reported", escalated: "Escalated", notified: "Notified", repeated: "Repeated",
     fallback: "Fallback contact told", acknowledged: "Acknowledged", resolved: "Resolved", "resolution-notice": "Resolution notice" };
-  function step(s) {
+  function step(s, zone) {
     const text = [];
     if (s.what === "escalated") text.push(`to tier ${s.tier}`);
     if (s.notificationId) {
@@ -82,20 +106,20 @@
     if (s.via) text.push(VIA[s.via] || words(s.via));
     if (s.detail) text.push(s.detail);
     return h("li", { class: "step", "data-what": s.what, "data-notification-id": s.notificationId || null },
-      s.at ? when(s.at, clockTime) : h("span", { class: "muted" }, "time unknown"), " ",
+      s.at ? when(s.at, zone, clockTime) : h("span", { class: "muted" }, "time unknown"), " ",
       h("strong", {}, STEP[s.what] || words(s.what)), text.length ? ` · ${text.join(" · ")}` : "",
       s.receipts.length
         ? h("ul", { class: "step-receipts" }, s.receipts.map((r) =>
-          h("li", {}, `${words(r.status)} · attempt ${r.attempt} · `, when(r.at, clockTime),
+          h("li", {}, `${words(r.status)} · attempt ${r.attempt} · `, when(r.at, zone, clockTime),
             r.outbox ? " · outbox" : "", r.reason ? ` · ${r.reason}` : "")))
         : s.notificationId ? h("span", { class: "muted" }, " · no receipt yet") : null);
   }
-  function timeline(i, openDetails) {
+  function timeline(i, zone, openDetails) {
     if (!i.timeline.length) return null;
     const key = `timeline:${i.incidentId}`;
     return h("details", { class: "timeline", open: openDetails.has(key), "data-details-key": key },
-      h("summary", { "data-focus-key": key }, `Timeline (${plural(i.timeline.length, "step")}, times in ${state.zone})`),
-      h("ol", { class: "steps" }, i.timeline.map(step)));
+      h("summary", { "data-focus-key": key }, `Timeline (${plural(i.timeline.length, "step")}, times in ${zone})`),
+      h("ol", { class: "steps" }, i.timeline.map((s) => step(s, zone))));
   }
   const VIA = { LINK: "with the link of a notification", SMS: "by SMS reply", API: "through the API" };
   const shortDate = (date) =>
@@ -194,30 +218,32 @@
   // ---- held
   function renderHeld(held) {
     if (!held.length) return replace("held-body", h("p", { class: "empty" }, "Nothing is held."));
-    replace("held-body", h("ul", { class: "cards" }, held.map((p) =>
-      h("li", { class: "card", "data-post-id": p.postId },
+    replace("held-body", h("ul", { class: "cards" }, held.map((p) => {
+      const zone = zoneOf(p.branchId, p.channelId);
+      return h("li", { class: "card", "data-post-id": p.postId, "data-zone": zone },
         h("h3", {}, `${p.postId} `, badge(p.category)),
-        h("p", {}, `${p.channelId} · for `, when(p.scheduledAt, dayTime), p.campaignId ? ` · ${p.campaignId}` : ""),
+        h("p", {}, `${p.channelId} · for `, when(p.scheduledAt, zone, dayTime), p.campaignId ? ` · ${p.campaignId}` : ""),
         p.text ? h("blockquote", {}, p.text) : null,
         h("p", { class: "reason" }, h("span", { class: "label" }, "Why: "),
           p.reasons.map((r) => r.message).join(" ") || "no reason given"),
         h("p", { class: "release" }, h("span", { class: "label" }, "What releases it: "), p.release),
         h("p", { class: "expires" }, h("span", { class: "label" }, "Time left: "), p.expires),
-        h("p", { class: "muted" }, "Held since ", when(p.heldSince, dayTime)),
-        audit(p.audit),
-        heldReview(p)))));
+        h("p", { class: "muted" }, "Held since ", when(p.heldSince, zone, dayTime)),
+        audit(p.audit, zone),
+        heldReview(p));
+    })));
   }
 
-  // ---- the audit trail: every review governance applied, oldest first, in the board's zone
+  // ---- the audit trail: every review governance applied, oldest first, in the post's zone
   const ACTIONS = { APPROVE: "Approved", REJECT: "Rejected", RESCHEDULE: "Rescheduled" };
-  function audit(reviews) {
+  function audit(reviews, zone) {
     if (!reviews || !reviews.length) return null;
     return h("div", { class: "audit" },
       h("p", { class: "label" }, "Audit trail"),
       h("ol", {}, reviews.map((r) =>
         h("li", { "data-action": r.action },
-          `${ACTIONS[r.action] || words(r.action)} by ${r.reviewer}, `, when(r.at, dayTime),
-          r.scheduledAt ? [" to ", when(r.scheduledAt, dayTime)] : null,
+          `${ACTIONS[r.action] || words(r.action)} by ${r.reviewer}, `, when(r.at, zone, dayTime),
+          r.scheduledAt ? [" to ", when(r.scheduledAt, zone, dayTime)] : null,
           ` (revision ${r.revision})`,
           r.reason ? `: ${r.reason}` : ""))));
   }
@@ -225,16 +251,18 @@
   // ---- waiting for sign-off: the channel requires it and no reviewer approved this revision yet
   function renderSignOff(waiting) {
     if (!waiting.length) return replace("signoff-body", h("p", { class: "empty" }, "Nothing waits for sign-off."));
-    replace("signoff-body", h("ul", { class: "cards" }, waiting.map((p) =>
-      h("li", { class: "card signoff", "data-post-id": p.postId },
+    replace("signoff-body", h("ul", { class: "cards" }, waiting.map((p) => {
+      const zone = zoneOf(p.branchId, p.channelId);
+      return h("li", { class: "card signoff", "data-post-id": p.postId, "data-zone": zone },
         h("h3", {}, `${p.postId} `, badge(p.category), " ", badge(p.status)),
-        h("p", {}, `${p.channelId} · for `, when(p.scheduledAt, dayTime), p.campaignId ? ` · ${p.campaignId}` : ""),
+        h("p", {}, `${p.channelId} · for `, when(p.scheduledAt, zone, dayTime), p.campaignId ? ` · ${p.campaignId}` : ""),
         p.text ? h("blockquote", {}, p.text) : null,
         h("p", { class: "expires" }, h("span", { class: "label" }, "Time left: "), p.timeLeft),
-        h("p", { class: "muted" }, "Waiting since ", when(p.waitingSince, dayTime)),
+        h("p", { class: "muted" }, "Waiting since ", when(p.waitingSince, zone, dayTime)),
         canReview(p.branchId)
           ? reviewForm(`signoff:${p.postId}:${p.revision}`, p, {}, [["APPROVE", "Approve"]], true)
-          : null))));
+          : null);
+    })));
   }
 
   // ---- reviews: approve or reject a held post, apply a suggested slot (reviewers only)
@@ -318,7 +346,31 @@
   }
 
   // ---- calendar
+  // the calendar of one branch, in its zone, or of every branch (the dashboard's zone)
+  function renderBranchChoice() {
+    const select = byId("calendar-branch");
+    const branches = Object.keys((state.board && state.board.zones) || {})
+      .filter((key) => key !== "*" && !key.includes("/"));
+    if (state.branch && !branches.includes(state.branch)) branches.push(state.branch);
+    const options = [["", "All branches"], ...branches.sort().map((b) => [b, b])];
+    const wanted = options.map(([value, label]) => `${value}=${label}`).join("|");
+    if (select.dataset.options !== wanted) {
+      select.replaceChildren(...options.map(([value, label]) => h("option", { value }, label)));
+      select.dataset.options = wanted;
+    }
+    select.value = state.branch || "";
+  }
+
+  function viewQuery() {
+    const params = new URLSearchParams();
+    if (state.week) params.set("week", state.week);
+    if (state.branch) params.set("branch", state.branch);
+    const text = params.toString();
+    return text ? `?${text}` : "";
+  }
+
   function renderCalendar(cal) {
+    renderBranchChoice();
     byId("week-label").textContent =
       `${cal.days[0].label} – ${cal.days[6].label} (${cal.zone})` + (cal.days.some((d) => d.today) ? ", this week" : "");
     replace("gaps", cal.gaps.length ? h("ul", { class: "gap-list", "aria-label": "Amplify gaps" }, cal.gaps.map((g) =>
@@ -344,23 +396,24 @@
     const status = p.released ? "approved (released)" : words(p.status);
     return h("li", { class: "post", "data-post-id": p.postId, "data-status": p.status, "data-conflict": p.conflicts.length > 0 },
       h("div", { class: "meta" },
-        h("strong", {}, when(p.scheduledAt, () => p.time)),
+        h("strong", {}, when(p.scheduledAt, null, () => p.time)),
         ` ${p.branchId} · ${platform(p.platform)} `,
         badge(p.category), badge(p.status, status)),
       p.text ? h("p", { class: "text" }, p.text) : null,
       p.conflicts.map((c) => [h("p", { class: "conflict" },
-        `Conflicts with ${c.milestoneTitle}. Suggested slot: `, when(c.suggestedAt, () => c.suggested), "."), slotReview(p, c)]),
+        `Conflicts with ${c.milestoneTitle}. Suggested slot: `, when(c.suggestedAt, null, () => c.suggested), "."), slotReview(p, c)]),
       p.status === "HELD" || p.status === "REJECTED" ? h("p", { class: "muted" }, p.reasons.join(" ")) : null,
       p.warnings.length ? h("p", { class: "muted" }, "Warnings: " + p.warnings.map(words).join(", ")) : null,
       p.override ? h("p", { class: "override" }, p.override) : null,
-      audit(p.audit));
+      audit(p.audit, zoneOf(p.branchId, p.channelId)));
   }
 
   // ---- incidents
   function renderIncidents(incidents, openDetails) {
     if (!incidents.length) return replace("incidents-body", h("p", { class: "empty" }, "No incidents."));
-    replace("incidents-body", incidents.map((i) =>
-      h("article", { class: "incident", "data-incident-id": i.incidentId, "data-open": i.open, "data-unheard": i.unheard, "aria-label": `Incident ${i.incidentId}` },
+    replace("incidents-body", incidents.map((i) => {
+      const zone = zoneOf(i.branchId);
+      return h("article", { class: "incident", "data-incident-id": i.incidentId, "data-open": i.open, "data-unheard": i.unheard, "data-zone": zone, "aria-label": `Incident ${i.incidentId}` },
         i.unheard ? h("p", { class: "unheard" }, i.state === "UNROUTED"
           ? "No response plan covers this branch: only the fallback contacts were told."
           : "Nobody answered through the last tier and its repeats: the fallback contacts were told.") : null,
@@ -369,16 +422,16 @@
           badge(i.severity), badge(i.state), h("span", { class: "badge", "data-tone": "info" }, `tier ${i.tier}`)),
         h("dl", { class: "facts" },
           h("dt", {}, "Incident"), h("dd", {}, `${i.incidentId} at ${i.branchId}${i.category ? " · " + words(i.category) : ""}`),
-          h("dt", {}, "Reported"), h("dd", {}, i.reportedAt ? when(i.reportedAt, clockTime) : "", i.reportedBy ? ` by ${i.reportedBy}` : ""),
+          h("dt", {}, "Reported"), h("dd", {}, i.reportedAt ? when(i.reportedAt, zone, clockTime) : "", i.reportedBy ? ` by ${i.reportedBy}` : ""),
           h("dt", {}, "Acknowledged"), h("dd", {}, i.acknowledgedBy
             ? [`by ${i.acknowledgedBy}`, i.acknowledgedVia ? ` ${VIA[i.acknowledgedVia] || words(i.acknowledgedVia)}` : "",
-              i.acknowledgedAt ? [" at ", when(i.acknowledgedAt, clockTime), after(i.reportedAt, i.acknowledgedAt)] : ""]
+              i.acknowledgedAt ? [" at ", when(i.acknowledgedAt, zone, clockTime), after(i.reportedAt, i.acknowledgedAt)] : ""]
             : "not yet"),
-          i.resolvedAt ? [h("dt", {}, "Resolved"), h("dd", {}, when(i.resolvedAt, clockTime), after(i.reportedAt, i.resolvedAt),
+          i.resolvedAt ? [h("dt", {}, "Resolved"), h("dd", {}, when(i.resolvedAt, zone, clockTime), after(i.reportedAt, i.resolvedAt),
             i.resolvedBy ? ` by ${i.resolvedBy}` : "", i.resolution ? ` · ${i.resolution}` : "")] : null,
           i.timeToAcknowledge ? [h("dt", {}, "Time to acknowledge"), h("dd", { "data-fact": "time-to-acknowledge" }, duration(i.timeToAcknowledge))] : null,
           i.timeToResolve ? [h("dt", {}, "Time to resolve"), h("dd", { "data-fact": "time-to-resolve" }, duration(i.timeToResolve))] : null),
-        timeline(i, openDetails),
+        timeline(i, zone, openDetails),
         i.notifications.length
           ? table(`notifications:${i.incidentId}`, `Notifications for ${i.incidentId} (${i.notifications.length})`,
             ["Recipient", "Channel", "Tier", "Kind", "Delivery", "Receipts"],
@@ -388,17 +441,18 @@
               h("td", {}, String(n.tier)),
               h("td", {}, words(n.kind)),
               h("td", {}, badge(n.delivery), n.outbox ? " outbox" : ""),
-              h("td", {}, receipts(n, openDetails)))))
-          : h("p", { class: "muted" }, "Nobody notified yet."))));
+              h("td", {}, receipts(n, zone, openDetails)))))
+          : h("p", { class: "muted" }, "Nobody notified yet."));
+    }));
   }
 
-  function receipts(n, openDetails) {
+  function receipts(n, zone, openDetails) {
     if (!n.receipts.length) return "none yet";
     const key = `receipts:${n.notificationId}`;
     return h("details", { open: openDetails.has(key), "data-details-key": key },
       h("summary", { "data-focus-key": key }, plural(n.receipts.length, "receipt")),
       h("ol", { class: "receipts" }, n.receipts.map((r) =>
-        h("li", { class: "receipt" }, `${words(r.status)} · attempt ${r.attempt} · `, when(r.at, clockTime),
+        h("li", { class: "receipt" }, `${words(r.status)} · attempt ${r.attempt} · `, when(r.at, zone, clockTime),
           r.outbox ? " · outbox" : "", r.reason ? ` · ${r.reason}` : ""))));
   }
 
@@ -406,7 +460,7 @@
   const PUBLISHERS = { MASTODON: "Mastodon", BLUESKY: "Bluesky", WEBHOOK: "the webhook", OUTBOX: "the local outbox" };
   const webLink = (url) => /^https?:\/\//i.test(url || "");
 
-  function outcome(e, directory) {
+  function outcome(e, directory, zone) {
     switch (e.status) {
       case "PUBLISHED":
         if (e.file) return ["Written to the local outbox, not sent: ", h("code", {}, `${directory}/${e.file}`)];
@@ -415,7 +469,7 @@
             : e.remoteId ? ` (${e.remoteId})` : ""];
       case "RETRYING":
         return [`Attempt ${e.attempt} failed: ${e.reason || "no reason given"}. Next attempt `,
-          e.nextAttemptAt ? when(e.nextAttemptAt, clockTime) : "soon", "."];
+          e.nextAttemptAt ? when(e.nextAttemptAt, zone, clockTime) : "soon", "."];
       case "FAILED":
         return [`Failed after ${plural(e.attempt, "attempt")}: ${e.reason || "no reason given"}`];
       case "SKIPPED":
@@ -435,12 +489,15 @@
       h("p", { class: "legend", "data-counts": "publications" },
         `${c.published} published (${c.outbox} in the outbox) · ${c.retrying} retrying · ${c.failed} failed · ${c.skipped} skipped`),
       table("publications", "Latest receipt per post revision", ["When", "Post", "Scheduled for", "Outcome", "Details"],
-        p.latest.map((e) => h("tr", { "data-post-id": e.postId, "data-revision": e.revision, "data-status": e.status },
-          h("td", {}, when(e.at, clockTime)),
-          h("td", {}, `${e.postId} (revision ${e.revision})`, h("br"), h("span", { class: "muted" }, `${e.branchId} · ${platform(e.platform)}`)),
-          h("td", {}, when(e.scheduledAt, dayTime)),
-          h("td", {}, badge(e.status)),
-          h("td", {}, outcome(e, p.outboxDirectory))))),
+        p.latest.map((e) => {
+          const zone = zoneOf(e.branchId, e.channelId);
+          return h("tr", { "data-post-id": e.postId, "data-revision": e.revision, "data-status": e.status, "data-zone": zone },
+            h("td", {}, when(e.at, zone, clockTime)),
+            h("td", {}, `${e.postId} (revision ${e.revision})`, h("br"), h("span", { class: "muted" }, `${e.branchId} · ${platform(e.platform)}`)),
+            h("td", {}, when(e.scheduledAt, zone, dayTime)),
+            h("td", {}, badge(e.status)),
+            h("td", {}, outcome(e, p.outboxDirectory, zone)));
+        })),
       h("h3", {}, "Waiting in the local outbox"),
       p.outbox.length
         ? [h("p", {}, `${plural(c.outbox, "post")} in `, h("code", {}, p.outboxDirectory),
@@ -448,7 +505,7 @@
             c.outbox > p.outbox.length ? ` (the first ${p.outbox.length} shown)` : ""),
           table("post-outbox", "Posts in the local outbox", ["Scheduled for", "Channel", "Post", "File"],
             p.outbox.map((e) => h("tr", { "data-post-id": e.postId, "data-revision": e.revision },
-              h("td", {}, when(e.scheduledAt, dayTime)),
+              h("td", {}, when(e.scheduledAt, zoneOf(e.branchId, e.channelId), dayTime)),
               h("td", {}, `${e.branchId} · ${platform(e.platform)}`),
               h("td", {}, e.text || `${e.postId} (revision ${e.revision})`),
               h("td", {}, h("code", {}, e.file)))))]
@@ -462,11 +519,17 @@
       h("p", {}, `${plural(o.count, "message")} in `, h("code", {}, o.directory), o.count > o.entries.length ? ` (the latest ${o.entries.length} shown)` : ""),
       table("outbox", "Messages in the outbox", ["When", "Channel", "To", "Subject", "Note"],
         o.entries.map((e) => h("tr", { "data-notification-id": e.notificationId },
-          h("td", {}, when(e.at, clockTime)),
+          h("td", {}, when(e.at, incidentZone(e.incidentId), clockTime)),
           h("td", {}, words(e.channel)),
           h("td", {}, [e.name, e.role].filter(Boolean).join(", "), e.address ? h("span", { class: "muted" }, ` · ${e.address}`) : null),
           h("td", {}, e.subject || e.notificationId),
           h("td", {}, e.note || "")))));
+  }
+
+  // an outbox message reads in the zone of its incident's branch, when the board still shows it
+  function incidentZone(incidentId) {
+    const incident = ((state.board && state.board.incidents) || []).find((i) => i.incidentId === incidentId);
+    return zoneOf(incident ? incident.branchId : null);
   }
 
   function renderDeadLetters(d) {
@@ -476,7 +539,7 @@
       h("p", {}, d.count === 1 ? "record could not be handled." : "records could not be handled."),
       table("dead-letters", "Latest dead letters", ["When", "From", "Stage", "Why", "Service"],
         d.latest.map((l) => h("tr", {},
-          h("td", {}, when(l.failedAt, clockTime)),
+          h("td", {}, when(l.failedAt, intlZone(state.zone), clockTime)),
           h("td", {}, `${l.sourceTopic} [${l.partition}] @${l.offset}`),
           h("td", {}, words(l.stage)),
           h("td", {}, h("strong", {}, l.errorClass.split(".").pop()), `: ${l.errorMessage}`),
@@ -532,7 +595,7 @@
 
   function connect() {
     if (state.source) state.source.close();
-    const source = new EventSource("/api/stream" + (state.week ? `?week=${encodeURIComponent(state.week)}` : ""));
+    const source = new EventSource("/api/stream" + viewQuery());
     state.source = source;
     setConnection("connecting", "Connecting to the live view…");
     source.addEventListener("board", (event) => {
@@ -567,7 +630,13 @@
       start.setUTCDate(start.getUTCDate() + offsetDays);
       state.week = start.toISOString().slice(0, 10);
     }
-    history.replaceState(null, "", state.week ? `?week=${state.week}#calendar` : "/#calendar");
+    history.replaceState(null, "", `/${viewQuery()}#calendar`);
+    connect();
+  }
+
+  function chooseBranch(event) {
+    state.branch = event.target.value || null;
+    history.replaceState(null, "", `/${viewQuery()}#calendar`);
     connect();
   }
 
@@ -577,6 +646,7 @@
     byId("previous-week").addEventListener("click", () => goToWeek(-7));
     byId("next-week").addEventListener("click", () => goToWeek(7));
     byId("this-week").addEventListener("click", () => goToWeek(null));
+    byId("calendar-branch").addEventListener("change", chooseBranch);
     document.addEventListener("submit", submitReview);
     document.addEventListener("input", (event) => {
       const form = event.target.closest && event.target.closest("form.review");

@@ -172,7 +172,7 @@ class BoardTest {
                 "Resolving the incident at eastside releases it: i1 (HIGH, Petition against a"
                     + " picture book).",
                 NOW.minusSeconds(120),
-                "expires in 2 d, at Fri 4 Dec 12:00 UTC"),
+                "expires in 2 d, at Fri 4 Dec, 12:00 UTC"),
             new HeldPost(
                 "k2",
                 1,
@@ -188,7 +188,7 @@ class BoardTest {
                     + " releases it (1 campaign post per 3 content posts; 3 content and 1"
                     + " campaign approved so far).",
                 NOW.minusSeconds(60),
-                "expires in 22 h, at Thu 3 Dec 10:00 UTC"));
+                "expires in 22 h, at Thu 3 Dec, 10:00 UTC"));
     assertThat(board.summary().held()).isEqualTo(2);
     assertThat(board.summary().openIncidents()).isEqualTo(1);
   }
@@ -356,15 +356,15 @@ class BoardTest {
                 "Budget hearing",
                 day(3, 18),
                 day(4, 1),
-                "from 18:00",
+                "from 18:00 UTC",
                 List.of("northgate")));
     assertThat(calendar.days().get(4).milestones())
         .extracting(Calendar.Milestone::time)
-        .containsExactly("until 01:00");
+        .containsExactly("until 01:00 UTC");
     Calendar.Day saturday = calendar.days().get(5);
     assertThat(saturday.milestones())
         .extracting(Calendar.Milestone::time)
-        .containsExactly("10:00–18:00");
+        .containsExactly("10:00–18:00 UTC");
     assertThat(saturday.posts())
         .containsExactly(
             new Calendar.ScheduledPost(
@@ -376,7 +376,7 @@ class BoardTest {
                 "CONTENT",
                 null,
                 day(5, 12),
-                "12:00",
+                "12:00 UTC",
                 "Text of festival-post",
                 "APPROVED",
                 false,
@@ -389,7 +389,7 @@ class BoardTest {
                         day(5, 8),
                         day(5, 20),
                         day(5, 20),
-                        "Sat 5 Dec 20:00",
+                        "Sat 5 Dec, 20:00 UTC",
                         "Falls during the festival"))));
     assertThat(calendar.gaps())
         .containsExactly(
@@ -399,7 +399,7 @@ class BoardTest {
                 "budget-2027",
                 "Budget hearing",
                 day(3, 18),
-                "Thu 3 Dec 18:00",
+                "Thu 3 Dec, 18:00 UTC",
                 "No budget-2027 post in the 72 hours before Budget hearing"));
   }
 

@@ -3,6 +3,7 @@ package org.librarycampaign.dashboard.board;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.librarycampaign.dashboard.facts.BranchSettingsFact;
 import org.librarycampaign.dashboard.facts.CalendarFlag;
 import org.librarycampaign.dashboard.facts.DeadLetterFact;
 import org.librarycampaign.dashboard.facts.DecisionFact;
@@ -30,6 +31,7 @@ final class FactsBuilder {
   final List<ReceiptsFact> receipts = new ArrayList<>();
   final List<DeadLetterFact> deadLetters = new ArrayList<>();
   final List<OfficialsFact> officials = new ArrayList<>();
+  final List<BranchSettingsFact> branchSettings = new ArrayList<>();
 
   Facts build() {
     return new Facts(
@@ -44,7 +46,14 @@ final class FactsBuilder {
         receipts,
         deadLetters,
         List.of(),
-        officials);
+        officials,
+        branchSettings);
+  }
+
+  /** The settings of a branch (or of {@code *}) naming a zone, or none (null). */
+  FactsBuilder branchZone(String branchId, String zone) {
+    branchSettings.add(new BranchSettingsFact(branchId, zone));
+    return this;
   }
 
   FactsBuilder policy(String channelId, int maxPerDay, String zone) {

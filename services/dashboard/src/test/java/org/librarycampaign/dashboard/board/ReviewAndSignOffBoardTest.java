@@ -1,6 +1,7 @@
 package org.librarycampaign.dashboard.board;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -186,7 +187,7 @@ class ReviewAndSignOffBoardTest {
                 "APPROVED",
                 "Text of s1",
                 Instant.parse("2026-12-02T08:00:00Z"),
-                "publishes in 9 h, at Wed 2 Dec 15:00 America/Chicago, once signed"),
+                "publishes in 9 h, at Wed 2 Dec, 15:00 CST, once signed"),
             new SignOffWait(
                 "h1",
                 2,
@@ -198,17 +199,20 @@ class ReviewAndSignOffBoardTest {
                 "HELD",
                 "Text of h1",
                 REVIEWED,
-                "publishes in 9 h, at Wed 2 Dec 15:00 America/Chicago, once signed"));
+                "publishes in 9 h, at Wed 2 Dec, 15:00 CST, once signed"));
   }
 
   @Test
-  void aPostStillUnsignedAtItsTimeSaysItIsNotPublished() {
-    Board board = Board.build(facts().build(), AT.plusSeconds(60), UTC, null, OUTBOX);
+  void aPostStillUnsignedAtItsTimeLeavesTheListItCanNoLongerBePublished() {
+    assertThat(Board.build(facts().build(), AT.minusSeconds(30), UTC, null, OUTBOX).signOff())
+        .extracting(SignOffWait::postId, SignOffWait::timeLeft)
+        .containsExactly(
+            tuple("s1", "publishes in less than a minute, at Wed 2 Dec, 15:00 CST, once signed"),
+            tuple("h1", "publishes in less than a minute, at Wed 2 Dec, 15:00 CST, once signed"));
 
-    assertThat(board.signOff())
-        .extracting(SignOffWait::timeLeft)
-        .containsOnly(
-            "its time, Wed 2 Dec 15:00 America/Chicago, has passed unsigned: it is not published");
+    assertThat(Board.build(facts().build(), AT, UTC, null, OUTBOX).signOff()).isEmpty();
+    assertThat(Board.build(facts().build(), AT.plusSeconds(60), UTC, null, OUTBOX).signOff())
+        .isEmpty();
   }
 
   @Test
@@ -248,6 +252,6 @@ class ReviewAndSignOffBoardTest {
                 + "\"campaignId\":\"budget-2027\",\"scheduledAt\":\"2026-12-02T21:00:00Z\","
                 + "\"status\":\"APPROVED\",\"text\":\"Text of s1\","
                 + "\"waitingSince\":\"2026-12-02T08:00:00Z\","
-                + "\"timeLeft\":\"publishes in 9 h, at Wed 2 Dec 15:00 America/Chicago, once signed\"},");
+                + "\"timeLeft\":\"publishes in 9 h, at Wed 2 Dec, 15:00 CST, once signed\"},");
   }
 }

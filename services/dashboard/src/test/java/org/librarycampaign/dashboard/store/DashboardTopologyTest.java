@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import library.campaign.events.BranchSettings;
 import library.campaign.events.ContactChannel;
 import library.campaign.events.DeadLetterStage;
 import library.campaign.events.DecisionStatus;
@@ -51,6 +52,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.librarycampaign.dashboard.DashboardService;
+import org.librarycampaign.dashboard.facts.BranchSettingsFact;
 import org.librarycampaign.dashboard.facts.CalendarFlag;
 import org.librarycampaign.dashboard.facts.DeadLetterFact;
 import org.librarycampaign.dashboard.facts.DecisionFact;
@@ -125,7 +127,8 @@ class DashboardTopologyTest {
             topics.notificationReceipts().name(),
             topics.deadLetters().name(),
             topics.publications().name(),
-            topics.officials().name());
+            topics.officials().name(),
+            topics.branchSettings().name());
     assertThat(description.globalStores())
         .extracting(store -> store.processor().stores().iterator().next())
         .containsExactly(
@@ -140,7 +143,8 @@ class DashboardTopologyTest {
             "dashboard-notification-receipts",
             "dashboard-dead-letters",
             "dashboard-publications",
-            "dashboard-officials");
+            "dashboard-officials",
+            "dashboard-branch-settings");
   }
 
   @Test
@@ -314,6 +318,32 @@ class DashboardTopologyTest {
     assertThat(contents(FactStore.OFFICIALS)).containsOnlyKeys("westside");
     assertThat(unreadable).as("the dead letters of settings topics are ingest's").isEmpty();
     assertThat(driver.producedTopicNames()).isEmpty();
+  }
+
+  @Test
+  void branchSettingsKeepTheZonePerBranchAndAreForgottenOnATombstone() {
+    var settings = input(topics.branchSettings());
+
+    settings.pipeInput(
+        "eastside",
+        BranchSettings.newBuilder()
+            .setBranchId("eastside")
+            .setZone("America/Chicago")
+            .setReportContacts(List.of("lead@eastside.example"))
+            .build());
+    settings.pipeInput("*", BranchSettings.newBuilder().setBranchId("*").build());
+
+    assertThat(contents(FactStore.BRANCH_SETTINGS))
+        .containsExactly(
+            Map.entry("*", new BranchSettingsFact("*", null)),
+            Map.entry("eastside", new BranchSettingsFact("eastside", "America/Chicago")));
+
+    settings.pipeInput("eastside", null);
+
+    assertThat(contents(FactStore.BRANCH_SETTINGS))
+        .containsExactly(Map.entry("*", new BranchSettingsFact("*", null)));
+    assertThat(driver.producedTopicNames()).isEmpty();
+    assertThat(unreadable).isEmpty();
   }
 
   @Test

@@ -13,15 +13,15 @@ import static org.librarycampaign.dashboard.TestRecords.status;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
+import library.campaign.events.BranchSettings;
 import library.campaign.events.ContactChannel;
 import library.campaign.events.DecisionStatus;
 import library.campaign.events.DeliveryStatus;
@@ -31,34 +31,18 @@ import library.campaign.events.Platform;
 import library.campaign.events.PostCategory;
 import library.campaign.events.ReasonCode;
 import library.campaign.events.Severity;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.librarycampaign.dashboard.DashboardService;
-import org.librarycampaign.dashboard.DashboardSettings;
 import org.librarycampaign.dashboard.login.Viewers;
-import org.librarycampaign.platform.config.CampaignConfig;
-import org.librarycampaign.platform.ops.OpsServer;
-import org.librarycampaign.platform.ops.Readiness;
-import org.librarycampaign.platform.service.RunningService;
-import org.librarycampaign.platform.service.ServiceContext;
-import org.librarycampaign.platform.topics.Topic;
+import org.librarycampaign.platform.time.LocalTimes;
 import org.librarycampaign.platform.topics.TopicCatalogue;
-import org.librarycampaign.testsupport.SharedStack;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 
 /**
  * The dashboard service on the real broker and registry, its page in headless Chromium: records
@@ -72,56 +56,29 @@ class DashboardBrowserIT {
   private static final String VIEWER = "tester";
   private static final String PASSWORD = "a password for the browser test";
 
+  private LiveDashboard live;
   private TopicCatalogue topics;
-  private RunningService dashboard;
-  private OpsServer http;
-  private KafkaProducer<String, byte[]> producer;
   private Browser browser;
   private String page;
 
   @BeforeAll
   void start() throws IOException {
-    Path viewers = Files.createTempFile("dashboard-viewers", ".properties");
-    viewers.toFile().deleteOnExit();
-    Files.writeString(viewers, VIEWER + "=" + Viewers.hashed(PASSWORD, new SecureRandom()) + "\n");
-    CampaignConfig config =
-        SharedStack.get()
-            .configFor("dashboard-browser")
-            .with(
-                Map.of(
-                    DashboardSettings.ZONE, "UTC",
-                    DashboardSettings.REFRESH_INTERVAL, "200ms",
-                    DashboardSettings.VIEWERS_FILE, viewers.toString()));
-    topics = SharedStack.createTopics(config);
-    Readiness readiness = new Readiness();
-    dashboard = new DashboardService().start(new ServiceContext(config, topics, readiness));
-    http = OpsServer.start(0, readiness, List.of(dashboard::addRoutes));
-    await().atMost(Duration.ofSeconds(60)).until(readiness::isReady);
-    Properties producerProperties = new Properties();
-    producerProperties.putAll(config.kafkaProperties());
-    producerProperties.put(ProducerConfig.ACKS_CONFIG, "all");
-    producer =
-        new KafkaProducer<>(producerProperties, new StringSerializer(), new ByteArraySerializer());
-    page = "http://localhost:" + http.port() + "/";
-    browser = Browser.start(1280, 900);
-    browser.logIn(URI.create(page), VIEWER, PASSWORD);
+    live =
+        LiveDashboard.start(
+            "dashboard-browser",
+            "UTC",
+            VIEWER + "=" + Viewers.hashed(PASSWORD, new SecureRandom()) + "\n",
+            VIEWER,
+            PASSWORD);
+    topics = live.topics;
+    browser = live.browser;
+    page = live.page;
   }
 
   @AfterAll
   void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (producer != null) {
-      producer.close();
-    }
-    // as campaign up does: the service first, so that it closes its live streams while the
-    // server can still end them
-    if (dashboard != null) {
-      dashboard.close();
-    }
-    if (http != null) {
-      http.close();
+    if (live != null) {
+      live.close();
     }
   }
 
@@ -129,13 +86,13 @@ class DashboardBrowserIT {
   void openThePage() {
     browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
     browser.driver.get(page);
-    awaitLive();
+    live.awaitLive();
   }
 
   @Test
   void thePageLoadsLiveWithEverySectionAndNoScriptErrors() {
     assertThat(browser.driver.getTitle()).isEqualTo("Campaign dashboard");
-    assertThat(texts(By.cssSelector("main h2")))
+    assertThat(live.texts(By.cssSelector("main h2")))
         .containsExactly(
             "Balance this week",
             "Held posts",
@@ -148,7 +105,7 @@ class DashboardBrowserIT {
     assertThat(browser.driver.findElements(By.cssSelector("#calendar-body .day"))).hasSize(7);
     assertThat(browser.driver.findElement(By.tagName("html")).getDomAttribute("lang"))
         .isEqualTo("en");
-    assertThat(severeConsoleMessages()).isEmpty();
+    assertThat(live.severeConsoleMessages()).isEmpty();
     browser.screenshot("page-loads");
   }
 
@@ -160,12 +117,12 @@ class DashboardBrowserIT {
     String landedOn = browser.driver.getCurrentUrl();
     String title = browser.driver.getTitle();
     browser.logIn(URI.create(page), VIEWER, PASSWORD);
-    awaitLive();
+    live.awaitLive();
 
     assertThat(landedOn).endsWith(Login.PATH);
     assertThat(title).isEqualTo("Log in: campaign dashboard");
     assertThat(browser.driver.getTitle()).isEqualTo("Campaign dashboard");
-    assertThat(severeConsoleMessages()).isEmpty();
+    assertThat(live.severeConsoleMessages()).isEmpty();
   }
 
   @Test
@@ -173,11 +130,11 @@ class DashboardBrowserIT {
     Instant scheduled = Instant.now().truncatedTo(ChronoUnit.MINUTES);
     mark();
 
-    send(
+    live.send(
         topics.channelPolicies(),
         "eastside/FACEBOOK",
         policy("eastside", Platform.FACEBOOK, 3, "UTC", true));
-    send(
+    live.send(
         topics.posts(),
         "eastside",
         drafted(
@@ -188,7 +145,7 @@ class DashboardBrowserIT {
             PostCategory.CONTENT,
             scheduled,
             "Story time is back on Wednesdays"));
-    send(
+    live.send(
         topics.postDecisions(),
         "live-1",
         decision(
@@ -206,12 +163,13 @@ class DashboardBrowserIT {
         .untilAsserted(
             () -> {
               assertThat(
-                      text(
+                      live.text(
                           By.cssSelector(
                               "#calendar-body [data-post-id='live-1'][data-status='APPROVED']")))
                   .contains("Story time is back on Wednesdays", "eastside");
               assertThat(
-                      text(By.cssSelector("#balance-body [data-channel-id='eastside/FACEBOOK']")))
+                      live.text(
+                          By.cssSelector("#balance-body [data-channel-id='eastside/FACEBOOK']")))
                   .contains("content");
             });
     assertThat(stillTheSamePage()).as("the page was not reloaded").isTrue();
@@ -223,7 +181,7 @@ class DashboardBrowserIT {
     Instant scheduled = Instant.now().truncatedTo(ChronoUnit.MINUTES);
     mark();
 
-    send(
+    live.send(
         topics.posts(),
         "westside",
         drafted(
@@ -234,7 +192,7 @@ class DashboardBrowserIT {
             PostCategory.CAMPAIGN,
             scheduled,
             "Come to the budget hearing"));
-    send(
+    live.send(
         topics.postDecisions(),
         "held-1",
         held(
@@ -250,13 +208,106 @@ class DashboardBrowserIT {
         .atMost(SOON)
         .untilAsserted(
             () ->
-                assertThat(text(By.cssSelector("#held-body [data-post-id='held-1']")))
+                assertThat(live.text(By.cssSelector("#held-body [data-post-id='held-1']")))
                     .contains(
                         "Why: Held: 3 more content posts this week would free it.",
                         "What releases it: Approving 3 more content posts on westside/FACEBOOK",
                         "Come to the budget hearing"));
     assertThat(stillTheSamePage()).isTrue();
     browser.screenshot("held-post");
+  }
+
+  @Test
+  void eachRowReadsInItsBranchsZoneWithTheAbbreviationAndAnExpiredPostHasABadgeOfItsOwn() {
+    ZoneId chicago = ZoneId.of("America/Chicago");
+    // held posts expire by the wall clock at their time: this one is four weeks away
+    Instant scheduled = Instant.now().plus(Duration.ofDays(28)).truncatedTo(ChronoUnit.MINUTES);
+    Instant heldAt = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+    Instant thisWeek = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+
+    live.send(
+        topics.branchSettings(),
+        "southside",
+        BranchSettings.newBuilder().setBranchId("southside").setZone(chicago.getId()).build());
+    live.send(
+        topics.posts(),
+        "southside",
+        drafted(
+            "local-1",
+            1,
+            "southside",
+            Platform.X,
+            PostCategory.CAMPAIGN,
+            scheduled,
+            "Budget hearing on Thursday"));
+    live.send(
+        topics.postDecisions(),
+        "local-1",
+        held(
+            "local-1",
+            "southside",
+            Platform.X,
+            scheduled,
+            ReasonCode.RATIO_LIMIT,
+            "Held: 3 more content posts this week would free it.",
+            heldAt));
+    live.send(
+        topics.posts(),
+        "westside",
+        drafted(
+            "expired-1",
+            1,
+            "westside",
+            Platform.FACEBOOK,
+            PostCategory.CAMPAIGN,
+            thisWeek,
+            "Held until its time passed"));
+    live.send(
+        topics.postDecisions(),
+        "expired-1",
+        decision(
+            "expired-1",
+            1,
+            "westside",
+            Platform.FACEBOOK,
+            PostCategory.CAMPAIGN,
+            thisWeek,
+            DecisionStatus.EXPIRED,
+            Instant.now()));
+
+    String card = "#held-body [data-post-id='local-1']";
+    // the page's clock and abbreviation are those the server writes (LocalTimes)
+    await()
+        .atMost(SOON)
+        .untilAsserted(
+            () ->
+                assertThat(live.text(By.cssSelector(card)))
+                    .contains(
+                        "southside/X · for " + LocalTimes.dayAndTime(scheduled, chicago),
+                        "Time left: expires in 27 d",
+                        ", at " + LocalTimes.dayAndTime(scheduled, chicago),
+                        "Held since " + LocalTimes.dayAndTime(heldAt, chicago)));
+    assertThat(browser.driver.findElement(By.cssSelector(card)).getDomAttribute("data-zone"))
+        .isEqualTo("America/Chicago");
+    // the other branches keep the dashboard's zone (UTC here), also with its abbreviation
+    await()
+        .atMost(SOON)
+        .untilAsserted(
+            () ->
+                assertThat(
+                        browser
+                            .driver
+                            .findElement(
+                                By.cssSelector(
+                                    "#calendar-body [data-post-id='expired-1'] .badge[data-tone='expired']"))
+                            .getText())
+                    .isEqualTo("expired"));
+    assertThat(live.text(By.cssSelector("#calendar-body [data-post-id='expired-1'] .meta strong")))
+        .isEqualTo(
+            DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC).format(thisWeek)
+                + " UTC");
+    assertThat(live.severeConsoleMessages()).isEmpty();
+    browser.screenshot("local-time");
   }
 
   @Test
@@ -277,17 +328,17 @@ class DashboardBrowserIT {
         notification(
             "incident-1", "eastside", 0, "ana", "Ana Ruiz", ContactChannel.SMS, "+15550100101", at);
 
-    send(
+    live.send(
         topics.incidents(),
         "eastside",
         reported("incident-1", "eastside", Severity.HIGH, "Petition against a picture book", at));
-    send(topics.notifications(), email.getNotificationId(), email);
-    send(topics.notifications(), sms.getNotificationId(), sms);
-    send(
+    live.send(topics.notifications(), email.getNotificationId(), email);
+    live.send(topics.notifications(), sms.getNotificationId(), sms);
+    live.send(
         topics.incidentStatus(),
         "incident-1",
         status("incident-1", "eastside", IncidentState.OPEN, 0, List.of(email, sms), at));
-    send(
+    live.send(
         topics.notificationReceipts(),
         email.getNotificationId(),
         receipt(
@@ -298,7 +349,7 @@ class DashboardBrowserIT {
             false,
             "SMTP timeout",
             at.plusSeconds(1)));
-    send(
+    live.send(
         topics.notificationReceipts(),
         email.getNotificationId(),
         receipt(
@@ -309,7 +360,7 @@ class DashboardBrowserIT {
             false,
             null,
             at.plusSeconds(6)));
-    send(
+    live.send(
         topics.notificationReceipts(),
         sms.getNotificationId(),
         receipt(
@@ -326,26 +377,26 @@ class DashboardBrowserIT {
         .atMost(SOON)
         .untilAsserted(
             () -> {
-              assertThat(text(By.cssSelector(incident)))
+              assertThat(live.text(By.cssSelector(incident)))
                   .contains("Petition against a picture book", "high", "open", "tier 0");
-              assertThat(texts(By.cssSelector(incident + " tr[data-notification-id]")))
+              assertThat(live.texts(By.cssSelector(incident + " tr[data-notification-id]")))
                   .hasSize(2)
                   .anySatisfy(row -> assertThat(row).contains("Ana Ruiz", "email", "delivered"))
                   .anySatisfy(row -> assertThat(row).contains("sms", "delivered", "outbox"));
-              assertThat(text(By.cssSelector("#outbox-body")))
+              assertThat(live.text(By.cssSelector("#outbox-body")))
                   .contains("no SMS gateway configured");
             });
     String emailRow = incident + " tr[data-notification-id='" + email.getNotificationId() + "']";
     browser.driver.findElement(By.cssSelector(emailRow + " summary")).click();
-    assertThat(texts(By.cssSelector(emailRow + " li.receipt")))
+    assertThat(live.texts(By.cssSelector(emailRow + " li.receipt")))
         .satisfiesExactly(
             first -> assertThat(first).startsWith("retrying · attempt 1").contains("SMTP timeout"),
             second -> assertThat(second).startsWith("delivered · attempt 2"));
     // the timeline: every step in time order, each notification with its receipts
     browser.driver.findElement(By.cssSelector(incident + " details.timeline summary")).click();
-    assertThat(text(By.cssSelector(incident + " details.timeline summary")))
+    assertThat(live.text(By.cssSelector(incident + " details.timeline summary")))
         .isEqualTo("Timeline (3 steps, times in UTC)");
-    assertThat(texts(By.cssSelector(incident + " li.step")))
+    assertThat(live.texts(By.cssSelector(incident + " li.step")))
         .satisfiesExactly(
             reported -> assertThat(reported).endsWith("Reported · by front desk"),
             first ->
@@ -364,10 +415,9 @@ class DashboardBrowserIT {
   @Test
   void anUnreadableRecordBecomesADeadLetterOnThePageAndTheViewsGoOn() {
     mark();
-    producer.send(
-        new ProducerRecord<>(topics.postDecisions().name(), "garbled", new byte[] {1, 2, 3}));
+    live.sendBytes(topics.postDecisions().name(), "garbled", new byte[] {1, 2, 3});
     Instant scheduled = Instant.now().truncatedTo(ChronoUnit.MINUTES);
-    send(
+    live.send(
         topics.posts(),
         "northgate",
         drafted(
@@ -383,9 +433,10 @@ class DashboardBrowserIT {
         .atMost(SOON)
         .untilAsserted(
             () -> {
-              assertThat(texts(By.cssSelector("#calendar-body [data-post-id='after-garbage']")))
+              assertThat(
+                      live.texts(By.cssSelector("#calendar-body [data-post-id='after-garbage']")))
                   .hasSize(1);
-              assertThat(text(By.id("dead-letters-body")))
+              assertThat(live.text(By.id("dead-letters-body")))
                   .contains(topics.postDecisions().name(), "deserialization");
             });
     assertThat(stillTheSamePage()).isTrue();
@@ -404,7 +455,7 @@ class DashboardBrowserIT {
             ContactChannel.WEBHOOK,
             "https://chat.library.example.org/hooks/branch-managers/with/a/long/path",
             now);
-    send(
+    live.send(
         topics.posts(),
         "riverside",
         drafted(
@@ -415,12 +466,12 @@ class DashboardBrowserIT {
             PostCategory.CONTENT,
             now,
             "A_long_word_without_spaces_that_must_wrap_on_a_phone_screen_and_not_push_it_wider"));
-    send(
+    live.send(
         topics.incidents(),
         "riverside",
         reported("phone-incident", "riverside", Severity.CRITICAL, "Water leak", now));
-    send(topics.notifications(), webhook.getNotificationId(), webhook);
-    send(
+    live.send(topics.notifications(), webhook.getNotificationId(), webhook);
+    live.send(
         topics.notificationReceipts(),
         webhook.getNotificationId(),
         receipt(
@@ -433,18 +484,18 @@ class DashboardBrowserIT {
             now));
     browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
     browser.driver.navigate().refresh();
-    awaitLive();
+    live.awaitLive();
     await()
         .atMost(SOON)
         .until(
             () ->
-                !texts(
+                !live.texts(
                             By.cssSelector(
                                 "#outbox-body [data-notification-id='"
                                     + webhook.getNotificationId()
                                     + "']"))
                         .isEmpty()
-                    && !texts(By.cssSelector("[data-post-id='phone-post']")).isEmpty());
+                    && !live.texts(By.cssSelector("[data-post-id='phone-post']")).isEmpty());
 
     Number pageWidth = (Number) js().executeScript("return document.documentElement.scrollWidth;");
     Number viewport = (Number) js().executeScript("return document.documentElement.clientWidth;");
@@ -461,39 +512,6 @@ class DashboardBrowserIT {
     browser.windowScreenshot("phone-incidents");
   }
 
-  private <V> void send(Topic<String, V> topic, String key, V value) {
-    try {
-      producer
-          .send(
-              new ProducerRecord<>(
-                  topic.name(),
-                  key,
-                  topic.valueSerde().serializer().serialize(topic.name(), value)))
-          .get();
-    } catch (Exception e) {
-      throw new IllegalStateException("could not produce to " + topic.name(), e);
-    }
-  }
-
-  private void awaitLive() {
-    await()
-        .atMost(SOON)
-        .until(
-            () ->
-                "live"
-                    .equals(
-                        browser
-                            .driver
-                            .findElement(By.id("connection"))
-                            .getDomAttribute("data-state")));
-  }
-
-  /** The element's text now, or "" while there is none (the page redraws a part on a change). */
-  private String text(By by) {
-    List<String> found = texts(by);
-    return found.isEmpty() ? "" : found.get(0);
-  }
-
   private JavascriptExecutor js() {
     return browser.driver;
   }
@@ -505,25 +523,5 @@ class DashboardBrowserIT {
 
   private boolean stillTheSamePage() {
     return "same page".equals(js().executeScript("return window.dashboardTestMark;"));
-  }
-
-  /** The texts of the matching elements, read again if the page redrew them meanwhile. */
-  private List<String> texts(By by) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return browser.driver.findElements(by).stream().map(WebElement::getText).toList();
-      } catch (StaleElementReferenceException redrawn) {
-        if (attempt == 5) {
-          throw redrawn;
-        }
-      }
-    }
-  }
-
-  private List<String> severeConsoleMessages() {
-    return browser.driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-        .filter(entry -> entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
-        .map(LogEntry::getMessage)
-        .toList();
   }
 }

@@ -56,11 +56,12 @@ class DashboardWebTest {
   @BeforeEach
   void start() throws Exception {
     BoardSource source =
-        week -> {
+        (week, branch) -> {
           if (!available.get()) {
             throw new ViewUnavailableException("the dashboard's views are rebalancing", null);
           }
-          return Board.build(facts.get(), NOW, ZONE, week, "/data/outbox");
+          return Board.build(
+              facts.get(), NOW, ZONE, week, branch, "/data/outbox", "/data/outbox-posts");
         };
     web =
         DashboardWeb.start(
@@ -217,7 +218,10 @@ class DashboardWebTest {
     assertThat(board.statusCode()).isEqualTo(200);
     assertThat(board.headers().firstValue("Content-Type")).hasValue("application/json");
     assertThat(board.body())
-        .startsWith("{\"zone\":\"Europe/Amsterdam\",\"today\":\"2026-12-02\",\"summary\":")
+        .startsWith("{\"zone\":\"Europe/Amsterdam\",\"today\":\"2026-12-02\",\"zones\":{")
+        .contains("\"westside/FACEBOOK\":\"Europe/Amsterdam\"")
+        .contains(
+            "\"abbreviations\":{\"Europe/Amsterdam\":{\"60\":\"CET\",\"120\":\"CEST\"}},\"summary\":")
         .contains("\"held\":1");
     assertThat(held.body())
         .startsWith("[{\"postId\":\"k1\"")
@@ -226,6 +230,21 @@ class DashboardWebTest {
     for (String part : List.of("balance", "incidents", "outbox", "dead-letters")) {
       assertThat(get("/api/" + part).statusCode()).as(part).isEqualTo(200);
     }
+  }
+
+  @Test
+  void theCalendarOfOneBranchIsInItsZoneAndABadBranchIs400() throws Exception {
+    HttpResponse<String> eastside = get("/api/calendar?branch=eastside");
+    HttpResponse<String> bad = get("/api/calendar?branch=..%2Fetc");
+
+    assertThat(eastside.statusCode()).isEqualTo(200);
+    assertThat(eastside.body())
+        .startsWith(
+            "{\"weekStart\":\"2026-11-30\",\"weekEnd\":\"2026-12-06\",\"zone\":\"Europe/Amsterdam\","
+                + "\"branch\":\"eastside\",");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body())
+        .isEqualTo("{\"error\":\"branch must be a branch id such as eastside, got '../etc'\"}");
   }
 
   @Test

@@ -130,7 +130,8 @@ class ReviewRoutesTest {
         };
     web =
         DashboardWeb.start(
-            week -> Board.build(facts, NOW, ZONE, week, "/data/outbox"),
+            (week, branch) ->
+                Board.build(facts, NOW, ZONE, week, branch, "/data/outbox", "/data/outbox-posts"),
             new DashboardSettings(
                 ZONE,
                 Duration.ofMillis(50),

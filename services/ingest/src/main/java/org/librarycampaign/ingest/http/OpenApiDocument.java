@@ -318,7 +318,8 @@ public final class OpenApiDocument {
         "Every step of the response (reported, escalated, notified, repeated, fallback,"
             + " acknowledged, resolved, resolution-notice) in time order, each notification with"
             + " its latest delivery receipt, and the times to acknowledge and resolve; every time"
-            + " in campaign.ingest.zone. The owning branch's token or the admin token.");
+            + " in the zone of the incident's branch (its BranchSettings, else those of *, else"
+            + " campaign.ingest.zone). The owning branch's token or the admin token.");
     ObjectNode incidentId = timeline.putArray("parameters").addObject();
     incidentId.put("name", "incidentId");
     incidentId.put("in", "path");
@@ -401,7 +402,10 @@ public final class OpenApiDocument {
     properties
         .putObject("zone")
         .put("type", "string")
-        .put("description", "The zone of every time (campaign.ingest.zone).");
+        .put(
+            "description",
+            "The zone of every time: the incident's branch's (BranchSettings, else those of *),"
+                + " else campaign.ingest.zone.");
     localTime(properties, "reportedAt", false);
     localTime(properties, "acknowledgedAt", true);
     localTime(properties, "resolvedAt", true);

@@ -2,6 +2,7 @@ package org.librarycampaign.ingest.incidents;
 
 import java.util.List;
 import java.util.Optional;
+import library.campaign.events.BranchSettings;
 import library.campaign.events.DeliveryReceipt;
 import library.campaign.events.IncidentStatus;
 import library.campaign.events.Notification;
@@ -28,4 +29,10 @@ public interface IncidentLookup {
    * oldest first: whom an SMS reply comes from.
    */
   List<Notification> smsAlertsTo(String phoneNumber) throws ViewUnavailableException;
+
+  /**
+   * The settings of a branch ({@code *}: of every branch without its own), for the zone its people
+   * read times in; empty when none were sent.
+   */
+  Optional<BranchSettings> branchSettings(String branchId) throws ViewUnavailableException;
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
+import library.campaign.events.BranchSettings;
 import library.campaign.events.ContactChannel;
 import library.campaign.events.DeliveryReceipt;
 import library.campaign.events.IncidentStatus;
@@ -68,6 +69,17 @@ public final class IncidentView implements IncidentLookup {
     }
     found.sort(OLDEST_FIRST);
     return found;
+  }
+
+  @Override
+  public Optional<BranchSettings> branchSettings(String branchId) throws ViewUnavailableException {
+    ReadOnlyKeyValueStore<String, BranchSettings> store =
+        store(IncidentViewTopology.BRANCH_SETTINGS_STORE);
+    try {
+      return Optional.ofNullable(store.get(branchId));
+    } catch (InvalidStateStoreException e) {
+      throw unavailable(e);
+    }
   }
 
   @Override

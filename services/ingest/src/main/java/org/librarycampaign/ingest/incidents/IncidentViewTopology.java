@@ -13,9 +13,13 @@ import org.librarycampaign.platform.topics.TopicCatalogue;
  * campaign.incident-status       --> global store ingest-incident-status       (key incidentId)
  * campaign.notifications         --> global store ingest-notifications         (key notificationId)
  * campaign.notification-receipts --> global store ingest-notification-receipts (key notificationId)
+ * campaign.branch-settings       --> global store ingest-branch-settings       (key branchId, or *)
  * </pre>
  *
- * A notification id starts with {@code <incidentId>/}, so an incident's notifications are one
+ * The branch settings give the zone of the times people read about a branch's incident (README.md,
+ * "Local time").
+ *
+ * <p>A notification id starts with {@code <incidentId>/}, so an incident's notifications are one
  * prefix scan.
  */
 public final class IncidentViewTopology {
@@ -23,6 +27,7 @@ public final class IncidentViewTopology {
   public static final String STATUS_STORE = "ingest-incident-status";
   public static final String NOTIFICATIONS_STORE = "ingest-notifications";
   public static final String RECEIPTS_STORE = "ingest-notification-receipts";
+  public static final String BRANCH_SETTINGS_STORE = "ingest-branch-settings";
 
   private IncidentViewTopology() {}
 
@@ -30,5 +35,6 @@ public final class IncidentViewTopology {
     GlobalView.addTo(builder, topics.incidentStatus(), STATUS_STORE);
     GlobalView.addTo(builder, topics.notifications(), NOTIFICATIONS_STORE);
     GlobalView.addTo(builder, topics.notificationReceipts(), RECEIPTS_STORE);
+    GlobalView.addTo(builder, topics.branchSettings(), BRANCH_SETTINGS_STORE);
   }
 }

@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import library.campaign.events.IncidentState;
 import library.campaign.events.IncidentStatus;
 import library.campaign.events.Notification;
@@ -13,14 +14,23 @@ import library.campaign.events.NotifiedContact;
 /**
  * The HTML pages of an acknowledge link: small, readable on a phone, plain semantic HTML (one
  * heading, a list of facts, the steps as an ordered list, one button), every text escaped. Times
- * are local ({@link ResponderSettings#zone()}).
+ * are local, in the zone of the incident's branch (README.md, "Local time"; the service's {@link
+ * ResponderSettings#zone()} when the branch names none).
  */
 final class AckPage {
 
-  private final ZoneId zone;
+  private final Function<String, ZoneId> zones;
 
+  /** Every time in one zone. */
   AckPage(ZoneId zone) {
-    this.zone = zone;
+    this(branchId -> zone);
+  }
+
+  /**
+   * @param zones the zone of a branch's people
+   */
+  AckPage(Function<String, ZoneId> zones) {
+    this.zones = zones;
   }
 
   /** GET on an open incident: what happened, what to do, who else knows, and the button. */
@@ -63,7 +73,7 @@ final class AckPage {
         .append(e(status.getAcknowledgedBy()))
         .append("</strong>");
     if (status.getAcknowledgedAt() != null) {
-      html.append(" on ").append(time(status.getAcknowledgedAt()));
+      html.append(" on ").append(time(status.getAcknowledgedAt(), alert.getBranchId()));
     }
     if (status.getAcknowledgedVia() != null) {
       html.append(" (").append(e(via(status))).append(")");
@@ -83,7 +93,7 @@ final class AckPage {
       html.append(" by <strong>").append(e(status.getResolvedBy())).append("</strong>");
     }
     if (status.getResolvedAt() != null) {
-      html.append(" on ").append(time(status.getResolvedAt()));
+      html.append(" on ").append(time(status.getResolvedAt(), alert.getBranchId()));
     }
     html.append(". No action is needed.</p>\n");
     return end(html);
@@ -101,13 +111,13 @@ final class AckPage {
   }
 
   /** 403: a genuine link past its expiry. */
-  String expired(String incidentId, Instant expiredAt) {
+  String expired(String branchId, String incidentId, Instant expiredAt) {
     StringBuilder html = start("Link expired");
     html.append("<h1>This link has expired</h1>\n<p role=\"alert\">The acknowledge link for")
         .append(" incident <strong>")
         .append(e(incidentId))
         .append("</strong> stopped working on ")
-        .append(time(expiredAt))
+        .append(time(expiredAt, branchId))
         .append(". Use the link of a newer message, or acknowledge in the way your response plan")
         .append(" describes.</p>\n");
     return end(html);
@@ -128,7 +138,9 @@ final class AckPage {
     fact(html, "Branch", alert.getBranchId());
     fact(html, "Severity", alert.getSeverity().name());
     fact(html, "What happened", alert.getSummary());
-    html.append("<dt>Reported</dt><dd>").append(time(status.getReportedAt())).append("</dd>\n");
+    html.append("<dt>Reported</dt><dd>")
+        .append(time(status.getReportedAt(), alert.getBranchId()))
+        .append("</dd>\n");
     fact(html, "Status", status.getState().name());
     fact(
         html,
@@ -180,8 +192,12 @@ final class AckPage {
     };
   }
 
-  private String time(Instant at) {
-    return "<time datetime=\"" + at + "\">" + e(LocalTimes.full(at, zone)) + "</time>";
+  private String time(Instant at, String branchId) {
+    return "<time datetime=\""
+        + at
+        + "\">"
+        + e(LocalTimes.full(at, zones.apply(branchId)))
+        + "</time>";
   }
 
   private static void fact(StringBuilder html, String name, String value) {

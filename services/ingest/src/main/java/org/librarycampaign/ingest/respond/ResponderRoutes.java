@@ -9,11 +9,13 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import library.campaign.events.IncidentAcknowledged;
@@ -35,6 +37,7 @@ import org.librarycampaign.platform.ack.AckClaim;
 import org.librarycampaign.platform.ack.AckLinks;
 import org.librarycampaign.platform.json.ParsedEvent;
 import org.librarycampaign.platform.ops.TokenBuckets;
+import org.librarycampaign.platform.time.LocalZones;
 import org.librarycampaign.platform.topics.CampaignTopic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -96,9 +99,30 @@ public final class ResponderRoutes {
     this.rateLimits = rateLimits;
     this.meters = meters;
     this.clock = clock;
-    this.pages = new AckPage(settings.zone());
-    this.replies = new SmsReplies(settings.zone());
-    this.timeline = new Timeline(settings.zone());
+    Function<String, ZoneId> zones = branchZones(incidents, settings.zone());
+    this.pages = new AckPage(zones);
+    this.replies = new SmsReplies(zones);
+    this.timeline = new Timeline(zones);
+  }
+
+  /**
+   * The zone people of a branch read times in (README.md, "Local time"): the branch's settings,
+   * else those of {@code *}, else {@code fallback} ({@code campaign.ingest.zone}). A view that
+   * cannot be read now gives the next zone in line rather than failing the page.
+   */
+  static Function<String, ZoneId> branchZones(IncidentLookup incidents, ZoneId fallback) {
+    LocalZones zones =
+        new LocalZones(
+            channel -> null,
+            branch -> {
+              try {
+                return incidents.branchSettings(branch).orElse(null);
+              } catch (ViewUnavailableException e) {
+                return null;
+              }
+            },
+            fallback);
+    return zones::zone;
   }
 
   public void addRoutes(RoutesConfig routes) {
@@ -131,7 +155,13 @@ public final class ResponderRoutes {
     }
     if (verification instanceof AckLinks.Verification.Expired expired) {
       linkOutcome("expired");
-      html(ctx, 403, pages.expired(expired.claim().incidentId(), expired.claim().expiresAt()));
+      html(
+          ctx,
+          403,
+          pages.expired(
+              expired.claim().branchId(),
+              expired.claim().incidentId(),
+              expired.claim().expiresAt()));
       return;
     }
     AckClaim claim = ((AckLinks.Verification.Valid) verification).claim();

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import library.campaign.events.IncidentState;
 import library.campaign.events.IncidentStatus;
@@ -34,10 +35,19 @@ public final class SmsReplies {
   private static final Set<String> BARE_ACKNOWLEDGEMENTS = Set.of("ACK", "OK", "YES");
   private static final int MAX_LISTED = 5;
 
-  private final ZoneId zone;
+  private final Function<String, ZoneId> zones;
 
+  /** Every time in one zone. */
   public SmsReplies(ZoneId zone) {
-    this.zone = zone;
+    this(branchId -> zone);
+  }
+
+  /**
+   * @param zones the zone of a branch's people: an answer's times read in the zone of the
+   *     incident's branch (README.md, "Local time")
+   */
+  public SmsReplies(Function<String, ZoneId> zones) {
+    this.zones = zones;
   }
 
   /** What to do. */
@@ -157,7 +167,9 @@ public final class SmsReplies {
               + status.getAcknowledgedBy()
               + (status.getAcknowledgedAt() == null
                   ? ""
-                  : " at " + LocalTimes.brief(status.getAcknowledgedAt(), zone))
+                  : " at "
+                      + LocalTimes.brief(
+                          status.getAcknowledgedAt(), zones.apply(alert.getBranchId())))
               + ".",
           "already_acknowledged");
     }

@@ -21,17 +21,26 @@ import library.campaign.events.NotificationKind;
 /**
  * The timeline of one incident (services/ingest/README.md#incident-timeline), built from the crisis
  * service's records: its latest status, its notifications and their latest delivery receipts. Each
- * step has its time in the configured zone (ISO-8601 with the offset); steps are in time order, and
- * steps at the same time in the order they happened.
+ * step has its time in the zone of the incident's branch, else the configured zone (ISO-8601 with
+ * the offset; README.md, "Local time"); steps are in time order, and steps at the same time in the
+ * order they happened.
  */
 public final class Timeline {
 
   private static final DateTimeFormatter LOCAL = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
-  private final ZoneId zone;
+  private final Function<String, ZoneId> zones;
 
+  /** Every time in one zone. */
   public Timeline(ZoneId zone) {
-    this.zone = zone;
+    this(branchId -> zone);
+  }
+
+  /**
+   * @param zones the zone of a branch's people
+   */
+  public Timeline(Function<String, ZoneId> zones) {
+    this.zones = zones;
   }
 
   /** The JSON body of {@code GET /v1/incidents/{incidentId}}, as ordered maps and lists. */
@@ -39,6 +48,7 @@ public final class Timeline {
       IncidentStatus status,
       List<Notification> notifications,
       Function<String, Optional<DeliveryReceipt>> receipts) {
+    ZoneId zone = zones.apply(status.getBranchId());
     List<Step> steps = new ArrayList<>();
     steps.add(new Step(status.getReportedAt(), 0, ordered("what", "reported")));
     Set<Integer> tiersSeen = new HashSet<>();
@@ -52,7 +62,8 @@ public final class Timeline {
       step.put("to", n.getRecipient().getName());
       step.put("role", n.getRecipient().getRole());
       step.put("channel", n.getChannel().name());
-      step.put("receipt", receipts.apply(n.getNotificationId()).map(this::receipt).orElse(null));
+      step.put(
+          "receipt", receipts.apply(n.getNotificationId()).map(r -> receipt(r, zone)).orElse(null));
       steps.add(new Step(n.getCreatedAt(), 2, step));
     }
     if (status.getAcknowledgedBy() != null) {
@@ -79,14 +90,14 @@ public final class Timeline {
     body.put("summary", status.getSummary());
     body.put("tier", status.getTier());
     body.put("zone", zone.getId());
-    body.put("reportedAt", local(status.getReportedAt()));
-    body.put("acknowledgedAt", local(status.getAcknowledgedAt()));
-    body.put("resolvedAt", local(status.getResolvedAt()));
+    body.put("reportedAt", local(status.getReportedAt(), zone));
+    body.put("acknowledgedAt", local(status.getAcknowledgedAt(), zone));
+    body.put("resolvedAt", local(status.getResolvedAt(), zone));
     body.put("timeToAcknowledge", between(status.getReportedAt(), status.getAcknowledgedAt()));
     body.put("timeToResolve", between(status.getReportedAt(), status.getResolvedAt()));
     List<Map<String, Object>> timeline = new ArrayList<>();
     for (Step step : steps) {
-      Map<String, Object> entry = ordered("at", local(step.at()));
+      Map<String, Object> entry = ordered("at", local(step.at(), zone));
       entry.putAll(step.fields());
       timeline.add(entry);
     }
@@ -109,15 +120,15 @@ public final class Timeline {
     return "notified";
   }
 
-  private Map<String, Object> receipt(DeliveryReceipt receipt) {
+  private static Map<String, Object> receipt(DeliveryReceipt receipt, ZoneId zone) {
     Map<String, Object> out = ordered("status", receipt.getStatus().name());
-    out.put("at", local(receipt.getAt()));
+    out.put("at", local(receipt.getAt(), zone));
     out.put("attempt", receipt.getAttempt());
     if (receipt.getReason() != null) {
       out.put("reason", receipt.getReason());
     }
     if (receipt.getNextAttemptAt() != null) {
-      out.put("nextAttemptAt", local(receipt.getNextAttemptAt()));
+      out.put("nextAttemptAt", local(receipt.getNextAttemptAt(), zone));
     }
     if (receipt.getOutbox()) {
       out.put("outbox", true);
@@ -125,7 +136,7 @@ public final class Timeline {
     return out;
   }
 
-  private String local(Instant at) {
+  private static String local(Instant at, ZoneId zone) {
     return at == null ? null : LOCAL.format(at.atZone(zone));
   }
 

@@ -62,7 +62,7 @@ class AckPageTest {
         .contains("<h1>This link is not valid</h1>")
         .contains("the link&#39;s signature does not match: it was changed.")
         .doesNotContain("<button");
-    assertThat(pages.expired("i1", T0))
+    assertThat(pages.expired("westside", "i1", T0))
         .contains("<h1>This link has expired</h1>")
         .contains("stopped working on <time datetime=\"2026-12-01T15:00:00Z\">");
   }
