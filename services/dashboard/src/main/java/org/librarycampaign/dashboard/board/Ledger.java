@@ -9,10 +9,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import library.campaign.events.Platform;
 import org.librarycampaign.channelrules.ChannelRules;
 import org.librarycampaign.channelrules.Pacing;
+import org.librarycampaign.channelrules.PlatformDefaults;
+import org.librarycampaign.dashboard.facts.BranchSettingsFact;
 import org.librarycampaign.dashboard.facts.DecisionFact;
 import org.librarycampaign.dashboard.facts.Facts;
 import org.librarycampaign.dashboard.facts.PolicyFact;
@@ -36,6 +39,7 @@ final class Ledger {
   private record Held(Instant heldAt, LocalDate day) {}
 
   private final Map<String, PolicyFact> policies = new HashMap<>();
+  private final Map<String, ZoneId> branchZones = new HashMap<>();
   private final Map<WeekKey, Week> weeks = new HashMap<>();
   private final Map<WeekKey, List<Held>> heldQueues = new HashMap<>();
 
@@ -44,6 +48,10 @@ final class Ledger {
   static Ledger of(Facts facts) {
     Ledger ledger = new Ledger();
     facts.policies().forEach(p -> ledger.policies.put(p.channelId(), p));
+    for (BranchSettingsFact settings : facts.branchSettings()) {
+      ChannelRules.zoneNamed(settings.zone())
+          .ifPresent(zone -> ledger.branchZones.put(settings.branchId(), zone));
+    }
     Map<WeekKey, int[]> counts = new HashMap<>();
     Map<WeekKey, Map<LocalDate, Integer>> days = new HashMap<>();
     for (DecisionFact decision : facts.decisions()) {
@@ -91,17 +99,30 @@ final class Ledger {
     String branchId = slash < 0 ? channelId : channelId.substring(0, slash);
     Platform platform = platformNamed(slash < 0 ? "" : channelId.substring(slash + 1));
     PolicyFact policy = policies.get(channelId);
+    ZoneId zone =
+        (policy == null ? Optional.<ZoneId>empty() : ChannelRules.zoneNamed(policy.zone()))
+            .orElseGet(() -> branchZone(branchId));
     if (policy == null) {
-      return ChannelRules.defaults(branchId, platform);
+      return ChannelRules.of(branchId, platform, null, null, zone, null);
     }
     return ChannelRules.of(
             branchId,
             platform,
             policy.contentPerCampaign(),
             policy.maxPostsPerDay(),
-            ChannelRules.zoneNamed(policy.zone()).orElse(null),
+            zone,
             policy.politicalSpeechAllowed())
         .withPacing(Pacing.of(policy.minMinutesBetweenPosts(), policy.maxCampaignPostsPerWeek()));
+  }
+
+  /**
+   * The branch's zone as governance takes it when the channel's policy names none: the branch's own
+   * settings, else those of every branch ({@code *}), else UTC
+   * (services/governance/README.md#local-time).
+   */
+  private ZoneId branchZone(String branchId) {
+    ZoneId own = branchZones.get(branchId);
+    return own != null ? own : branchZones.getOrDefault("*", PlatformDefaults.ZONE);
   }
 
   private static Platform platformNamed(String name) {

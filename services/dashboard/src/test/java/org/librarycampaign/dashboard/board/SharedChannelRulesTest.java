@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.librarycampaign.dashboard.facts.DecisionFact;
 
@@ -103,5 +105,28 @@ class SharedChannelRulesTest {
     assertThat(balance.maxPostsPerDay()).isEqualTo(2);
     assertThat(balance.zone()).isEqualTo("UTC");
     assertThat(balance.days()).allSatisfy(day -> assertThat(day.full()).isFalse());
+  }
+
+  @Test
+  void aChannelWithoutAZoneCountsItsDaysInItsBranchsZoneAsGovernanceDoes() {
+    // Mon 30 Nov 03:00 UTC is Sun 29 Nov, 21:00 in Chicago: the week before, for governance
+    Instant lateSunday = Instant.parse("2026-11-30T03:00:00Z");
+    FactsBuilder facts =
+        new FactsBuilder()
+            .branchZone("*", "Europe/Berlin")
+            .branchZone("westside", "America/Chicago")
+            .approved("c1", "westside/FACEBOOK", "CONTENT", lateSunday)
+            .approved("c2", "eastside/FACEBOOK", "CONTENT", lateSunday);
+
+    Ledger ledger = Ledger.of(facts.build());
+
+    assertThat(ledger.rules("westside/FACEBOOK").zone()).isEqualTo(ZoneId.of("America/Chicago"));
+    assertThat(ledger.week("westside/FACEBOOK", MONDAY.minusDays(7)).approvedByDay())
+        .containsExactly(Map.entry(MONDAY.minusDays(1), 1));
+    assertThat(ledger.week("westside/FACEBOOK", MONDAY).content()).isZero();
+    // a branch without settings of its own takes every branch's (*)
+    assertThat(ledger.rules("eastside/FACEBOOK").zone()).isEqualTo(ZoneId.of("Europe/Berlin"));
+    assertThat(ledger.week("eastside/FACEBOOK", MONDAY).approvedByDay())
+        .containsExactly(Map.entry(MONDAY, 1));
   }
 }
