@@ -27,14 +27,16 @@ import org.slf4j.LoggerFactory;
  * its own, and older archives are deleted. An archive the JVM cannot use (it checks the jar and its
  * own version again) is ignored by the JVM, which then loads the classes as it would without one.
  *
- * <p>Off with {@code -Dcampaign.registry.class-data=false}, and on JVMs other than HotSpot
- * (OpenJDK).
+ * <p>Off unless {@code -Dcampaign.registry.class-data=true}, and always on JVMs other than HotSpot
+ * (OpenJDK). It is not on by default because the child writes the archive as it exits, whatever
+ * ends it: a child whose parent died (its watchdog stops it) then exits only once the archive is
+ * written, which took most of a minute on a loaded machine (it frees its port and database first).
  */
 final class ClassDataArchive {
 
   private static final Logger LOGGER = LoggerFactory.getLogger(ClassDataArchive.class);
 
-  /** System property that turns the archive off when set to {@code false}. */
+  /** System property that turns the archive on when set to {@code true}. */
   static final String ENABLED_PROPERTY = "campaign.registry.class-data";
 
   static final String DIRECTORY = "class-data";
@@ -54,12 +56,12 @@ final class ClassDataArchive {
   }
 
   /**
-   * The archive of {@code jar} run by this JVM, under {@code storageDir/class-data}; off when the
-   * system property {@value #ENABLED_PROPERTY} is {@code false} or this JVM is not HotSpot.
+   * The archive of {@code jar} run by this JVM, under {@code storageDir/class-data}; off unless the
+   * system property {@value #ENABLED_PROPERTY} is {@code true}, and when this JVM is not HotSpot.
    */
   static ClassDataArchive forJar(Path storageDir, Path jar) {
     boolean enabled =
-        !"false".equalsIgnoreCase(System.getProperty(ENABLED_PROPERTY, "true"))
+        "true".equalsIgnoreCase(System.getProperty(ENABLED_PROPERTY, "false"))
             && hotSpot(System.getProperty("java.vm.name", ""))
             && Runtime.version().feature() >= 13;
     return forJar(storageDir, jar, System.getProperty("java.vm.version", "?"), enabled);

@@ -106,6 +106,19 @@ class ClassDataArchiveTest {
   }
 
   @Test
+  void offUnlessAskedFor() throws Exception {
+    Path storage = temp.resolve("registry");
+    System.clearProperty(ClassDataArchive.ENABLED_PROPERTY);
+    assertThat(ClassDataArchive.forJar(storage, jar()).state()).isEqualTo("off");
+    System.setProperty(ClassDataArchive.ENABLED_PROPERTY, "true");
+    try {
+      assertThat(ClassDataArchive.forJar(storage, jar()).state()).isEqualTo("writing");
+    } finally {
+      System.clearProperty(ClassDataArchive.ENABLED_PROPERTY);
+    }
+  }
+
+  @Test
   void offMeansNoOptionsAndNothingWritten() throws Exception {
     Path storage = temp.resolve("registry");
     ClassDataArchive off = ClassDataArchive.forJar(storage, jar(), "17.0.15+6", false);

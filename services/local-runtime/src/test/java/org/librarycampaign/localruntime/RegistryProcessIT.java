@@ -39,6 +39,15 @@ class RegistryProcessIT {
   @Test
   void subjectsAndIdsSurviveARestartOnTheSameStorage(@TempDir Path storage) throws Exception {
     Path jar = RegistryProcess.locateRunnerJar();
+    System.setProperty(ClassDataArchive.ENABLED_PROPERTY, "true");
+    try {
+      subjectsAndIdsSurviveARestart(jar, storage);
+    } finally {
+      System.clearProperty(ClassDataArchive.ENABLED_PROPERTY);
+    }
+  }
+
+  private void subjectsAndIdsSurviveARestart(Path jar, Path storage) throws Exception {
 
     int id;
     try (RegistryProcess registry = RegistryProcess.start(jar, 0, storage)) {
