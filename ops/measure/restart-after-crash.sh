@@ -15,22 +15,29 @@ data=${2:-/tmp/restart-measure}
 jar=${CAMPAIGN_JAR:-services/cli/target/campaign.jar}
 ports=(--kafka-port 19192 --registry-port 18181 --http-port 18180)
 ready_url=http://localhost:18180/ready
-rm -rf "$data" && mkdir -p "$data"
+rm -rf "$data" && mkdir -p "$data" && touch "$data/up.log"
 
 # its own process group, so that kill -9 takes the registry child with it at once, as a crash of the
 # machine or the container would (killed alone, campaign up leaves a child that stops by itself
 # within seconds: RegistryChildWatchdogIT)
 start_up() {
+  up_log_line=$(($(wc -l <"$data/up.log") + 1))
   setsid java -jar "$jar" up "${ports[@]}" --data-dir "$data/stack" >>"$data/up.log" 2>&1 &
   up_pid=$!
 }
+# where the last start spent its time: the stack's own lines, with their times
+phases() {
+  tail -n +"$up_log_line" "$data/up.log" | grep -E 'Starting Kafka|Schema registry (process started|ready)|Kafka broker ready|Topics ready|Schemas of the topics|Service started|Services started|to="RUNNING"|ready in' |
+    sed -E 's/ (clusterId|dataDir|storage|log|bootstrap|url|pid|port|mode|secured)="[^"]*"//g; s/^/    /'
+}
+load() { cut -d' ' -f1-3 /proc/loadavg; }
 seconds_to_ready() {
   local started=$1 url=${2:-$ready_url} pid=${3:-$up_pid}
   until kill -0 "$pid" 2>/dev/null && curl -fs -o /dev/null "$url"; do
     kill -0 "$pid" 2>/dev/null || { echo "process $pid died, see $data/*.log" >&2; exit 1; }
     sleep 0.2
   done
-  echo "scale=1; ($(date +%s%N) - $started) / 1000000000" | bc
+  echo "$(echo "scale=1; ($(date +%s%N) - $started) / 1000000000" | bc) s (load average $(load))"
 }
 
 # the policies, plan and milestones of the example, then POSTS drafts over four weeks
@@ -45,16 +52,28 @@ for ((i = 0; i < posts; i++)); do
 done
 
 t0=$(date +%s%N); start_up
-echo "first start: ready after $(seconds_to_ready "$t0") s"
+echo "first start: ready after $(seconds_to_ready "$t0")"
+phases
 java -jar "$jar" emit --bootstrap localhost:19192 \
   --registry http://localhost:18181/apis/ccompat/v7 "$data/events.jsonl" 2>>"$data/emit.log"
-# let every service take the posts in (decisions reach the compacted topic)
+# let every service take the posts in: a decision for every post (on a loaded machine governance may
+# not have decided one yet when emit returns), then the changelogs no longer growing
 logs=$data/stack/kafka/node-0/data
 # record bytes (.log files): du would count the preallocated index files
 log_bytes() { cat "$@" 2>/dev/null | wc -c; }
-decisions() { log_bytes "$logs"/campaign.post-decisions-*/*.log; }
+decided() {
+  java -jar "$jar" export campaign.post-decisions --from-beginning --bootstrap localhost:19192 \
+    --registry http://localhost:18181/apis/ccompat/v7 2>>"$data/export.log" |
+    grep -o '"postId":"load-[0-9]*"' | sort -u | wc -l
+}
+deadline=$((SECONDS + 900))
+until [ "$(decided)" -ge "$posts" ]; do
+  ((SECONDS < deadline)) || { echo "not every post decided within 15 min, see $data/*.log" >&2; exit 1; }
+  sleep 5
+done
+changelogs() { log_bytes "$logs"/*-changelog-*/*.log; }
 previous=-1
-until [ "$(decisions)" = "$previous" ]; do previous=$(decisions); sleep 5; done
+until [ "$(changelogs)" = "$previous" ]; do previous=$(changelogs); sleep 5; done
 echo "state after $posts posts (bytes): stores on disk while running $(du -sb "$data/stack/streams-state" | cut -f1)," \
   "changelog records $(log_bytes "$logs"/*-changelog-*/*.log)"
 for service in "$data"/stack/streams-state/*/; do
@@ -68,12 +87,14 @@ done
 
 kill -9 -- -"$up_pid"; wait "$up_pid" 2>/dev/null || true
 t0=$(date +%s%N); start_up
-echo "after kill -9: ready after $(seconds_to_ready "$t0") s"
+echo "after kill -9: ready after $(seconds_to_ready "$t0")"
+phases
 grep -c TaskCorruptedException "$data/up.log" | sed 's/^/  TaskCorruptedException logged: /' || true
 
 kill "$up_pid"; wait "$up_pid" 2>/dev/null || true
 t0=$(date +%s%N); start_up
-echo "after a clean stop: ready after $(seconds_to_ready "$t0") s"
+echo "after a clean stop: ready after $(seconds_to_ready "$t0")"
+phases
 
 run_url=http://localhost:18183/ready
 start_run() {
@@ -84,12 +105,12 @@ start_run() {
 }
 t0=$(date +%s%N); start_run
 echo "campaign run crisis --instance-id c1, first start: ready after" \
-  "$(seconds_to_ready "$t0" "$run_url" "$run_pid") s"
+  "$(seconds_to_ready "$t0" "$run_url" "$run_pid")"
 sleep 5 # let it commit while it runs
 kill -9 "$run_pid"; wait "$run_pid" 2>/dev/null || true
 t0=$(date +%s%N); start_run
 echo "campaign run crisis --instance-id c1, after kill -9: ready after" \
-  "$(seconds_to_ready "$t0" "$run_url" "$run_pid") s"
+  "$(seconds_to_ready "$t0" "$run_url" "$run_pid")"
 kill "$run_pid"; wait "$run_pid" 2>/dev/null || true
 kill "$up_pid"; wait "$up_pid" 2>/dev/null || true
 

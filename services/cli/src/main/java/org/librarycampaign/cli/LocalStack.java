@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -111,21 +112,28 @@ final class LocalStack implements AutoCloseable {
       dataDirLock.close();
       throw e;
     }
+    // the topics need the broker only: create them while the registry may still be starting
+    CampaignConfig kafkaConfig =
+        base.with(
+            Map.of(
+                CampaignConfig.BOOTSTRAP_SERVERS,
+                kafka.bootstrapServers(),
+                CampaignConfig.DATA_DIR,
+                dataDir.toString()));
+    CompletableFuture<Void> topicsCreated =
+        CompletableFuture.runAsync(() -> createTopics(kafkaConfig, startedAt));
     SupervisedRegistry registry;
     try {
       registry = registryStart.join();
     } catch (RuntimeException e) {
+      topicsCreated.exceptionally(ignored -> null).join();
       kafka.close();
       dataDirLock.close();
       throw new IllegalStateException(
           "schema registry did not start: " + e.getCause().getMessage(), e);
     }
     CampaignConfig config =
-        base.with(
-            Map.of(
-                CampaignConfig.BOOTSTRAP_SERVERS, kafka.bootstrapServers(),
-                CampaignConfig.REGISTRY_URL, registry.confluentApiUrl(),
-                CampaignConfig.DATA_DIR, dataDir.toString()));
+        kafkaConfig.with(Map.of(CampaignConfig.REGISTRY_URL, registry.confluentApiUrl()));
     if (config.get(CampaignConfig.INSTANCE_ID).isEmpty()) {
       // a static member: after kill -9 the restarted stack takes its tasks back at once, instead
       // of waiting out the dead member's session (45 s) on the broker that restarted with it
@@ -133,15 +141,31 @@ final class LocalStack implements AutoCloseable {
     }
     LocalStack stack = new LocalStack(startedAt, config, dataDirLock, kafka, registry);
     try {
-      stack.startEverythingElse();
+      stack.startEverythingElse(topicsCreated);
     } catch (RuntimeException e) {
+      topicsCreated.exceptionally(ignored -> null).join();
       stack.close();
       throw e;
     }
     return stack;
   }
 
-  private void startEverythingElse() {
+  /** Creates the topics that are missing; logs how long after the start they were all there. */
+  private static void createTopics(CampaignConfig config, long startedAt) {
+    try (Admin admin = Admin.create(config.kafkaProperties())) {
+      List<String> created =
+          new TopicAdmin(
+                  admin, TopicCatalogue.forConfig(config), TopicSpecs.load(config.topicsFile()))
+              .createMissing();
+      LOGGER
+          .atInfo()
+          .addKeyValue("created", created.size())
+          .addKeyValue("sinceStartMillis", millisSince(startedAt))
+          .log("Topics ready");
+    }
+  }
+
+  private void startEverythingElse(CompletableFuture<Void> topicsCreated) {
     readiness.register("kafka", () -> new Readiness.State("RUNNING", true));
     readiness.register(
         "schema-registry",
@@ -150,12 +174,23 @@ final class LocalStack implements AutoCloseable {
           return new Readiness.State(status.name(), status == SupervisedRegistry.Status.RUNNING);
         });
     TopicCatalogue topics = TopicCatalogue.forConfig(config);
-    try (Admin admin = Admin.create(config.kafkaProperties())) {
-      new TopicAdmin(admin, topics, TopicSpecs.load(config.topicsFile())).createMissing();
-    }
     SchemaSetup.registerAll(topics);
+    LOGGER
+        .atInfo()
+        .addKeyValue("sinceStartMillis", millisSince(startedAt))
+        .log("Schemas of the topics registered");
+    try {
+      topicsCreated.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    }
     ServiceContext context = new ServiceContext(config, topics, readiness);
     startServices(context);
+    LOGGER
+        .atInfo()
+        .addKeyValue("services", serviceNames.size())
+        .addKeyValue("sinceStartMillis", millisSince(startedAt))
+        .log("Services started");
     http =
         OpsServer.start(
             HttpOptions.from(config),
@@ -190,8 +225,15 @@ final class LocalStack implements AutoCloseable {
         starts.add(
             starter.submit(
                 () -> {
+                  long started = System.nanoTime();
                   LOGGER.atInfo().addKeyValue("service", service.name()).log("Starting service");
-                  return service.start(context);
+                  RunningService running = service.start(context);
+                  LOGGER
+                      .atInfo()
+                      .addKeyValue("service", service.name())
+                      .addKeyValue("startMillis", millisSince(started))
+                      .log("Service started");
+                  return running;
                 }));
       }
       RuntimeException failure = null;
@@ -289,6 +331,10 @@ final class LocalStack implements AutoCloseable {
     closeQuietly("schema registry", registry);
     closeQuietly("kafka", kafka);
     closeQuietly("data directory lock", dataDirLock);
+  }
+
+  private static long millisSince(long startedNanos) {
+    return (System.nanoTime() - startedNanos) / 1_000_000;
   }
 
   private static void closeQuietly(String what, AutoCloseable closeable) {

@@ -71,9 +71,13 @@ public final class RegistryProcess implements AutoCloseable {
 
   private static final String LOG_FILE = "registry.log";
   private static final String DATABASE_NAME = "registry";
-  private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+
+  /** Generous: at a load average of 28 on two cores a child took 51 s before it listened. */
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+
   private static final Duration POLL_INTERVAL = Duration.ofMillis(100);
   private static final Duration GRACEFUL_STOP = Duration.ofSeconds(10);
+  private static final Duration GRACEFUL_STOP_WRITING_CLASS_DATA = Duration.ofSeconds(30);
   private static final int LOG_TAIL_LINES = 40;
   private static final int PORT_ATTEMPTS = 3;
 
@@ -90,20 +94,27 @@ public final class RegistryProcess implements AutoCloseable {
   private final int port;
   private final Path storageDir;
   private final Path logFile;
+  private final ClassDataArchive classData;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private RegistryProcess(
-      Process process, String instanceToken, int port, Path storageDir, Path logFile) {
+      Process process,
+      String instanceToken,
+      int port,
+      Path storageDir,
+      Path logFile,
+      ClassDataArchive classData) {
     this.process = process;
     this.instanceToken = instanceToken;
     this.port = port;
     this.storageDir = storageDir;
     this.logFile = logFile;
+    this.classData = classData;
   }
 
   /**
    * Starts {@code java -jar runnerJar} as a child process on the given port (0 = pick a free port),
-   * H2 file storage under storageDir, and blocks until the Confluent API answers (timeout: 60 s,
+   * H2 file storage under storageDir, and blocks until the Confluent API answers (timeout: 120 s,
    * then IllegalStateException with the last lines of the child's output).
    */
   public static RegistryProcess start(Path runnerJar, int port, Path storageDir) {
@@ -228,28 +239,42 @@ public final class RegistryProcess implements AutoCloseable {
   public int awaitExit() throws InterruptedException {
     int exitCode = process.waitFor();
     ChildProcesses.forget(process);
+    classData.childExited(false);
     return exitCode;
   }
 
-  /** Stops the registry gracefully, waits up to 10 s, then destroys it forcibly. Idempotent. */
+  /**
+   * Stops the registry gracefully, waits up to 10 s (30 s while it writes its class-data archive),
+   * then destroys it forcibly. Idempotent.
+   */
   @Override
   public void close() {
+    // a child that writes its class-data archive does so while it exits: give it time to
+    close(classData.writing() ? GRACEFUL_STOP_WRITING_CLASS_DATA : GRACEFUL_STOP);
+  }
+
+  /**
+   * Like {@link #close()}, waiting up to {@code grace} for the graceful stop (tests that must see
+   * the class-data archive written whatever the machine's load).
+   */
+  void close(Duration grace) {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
     long startedNanos = System.nanoTime();
     try {
       process.destroy();
-      boolean graceful = waitFor(process, GRACEFUL_STOP);
+      boolean graceful = waitFor(process, grace);
       if (!graceful) {
         LOGGER
             .atWarn()
             .addKeyValue("pid", process.pid())
-            .addKeyValue("waitedMs", GRACEFUL_STOP.toMillis())
+            .addKeyValue("waitedMs", grace.toMillis())
             .log("Schema registry did not stop in time; destroying it forcibly");
         process.destroyForcibly();
         waitFor(process, GRACEFUL_STOP);
       }
+      classData.childExited(graceful);
       LOGGER
           .atInfo()
           .addKeyValue("pid", process.pid())
@@ -268,6 +293,7 @@ public final class RegistryProcess implements AutoCloseable {
     try {
       process.destroyForcibly();
       waitFor(process, GRACEFUL_STOP);
+      classData.childExited(false);
       LOGGER
           .atInfo()
           .addKeyValue("pid", process.pid())
@@ -296,6 +322,9 @@ public final class RegistryProcess implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(ChildProcesses.javaExecutable());
     command.addAll(JVM_OPTIONS);
+    // the classes of the registry, loaded and verified once, mapped by every later start
+    ClassDataArchive classData = ClassDataArchive.forJar(dir, jar);
+    command.addAll(classData.jvmOptions());
     command.add("-Dquarkus.http.host=localhost");
     command.add("-Dquarkus.http.port=" + port);
     // Nothing that would reach beyond this machine, whatever the jar's defaults say.
@@ -343,9 +372,11 @@ public final class RegistryProcess implements AutoCloseable {
         .addKeyValue("port", port)
         .addKeyValue("storage", dir)
         .addKeyValue("log", logFile)
+        .addKeyValue("classData", classData.state())
         .log("Schema registry process started");
 
-    RegistryProcess registry = new RegistryProcess(process, instanceToken, port, dir, logFile);
+    RegistryProcess registry =
+        new RegistryProcess(process, instanceToken, port, dir, logFile, classData);
     try {
       awaitReady(registry, logOffset, startedNanos);
     } catch (RuntimeException e) {

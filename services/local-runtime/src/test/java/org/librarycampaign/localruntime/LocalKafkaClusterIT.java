@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -24,6 +25,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -60,6 +62,42 @@ class LocalKafkaClusterIT {
             .isEqualTo(clusterId);
       }
       assertThat(consume(kafka, topic, 2)).containsExactly("branch-opened", "petition-signed");
+    }
+  }
+
+  /**
+   * A lone node killed like a crash (no clean-shutdown file, its broker still registered with the
+   * controller) comes back with every acknowledged record. Its controller refuses the new
+   * incarnation's registration until the dead one's session expires, so the session is short and
+   * heartbeats frequent ({@code broker.session.timeout.ms} 4000, {@code
+   * broker.heartbeat.interval.ms} 500, instead of 9 s and 2 s): the broker must run with them.
+   */
+  @Test
+  void singleNodeKilledLikeACrashComesBackWithItsRecords(@TempDir Path dataDir) throws Exception {
+    String topic = "campaign.it.crash";
+    try (LocalKafkaCluster kafka = LocalKafkaCluster.startProcesses(dataDir, 1)) {
+      try (Admin admin = admin(kafka)) {
+        admin
+            .createTopics(List.of(new NewTopic(topic, 1, (short) 1)))
+            .all()
+            .get(30, TimeUnit.SECONDS);
+      }
+      List<String> sent = values("acked", 50);
+      produce(kafka, topic, sent);
+
+      kafka.killNode(0);
+      kafka.restartNode(0);
+
+      assertThat(consume(kafka, topic, sent.size())).containsExactlyElementsOf(sent);
+      try (Admin admin = admin(kafka)) {
+        ConfigResource broker = new ConfigResource(ConfigResource.Type.BROKER, "0");
+        Config config =
+            admin.describeConfigs(List.of(broker)).all().get(30, TimeUnit.SECONDS).get(broker);
+        assertThat(config.get("broker.session.timeout.ms").value())
+            .isEqualTo(Integer.toString(LocalKafkaCluster.SESSION_TIMEOUT_MS))
+            .isEqualTo("4000");
+        assertThat(config.get("broker.heartbeat.interval.ms").value()).isEqualTo("500");
+      }
     }
   }
 

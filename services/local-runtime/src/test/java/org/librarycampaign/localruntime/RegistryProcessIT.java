@@ -39,6 +39,15 @@ class RegistryProcessIT {
   @Test
   void subjectsAndIdsSurviveARestartOnTheSameStorage(@TempDir Path storage) throws Exception {
     Path jar = RegistryProcess.locateRunnerJar();
+    System.setProperty(ClassDataArchive.ENABLED_PROPERTY, "true");
+    try {
+      subjectsAndIdsSurviveARestart(jar, storage);
+    } finally {
+      System.clearProperty(ClassDataArchive.ENABLED_PROPERTY);
+    }
+  }
+
+  private void subjectsAndIdsSurviveARestart(Path jar, Path storage) throws Exception {
 
     int id;
     try (RegistryProcess registry = RegistryProcess.start(jar, 0, storage)) {
@@ -52,6 +61,8 @@ class RegistryProcessIT {
       register(registry, "campaign.it.other-value", "{\"type\":\"string\"}");
       id = register(registry, SUBJECT, SCHEMA);
       assertThat(id).isPositive();
+      // it writes its class-data archive as it exits: minutes on a machine at a load of 50
+      registry.close(Duration.ofMinutes(5));
     }
 
     // the data lives on disk, not in the registry JVM: an in-memory registry would start empty
@@ -60,8 +71,16 @@ class RegistryProcessIT {
           .anyMatch(name -> name.startsWith("registry") && name.endsWith(".db"));
     }
 
+    // the first child, stopped gracefully, left the archive of its classes for the next start
+    Path archive = ClassDataArchive.forJar(storage, jar).archive();
+    assertThat(archive).isRegularFile().isNotEmptyFile();
+    assertThat(archive.resolveSibling(archive.getFileName() + ".new")).doesNotExist();
+
     try (RegistryProcess registry = RegistryProcess.start(jar, 0, storage)) {
       assertThat(registry.isAlive()).isTrue();
+      assertThat(ProcessHandle.of(registry.pid()).flatMap(h -> h.info().arguments()))
+          .hasValueSatisfying(
+              arguments -> assertThat(arguments).contains("-XX:SharedArchiveFile=" + archive));
 
       HttpResponse<String> subjects = get(registry, "/subjects");
       assertThat(subjects.statusCode()).isEqualTo(200);
