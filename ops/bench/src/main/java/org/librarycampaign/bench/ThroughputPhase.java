@@ -234,11 +234,16 @@ final class ThroughputPhase {
         long calls = stack.registryRequests() - callsAtTenth;
         double seconds = (finished - started) / 1e9;
         long steadyInputs = (target - outputsAtTenth) / subject.outputsPerInput();
-        long appends = internalAppends(config, base.applicationId("") + id + "-");
+        String prefix = base.applicationId("") + id + "-";
+        Map<String, Long> byTopic = internalAppends(config, prefix);
+        long appends = byTopic.values().stream().mapToLong(Long::longValue).sum();
         System.out.printf(
             "  %-18s %-9s %.2f appends per input to its own topics (changelogs, repartitions;"
-                + " commit markers included)%n",
-            subject.name(), runId, (double) appends / inputRecords);
+                + " commit markers included)%s%n",
+            subject.name(),
+            runId,
+            (double) appends / inputRecords,
+            breakdown(byTopic, prefix, inputRecords));
         return new Measured(
             subject.name(),
             inputRecords,
@@ -252,11 +257,32 @@ final class ThroughputPhase {
   }
 
   /**
-   * Every record (commit markers included) in the topics whose names start with the run's
-   * application id prefix: its changelogs, repartition topics and, for governance, the hashtag
-   * view. The service's output topics are shared by the runs and not counted.
+   * The topics' shares of the appends per input, largest first, each named without the run's
+   * prefix; topics under 0.01 per input are left out. Empty for a topology without topics of its
+   * own.
    */
-  private static long internalAppends(CampaignConfig config, String prefix) throws Exception {
+  private static String breakdown(Map<String, Long> byTopic, String prefix, long inputRecords) {
+    String shares =
+        byTopic.entrySet().stream()
+            .filter(e -> (double) e.getValue() / inputRecords >= 0.01)
+            .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+            .map(
+                e ->
+                    String.format(
+                        "%s %.2f",
+                        e.getKey().substring(prefix.length()),
+                        (double) e.getValue() / inputRecords))
+            .collect(Collectors.joining(", "));
+    return shares.isEmpty() ? "" : String.format("%n      by topic: %s", shares);
+  }
+
+  /**
+   * Every record (commit markers included), by topic, in the topics whose names start with the
+   * run's application id prefix: its changelogs, repartition topics and, for governance, the
+   * hashtag view. The service's output topics are shared by the runs and not counted.
+   */
+  private static Map<String, Long> internalAppends(CampaignConfig config, String prefix)
+      throws Exception {
     try (Admin admin = Admin.create(config.kafkaProperties())) {
       Set<String> topics =
           admin.listTopics().names().get().stream()
@@ -275,11 +301,14 @@ final class ThroughputPhase {
                           p ->
                               latest.put(
                                   new TopicPartition(name, p.partition()), OffsetSpec.latest())));
-      long total = 0;
-      for (var offset : admin.listOffsets(latest).all().get().values()) {
-        total += offset.offset();
-      }
-      return total;
+      Map<String, Long> byTopic = new HashMap<>();
+      admin
+          .listOffsets(latest)
+          .all()
+          .get()
+          .forEach(
+              (partition, offset) -> byTopic.merge(partition.topic(), offset.offset(), Long::sum));
+      return byTopic;
     }
   }
 
