@@ -426,6 +426,10 @@ public final class Governor {
   private final class Session {
     private final Instant at;
     private final Map<String, Optional<PostRecord>> posts = new HashMap<>();
+
+    /** The post records as the state held them when this session first read them. */
+    private final Map<String, Optional<PostRecord>> stored = new HashMap<>();
+
     private final Set<String> changedPosts = new LinkedHashSet<>();
     private final Map<WindowKey, BalanceLedger> ledgers = new HashMap<>();
     private final Set<WindowKey> changedLedgers = new LinkedHashSet<>();
@@ -441,7 +445,12 @@ public final class Governor {
     }
 
     Optional<PostRecord> post(String postId) {
-      return posts.computeIfAbsent(postId, state::post);
+      return posts.computeIfAbsent(postId, this::storedPost);
+    }
+
+    /** The state's record of the post, read once per session. */
+    private Optional<PostRecord> storedPost(String postId) {
+      return stored.computeIfAbsent(postId, state::post);
     }
 
     void savePost(PostRecord post) {
@@ -687,7 +696,7 @@ public final class Governor {
 
     /** Writes a post's record, and keeps the schedule of stale holds in step with it. */
     private void writePost(PostRecord post) {
-      HoldExpiry.track(expiries, state.post(post.postId()), post);
+      HoldExpiry.track(expiries, storedPost(post.postId()), post);
       state.savePost(post);
     }
 
