@@ -50,9 +50,9 @@ public final class StateCodecs {
       StateCodec.of(HashtagUse.class).withLayout(new HashtagUseLayout());
 
   /**
-   * Written with every draft (its latest draft, for a RESCHEDULE): in its own layout too, since
-   * writing it by name was the largest single cost of a draft after the stores themselves
-   * (docs/PERFORMANCE.md#profiling); values stored by name still read.
+   * Written on reviews (and, before the post record kept the draft, with every draft): in its own
+   * layout too, since writing it by name was the largest single cost of a draft after the stores
+   * themselves (docs/PERFORMANCE.md#profiling); values stored by name still read.
    */
   private static final StateCodec<ReviewRecord> REVIEW_RECORDS =
       StateCodec.of(ReviewRecord.class).withLayout(new ReviewRecordLayout());
@@ -85,19 +85,100 @@ public final class StateCodecs {
     out.writeDate(window.monday());
   }
 
+  /** A draft: a presence flag, then its components in their order, each list as a count. */
+  private static void writeDraft(StateWriter out, Draft draft) {
+    out.writeBoolean(draft != null);
+    if (draft == null) {
+      return;
+    }
+    out.writeString(draft.postId());
+    out.writeInt(draft.revision());
+    out.writeString(draft.branchId());
+    out.writeEnum(draft.platform());
+    out.writeEnum(draft.category());
+    out.writeString(draft.campaignId());
+    out.writeString(draft.text());
+    writeStrings(out, draft.hashtags());
+    writeStrings(out, draft.mentions());
+    writeStrings(out, draft.links());
+    out.writeInt(draft.mediaCount());
+    out.writeInstant(draft.scheduledAt());
+    out.writeInstant(draft.draftedAt());
+    out.writeCount(draft.mediaKinds().size());
+    for (MediaKind kind : draft.mediaKinds()) {
+      out.writeEnum(kind);
+    }
+  }
+
+  private static Draft readDraft(StateReader in) {
+    if (!in.readBoolean()) {
+      return null;
+    }
+    String postId = in.readString();
+    int revision = in.readInt();
+    String branchId = in.readString();
+    Platform platform = in.readEnum(Platform.class);
+    PostCategory category = in.readEnum(PostCategory.class);
+    String campaignId = in.readString();
+    String text = in.readString();
+    List<String> hashtags = readStrings(in);
+    List<String> mentions = readStrings(in);
+    List<String> links = readStrings(in);
+    int mediaCount = in.readInt();
+    Instant scheduledAt = in.readInstant();
+    Instant draftedAt = in.readInstant();
+    int kinds = in.readCount();
+    List<MediaKind> mediaKinds = new ArrayList<>(Math.min(kinds, 16));
+    for (int i = 0; i < kinds; i++) {
+      mediaKinds.add(in.readEnum(MediaKind.class));
+    }
+    return new Draft(
+        postId,
+        revision,
+        branchId,
+        platform,
+        category,
+        campaignId,
+        text,
+        hashtags,
+        mentions,
+        links,
+        mediaCount,
+        scheduledAt,
+        draftedAt,
+        mediaKinds);
+  }
+
+  private static void writeStrings(StateWriter out, List<String> values) {
+    out.writeCount(values.size());
+    for (String value : values) {
+      out.writeString(value);
+    }
+  }
+
+  private static List<String> readStrings(StateReader in) {
+    int count = in.readCount();
+    List<String> values = new ArrayList<>(Math.min(count, 16));
+    for (int i = 0; i < count; i++) {
+      values.add(in.readString());
+    }
+    return values;
+  }
+
   private static WindowKey readWindow(StateReader in) {
     return new WindowKey(in.readString(), in.readEnum(Platform.class), in.readDate());
   }
 
   /**
-   * {@link PostRecord}, version 2: its components in their order, warnings last; each warning's
-   * network look-up fields (a presence flag and the count, the example address) since version 2.
+   * {@link PostRecord}, version 3: its components in their order, warnings, then the draft; each
+   * warning's network look-up fields (a presence flag and the count, the example address) since
+   * version 2; the draft (as in {@link ReviewRecordLayout}) since version 3, none before.
    */
   static final class PostRecordLayout implements StateLayout<PostRecord> {
 
     @Override
     public int version() {
-      return 2;
+      return 3;
     }
 
     @Override
@@ -127,6 +208,7 @@ public final class StateCodecs {
         }
         out.writeString(warning.exampleUrl());
       }
+      writeDraft(out, post.draft());
     }
 
     @Override
@@ -161,6 +243,7 @@ public final class StateCodecs {
             new Warning(
                 code, message, hashtag, firstUsedBy, firstUsedAt, usesElsewhere, exampleUrl));
       }
+      Draft draft = version >= 3 ? readDraft(in) : null;
       return new PostRecord(
           postId,
           revision,
@@ -174,7 +257,8 @@ public final class StateCodecs {
           day,
           status,
           released,
-          warnings);
+          warnings,
+          draft);
     }
   }
 
@@ -252,27 +336,7 @@ public final class StateCodecs {
 
     @Override
     public void write(StateWriter out, ReviewRecord record) {
-      Draft draft = record.draft();
-      out.writeBoolean(draft != null);
-      if (draft != null) {
-        out.writeString(draft.postId());
-        out.writeInt(draft.revision());
-        out.writeString(draft.branchId());
-        out.writeEnum(draft.platform());
-        out.writeEnum(draft.category());
-        out.writeString(draft.campaignId());
-        out.writeString(draft.text());
-        writeStrings(out, draft.hashtags());
-        writeStrings(out, draft.mentions());
-        writeStrings(out, draft.links());
-        out.writeInt(draft.mediaCount());
-        out.writeInstant(draft.scheduledAt());
-        out.writeInstant(draft.draftedAt());
-        out.writeCount(draft.mediaKinds().size());
-        for (MediaKind kind : draft.mediaKinds()) {
-          out.writeEnum(kind);
-        }
-      }
+      writeDraft(out, record.draft());
       out.writeCount(record.trail().size());
       for (ReviewEntry entry : record.trail()) {
         out.writeInt(entry.revision());
@@ -288,43 +352,7 @@ public final class StateCodecs {
 
     @Override
     public ReviewRecord read(StateReader in, int version) {
-      Draft draft = null;
-      if (in.readBoolean()) {
-        String postId = in.readString();
-        int revision = in.readInt();
-        String branchId = in.readString();
-        Platform platform = in.readEnum(Platform.class);
-        PostCategory category = in.readEnum(PostCategory.class);
-        String campaignId = in.readString();
-        String text = in.readString();
-        List<String> hashtags = readStrings(in);
-        List<String> mentions = readStrings(in);
-        List<String> links = readStrings(in);
-        int mediaCount = in.readInt();
-        Instant scheduledAt = in.readInstant();
-        Instant draftedAt = in.readInstant();
-        int kinds = in.readCount();
-        List<MediaKind> mediaKinds = new ArrayList<>(Math.min(kinds, 16));
-        for (int i = 0; i < kinds; i++) {
-          mediaKinds.add(in.readEnum(MediaKind.class));
-        }
-        draft =
-            new Draft(
-                postId,
-                revision,
-                branchId,
-                platform,
-                category,
-                campaignId,
-                text,
-                hashtags,
-                mentions,
-                links,
-                mediaCount,
-                scheduledAt,
-                draftedAt,
-                mediaKinds);
-      }
+      Draft draft = readDraft(in);
       int entries = in.readCount();
       List<ReviewEntry> trail = new ArrayList<>(Math.min(entries, 16));
       for (int i = 0; i < entries; i++) {
@@ -338,22 +366,6 @@ public final class StateCodecs {
                 in.readInstant()));
       }
       return new ReviewRecord(draft, trail, readStamp(in), readStamp(in));
-    }
-
-    private static void writeStrings(StateWriter out, List<String> values) {
-      out.writeCount(values.size());
-      for (String value : values) {
-        out.writeString(value);
-      }
-    }
-
-    private static List<String> readStrings(StateReader in) {
-      int count = in.readCount();
-      List<String> values = new ArrayList<>(Math.min(count, 16));
-      for (int i = 0; i < count; i++) {
-        values.add(in.readString());
-      }
-      return values;
     }
 
     private static void writeStamp(StateWriter out, ReviewRecord.Stamp stamp) {

@@ -3,7 +3,10 @@ package org.librarycampaign.governance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
+import library.campaign.events.DecisionStatus;
 import library.campaign.events.MediaKind;
 import library.campaign.events.Platform;
 import library.campaign.events.PostCategory;
@@ -15,15 +18,17 @@ import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.librarycampaign.governance.balance.WindowKey;
 import org.librarycampaign.governance.decision.Draft;
+import org.librarycampaign.governance.decision.PostRecord;
 import org.librarycampaign.governance.decision.ReviewEntry;
 import org.librarycampaign.governance.decision.ReviewRecord;
 import org.librarycampaign.platform.state.StateCodec;
 
 /**
- * A post's review record (its latest draft, audit trail, override and signature), written with
- * every draft: it reads back as written in its binary layout, and what was stored by name before
- * the layout still reads.
+ * A post's review record (audit trail, override and signature; its latest draft in values written
+ * before the post record kept it) and the draft in the post record: they read back as written in
+ * their binary layouts, and what was stored by name or in an older layout still reads.
  */
 class StoredReviewRecordTest {
 
@@ -39,6 +44,45 @@ class StoredReviewRecordTest {
   @Property
   void aReviewRecordStoredByNameStillReads(@ForAll("records") ReviewRecord record) {
     assertThat(StateCodecs.reviewRecords().decode(BY_NAME.encode(record))).isEqualTo(record);
+  }
+
+  @Property
+  void aPostRecordWithItsDraftReadsBackEqual(@ForAll("records") ReviewRecord record) {
+    PostRecord post = post(record.draft());
+    StateCodec<PostRecord> codec = StateCodecs.postRecords();
+
+    assertThat(codec.decode(codec.encode(post))).isEqualTo(post);
+    assertThat(codec.decode(StateCodec.of(PostRecord.class).encode(post))).isEqualTo(post);
+  }
+
+  @Example
+  void aPostRecordInLayoutVersion2ReadsWithoutADraft() {
+    PostRecord post = post(null);
+    byte[] version3 = StateCodecs.postRecords().encode(post);
+    // version 2 is version 3 without the draft's presence flag (the last byte, false)
+    byte[] version2 = Arrays.copyOf(version3, version3.length - 1);
+    version2[1] = 2;
+
+    assertThat(version3[version3.length - 1]).isZero();
+    assertThat(StateCodecs.postRecords().decode(version2)).isEqualTo(post);
+  }
+
+  private static PostRecord post(Draft draft) {
+    return new PostRecord(
+        "p1",
+        1,
+        "westside",
+        Platform.FACEBOOK,
+        PostCategory.CAMPAIGN,
+        "budget",
+        Instant.parse("2026-12-01T15:00:00Z"),
+        Instant.parse("2026-11-27T10:00:00Z"),
+        new WindowKey("westside", Platform.FACEBOOK, LocalDate.parse("2026-11-30")),
+        LocalDate.parse("2026-12-01"),
+        DecisionStatus.HELD,
+        false,
+        List.of(),
+        draft);
   }
 
   @Example
@@ -69,9 +113,10 @@ class StoredReviewRecordTest {
   }
 
   /**
-   * The layout names each component: a component added to one of these records must be added to
-   * {@code StateCodecs.ReviewRecordLayout} (written, read, and given a version when older values
-   * lack it), or a RESCHEDULE would lose it. This fails until the layout is looked at.
+   * The layouts name each component: a component added to one of these records must be added to
+   * {@code StateCodecs.ReviewRecordLayout} or {@code PostRecordLayout} (written, read, and given a
+   * version when older values lack it), or it would be lost. This fails until the layouts are
+   * looked at.
    */
   @Example
   void theLayoutCoversEveryComponentOfTheStoredRecords() {
@@ -79,6 +124,7 @@ class StoredReviewRecordTest {
     assertThat(ReviewEntry.class.getRecordComponents()).hasSize(6);
     assertThat(ReviewRecord.Stamp.class.getRecordComponents()).hasSize(4);
     assertThat(ReviewRecord.class.getRecordComponents()).hasSize(4);
+    assertThat(PostRecord.class.getRecordComponents()).hasSize(14);
   }
 
   @Provide

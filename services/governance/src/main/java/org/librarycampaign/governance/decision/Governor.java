@@ -143,9 +143,9 @@ public final class Governor {
             day,
             status,
             false,
-            status == DecisionStatus.HELD ? findings.warnings() : List.of());
+            status == DecisionStatus.HELD ? findings.warnings() : List.of(),
+            draft);
     session.savePost(record);
-    session.saveDraft(draft);
     session.decide(record, findings.reasons(), findings.warnings());
     if (status == DecisionStatus.APPROVED && !draft.isCampaign()) {
       session.release(ledger);
@@ -320,7 +320,8 @@ public final class Governor {
    */
   private Outcome reschedule(Session session, PostRecord post, Review review, Instant at) {
     ReviewRecord reviews = session.reviews(post.postId());
-    Draft old = reviews.draft();
+    // a post record written before it kept its draft has it in the review record
+    Draft old = post.draft() != null ? post.draft() : reviews.draft();
     if (old == null || review.scheduledAt() == null || old.revision() != post.revision()) {
       return Outcome.NOTHING;
     }
@@ -467,11 +468,6 @@ public final class Governor {
     void saveReviews(String postId, ReviewRecord record) {
       reviews.put(postId, record);
       changedReviews.add(postId);
-    }
-
-    /** Keeps the latest draft, for a later RESCHEDULE. */
-    void saveDraft(Draft draft) {
-      saveReviews(draft.postId(), reviews(draft.postId()).withDraft(draft));
     }
 
     /** Whether the channel's sign-off policy covers the post (services/publisher/README.md). */
