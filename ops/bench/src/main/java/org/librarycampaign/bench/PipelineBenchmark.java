@@ -219,6 +219,8 @@ public final class PipelineBenchmark {
       ratios.put("branch_route_vs_passthrough", median("passthrough_branch_route") / reference);
       ratios.put(
           "misplaced_check_vs_passthrough", median("passthrough_misplaced_check") / reference);
+      ratios.put("in_task_gate_vs_passthrough", median("passthrough_in_task_gate") / reference);
+      ratios.put("output_gate_vs_passthrough", median("passthrough_output_gate") / reference);
       ratios.put("passthrough_avro_vs_bytes", reference / median("passthrough_bytes"));
       ratios.put("passthrough_avro_vs_producer", reference / producer.recordsPerSecond());
       return ratios;

@@ -11,6 +11,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
+import library.campaign.events.PostDrafted;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -23,6 +24,7 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.librarycampaign.platform.config.CampaignConfig;
 import org.librarycampaign.platform.ops.Readiness;
 import org.librarycampaign.platform.streams.BranchRouting;
+import org.librarycampaign.platform.streams.OwnershipGate;
 import org.librarycampaign.platform.streams.StreamsService;
 import org.librarycampaign.platform.streams.StreamsSettings;
 import org.librarycampaign.platform.topics.TopicCatalogue;
@@ -139,6 +141,25 @@ final class ThroughputPhase {
                   return new StreamsService("pt-check", routedPassThrough(catalogue, copies), props)
                       .start(readiness);
                 }),
+            // the two ownership gates alone (docs/ARCHITECTURE.md#ownership-and-placement): the
+            // in-task gate (a store read and, for a new id, a write), and the output gate (a
+            // repartition by id, then the same store work)
+            new Subject(
+                "passthrough_in_task_gate",
+                copies,
+                Counting.RECORDS,
+                1,
+                (config, catalogue, readiness) ->
+                    streams("pt-in-task-gate", inTaskGated(catalogue, copies), config, catalogue)
+                        .start(readiness)),
+            new Subject(
+                "passthrough_output_gate",
+                copies,
+                Counting.RECORDS,
+                1,
+                (config, catalogue, readiness) ->
+                    streams("pt-output-gate", outputGated(catalogue, copies), config, catalogue)
+                        .start(readiness)),
             new Subject(
                 "governance",
                 postsCatalogue.postDecisions().name(),
@@ -223,6 +244,7 @@ final class ThroughputPhase {
       LongSupplier count =
           subject.counting() == Counting.RECORDS ? counter::records : counter::distinctKeys;
       Readiness readiness = new Readiness();
+      Measured measured;
       try (AutoCloseable running = subject.starter().start(config, catalogue, readiness)) {
         long started = ServiceRunner.awaitReady(readiness);
         counter.await(count, Math.max(1, target / 10), RUN_TIMEOUT);
@@ -233,53 +255,85 @@ final class ThroughputPhase {
         long calls = stack.registryRequests() - callsAtTenth;
         double seconds = (finished - started) / 1e9;
         long steadyInputs = (target - outputsAtTenth) / subject.outputsPerInput();
-        String prefix = base.applicationId("") + id + "-";
-        Map<String, Long> byTopic = internalAppends(config, prefix);
-        long appends = byTopic.values().stream().mapToLong(Long::longValue).sum();
-        // the input topic holds more than the window: a service with a second stage (the output
-        // gates' repartitions) reads on past the window's inputs before their outputs appear, so
-        // its appends are divided by what it had read (its committed input offsets), not by the
-        // window
-        String inputTopic =
-            subject.name().equals("crisis")
-                ? catalogue.incidents().name()
-                : catalogue.posts().name();
-        long consumed = Math.max(1, consumedInput(config, prefix, inputTopic));
-        System.out.printf(
-            "  %-18s %-9s %.2f appends per input read to its own topics (changelogs,"
-                + " repartitions; commit markers included); %,d inputs read for the %,d of the"
-                + " window (%.2f)%n",
-            subject.name(),
-            runId,
-            (double) appends / consumed,
-            consumed,
-            inputRecords,
-            (double) consumed / inputRecords);
-        byTopic.entrySet().stream()
-            .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-            .forEach(
-                topic ->
-                    System.out.printf(
-                        "  %-18s %-9s   %6.2f %s%n",
-                        subject.name(),
-                        runId,
-                        (double) topic.getValue() / consumed,
-                        topic.getKey().substring(prefix.length())));
-        return new Measured(
-            subject.name(),
-            inputRecords,
-            seconds,
-            inputRecords / seconds,
-            steadyInputs / ((finished - tenthAt) / 1e9),
-            calls,
-            steadyInputs);
+        measured =
+            new Measured(
+                subject.name(),
+                inputRecords,
+                seconds,
+                inputRecords / seconds,
+                steadyInputs / ((finished - tenthAt) / 1e9),
+                calls,
+                steadyInputs);
       }
+      // after the clean stop: its last commit is in, and the service has read past the window's
+      // inputs by then (it keeps reading until stopped), so the appends are divided by the input
+      // records it committed, not by the window's
+      String prefix = base.applicationId("") + id + "-";
+      Map<String, Long> byTopic = internalAppends(config, prefix);
+      long appends = byTopic.values().stream().mapToLong(Long::longValue).sum();
+      long consumed = Math.max(1, committedInputs(config, prefix));
+      System.out.printf(
+          "  %-18s %-9s %.2f appends per input to its own topics (%,d appends, %,d inputs read;"
+              + " changelogs, repartitions, commit markers included)%s%n",
+          subject.name(),
+          runId,
+          (double) appends / consumed,
+          appends,
+          consumed,
+          breakdown(byTopic, prefix, consumed));
+      return measured;
     }
   }
 
   /**
-   * Every record (commit markers included) in each topic whose name starts with the run's
-   * application id prefix, by topic: its changelogs, repartition topics and, for governance, the
+   * The input records the run's consumer groups committed, on topics that are not the run's own
+   * (its repartition topics are read by the same groups).
+   */
+  private static long committedInputs(CampaignConfig config, String prefix) throws Exception {
+    try (Admin admin = Admin.create(config.kafkaProperties())) {
+      long total = 0;
+      for (var group : admin.listConsumerGroups().all().get()) {
+        if (!group.groupId().startsWith(prefix)) {
+          continue;
+        }
+        for (var entry :
+            admin
+                .listConsumerGroupOffsets(group.groupId())
+                .partitionsToOffsetAndMetadata()
+                .get()
+                .entrySet()) {
+          if (!entry.getKey().topic().startsWith(prefix) && entry.getValue() != null) {
+            total += entry.getValue().offset();
+          }
+        }
+      }
+      return total;
+    }
+  }
+
+  /**
+   * The topics' shares of the appends per input, largest first, each named without the run's
+   * prefix; topics under 0.01 per input are left out. Empty for a topology without topics of its
+   * own.
+   */
+  private static String breakdown(Map<String, Long> byTopic, String prefix, long inputRecords) {
+    String shares =
+        byTopic.entrySet().stream()
+            .filter(e -> (double) e.getValue() / inputRecords >= 0.01)
+            .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+            .map(
+                e ->
+                    String.format(
+                        "%s %.2f",
+                        e.getKey().substring(prefix.length()),
+                        (double) e.getValue() / inputRecords))
+            .collect(Collectors.joining(", "));
+    return shares.isEmpty() ? "" : String.format("%n      by topic: %s", shares);
+  }
+
+  /**
+   * Every record (commit markers included), by topic, in the topics whose names start with the
+   * run's application id prefix: its changelogs, repartition topics and, for governance, the
    * hashtag view. The service's output topics are shared by the runs and not counted.
    */
   private static Map<String, Long> internalAppends(CampaignConfig config, String prefix)
@@ -334,33 +388,6 @@ final class ThroughputPhase {
     return config;
   }
 
-  /**
-   * The records of {@code inputTopic} the run's consumer groups (named by its application id
-   * prefix) have committed: what the service had read so far.
-   */
-  private static long consumedInput(CampaignConfig config, String prefix, String inputTopic)
-      throws Exception {
-    try (Admin admin = Admin.create(config.kafkaProperties())) {
-      long total = 0;
-      for (var group : admin.listConsumerGroups().all().get()) {
-        if (!group.groupId().startsWith(prefix)) {
-          continue;
-        }
-        for (var committed :
-            admin
-                .listConsumerGroupOffsets(group.groupId())
-                .partitionsToOffsetAndMetadata()
-                .get()
-                .entrySet()) {
-          if (committed.getKey().topic().equals(inputTopic) && committed.getValue() != null) {
-            total += committed.getValue().offset();
-          }
-        }
-      }
-      return total;
-    }
-  }
-
   private static StreamsService streams(
       String name, Topology topology, CampaignConfig config, TopicCatalogue catalogue) {
     return new StreamsService(name, topology, StreamsSettings.forService(config, name, catalogue));
@@ -397,6 +424,42 @@ final class ThroughputPhase {
             catalogue.posts(),
             "bench-posts",
             "bench")
+        .to(
+            copies,
+            Produced.with(catalogue.posts().keySerde(), catalogue.posts().valueSerde())
+                .withName("copy-posts"));
+    return builder.build();
+  }
+
+  /** Avro pass-through through an in-task ownership gate by post id, as governance's posts. */
+  private static Topology inTaskGated(TopicCatalogue catalogue, String copies) {
+    StreamsBuilder builder = new StreamsBuilder();
+    OwnershipGate.inTask(
+            builder.stream(catalogue.posts().name(), catalogue.posts().consumed()),
+            "bench-post",
+            "postId")
+        .to(
+            copies,
+            Produced.with(catalogue.posts().keySerde(), catalogue.posts().valueSerde())
+                .withName("copy-posts"));
+    return builder.build();
+  }
+
+  /**
+   * Avro pass-through through an output gate by post id, as governance's decisions: repartitioned
+   * by post id, gated, then keyed by branch again for the copy.
+   */
+  private static Topology outputGated(TopicCatalogue catalogue, String copies) {
+    StreamsBuilder builder = new StreamsBuilder();
+    builder.addStateStore(OwnershipGate.ownersStoreBuilder("bench-output"));
+    OwnershipGate.beforeWriting(
+            builder.stream(catalogue.posts().name(), catalogue.posts().consumed()),
+            catalogue.posts(),
+            "bench-output",
+            OwnershipGate.ownersStore("bench-output"),
+            "postId",
+            event -> ((PostDrafted) event.getEvent()).getPostId(),
+            event -> ((PostDrafted) event.getEvent()).getBranchId())
         .to(
             copies,
             Produced.with(catalogue.posts().keySerde(), catalogue.posts().valueSerde())

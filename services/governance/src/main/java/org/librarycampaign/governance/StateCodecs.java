@@ -7,14 +7,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import library.campaign.events.DecisionStatus;
+import library.campaign.events.MediaKind;
 import library.campaign.events.Platform;
 import library.campaign.events.PostCategory;
+import library.campaign.events.ReviewAction;
 import library.campaign.events.Severity;
 import library.campaign.events.WarningCode;
 import org.librarycampaign.governance.balance.BalanceLedger;
 import org.librarycampaign.governance.balance.WindowKey;
 import org.librarycampaign.governance.crisis.BranchCrises;
+import org.librarycampaign.governance.decision.Draft;
 import org.librarycampaign.governance.decision.PostRecord;
+import org.librarycampaign.governance.decision.ReviewEntry;
 import org.librarycampaign.governance.decision.ReviewRecord;
 import org.librarycampaign.governance.decision.Warning;
 import org.librarycampaign.governance.hashtags.HashtagUse;
@@ -45,8 +49,13 @@ public final class StateCodecs {
   private static final StateCodec<HashtagUse> HASHTAG_USES =
       StateCodec.of(HashtagUse.class).withLayout(new HashtagUseLayout());
 
-  /** Written once per revision and review: by name (format 2), no layout of its own. */
-  private static final StateCodec<ReviewRecord> REVIEW_RECORDS = StateCodec.of(ReviewRecord.class);
+  /**
+   * Written on reviews (and, before the post record kept the draft, with every draft): in its own
+   * layout too, since writing it by name was the largest single cost of a draft after the stores
+   * themselves (docs/PERFORMANCE.md#profiling); values stored by name still read.
+   */
+  private static final StateCodec<ReviewRecord> REVIEW_RECORDS =
+      StateCodec.of(ReviewRecord.class).withLayout(new ReviewRecordLayout());
 
   private StateCodecs() {}
 
@@ -76,19 +85,100 @@ public final class StateCodecs {
     out.writeDate(window.monday());
   }
 
+  /** A draft: a presence flag, then its components in their order, each list as a count. */
+  private static void writeDraft(StateWriter out, Draft draft) {
+    out.writeBoolean(draft != null);
+    if (draft == null) {
+      return;
+    }
+    out.writeString(draft.postId());
+    out.writeInt(draft.revision());
+    out.writeString(draft.branchId());
+    out.writeEnum(draft.platform());
+    out.writeEnum(draft.category());
+    out.writeString(draft.campaignId());
+    out.writeString(draft.text());
+    writeStrings(out, draft.hashtags());
+    writeStrings(out, draft.mentions());
+    writeStrings(out, draft.links());
+    out.writeInt(draft.mediaCount());
+    out.writeInstant(draft.scheduledAt());
+    out.writeInstant(draft.draftedAt());
+    out.writeCount(draft.mediaKinds().size());
+    for (MediaKind kind : draft.mediaKinds()) {
+      out.writeEnum(kind);
+    }
+  }
+
+  private static Draft readDraft(StateReader in) {
+    if (!in.readBoolean()) {
+      return null;
+    }
+    String postId = in.readString();
+    int revision = in.readInt();
+    String branchId = in.readString();
+    Platform platform = in.readEnum(Platform.class);
+    PostCategory category = in.readEnum(PostCategory.class);
+    String campaignId = in.readString();
+    String text = in.readString();
+    List<String> hashtags = readStrings(in);
+    List<String> mentions = readStrings(in);
+    List<String> links = readStrings(in);
+    int mediaCount = in.readInt();
+    Instant scheduledAt = in.readInstant();
+    Instant draftedAt = in.readInstant();
+    int kinds = in.readCount();
+    List<MediaKind> mediaKinds = new ArrayList<>(Math.min(kinds, 16));
+    for (int i = 0; i < kinds; i++) {
+      mediaKinds.add(in.readEnum(MediaKind.class));
+    }
+    return new Draft(
+        postId,
+        revision,
+        branchId,
+        platform,
+        category,
+        campaignId,
+        text,
+        hashtags,
+        mentions,
+        links,
+        mediaCount,
+        scheduledAt,
+        draftedAt,
+        mediaKinds);
+  }
+
+  private static void writeStrings(StateWriter out, List<String> values) {
+    out.writeCount(values.size());
+    for (String value : values) {
+      out.writeString(value);
+    }
+  }
+
+  private static List<String> readStrings(StateReader in) {
+    int count = in.readCount();
+    List<String> values = new ArrayList<>(Math.min(count, 16));
+    for (int i = 0; i < count; i++) {
+      values.add(in.readString());
+    }
+    return values;
+  }
+
   private static WindowKey readWindow(StateReader in) {
     return new WindowKey(in.readString(), in.readEnum(Platform.class), in.readDate());
   }
 
   /**
-   * {@link PostRecord}, version 2: its components in their order, warnings last; each warning's
-   * network look-up fields (a presence flag and the count, the example address) since version 2.
+   * {@link PostRecord}, version 3: its components in their order, warnings, then the draft; each
+   * warning's network look-up fields (a presence flag and the count, the example address) since
+   * version 2; the draft (as in {@link ReviewRecordLayout}) since version 3, none before.
    */
   static final class PostRecordLayout implements StateLayout<PostRecord> {
 
     @Override
     public int version() {
-      return 2;
+      return 3;
     }
 
     @Override
@@ -118,6 +208,7 @@ public final class StateCodecs {
         }
         out.writeString(warning.exampleUrl());
       }
+      writeDraft(out, post.draft());
     }
 
     @Override
@@ -152,6 +243,7 @@ public final class StateCodecs {
             new Warning(
                 code, message, hashtag, firstUsedBy, firstUsedAt, usesElsewhere, exampleUrl));
       }
+      Draft draft = version >= 3 ? readDraft(in) : null;
       return new PostRecord(
           postId,
           revision,
@@ -165,7 +257,8 @@ public final class StateCodecs {
           day,
           status,
           released,
-          warnings);
+          warnings,
+          draft);
     }
   }
 
@@ -226,6 +319,69 @@ public final class StateCodecs {
         }
       }
       return new BalanceLedger(key, approvedContent, approvedCampaign, perDay, held, spaced);
+    }
+  }
+
+  /**
+   * {@link ReviewRecord}, version 1: the draft (a presence flag, then its components in their
+   * order, each list as a count and its items), the trail (a count, then each entry's components in
+   * their order), then the override and the signature (each a presence flag and its components).
+   */
+  static final class ReviewRecordLayout implements StateLayout<ReviewRecord> {
+
+    @Override
+    public int version() {
+      return 1;
+    }
+
+    @Override
+    public void write(StateWriter out, ReviewRecord record) {
+      writeDraft(out, record.draft());
+      out.writeCount(record.trail().size());
+      for (ReviewEntry entry : record.trail()) {
+        out.writeInt(entry.revision());
+        out.writeEnum(entry.action());
+        out.writeString(entry.reviewer());
+        out.writeString(entry.reason());
+        out.writeInstant(entry.at());
+        out.writeInstant(entry.scheduledAt());
+      }
+      writeStamp(out, record.override());
+      writeStamp(out, record.signature());
+    }
+
+    @Override
+    public ReviewRecord read(StateReader in, int version) {
+      Draft draft = readDraft(in);
+      int entries = in.readCount();
+      List<ReviewEntry> trail = new ArrayList<>(Math.min(entries, 16));
+      for (int i = 0; i < entries; i++) {
+        trail.add(
+            new ReviewEntry(
+                in.readInt(),
+                in.readEnum(ReviewAction.class),
+                in.readString(),
+                in.readString(),
+                in.readInstant(),
+                in.readInstant()));
+      }
+      return new ReviewRecord(draft, trail, readStamp(in), readStamp(in));
+    }
+
+    private static void writeStamp(StateWriter out, ReviewRecord.Stamp stamp) {
+      out.writeBoolean(stamp != null);
+      if (stamp != null) {
+        out.writeInt(stamp.revision());
+        out.writeString(stamp.reviewer());
+        out.writeString(stamp.reason());
+        out.writeInstant(stamp.at());
+      }
+    }
+
+    private static ReviewRecord.Stamp readStamp(StateReader in) {
+      return in.readBoolean()
+          ? new ReviewRecord.Stamp(in.readInt(), in.readString(), in.readString(), in.readInstant())
+          : null;
     }
   }
 

@@ -143,9 +143,9 @@ public final class Governor {
             day,
             status,
             false,
-            status == DecisionStatus.HELD ? findings.warnings() : List.of());
+            status == DecisionStatus.HELD ? findings.warnings() : List.of(),
+            draft);
     session.savePost(record);
-    session.saveDraft(draft);
     session.decide(record, findings.reasons(), findings.warnings());
     if (status == DecisionStatus.APPROVED && !draft.isCampaign()) {
       session.release(ledger);
@@ -320,7 +320,8 @@ public final class Governor {
    */
   private Outcome reschedule(Session session, PostRecord post, Review review, Instant at) {
     ReviewRecord reviews = session.reviews(post.postId());
-    Draft old = reviews.draft();
+    // a post record written before it kept its draft has it in the review record
+    Draft old = post.draft() != null ? post.draft() : reviews.draft();
     if (old == null || review.scheduledAt() == null || old.revision() != post.revision()) {
       return Outcome.NOTHING;
     }
@@ -426,6 +427,10 @@ public final class Governor {
   private final class Session {
     private final Instant at;
     private final Map<String, Optional<PostRecord>> posts = new HashMap<>();
+
+    /** The post records as the state held them when this session first read them. */
+    private final Map<String, Optional<PostRecord>> stored = new HashMap<>();
+
     private final Set<String> changedPosts = new LinkedHashSet<>();
     private final Map<WindowKey, BalanceLedger> ledgers = new HashMap<>();
     private final Set<WindowKey> changedLedgers = new LinkedHashSet<>();
@@ -441,7 +446,12 @@ public final class Governor {
     }
 
     Optional<PostRecord> post(String postId) {
-      return posts.computeIfAbsent(postId, state::post);
+      return posts.computeIfAbsent(postId, this::storedPost);
+    }
+
+    /** The state's record of the post, read once per session. */
+    private Optional<PostRecord> storedPost(String postId) {
+      return stored.computeIfAbsent(postId, state::post);
     }
 
     void savePost(PostRecord post) {
@@ -458,11 +468,6 @@ public final class Governor {
     void saveReviews(String postId, ReviewRecord record) {
       reviews.put(postId, record);
       changedReviews.add(postId);
-    }
-
-    /** Keeps the latest draft, for a later RESCHEDULE. */
-    void saveDraft(Draft draft) {
-      saveReviews(draft.postId(), reviews(draft.postId()).withDraft(draft));
     }
 
     /** Whether the channel's sign-off policy covers the post (services/publisher/README.md). */
@@ -687,7 +692,7 @@ public final class Governor {
 
     /** Writes a post's record, and keeps the schedule of stale holds in step with it. */
     private void writePost(PostRecord post) {
-      HoldExpiry.track(expiries, state.post(post.postId()), post);
+      HoldExpiry.track(expiries, storedPost(post.postId()), post);
       state.savePost(post);
     }
 

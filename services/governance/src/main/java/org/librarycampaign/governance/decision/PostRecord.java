@@ -18,6 +18,11 @@ import org.librarycampaign.governance.balance.WindowKey;
  * @param day its local day in that week
  * @param warnings of a held post, the warnings of its latest revision, repeated when it is
  *     released; empty for any other (no other decision repeats them)
+ * @param draft its latest revision as drafted, for a RESCHEDULE
+ *     (services/governance/README.md#reviews); null in a record written before the post record kept
+ *     it, whose draft is in its {@link ReviewRecord}. Kept here rather than in the review record,
+ *     so that a draft writes one value and not two
+ *     (docs/PERFORMANCE.md#second-round-after-the-gates-hold-expiry-reviews-and-spacing)
  */
 public record PostRecord(
     String postId,
@@ -32,7 +37,8 @@ public record PostRecord(
     LocalDate day,
     DecisionStatus status,
     boolean released,
-    List<Warning> warnings) {
+    List<Warning> warnings,
+    Draft draft) {
 
   public PostRecord {
     Objects.requireNonNull(postId, "postId");
@@ -45,6 +51,38 @@ public record PostRecord(
     Objects.requireNonNull(day, "day");
     Objects.requireNonNull(status, "status");
     warnings = List.copyOf(warnings);
+  }
+
+  /** A record without its draft. */
+  public PostRecord(
+      String postId,
+      int revision,
+      String branchId,
+      Platform platform,
+      PostCategory category,
+      String campaignId,
+      Instant scheduledAt,
+      Instant draftedAt,
+      WindowKey window,
+      LocalDate day,
+      DecisionStatus status,
+      boolean released,
+      List<Warning> warnings) {
+    this(
+        postId,
+        revision,
+        branchId,
+        platform,
+        category,
+        campaignId,
+        scheduledAt,
+        draftedAt,
+        window,
+        day,
+        status,
+        released,
+        warnings,
+        null);
   }
 
   /** Counted in its window: approved (takes a place) or held (waits in the queue). */
@@ -71,6 +109,7 @@ public record PostRecord(
         day,
         newStatus,
         isReleased,
-        newStatus == DecisionStatus.HELD ? warnings : List.of());
+        newStatus == DecisionStatus.HELD ? warnings : List.of(),
+        draft);
   }
 }

@@ -9,8 +9,8 @@ import java.util.List;
  * through the rules again at the new time), the audit trail, and the override and signature of a
  * revision. Stored beside the {@link PostRecord}, under the same post id.
  *
- * @param draft the latest revision as drafted (or as a RESCHEDULE made it); null for a post drafted
- *     before reviews were kept
+ * @param draft the latest revision as drafted (or as a RESCHEDULE made it), in records written
+ *     before the {@link PostRecord} kept it; null otherwise (the post record's draft is the one)
  * @param trail every review applied, oldest first
  * @param override the reviewer's APPROVE of a HELD revision; applies to that revision only
  * @param signature the reviewer's APPROVE of a revision (its sign-off); that revision only
