@@ -25,16 +25,30 @@ final class BenchStack implements AutoCloseable {
   private final LocalKafkaCluster kafka;
   private final RegistryProcess registry;
   private final CountingProxy proxy;
+  private final Map<String, String> everyScenario;
 
   private BenchStack(
-      Path dataDir, LocalKafkaCluster kafka, RegistryProcess registry, CountingProxy proxy) {
+      Path dataDir,
+      LocalKafkaCluster kafka,
+      RegistryProcess registry,
+      CountingProxy proxy,
+      Map<String, String> everyScenario) {
     this.dataDir = dataDir;
     this.kafka = kafka;
     this.registry = registry;
     this.proxy = proxy;
+    this.everyScenario = Map.copyOf(everyScenario);
   }
 
   static BenchStack start(Path dataDir) throws IOException {
+    return start(dataDir, Map.of());
+  }
+
+  /**
+   * @param everyScenario config every scenario has ({@code --set}, e.g. {@code
+   *     commit.interval.ms=50}), under each scenario's own overrides
+   */
+  static BenchStack start(Path dataDir, Map<String, String> everyScenario) throws IOException {
     RegistryProcess registry =
         RegistryProcess.start(RegistryProcess.locateRunnerJar(), 0, dataDir.resolve("registry"));
     LocalKafkaCluster kafka;
@@ -45,7 +59,7 @@ final class BenchStack implements AutoCloseable {
       throw e;
     }
     return new BenchStack(
-        dataDir, kafka, registry, CountingProxy.start(registry.confluentApiUrl()));
+        dataDir, kafka, registry, CountingProxy.start(registry.confluentApiUrl()), everyScenario);
   }
 
   /**
@@ -59,6 +73,7 @@ final class BenchStack implements AutoCloseable {
     values.put(CampaignConfig.TOPIC_PREFIX, name + ".");
     values.put(CampaignConfig.APPLICATION_ID_PREFIX, "bench-" + name + "-");
     values.put(CampaignConfig.DATA_DIR, dataDir.resolve("scenarios").resolve(name).toString());
+    values.putAll(everyScenario);
     values.putAll(overrides);
     return CampaignConfig.of(values);
   }

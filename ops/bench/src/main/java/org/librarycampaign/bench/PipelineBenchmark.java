@@ -67,6 +67,8 @@ public final class PipelineBenchmark {
     Path jar = Path.of("services", "cli", "target", "campaign.jar");
     boolean up = true;
     Set<String> only = Set.of();
+    Map<String, String> overrides = new LinkedHashMap<>();
+    double givenDecisionRate = Double.NaN;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--quick" -> mode = QUICK;
@@ -74,25 +76,34 @@ public final class PipelineBenchmark {
         case "--campaign-jar" -> jar = Path.of(args[++i]);
         case "--no-up" -> up = false;
         case "--only" -> only = Set.of(args[++i].split(","));
+        case "--set" -> {
+          String[] pair = args[++i].split("=", 2);
+          if (pair.length != 2) {
+            throw new IllegalArgumentException("--set takes key=value, not " + args[i]);
+          }
+          overrides.put(pair[0], pair[1]);
+        }
+        case "--decision-rate" -> givenDecisionRate = Double.parseDouble(args[++i]);
         default ->
             throw new IllegalArgumentException(
                 "unknown option "
                     + args[i]
-                    + "; use [--quick] [--out DIR] [--campaign-jar JAR] [--no-up] [--only A,B]");
+                    + "; use [--quick] [--out DIR] [--campaign-jar JAR] [--no-up] [--only A,B]"
+                    + " [--set key=value] [--decision-rate R]");
       }
     }
     Files.createDirectories(out);
     Path data = out.resolve("data");
     UpPhase.deleteRecursively(data);
     if (!only.isEmpty()) {
-      throughputOnly(mode, only, data);
+      selected(mode, only, overrides, givenDecisionRate, data);
       System.exit(0);
     }
     Report report = new Report(mode.name(), Instant.now());
     long started = System.nanoTime();
 
     Workload workload = new Workload();
-    try (BenchStack stack = BenchStack.start(data.resolve("stack"))) {
+    try (BenchStack stack = BenchStack.start(data.resolve("stack"), overrides)) {
       System.out.println(
           "Broker " + stack.bootstrapServers() + ", registry pid " + stack.registryPid());
       RecordsPhase records = new RecordsPhase(stack, workload);
@@ -104,8 +115,9 @@ public final class PipelineBenchmark {
       report.throughput =
           new ThroughputPhase(stack, workload, mode.throughput(), data.resolve("state")).run();
       System.out.println("Pipeline, ingest HTTP to decision:");
-      report.pipeline =
+      report.pipelineResult =
           new PipelinePhase(stack, workload).run(mode.pipelineWarmup(), mode.pipelineWindow());
+      report.pipeline = report.pipelineResult.measured();
 
       System.out.println("Latency at half the sustainable rate:");
       LatencyPhase latency =
@@ -133,16 +145,52 @@ public final class PipelineBenchmark {
   /**
    * {@code --only A,B}: only the throughput of the named topologies (passthrough_bytes,
    * passthrough_avro, governance, conflicts, crisis), each against the Avro pass-through when it
-   * ran too; printed, nothing written. For working on one service: a figure in minutes, not the
-   * whole run.
+   * ran too; {@code pipeline}: the whole pipeline (ingest HTTP to decision) after them; {@code
+   * decision_latency}: draft to decision under exactly-once and at-least-once at half governance's
+   * median (or at {@code --decision-rate}). Printed, nothing written. For working on one service: a
+   * figure in minutes, not the whole run.
    */
-  private static void throughputOnly(Mode mode, Set<String> only, Path data) throws Exception {
+  private static void selected(
+      Mode mode, Set<String> only, Map<String, String> overrides, double decisionRate, Path data)
+      throws Exception {
+    Set<String> phases = Set.of("pipeline", "decision_latency");
+    Set<String> topologies = new java.util.TreeSet<>(only);
+    topologies.removeAll(phases);
+    if (only.contains("decision_latency")
+        && !topologies.contains("governance")
+        && Double.isNaN(decisionRate)) {
+      throw new IllegalArgumentException(
+          "decision_latency runs at half governance's rate: add governance to --only, or give"
+              + " --decision-rate R");
+    }
     Report report = new Report(mode.name(), Instant.now());
-    try (BenchStack stack = BenchStack.start(data.resolve("stack"))) {
-      System.out.println("Throughput of " + only + " (exactly-once):");
-      report.throughput =
-          new ThroughputPhase(stack, new Workload(), mode.throughput(), data.resolve("state"), only)
-              .run();
+    Workload workload = new Workload();
+    try (BenchStack stack = BenchStack.start(data.resolve("stack"), overrides)) {
+      if (!overrides.isEmpty()) {
+        System.out.println("Every scenario's config also has " + overrides);
+      }
+      if (!topologies.isEmpty()) {
+        System.out.println("Throughput of " + topologies + " (exactly-once):");
+        report.throughput =
+            new ThroughputPhase(
+                    stack, workload, mode.throughput(), data.resolve("state"), topologies)
+                .run();
+      }
+      if (only.contains("pipeline")) {
+        System.out.println("Pipeline, ingest HTTP to decision:");
+        report.pipelineResult =
+            new PipelinePhase(stack, workload).run(mode.pipelineWarmup(), mode.pipelineWindow());
+        report.pipeline = report.pipelineResult.measured();
+      }
+      if (only.contains("decision_latency")) {
+        System.out.println("Decision latency at half the sustainable rate:");
+        LatencyPhase latency =
+            new LatencyPhase(stack, workload, mode.latencySeconds(), mode.latencyWarmup());
+        double rate = Double.isNaN(decisionRate) ? report.median("governance") / 2 : decisionRate;
+        for (String guarantee : List.of("exactly_once_v2", "at_least_once")) {
+          latency.decisions(guarantee, rate);
+        }
+      }
     }
     double reference = report.median("passthrough_avro");
     for (String name : report.throughput.keySet()) {
@@ -150,6 +198,15 @@ public final class PipelineBenchmark {
           "%-18s median %,9.0f records/s, %.2f of passthrough_avro%n",
           name, report.median(name), report.median(name) / reference);
     }
+    if (report.pipeline != null) {
+      System.out.printf(
+          "%-18s        %,9.0f drafts/s,  %.2f of passthrough_avro%n",
+          "pipeline",
+          report.pipeline.recordsPerSecond(),
+          report.pipeline.recordsPerSecond() / reference);
+    }
+    System.out.printf(
+        "load average %.2f before, %.2f after%n", report.loadBefore, Machine.loadAverage());
   }
 
   /** What a run measured, and how it is written. */
@@ -165,6 +222,7 @@ public final class PipelineBenchmark {
     RecordsPhase.ProducerRate producer;
     Map<String, List<Measured>> throughput = Map.of();
     Measured pipeline;
+    PipelinePhase.Result pipelineResult;
     Measured notificationPath;
     List<LatencyPhase.Latency> latencies = List.of();
     List<UpPhase.Start> up = List.of();
@@ -336,6 +394,13 @@ public final class PipelineBenchmark {
       ObjectNode pipelineShape = root.putObject("pipeline_http");
       pipelineShape.put("batch", PipelinePhase.BATCH);
       pipelineShape.put("clients", PipelinePhase.CLIENTS);
+      if (pipelineResult != null) {
+        pipelineShape.put("accepted_per_second", round(pipelineResult.acceptedPerSecond()));
+        ObjectNode cpu = pipelineShape.putObject("cpu_micros_per_draft");
+        pipelineResult
+            .cpuMicrosPerDraft()
+            .forEach((group, micros) -> cpu.put(group, round(micros)));
+      }
       root.set("latencies", JSON.valueToTree(latencies));
       root.set("sizes", JSON.valueToTree(sizes));
       root.set("campaign_up", JSON.valueToTree(up));

@@ -2,6 +2,7 @@ package org.librarycampaign.bench;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -16,6 +18,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.management.JMException;
+import javax.management.ObjectName;
 import org.librarycampaign.platform.config.CampaignConfig;
 import org.librarycampaign.platform.ops.OpsServer;
 import org.librarycampaign.platform.ops.Readiness;
@@ -31,6 +35,14 @@ import org.librarycampaign.platform.topics.TopicCatalogue;
  */
 final class PipelinePhase {
 
+  /**
+   * The measured window: its rate (from the first request to the last decision), the rate at which
+   * ingest answered 202 (from the first request to the last answer), and the CPU time each group of
+   * threads spent per draft in the window (microseconds; {@link ThreadCpu}).
+   */
+  record Result(
+      Measured measured, double acceptedPerSecond, Map<String, Double> cpuMicrosPerDraft) {}
+
   static final int BATCH = 50;
   static final int CLIENTS = 4;
   private static final Duration TIMEOUT = Duration.ofMinutes(10);
@@ -43,7 +55,7 @@ final class PipelinePhase {
     this.workload = workload;
   }
 
-  Measured run(long warmupDrafts, double windowSeconds) throws Exception {
+  Result run(long warmupDrafts, double windowSeconds) throws Exception {
     CampaignConfig config =
         stack.scenario(
             "pl",
@@ -78,10 +90,16 @@ final class PipelinePhase {
 
       long drafts = Math.max(warmupDrafts, (long) (warmRate * windowSeconds * 2.5));
       long calls = stack.registryRequests();
+      double requestsBefore = producerMetric("request-total");
+      ThreadCpu cpu = new ThreadCpu(PipelinePhase::group);
       long started = System.nanoTime();
       post(events, token, "pl", drafts);
+      long accepted = System.nanoTime();
       long finished = decisions.await(decisions::distinctKeys, warmupDrafts + drafts, TIMEOUT);
+      Map<String, Double> cpuMicros = new LinkedHashMap<>();
+      cpu.seconds().forEach((group, s) -> cpuMicros.put(group, s * 1e6 / drafts));
       double seconds = (finished - started) / 1e9;
+      double acceptedPerSecond = drafts / ((accepted - started) / 1e9);
       Measured measured =
           new Measured(
               "pipeline",
@@ -94,7 +112,17 @@ final class PipelinePhase {
       System.out.printf(
           "  %-18s %-9s %,9d drafts  in %6.2f s: %,9.0f drafts/s%n",
           "pipeline", "measured", drafts, seconds, measured.recordsPerSecond());
-      return measured;
+      System.out.printf(
+          "  %-18s %-9s %,9d drafts  in %6.2f s: %,9.0f drafts/s answered 202%n",
+          "pipeline", "accepted", drafts, (accepted - started) / 1e9, acceptedPerSecond);
+      System.out.printf(
+          "  CPU per draft (µs), by thread group: %.0f in all%n",
+          cpuMicros.values().stream().mapToDouble(Double::doubleValue).sum());
+      cpuMicros.forEach((group, micros) -> System.out.printf("    %7.1f  %s%n", micros, group));
+      System.out.printf(
+          "  ingest producer: %.2f drafts per produce request%n",
+          drafts / (producerMetric("request-total") - requestsBefore));
+      return new Result(measured, acceptedPerSecond, cpuMicros);
     }
   }
 
@@ -139,6 +167,46 @@ final class PipelinePhase {
     } finally {
       clients.shutdownNow();
     }
+  }
+
+  /**
+   * A metric of ingest's producer (client id {@code bench-pl-ingest}, from the scenario's
+   * application id prefix), read through JMX; NaN when there is none.
+   */
+  private static double producerMetric(String name) {
+    try {
+      Object value =
+          ManagementFactory.getPlatformMBeanServer()
+              .getAttribute(
+                  new ObjectName("kafka.producer:type=producer-metrics,client-id=bench-pl-ingest"),
+                  name);
+      return value instanceof Number number ? number.doubleValue() : Double.NaN;
+    } catch (JMException e) {
+      return Double.NaN;
+    }
+  }
+
+  /** The group of a thread of this JVM, by its name, for {@link ThreadCpu}. */
+  static String group(String thread) {
+    if (thread.startsWith("JettyServerThreadPool") || thread.startsWith("qtp")) {
+      return "ingest HTTP (Jetty threads: read, check, serialize, send, answer)";
+    }
+    if (thread.contains("producer-network-thread | bench-pl-ingest")) {
+      return "ingest producer (network thread)";
+    }
+    if (thread.contains("bench-pl-ingest")) {
+      return "ingest views (its Streams client: decisions, incidents)";
+    }
+    if (thread.contains("bench-pl-governance")) {
+      return "governance (its Streams client)";
+    }
+    if (thread.startsWith("HttpClient") || thread.startsWith("pool-")) {
+      return "load: HTTP clients";
+    }
+    if (thread.startsWith("bench-output-")) {
+      return "load: decision reader";
+    }
+    return "broker, registry proxy, JVM";
   }
 
   /** The admin token of the development tokens file the ingest service made. */

@@ -218,6 +218,7 @@ public final class IngestApi {
           Map.of("Retry-After", "5"));
     }
     List<Map<String, Object>> answers = new ArrayList<>(events.size());
+    Map<String, Integer> acceptedByType = new LinkedHashMap<>();
     for (int i = 0; i < events.size(); i++) {
       IncomingEvent event = events.get(i);
       WrittenEvent where = written.get(i);
@@ -230,10 +231,14 @@ public final class IngestApi {
       answer.put("partition", where.partition());
       answer.put("offset", where.offset());
       answers.add(answer);
-      meters
-          .counter(IngestMetrics.EVENTS_ACCEPTED, IngestMetrics.EVENT_TYPE, event.type())
-          .increment();
+      acceptedByType.merge(event.type(), 1, Integer::sum);
     }
+    // one meter look-up per type and request, not per event
+    acceptedByType.forEach(
+        (type, count) ->
+            meters
+                .counter(IngestMetrics.EVENTS_ACCEPTED, IngestMetrics.EVENT_TYPE, type)
+                .increment(count));
     LOGGER
         .atDebug()
         .addKeyValue("caller", caller.describe())

@@ -196,25 +196,32 @@ public final class EventJson {
   }
 
   private JsonType typeOf(JsonNode node, boolean outputsToo) {
-    List<String> names = outputsToo ? types.allNames() : types.inputNames();
-    String choices = "expected one of " + String.join(", ", names);
     JsonNode given = node.get("type");
     if (given == null || given.isNull()) {
-      throw new InvalidEventException("type", "required; " + choices);
+      throw new InvalidEventException("type", "required; " + choices(outputsToo));
     }
     if (!given.isTextual()) {
-      throw new InvalidEventException("type", "expected a string; " + choices);
+      throw new InvalidEventException("type", "expected a string; " + choices(outputsToo));
     }
     JsonType type = types.byName(given.textValue());
     if (type == null) {
       throw new InvalidEventException(
-          "type", "unknown type \"" + given.textValue() + "\"; " + choices);
+          "type", "unknown type \"" + given.textValue() + "\"; " + choices(outputsToo));
     }
     if (!type.input() && !outputsToo) {
       throw new InvalidEventException(
-          "type", type.name() + " is written by the pipeline and cannot be sent in; " + choices);
+          "type",
+          type.name()
+              + " is written by the pipeline and cannot be sent in; "
+              + choices(outputsToo));
     }
     return type;
+  }
+
+  /** Written only for an error: every event read would otherwise pay for the list. */
+  private String choices(boolean outputsToo) {
+    List<String> names = outputsToo ? types.allNames() : types.inputNames();
+    return "expected one of " + String.join(", ", names);
   }
 
   private static Instant eventTime(JsonType type, IndexedRecord inner) {

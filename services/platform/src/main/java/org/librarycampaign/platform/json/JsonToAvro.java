@@ -5,7 +5,6 @@ import java.nio.ByteBuffer;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -342,11 +341,7 @@ final class JsonToAvro {
    * optional; null when it is not one.
    */
   static Instant parseInstant(String text) {
-    try {
-      return DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(text, Instant::from);
-    } catch (DateTimeException e) {
-      return null;
-    }
+    return IsoInstants.parse(text);
   }
 
   /** The message for a value of the wrong JSON type. */
