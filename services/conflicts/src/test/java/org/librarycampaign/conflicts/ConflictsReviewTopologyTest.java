@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ConflictsReviewTopologyTest {
 
   private static final String FAIR_MESSAGE =
-      " (Sat 5 Dec, 10:00–18:00 UTC, 2 h buffer): moves it after the County Fair, Sat 8 pm";
+      " (Sat 5 Dec, 10:00 to 18:00 UTC, 2 h buffer): moves it after the County Fair, Sat 5 Dec, 20:00 UTC";
   private static final Instant FAIR_FROM = at("2026-12-05T08:00:00Z");
   private static final Instant FAIR_UNTIL = at("2026-12-05T20:00:00Z");
   private static final Instant NOON = at("2026-12-05T12:00:00Z");
