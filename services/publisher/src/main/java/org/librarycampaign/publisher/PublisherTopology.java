@@ -1,5 +1,6 @@
 package org.librarycampaign.publisher;
 
+import java.util.EnumSet;
 import java.util.Set;
 import java.util.function.Supplier;
 import library.campaign.events.IncidentEvent;
@@ -21,6 +22,8 @@ import org.librarycampaign.platform.serde.AvroSerde;
 import org.librarycampaign.platform.state.Retention;
 import org.librarycampaign.platform.state.StateCodec;
 import org.librarycampaign.platform.state.TimeOrderedKey;
+import org.librarycampaign.platform.streams.SettingsTopics;
+import org.librarycampaign.platform.topics.CampaignTopic;
 import org.librarycampaign.platform.topics.TopicCatalogue;
 import org.librarycampaign.publisher.channel.Publishers;
 import org.librarycampaign.publisher.rules.AttemptRules;
@@ -164,6 +167,11 @@ public final class PublisherTopology {
                 .publications()
                 .produced()
                 .withName("write-" + topics.publications().id().baseName()));
+    // the branch settings' owner check (dead letters of bad values written straight to Kafka):
+    // ingest
+    // checks the other settings topics, but its incident view reads this one into a global store,
+    // and a topology cannot also stream it (docs/ARCHITECTURE.md#dead-letters)
+    SettingsTopics.check(builder, topics, EnumSet.of(CampaignTopic.BRANCH_SETTINGS));
     return builder.build();
   }
 

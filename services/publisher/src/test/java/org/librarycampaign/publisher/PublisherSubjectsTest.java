@@ -37,6 +37,7 @@ class PublisherSubjectsTest {
     assertThat(subjects)
         .containsExactly(
             "campaign-publisher-publisher-decisions-by-branch-repartition-value",
+            "campaign.branch-settings-value",
             "campaign.incidents-value",
             "campaign.post-decisions-value",
             "campaign.posts-value",

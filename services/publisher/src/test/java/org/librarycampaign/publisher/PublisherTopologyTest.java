@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import library.campaign.events.BranchSettings;
+import library.campaign.events.DeadLetter;
 import library.campaign.events.DecisionStatus;
 import library.campaign.events.Platform;
 import library.campaign.events.PostCategory;
@@ -536,5 +538,27 @@ class PublisherTopologyTest {
                 .build());
     assertThat(mastodon.calls).isEmpty();
     assertThat(dir.resolve("outbox")).doesNotExist();
+  }
+
+  @Test
+  void aBadBranchSettingsValueWrittenStraightToKafkaIsDeadLetteredOnceHereAndTheNextIsNot() {
+    BranchSettings chicago =
+        BranchSettings.newBuilder().setBranchId("eastside").setZone("America/Chicago").build();
+    harness.pipe(
+        CampaignTopic.BRANCH_SETTINGS,
+        "eastside",
+        BranchSettings.newBuilder(chicago).setZone("Chicago").build(),
+        START);
+    harness.pipe(CampaignTopic.BRANCH_SETTINGS, "eastside", chicago, START);
+
+    List<DeadLetter> letters =
+        harness.output().stream()
+            .filter(o -> o.topic() == CampaignTopic.DEAD_LETTERS)
+            .map(o -> (DeadLetter) o.value())
+            .toList();
+    assertThat(letters).hasSize(1);
+    assertThat(letters.get(0).getErrorMessage()).startsWith("INVALID: BranchSettings zone: ");
+    assertThat(letters.get(0).getSourceTopic()).endsWith("campaign.branch-settings");
+    assertThat(letters.get(0).getOffset()).isZero();
   }
 }

@@ -1,11 +1,15 @@
 package org.librarycampaign.ingest.decisions;
 
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.librarycampaign.ingest.incidents.IncidentViewTopology;
 import org.librarycampaign.platform.config.CampaignConfig;
 import org.librarycampaign.platform.streams.GlobalView;
 import org.librarycampaign.platform.streams.SettingsTopics;
+import org.librarycampaign.platform.topics.CampaignTopic;
 import org.librarycampaign.platform.topics.TopicCatalogue;
 
 /**
@@ -30,6 +34,15 @@ public final class DecisionViewTopology {
   /** The latest status of every incident, with its branch: who may write its later events. */
   public static final String INCIDENTS_STORE = IncidentViewTopology.STATUS_STORE;
 
+  /** The settings topics ingest checks: every one but {@code campaign.branch-settings}. */
+  public static final Set<CampaignTopic> CHECKED = checked();
+
+  private static Set<CampaignTopic> checked() {
+    EnumSet<CampaignTopic> checked = EnumSet.copyOf(SettingsTopics.TOPICS);
+    checked.remove(CampaignTopic.BRANCH_SETTINGS);
+    return Collections.unmodifiableSet(checked);
+  }
+
   private DecisionViewTopology() {}
 
   public static Topology buildTopology(CampaignConfig config, TopicCatalogue topics) {
@@ -40,8 +53,9 @@ public final class DecisionViewTopology {
     IncidentViewTopology.addTo(builder, topics);
     // ingest owns the settings topics' rules: what was written to them directly, past the admin
     // routes, is checked here, and a bad value is dead-lettered once
-    // (docs/ARCHITECTURE.md#dead-letters)
-    SettingsTopics.checkAll(builder, topics);
+    // (docs/ARCHITECTURE.md#dead-letters); all but the branch settings, which the incident view
+    // reads into a global store (for its pages' zones) and the publisher checks instead
+    SettingsTopics.check(builder, topics, CHECKED);
     return builder.build();
   }
 }

@@ -69,7 +69,19 @@ public final class SettingsTopics {
    * reason {@code INVALID}).
    */
   public static void checkAll(StreamsBuilder builder, TopicCatalogue topics) {
-    for (CampaignTopic id : TOPICS) {
+    check(builder, topics, TOPICS);
+  }
+
+  /**
+   * The owner's check of some of the settings topics, as {@link #checkAll} does for all: a topology
+   * that also reads one of them into a global store cannot have a stream source on it too, so that
+   * topic's check lives in another service (docs/ARCHITECTURE.md, "Dead letters").
+   */
+  public static void check(StreamsBuilder builder, TopicCatalogue topics, Set<CampaignTopic> ids) {
+    for (CampaignTopic id : ids) {
+      if (!TOPICS.contains(id)) {
+        throw new IllegalArgumentException(id + " is not a settings topic");
+      }
       check(builder, topics.get(id));
     }
   }
