@@ -195,18 +195,4 @@ class CampaignConfigTest {
             "campaign.some.zone must be a time zone such as UTC or Europe/Paris, got"
                 + " 'Mars/Olympus'");
   }
-
-  @Test
-  void linksStartAtThisServersOwnPortUnlessAPublicUrlIsSet() {
-    assertThat(CampaignConfig.of(Map.of()).publicUrl()).isEqualTo("http://localhost:8080");
-    assertThat(CampaignConfig.of(Map.of("campaign.http.port", "18480")).publicUrl())
-        .isEqualTo("http://localhost:18480");
-    assertThat(
-            CampaignConfig.of(
-                    Map.of(
-                        "campaign.http.port", "18480",
-                        "campaign.public.url", "https://campaign.library.example"))
-                .publicUrl())
-        .isEqualTo("https://campaign.library.example");
-  }
 }
