@@ -19,9 +19,10 @@ import org.librarycampaign.platform.config.CampaignConfig;
 public record ResponderSettings(
     String publicUrl, AckLinks links, ZoneId zone, Optional<String> smsAuthToken) {
 
-  public static final String PUBLIC_URL = CampaignConfig.PUBLIC_URL;
+  public static final String PUBLIC_URL = "campaign.public.url";
   public static final String ZONE = "campaign.ingest.zone";
   public static final String SMS_AUTH_TOKEN = "campaign.ingest.sms.auth-token";
+  public static final String DEFAULT_PUBLIC_URL = "http://localhost:8080";
 
   public ResponderSettings {
     publicUrl =
@@ -30,7 +31,7 @@ public record ResponderSettings(
 
   public static ResponderSettings from(CampaignConfig config) {
     return new ResponderSettings(
-        config.publicUrl(),
+        config.get(PUBLIC_URL, DEFAULT_PUBLIC_URL),
         AckLinks.from(config),
         config.zone(ZONE, ZoneId.systemDefault()),
         config.get(SMS_AUTH_TOKEN).filter(token -> !token.isBlank()));

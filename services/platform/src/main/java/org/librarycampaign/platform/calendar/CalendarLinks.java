@@ -26,7 +26,9 @@ public final class CalendarLinks {
   public static final String KEYS = "campaign.calendar.keys";
 
   /** Where the dashboard is reached from outside; shared with the acknowledge links. */
-  public static final String PUBLIC_URL = CampaignConfig.PUBLIC_URL;
+  public static final String PUBLIC_URL = "campaign.public.url";
+
+  public static final String DEFAULT_PUBLIC_URL = "http://localhost:8080";
 
   /** The path of a feed: {@code /calendar/<token>.ics}. */
   public static final String PATH = "/calendar/";
@@ -59,7 +61,7 @@ public final class CalendarLinks {
 
   /** From {@link #KEYS} and {@link #PUBLIC_URL}; the development key when no key is configured. */
   public static CalendarLinks from(CampaignConfig config) {
-    String publicUrl = config.publicUrl();
+    String publicUrl = config.get(PUBLIC_URL, DEFAULT_PUBLIC_URL);
     return new CalendarLinks(SigningKeys.from(config, KEYS, DEVELOPMENT_SECRET), publicUrl);
   }
 

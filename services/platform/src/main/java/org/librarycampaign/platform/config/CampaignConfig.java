@@ -44,7 +44,6 @@ public final class CampaignConfig {
   public static final String TOPICS_FILE = "campaign.topics.file";
   public static final String DATA_DIR = "campaign.data.dir";
   public static final String HTTP_PORT = "campaign.http.port";
-  public static final String PUBLIC_URL = "campaign.public.url";
   public static final String HTTP_BIND_ADDRESS = "campaign.http.bind-address";
   public static final String HTTP_OPS_PORT = "campaign.http.ops-port";
   public static final String HTTP_READ_TIMEOUT = "campaign.http.read-timeout";
@@ -143,15 +142,6 @@ public final class CampaignConfig {
 
   public int httpPort() {
     return intValue(HTTP_PORT);
-  }
-
-  /**
-   * {@code campaign.public.url}: the address people reach the HTTP API at, which acknowledge links
-   * and calendar links start with. Default {@code http://localhost:<campaign.http.port>}, right for
-   * {@code campaign up} on one machine (whatever {@code --http-port} says); a deployment sets it.
-   */
-  public String publicUrl() {
-    return get(PUBLIC_URL).orElse("http://localhost:" + httpPort());
   }
 
   /** Where Kafka Streams keeps its stores: {@code campaign.state.dir}, else under the data dir. */
