@@ -33,7 +33,9 @@ final class RunServiceCommand implements Callable<Integer> {
   @Option(
       names = "--http-port",
       paramLabel = "PORT",
-      description = "HTTP port: /live, /ready, /metrics, the service's API (default: 8080).")
+      description =
+          "HTTP port: /live, /ready, /metrics, the service's API (default: 8080). Also the port"
+              + " of the links it writes unless campaign.public.url is set.")
   Integer httpPort;
 
   @Option(
@@ -97,7 +99,11 @@ final class RunServiceCommand implements Callable<Integer> {
     if (instanceId != null) {
       explicit.put(CampaignConfig.INSTANCE_ID, instanceId);
     }
-    CampaignConfig config = cluster.config(explicit);
+    CampaignConfig configured = cluster.config(explicit);
+    // links on the port this instance serves, when given on the command line; without the flag
+    // the configuration alone decides, as for every other instance of the service
+    CampaignConfig config =
+        httpPort == null ? configured : OwnPublicUrl.onPort(configured, httpPort);
     String instance =
         config
             .get(CampaignConfig.INSTANCE_ID)

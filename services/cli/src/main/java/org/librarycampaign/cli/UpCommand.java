@@ -49,7 +49,12 @@ final class UpCommand implements Callable<Integer> {
       description = "Schema registry port (default: 8081).")
   int registryPort = 8081;
 
-  @Option(names = "--http-port", paramLabel = "PORT", description = "HTTP port (default: 8080).")
+  @Option(
+      names = "--http-port",
+      paramLabel = "PORT",
+      description =
+          "HTTP port (default: 8080); also the port of the acknowledge and calendar links unless"
+              + " campaign.public.url is set.")
   Integer httpPort;
 
   @Option(
@@ -72,24 +77,7 @@ final class UpCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
-    Map<String, String> explicit = new HashMap<>();
-    if (dataDir != null) {
-      explicit.put(CampaignConfig.DATA_DIR, dataDir.toString());
-    }
-    if (httpPort != null) {
-      explicit.put(CampaignConfig.HTTP_PORT, httpPort.toString());
-    }
-    CampaignConfig base =
-        CampaignConfig.load(Optional.ofNullable(configFile), System.getenv(), explicit);
-    if (base.get(DEV_BRANCHES).isEmpty()) {
-      base = base.with(Map.of(DEV_BRANCHES, "eastside,westside,northgate,riverside"));
-    }
-    if (base.get(CampaignConfig.HTTP_BIND_ADDRESS).isEmpty()) {
-      base = base.with(Map.of(CampaignConfig.HTTP_BIND_ADDRESS, "127.0.0.1"));
-    }
-    if (demo && base.get(DEMO_ACK_TIMEOUT_UNIT).isEmpty()) {
-      base = base.with(Map.of(DEMO_ACK_TIMEOUT_UNIT, "30s"));
-    }
+    CampaignConfig base = config();
     CountDownLatch stopped = new CountDownLatch(1);
     LocalStack stack = LocalStack.start(base, kafkaPort, registryPort, out);
     AtomicReference<DemoCampaign> feeder = new AtomicReference<>();
@@ -124,5 +112,32 @@ final class UpCommand implements Callable<Integer> {
     out.flush();
     stopped.await();
     return 0;
+  }
+
+  /**
+   * The stack's configuration: the options over the file and the environment, then what {@code up}
+   * sets when nothing is configured (development branches, 127.0.0.1, the demo's half-minutes, and
+   * links on the stack's own HTTP port).
+   */
+  CampaignConfig config() {
+    Map<String, String> explicit = new HashMap<>();
+    if (dataDir != null) {
+      explicit.put(CampaignConfig.DATA_DIR, dataDir.toString());
+    }
+    if (httpPort != null) {
+      explicit.put(CampaignConfig.HTTP_PORT, httpPort.toString());
+    }
+    CampaignConfig base =
+        CampaignConfig.load(Optional.ofNullable(configFile), System.getenv(), explicit);
+    if (base.get(DEV_BRANCHES).isEmpty()) {
+      base = base.with(Map.of(DEV_BRANCHES, "eastside,westside,northgate,riverside"));
+    }
+    if (base.get(CampaignConfig.HTTP_BIND_ADDRESS).isEmpty()) {
+      base = base.with(Map.of(CampaignConfig.HTTP_BIND_ADDRESS, "127.0.0.1"));
+    }
+    if (demo && base.get(DEMO_ACK_TIMEOUT_UNIT).isEmpty()) {
+      base = base.with(Map.of(DEMO_ACK_TIMEOUT_UNIT, "30s"));
+    }
+    return OwnPublicUrl.onPort(base, base.httpPort());
   }
 }

@@ -305,7 +305,9 @@ class ScaleOutIT {
       throws IOException {
     int port = freePort();
     Path log = dir.resolve(service + "-" + port + ".log");
-    Process process = CampaignRunProcess.start(service, config, port, log, environment);
+    Map<String, String> env = new HashMap<>(environment);
+    env.put("CAMPAIGN_PUBLIC_URL", ScaleOutScenario.SETTINGS.get("campaign.public.url"));
+    Process process = CampaignRunProcess.start(service, config, port, log, env);
     processes.add(process);
     return new Instance(service, port, process, log);
   }

@@ -46,8 +46,15 @@ final class ScaleOutScenario {
 
   static final String ADMIN = "admin";
 
-  /** Settings of both the harness and the services: one tier unit is a second. */
-  static final Map<String, String> SETTINGS = Map.of("campaign.crisis.ack-timeout-unit", "1s");
+  /**
+   * Settings of both the harness and the services: one tier unit is a second, and one public URL
+   * for the acknowledge links (the instances listen on ports of their own, and {@code campaign run
+   * --http-port} would otherwise put its own port in the links).
+   */
+  static final Map<String, String> SETTINGS =
+      Map.of(
+          "campaign.crisis.ack-timeout-unit", "1s",
+          "campaign.public.url", "https://campaign.example.org");
 
   static final int BRANCHES = 10;
   static final int ANNEXES = 2;

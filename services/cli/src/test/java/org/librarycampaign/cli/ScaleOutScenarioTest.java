@@ -80,5 +80,9 @@ class ScaleOutScenarioTest {
         .anyMatch(s -> s.contains("\"state\":\"ACKNOWLEDGED\""))
         .anyMatch(s -> s.contains("\"state\":\"RESOLVED\""))
         .anyMatch(s -> s.contains("\"state\":\"OPEN\""));
+    // the links in the plan's notifications are on the public URL the instances are given too
+    assertThat(plan.notifications.values())
+        .anyMatch(n -> n.contains(ScaleOutScenario.SETTINGS.get("campaign.public.url") + "/ack/"))
+        .noneMatch(n -> n.contains("localhost:8080"));
   }
 }

@@ -30,12 +30,11 @@ public record CrisisSettings(
   public static final String ESCALATION_CHECK_INTERVAL =
       "campaign.crisis.escalation-check-interval";
   public static final String ACK_TIMEOUT_UNIT = "campaign.crisis.ack-timeout-unit";
-  public static final String PUBLIC_URL = "campaign.public.url";
+  public static final String PUBLIC_URL = CampaignConfig.PUBLIC_URL;
   public static final String FALLBACK_CONTACTS = "campaign.crisis.fallback-contacts";
 
   public static final Duration DEFAULT_ESCALATION_CHECK_INTERVAL = Duration.ofSeconds(1);
   public static final Duration DEFAULT_ACK_TIMEOUT_UNIT = Duration.ofMinutes(1);
-  public static final String DEFAULT_PUBLIC_URL = "http://localhost:8080";
 
   public CrisisSettings {
     requirePositive(ESCALATION_CHECK_INTERVAL, escalationCheckInterval);
@@ -88,7 +87,7 @@ public record CrisisSettings(
     return new CrisisSettings(
         config.duration(ESCALATION_CHECK_INTERVAL, DEFAULT_ESCALATION_CHECK_INTERVAL),
         config.duration(ACK_TIMEOUT_UNIT, DEFAULT_ACK_TIMEOUT_UNIT),
-        config.get(PUBLIC_URL, DEFAULT_PUBLIC_URL),
+        config.publicUrl(),
         Retention.from(config),
         FallbackContact.parse(FALLBACK_CONTACTS, config.get(FALLBACK_CONTACTS, "")),
         AckLinks.from(config));

@@ -19,10 +19,9 @@ import org.librarycampaign.platform.config.CampaignConfig;
 public record ResponderSettings(
     String publicUrl, AckLinks links, ZoneId zone, Optional<String> smsAuthToken) {
 
-  public static final String PUBLIC_URL = "campaign.public.url";
+  public static final String PUBLIC_URL = CampaignConfig.PUBLIC_URL;
   public static final String ZONE = "campaign.ingest.zone";
   public static final String SMS_AUTH_TOKEN = "campaign.ingest.sms.auth-token";
-  public static final String DEFAULT_PUBLIC_URL = "http://localhost:8080";
 
   public ResponderSettings {
     publicUrl =
@@ -31,7 +30,7 @@ public record ResponderSettings(
 
   public static ResponderSettings from(CampaignConfig config) {
     return new ResponderSettings(
-        config.get(PUBLIC_URL, DEFAULT_PUBLIC_URL),
+        config.publicUrl(),
         AckLinks.from(config),
         config.zone(ZONE, ZoneId.systemDefault()),
         config.get(SMS_AUTH_TOKEN).filter(token -> !token.isBlank()));

@@ -26,9 +26,7 @@ public final class CalendarLinks {
   public static final String KEYS = "campaign.calendar.keys";
 
   /** Where the dashboard is reached from outside; shared with the acknowledge links. */
-  public static final String PUBLIC_URL = "campaign.public.url";
-
-  public static final String DEFAULT_PUBLIC_URL = "http://localhost:8080";
+  public static final String PUBLIC_URL = CampaignConfig.PUBLIC_URL;
 
   /** The path of a feed: {@code /calendar/<token>.ics}. */
   public static final String PATH = "/calendar/";
@@ -61,8 +59,8 @@ public final class CalendarLinks {
 
   /** From {@link #KEYS} and {@link #PUBLIC_URL}; the development key when no key is configured. */
   public static CalendarLinks from(CampaignConfig config) {
-    String publicUrl = config.get(PUBLIC_URL, DEFAULT_PUBLIC_URL);
-    return new CalendarLinks(SigningKeys.from(config, KEYS, DEVELOPMENT_SECRET), publicUrl);
+    return new CalendarLinks(
+        SigningKeys.from(config, KEYS, DEVELOPMENT_SECRET), config.publicUrl());
   }
 
   /** Whether links are signed with the well-known development key. */

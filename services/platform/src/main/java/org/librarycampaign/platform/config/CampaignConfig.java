@@ -47,6 +47,21 @@ public final class CampaignConfig {
   public static final String HTTP_BIND_ADDRESS = "campaign.http.bind-address";
   public static final String HTTP_OPS_PORT = "campaign.http.ops-port";
   public static final String HTTP_READ_TIMEOUT = "campaign.http.read-timeout";
+
+  /**
+   * Where people reach the HTTP API from outside: acknowledge links and calendar links start with
+   * it. The one definition of the key and its default; {@code campaign up} and {@code campaign run
+   * --http-port} set it to their own port when it is not configured (README: configuration).
+   */
+  public static final String PUBLIC_URL = "campaign.public.url";
+
+  /**
+   * {@link #PUBLIC_URL} when it is not set. Deliberately not derived from {@link #HTTP_PORT}: what
+   * a service computes (and what {@code campaign plan} prints) depends on the configured public URL
+   * only, never on the port a process happens to listen on.
+   */
+  public static final String DEFAULT_PUBLIC_URL = "http://localhost:8080";
+
   public static final String APPLICATION_ID_PREFIX = "campaign.application.id.prefix";
   public static final String STATE_DIR = "campaign.state.dir";
 
@@ -142,6 +157,13 @@ public final class CampaignConfig {
 
   public int httpPort() {
     return intValue(HTTP_PORT);
+  }
+
+  /**
+   * {@link #PUBLIC_URL}, else {@link #DEFAULT_PUBLIC_URL}; as configured, trailing slash and all.
+   */
+  public String publicUrl() {
+    return get(PUBLIC_URL, DEFAULT_PUBLIC_URL);
   }
 
   /** Where Kafka Streams keeps its stores: {@code campaign.state.dir}, else under the data dir. */
