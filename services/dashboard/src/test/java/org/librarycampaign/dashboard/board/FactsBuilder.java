@@ -34,20 +34,20 @@ final class FactsBuilder {
   final List<BranchSettingsFact> branchSettings = new ArrayList<>();
 
   Facts build() {
-    return new Facts(
-        policies,
-        posts,
-        decisions,
-        milestones,
-        flags,
-        incidents,
-        statuses,
-        notifications,
-        receipts,
-        deadLetters,
-        List.of(),
-        officials,
-        branchSettings);
+    return Facts.builder()
+        .policies(policies)
+        .posts(posts)
+        .decisions(decisions)
+        .milestones(milestones)
+        .flags(flags)
+        .incidents(incidents)
+        .statuses(statuses)
+        .notifications(notifications)
+        .receipts(receipts)
+        .deadLetters(deadLetters)
+        .officials(officials)
+        .branchSettings(branchSettings)
+        .build();
   }
 
   /** The settings of a branch (or of {@code *}) naming a zone, or none (null). */

@@ -69,19 +69,7 @@ class PublicationsViewTest {
   }
 
   private static Facts facts(List<PostFact> posts, List<PublicationFact> publications) {
-    return new Facts(
-        List.of(),
-        posts,
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of(),
-        publications,
-        List.of());
+    return Facts.builder().posts(posts).publications(publications).build();
   }
 
   private static PublicationsView view(Facts facts) {

@@ -82,20 +82,13 @@ class BranchCalendarTest {
     Facts before = FeedFacts.twoBranches();
     PostFact held = before.posts().get(1);
     Facts released =
-        new Facts(
-            before.policies(),
-            before.posts(),
-            List.of(
-                before.decisions().get(0),
-                FeedFacts.decision(held, "APPROVED", Instant.parse("2026-12-02T10:00:00Z")),
-                before.decisions().get(2)),
-            before.milestones(),
-            before.flags(),
-            before.incidents(),
-            before.statuses(),
-            before.notifications(),
-            before.receipts(),
-            before.deadLetters());
+        before.toBuilder()
+            .decisions(
+                List.of(
+                    before.decisions().get(0),
+                    FeedFacts.decision(held, "APPROVED", Instant.parse("2026-12-02T10:00:00Z")),
+                    before.decisions().get(2)))
+            .build();
 
     String first = BranchCalendar.ics(before, "riverside");
     assertThat(BranchCalendar.ics(FeedFacts.twoBranches(), "riverside")).isEqualTo(first);

@@ -90,75 +90,73 @@ public final class FeedFacts {
     PostFact approved = post("p-approved", "riverside", "mastodon", "2026-12-07T15:00:00Z");
     PostFact held = post("p-held", "riverside", "bluesky", "2026-12-08T17:00:00Z");
     PostFact hilltop = post("p-hilltop", "hilltop", "mastodon", "2026-12-07T15:00:00Z");
-    return new Facts(
-        List.of(),
-        List.of(approved, held, hilltop),
-        List.of(
-            decision(approved, "APPROVED", DECIDED),
-            decision(held, "HELD", DECIDED),
-            decision(hilltop, "APPROVED", DECIDED)),
-        List.of(
-            milestone(
-                "vote-day",
-                3,
-                "*",
-                "Budget vote",
-                "2026-12-10T14:00:00Z",
-                "2026-12-10T22:00:00Z",
-                false),
-            milestone(
-                "festival",
-                1,
-                "riverside",
-                "Riverfront Festival",
-                "2026-12-08T16:00:00Z",
-                "2026-12-09T00:00:00Z",
-                false),
-            milestone(
-                "fair",
-                2,
-                "riverside",
-                "Book fair",
-                "2026-12-12T16:00:00Z",
-                "2026-12-12T20:00:00Z",
-                true),
-            milestone(
-                "hill-run",
-                1,
-                "hilltop",
-                "Hill run",
-                "2026-12-13T16:00:00Z",
-                "2026-12-13T18:00:00Z",
-                false)),
-        List.of(
-            new CalendarFlag(
-                new CalendarFlag.Conflict(
-                    "p-held",
-                    "festival",
-                    "riverside",
-                    held.scheduledAt(),
-                    "Riverfront Festival",
-                    Instant.parse("2026-12-08T14:00:00Z"),
-                    Instant.parse("2026-12-09T02:00:00Z"),
-                    Instant.parse("2026-12-09T02:00:00Z"),
-                    "The post falls in the Riverfront Festival.",
-                    DECIDED),
-                null),
-            new CalendarFlag(
-                null,
-                new CalendarFlag.Gap(
+    return Facts.builder()
+        .posts(List.of(approved, held, hilltop))
+        .decisions(
+            List.of(
+                decision(approved, "APPROVED", DECIDED),
+                decision(held, "HELD", DECIDED),
+                decision(hilltop, "APPROVED", DECIDED)))
+        .milestones(
+            List.of(
+                milestone(
                     "vote-day",
-                    "riverside",
-                    "budget-2027",
+                    3,
+                    "*",
                     "Budget vote",
-                    Instant.parse("2026-12-10T14:00:00Z"),
-                    "No campaign post in the 72 hours before the Budget vote.",
-                    DECIDED))),
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of());
+                    "2026-12-10T14:00:00Z",
+                    "2026-12-10T22:00:00Z",
+                    false),
+                milestone(
+                    "festival",
+                    1,
+                    "riverside",
+                    "Riverfront Festival",
+                    "2026-12-08T16:00:00Z",
+                    "2026-12-09T00:00:00Z",
+                    false),
+                milestone(
+                    "fair",
+                    2,
+                    "riverside",
+                    "Book fair",
+                    "2026-12-12T16:00:00Z",
+                    "2026-12-12T20:00:00Z",
+                    true),
+                milestone(
+                    "hill-run",
+                    1,
+                    "hilltop",
+                    "Hill run",
+                    "2026-12-13T16:00:00Z",
+                    "2026-12-13T18:00:00Z",
+                    false)))
+        .flags(
+            List.of(
+                new CalendarFlag(
+                    new CalendarFlag.Conflict(
+                        "p-held",
+                        "festival",
+                        "riverside",
+                        held.scheduledAt(),
+                        "Riverfront Festival",
+                        Instant.parse("2026-12-08T14:00:00Z"),
+                        Instant.parse("2026-12-09T02:00:00Z"),
+                        Instant.parse("2026-12-09T02:00:00Z"),
+                        "The post falls in the Riverfront Festival.",
+                        DECIDED),
+                    null),
+                new CalendarFlag(
+                    null,
+                    new CalendarFlag.Gap(
+                        "vote-day",
+                        "riverside",
+                        "budget-2027",
+                        "Budget vote",
+                        Instant.parse("2026-12-10T14:00:00Z"),
+                        "No campaign post in the 72 hours before the Budget vote.",
+                        DECIDED))))
+        .build();
   }
 
   private FeedFacts() {}

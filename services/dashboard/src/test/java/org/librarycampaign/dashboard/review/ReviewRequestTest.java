@@ -58,24 +58,19 @@ class ReviewRequestTest {
   }
 
   private static final Facts FACTS =
-      new Facts(
-          List.of(),
-          List.of(
-              post("held-1", 4, "eastside", false),
-              post("ok-1", 2, "westside", false),
-              post("gone-1", 1, "eastside", true),
-              post("new-1", 5, "westside", false)),
-          List.of(
-              decision("held-1", 4, "eastside", "HELD"),
-              decision("ok-1", 2, "westside", "APPROVED"),
-              decision("new-1", 4, "westside", "HELD")),
-          List.of(),
-          List.of(),
-          List.of(),
-          List.of(),
-          List.of(),
-          List.of(),
-          List.of());
+      Facts.builder()
+          .posts(
+              List.of(
+                  post("held-1", 4, "eastside", false),
+                  post("ok-1", 2, "westside", false),
+                  post("gone-1", 1, "eastside", true),
+                  post("new-1", 5, "westside", false)))
+          .decisions(
+              List.of(
+                  decision("held-1", 4, "eastside", "HELD"),
+                  decision("ok-1", 2, "westside", "APPROVED"),
+                  decision("new-1", 4, "westside", "HELD")))
+          .build();
 
   private static ReviewRequest.Outcome check(String user, String... fields) {
     Map<String, String> form = new HashMap<>();
@@ -288,21 +283,15 @@ class ReviewRequestTest {
   void anApprovedPostWaitingForSignOffCanBeApprovedToSignItButNotOnceSigned() {
     DecisionFact waiting = decision("ok-1", 2, "westside", "APPROVED");
     Facts facts =
-        new Facts(
-            List.of(),
-            List.of(post("ok-1", 2, "westside", false), post("ok-2", 1, "westside", false)),
-            List.of(
-                withSignOff(waiting, new DecisionFact.SignOff(true, null, null)),
-                withSignOff(
-                    decision("ok-2", 1, "westside", "APPROVED"),
-                    new DecisionFact.SignOff(true, "ana", NOW.minusSeconds(60)))),
-            List.of(),
-            List.of(),
-            List.of(),
-            List.of(),
-            List.of(),
-            List.of(),
-            List.of());
+        Facts.builder()
+            .posts(List.of(post("ok-1", 2, "westside", false), post("ok-2", 1, "westside", false)))
+            .decisions(
+                List.of(
+                    withSignOff(waiting, new DecisionFact.SignOff(true, null, null)),
+                    withSignOff(
+                        decision("ok-2", 1, "westside", "APPROVED"),
+                        new DecisionFact.SignOff(true, "ana", NOW.minusSeconds(60)))))
+            .build();
     Map<String, String> form =
         Map.of("postId", "ok-1", "revision", "2", "action", "APPROVE", "reason", "Signed off");
 

@@ -185,31 +185,24 @@ class DashboardWebTest {
   @Test
   void theApiAnswersEachPartOfTheBoardAsJson() throws Exception {
     facts.set(
-        new Facts(
-            List.of(),
-            List.of(),
-            List.of(
-                new DecisionFact(
-                    "k1",
-                    1,
-                    "westside",
-                    "westside/FACEBOOK",
-                    "CAMPAIGN",
-                    "budget-2027",
-                    NOW.plusSeconds(3600),
-                    "HELD",
-                    false,
-                    List.of(new DecisionFact.Reason("RATIO_LIMIT", "Needs content.", null, 3)),
-                    List.of(),
-                    null,
-                    NOW)),
-            List.of(),
-            List.of(),
-            List.of(),
-            List.of(),
-            List.of(),
-            List.of(),
-            List.of()));
+        Facts.builder()
+            .decisions(
+                List.of(
+                    new DecisionFact(
+                        "k1",
+                        1,
+                        "westside",
+                        "westside/FACEBOOK",
+                        "CAMPAIGN",
+                        "budget-2027",
+                        NOW.plusSeconds(3600),
+                        "HELD",
+                        false,
+                        List.of(new DecisionFact.Reason("RATIO_LIMIT", "Needs content.", null, 3)),
+                        List.of(),
+                        null,
+                        NOW)))
+            .build());
 
     HttpResponse<String> board = get("/api/board");
     HttpResponse<String> held = get("/api/held");
@@ -270,31 +263,24 @@ class DashboardWebTest {
     assertThat(first).contains("\"held\":0");
 
     facts.set(
-        new Facts(
-            List.of(),
-            List.of(),
-            List.of(
-                new DecisionFact(
-                    "k1",
-                    1,
-                    "westside",
-                    "westside/FACEBOOK",
-                    "CAMPAIGN",
-                    null,
-                    NOW,
-                    "HELD",
-                    false,
-                    List.of(),
-                    List.of(),
-                    null,
-                    NOW)),
-            List.of(),
-            List.of(),
-            List.of(),
-            List.of(),
-            List.of(),
-            List.of(),
-            List.of()));
+        Facts.builder()
+            .decisions(
+                List.of(
+                    new DecisionFact(
+                        "k1",
+                        1,
+                        "westside",
+                        "westside/FACEBOOK",
+                        "CAMPAIGN",
+                        null,
+                        NOW,
+                        "HELD",
+                        false,
+                        List.of(),
+                        List.of(),
+                        null,
+                        NOW)))
+            .build());
 
     String second = nextData(lines);
     assertThat(second).contains("\"held\":1").contains("\"postId\":\"k1\"");

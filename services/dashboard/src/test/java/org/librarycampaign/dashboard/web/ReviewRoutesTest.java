@@ -56,49 +56,44 @@ class ReviewRoutesTest {
   private String base;
 
   private final Facts facts =
-      new Facts(
-          List.of(),
-          List.of(
-              new PostFact(
-                  "held-1",
-                  4,
-                  "eastside",
-                  "FACEBOOK",
-                  "CAMPAIGN",
-                  "budget-2027",
-                  "Fund our library",
-                  List.of(),
-                  List.of(),
-                  List.of(),
-                  0,
-                  NOW.plusSeconds(86_400),
-                  "jlee",
-                  NOW.minusSeconds(3600),
-                  false,
-                  null,
-                  null)),
-          List.of(
-              new DecisionFact(
-                  "held-1",
-                  4,
-                  "eastside",
-                  "eastside/FACEBOOK",
-                  "CAMPAIGN",
-                  "budget-2027",
-                  NOW.plusSeconds(86_400),
-                  "HELD",
-                  false,
-                  List.of(new DecisionFact.Reason("CRISIS_PAUSE", "Crisis.", null, null)),
-                  List.of(),
-                  null,
-                  NOW.minusSeconds(3000))),
-          List.of(),
-          List.of(),
-          List.of(),
-          List.of(),
-          List.of(),
-          List.of(),
-          List.of());
+      Facts.builder()
+          .posts(
+              List.of(
+                  new PostFact(
+                      "held-1",
+                      4,
+                      "eastside",
+                      "FACEBOOK",
+                      "CAMPAIGN",
+                      "budget-2027",
+                      "Fund our library",
+                      List.of(),
+                      List.of(),
+                      List.of(),
+                      0,
+                      NOW.plusSeconds(86_400),
+                      "jlee",
+                      NOW.minusSeconds(3600),
+                      false,
+                      null,
+                      null)))
+          .decisions(
+              List.of(
+                  new DecisionFact(
+                      "held-1",
+                      4,
+                      "eastside",
+                      "eastside/FACEBOOK",
+                      "CAMPAIGN",
+                      "budget-2027",
+                      NOW.plusSeconds(86_400),
+                      "HELD",
+                      false,
+                      List.of(new DecisionFact.Reason("CRISIS_PAUSE", "Crisis.", null, null)),
+                      List.of(),
+                      null,
+                      NOW.minusSeconds(3000))))
+          .build();
 
   @BeforeEach
   void start() throws Exception {
