@@ -146,9 +146,20 @@ final class LiveUpdates implements AutoCloseable {
     }
   }
 
+  /**
+   * Stops the timer and waits for a refresh under way: it reads the Streams stores, which the
+   * service closes next, and a RocksDB store read after its close crashes the JVM.
+   */
   @Override
   public void close() {
     timer.shutdownNow();
+    try {
+      if (!timer.awaitTermination(10, TimeUnit.SECONDS)) {
+        LOGGER.atWarn().log("A live dashboard refresh was still running after 10 s");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     for (Subscriber subscriber : subscribers) {
       subscriber.client.close();
     }

@@ -86,13 +86,17 @@ public final class StandaloneService implements AutoCloseable {
     return service.describe();
   }
 
-  /** Stops the service first (a Streams client leaves its group), then the HTTP server. */
+  /**
+   * Stops the HTTP server first, so that no request and no scrape of {@code /metrics} reads a store
+   * the service is closing (a RocksDB store read after its close crashes the JVM), then the service
+   * (a Streams client leaves its group).
+   */
   @Override
   public void close() {
     try {
-      service.close();
-    } finally {
       http.close();
+    } finally {
+      service.close();
     }
     LOGGER.atInfo().addKeyValue("service", name).log("Service stopped");
   }
