@@ -73,6 +73,10 @@ import org.openjdk.jmh.infra.Blackhole;
  * <p>The state in memory drops every write, so each call decides the same draft against the same
  * week; each read of a week gives a fresh copy, as a store's read decodes one (decoding itself is
  * {@link GovernanceStateBenchmark}'s).
+ *
+ * <p>On a shared, loaded machine the average time mostly counts the time the thread waited for a
+ * core; run these with {@code -bm sample} and read the median (p0.50), which stays close to the
+ * operation's own cost (AvroSerdeBenchmark's median there matches its average on a quieter one).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
