@@ -251,14 +251,23 @@ final class JsonToAvro {
       Schema owner,
       String field,
       List<FieldError> errors) {
-    List<Schema> branches =
-        schema.getTypes().stream().filter(s -> s.getType() != Schema.Type.NULL).toList();
     if (node.isNull()) {
       return null; // only reached when the union holds null
     }
-    if (branches.size() == 1) {
-      return read(branches.get(0), node, path, owner, field, errors);
+    // an optional field (["null", T]) is most unions: no list of branches for it
+    Schema single = null;
+    int nonNull = 0;
+    for (Schema type : schema.getTypes()) {
+      if (type.getType() != Schema.Type.NULL) {
+        single = type;
+        nonNull++;
+      }
     }
+    if (nonNull == 1) {
+      return read(single, node, path, owner, field, errors);
+    }
+    List<Schema> branches =
+        schema.getTypes().stream().filter(s -> s.getType() != Schema.Type.NULL).toList();
     // more than one non-null branch: the first that reads without a problem
     for (Schema branch : branches) {
       List<FieldError> tried = new ArrayList<>();
@@ -432,9 +441,18 @@ final class JsonToAvro {
   }
 
   static boolean isNullable(Schema schema) {
-    return schema.getType() == Schema.Type.NULL
-        || (schema.getType() == Schema.Type.UNION
-            && schema.getTypes().stream().anyMatch(s -> s.getType() == Schema.Type.NULL));
+    if (schema.getType() == Schema.Type.NULL) {
+      return true;
+    }
+    if (schema.getType() != Schema.Type.UNION) {
+      return false;
+    }
+    for (Schema type : schema.getTypes()) {
+      if (type.getType() == Schema.Type.NULL) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A fresh copy of the field's default, in the plain form. */
