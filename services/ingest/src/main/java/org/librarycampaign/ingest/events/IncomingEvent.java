@@ -40,12 +40,13 @@ public record IncomingEvent(String at, ObjectNode json, ParsedEvent event) {
    * channel id ({@code branchId/platform}); a response plan's branch.
    */
   public String id() {
-    return ID_FIELDS.stream()
-        .map(json::get)
-        .filter(node -> node != null && node.isTextual())
-        .map(JsonNode::textValue)
-        .findFirst()
-        .orElse(event.key());
+    for (String field : ID_FIELDS) {
+      JsonNode node = json.get(field);
+      if (node != null && node.isTextual()) {
+        return node.textValue();
+      }
+    }
+    return event.key();
   }
 
   /** The revision, for the types that have one. */

@@ -1,5 +1,6 @@
 package org.librarycampaign.ingest.http;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,6 +9,7 @@ import io.javalin.http.Context;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import library.campaign.events.PostDecision;
@@ -73,6 +76,14 @@ public final class IngestApi {
   private final TokenBuckets rateLimits;
   private final MeterRegistry meters;
   private final byte[] openApi;
+
+  /**
+   * The meters of each route (and status), registered on first use and then kept: building a
+   * meter's id and looking it up again for every request cost more than the count itself.
+   */
+  private final Map<Route, Timer> durations = new ConcurrentHashMap<>();
+
+  private final Map<Route, Map<Integer, Counter>> answers = new ConcurrentHashMap<>();
 
   public IngestApi(
       TokenRegistry tokens,
@@ -137,21 +148,30 @@ public final class IngestApi {
               ApiProblem.ordered(
                   "error", "internal_error", "message", "the request could not be handled"));
     }
-    String method = route.method().name();
-    sample.stop(
-        Timer.builder(IngestMetrics.REQUEST_DURATION)
-            .description("Time from a request's arrival to its answer")
-            .tag(IngestMetrics.ROUTE, route.path())
-            .tag(IngestMetrics.METHOD, method)
-            .serviceLevelObjectives(LATENCY_BUCKETS)
-            .register(meters));
-    Counter.builder(IngestMetrics.REQUESTS)
+    sample.stop(durations.computeIfAbsent(route, this::duration));
+    int answered = status;
+    answers
+        .computeIfAbsent(route, r -> new ConcurrentHashMap<>())
+        .computeIfAbsent(answered, s -> answers(route, s))
+        .increment();
+  }
+
+  private Timer duration(Route route) {
+    return Timer.builder(IngestMetrics.REQUEST_DURATION)
+        .description("Time from a request's arrival to its answer")
+        .tag(IngestMetrics.ROUTE, route.path())
+        .tag(IngestMetrics.METHOD, route.method().name())
+        .serviceLevelObjectives(LATENCY_BUCKETS)
+        .register(meters);
+  }
+
+  private Counter answers(Route route, int status) {
+    return Counter.builder(IngestMetrics.REQUESTS)
         .description("Requests answered")
         .tag(IngestMetrics.ROUTE, route.path())
-        .tag(IngestMetrics.METHOD, method)
+        .tag(IngestMetrics.METHOD, route.method().name())
         .tag(IngestMetrics.STATUS, Integer.toString(status))
-        .register(meters)
-        .increment();
+        .register(meters);
   }
 
   private int write(Route route, Context ctx) throws ApiProblem {
@@ -217,21 +237,35 @@ public final class IngestApi {
           "the events could not be written now (" + e.getMessage() + "); send them again",
           Map.of("Retry-After", "5"));
     }
-    List<Map<String, Object>> answers = new ArrayList<>(events.size());
+    // the answer is written as it is built, without a map per event; the same bytes as the maps
+    // of before (IngestApiIT)
+    ByteArrayOutputStream answer = new ByteArrayOutputStream(64 + 192 * events.size());
     Map<String, Integer> acceptedByType = new LinkedHashMap<>();
-    for (int i = 0; i < events.size(); i++) {
-      IncomingEvent event = events.get(i);
-      WrittenEvent where = written.get(i);
-      Map<String, Object> answer = new LinkedHashMap<>();
-      answer.put("type", event.type());
-      answer.put("id", event.id());
-      event.revision().ifPresent(revision -> answer.put("revision", revision));
-      answer.put("branchId", event.branchId());
-      answer.put("topic", where.topic());
-      answer.put("partition", where.partition());
-      answer.put("offset", where.offset());
-      answers.add(answer);
-      acceptedByType.merge(event.type(), 1, Integer::sum);
+    try (JsonGenerator out = MAPPER.getFactory().createGenerator(answer)) {
+      out.writeStartObject();
+      out.writeNumberField("accepted", events.size());
+      out.writeArrayFieldStart("events");
+      for (int i = 0; i < events.size(); i++) {
+        IncomingEvent event = events.get(i);
+        WrittenEvent where = written.get(i);
+        out.writeStartObject();
+        out.writeStringField("type", event.type());
+        out.writeStringField("id", event.id());
+        Optional<Integer> revision = event.revision();
+        if (revision.isPresent()) {
+          out.writeNumberField("revision", revision.get());
+        }
+        out.writeStringField("branchId", event.branchId());
+        out.writeStringField("topic", where.topic());
+        out.writeNumberField("partition", where.partition());
+        out.writeNumberField("offset", where.offset());
+        out.writeEndObject();
+        acceptedByType.merge(event.type(), 1, Integer::sum);
+      }
+      out.writeEndArray();
+      out.writeEndObject();
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot write an answer", e);
     }
     // one meter look-up per type and request, not per event
     acceptedByType.forEach(
@@ -245,10 +279,7 @@ public final class IngestApi {
         .addKeyValue("route", route.path())
         .addKeyValue("events", events.size())
         .log("Events written");
-    Map<String, Object> accepted = new LinkedHashMap<>();
-    accepted.put("accepted", events.size());
-    accepted.put("events", answers);
-    return respond(ctx, ACCEPTED, accepted);
+    return respond(ctx, ACCEPTED, answer.toByteArray());
   }
 
   /**

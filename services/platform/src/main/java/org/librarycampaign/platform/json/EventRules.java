@@ -152,6 +152,26 @@ final class EventRules {
   }
 
   /**
+   * The records {@link #checkRecord} has rules for, by schema name: the JSON reader collects the
+   * values of these records only.
+   */
+  private static final Set<String> RECORDS_WITH_RULES =
+      Set.of(
+          "MilestoneEvent",
+          "RotationOverride",
+          "PostingWindow",
+          "Rotation",
+          "Responder",
+          "PostReviewed",
+          "Official",
+          "Contact");
+
+  /** Whether {@link #checkRecord} has rules for this record. */
+  static boolean hasRecordRules(Schema record) {
+    return RECORDS_WITH_RULES.contains(record.getName());
+  }
+
+  /**
    * Checks that involve several fields of one object.
    *
    * @param values the fields of the object that were read without a problem (a field left out that
@@ -163,6 +183,9 @@ final class EventRules {
       Schema record,
       Map<String, Object> values,
       BiConsumer<String, String> report) {
+    if (!hasRecordRules(record)) {
+      return; // a rule below for a record not named in RECORDS_WITH_RULES would never run
+    }
     if (record.getName().equals("MilestoneEvent")
         && values.get("startsAt") instanceof Long start
         && values.get("endsAt") instanceof Long end
@@ -295,7 +318,38 @@ final class EventRules {
     if (id.length() > MAX_ID_LENGTH) {
       return "must be at most " + MAX_ID_LENGTH + " characters";
     }
-    return ID_PATTERN.matcher(id).matches() ? null : ID_RULE;
+    return isIdText(id) ? null : ID_RULE;
+  }
+
+  /**
+   * Whether a text of 1 to 128 characters matches {@link #ID_PATTERN}, by a loop over its
+   * characters: the same verdict (EventRulesFastChecksTest), without a matcher per id.
+   */
+  static boolean isIdText(String id) {
+    int n = id.length();
+    if (n < 1 || n > MAX_ID_LENGTH) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = id.charAt(i);
+      boolean allowed =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || c == '.'
+              || c == '_'
+              || c == ':'
+              || c == '-';
+      if (!allowed) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The rule {@link #isIdText} follows, for the test that compares them. */
+  static boolean matchesIdPattern(String id) {
+    return ID_PATTERN.matcher(id).matches();
   }
 
   private static boolean isZone(String zone) {
@@ -307,8 +361,103 @@ final class EventRules {
     }
   }
 
-  /** An absolute http or https address with a host. */
+  /**
+   * An absolute http or https address with a host. The common plain shape is decided by a scan of
+   * its characters ({@link #isPlainWebAddress}); anything else by {@link java.net.URI}, as before.
+   */
   static boolean isWebAddress(String text) {
+    return isPlainWebAddress(text) || isWebAddressByUri(text);
+  }
+
+  /**
+   * Characters of the path, query and fragment-free rest of a plain address: ASCII letters and
+   * digits, and the marks and reserved characters {@link java.net.URI} takes in a path and a query
+   * as they are ({@code -_.!~*'()} and {@code :@&=+$,;/?}). Not {@code %} (an escape must be
+   * checked), {@code #}, brackets, spaces or anything beyond ASCII: those go to {@code URI}.
+   */
+  private static final boolean[] PLAIN_REST = plainRest();
+
+  private static boolean[] plainRest() {
+    boolean[] allowed = new boolean[128];
+    for (char c = '0'; c <= '9'; c++) {
+      allowed[c] = true;
+    }
+    for (char c = 'a'; c <= 'z'; c++) {
+      allowed[c] = true;
+      allowed[Character.toUpperCase(c)] = true;
+    }
+    for (char c : "-_.!~*'():@&=+$,;/?".toCharArray()) {
+      allowed[c] = true;
+    }
+    return allowed;
+  }
+
+  /**
+   * Whether a text is certainly an absolute http(s) address with a host, by its characters alone:
+   * {@code http://} or {@code https://} (the scheme in any case), a host of ASCII letters, digits,
+   * dots and hyphens (no user, no port), then nothing or a {@code /} and {@link #PLAIN_REST}
+   * characters. {@code URI} accepts every such text, with that host (or, for a host that is not a
+   * valid name, as its authority), so the answer is the same (EventRulesFastChecksTest); false
+   * means "not decided here", never "not an address".
+   */
+  static boolean isPlainWebAddress(String text) {
+    int i;
+    if (startsWithAsciiIgnoringCase(text, "https://")) {
+      i = 8;
+    } else if (startsWithAsciiIgnoringCase(text, "http://")) {
+      i = 7;
+    } else {
+      return false;
+    }
+    int n = text.length();
+    int hostStart = i;
+    while (i < n) {
+      char c = text.charAt(i);
+      if ((c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || (c >= '0' && c <= '9')
+          || c == '.'
+          || c == '-') {
+        i++;
+      } else {
+        break;
+      }
+    }
+    if (i == hostStart) {
+      return false;
+    }
+    if (i == n) {
+      return true;
+    }
+    if (text.charAt(i) != '/') {
+      return false;
+    }
+    for (; i < n; i++) {
+      char c = text.charAt(i);
+      if (c >= 128 || !PLAIN_REST[c]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** ASCII letters only: {@code regionMatches(true, ...)} would also take e.g. U+017F for 's'. */
+  private static boolean startsWithAsciiIgnoringCase(String text, String lowerPrefix) {
+    if (text.length() < lowerPrefix.length()) {
+      return false;
+    }
+    for (int i = 0; i < lowerPrefix.length(); i++) {
+      char c = text.charAt(i);
+      char expected = lowerPrefix.charAt(i);
+      if (c != expected && !(expected >= 'a' && expected <= 'z' && c == expected - 32)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The check by {@link java.net.URI}: what decides every address the scan does not. */
+  static boolean isWebAddressByUri(String text) {
     try {
       URI uri = new URI(text);
       String scheme = uri.getScheme();

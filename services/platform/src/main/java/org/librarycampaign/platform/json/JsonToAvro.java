@@ -51,42 +51,49 @@ final class JsonToAvro {
   private GenericData.Record readRecord(
       Schema schema, JsonNode object, String path, boolean top, List<FieldError> errors) {
     GenericData.Record record = new GenericData.Record(schema);
-    // problems per member, in the order of the line; then the missing fields
-    Map<String, List<FieldError>> byMember = new LinkedHashMap<>();
-    List<FieldError> missing = new ArrayList<>();
-    Map<String, Object> good = new HashMap<>();
+    // problems per member, in the order of the line; then the missing fields. Kept only for the
+    // members that have one: most lines have none, and a map and a list per member were a good
+    // part of reading one (docs/PERFORMANCE.md, "The pipeline: ingest's CPU per draft")
+    Map<String, List<FieldError>> byMember = null;
+    List<FieldError> missing = null;
+    List<FieldError> found = new ArrayList<>();
+    // the values the record's own rules look at, for the records that have such rules
+    Map<String, Object> good =
+        checkRules && EventRules.hasRecordRules(schema) ? new HashMap<>() : null;
     for (Map.Entry<String, JsonNode> member : object.properties()) {
       String name = member.getKey();
       JsonNode node = member.getValue();
       if (top && name.equals("type")) {
         continue;
       }
-      List<FieldError> found = new ArrayList<>();
-      byMember.put(name, found);
+      found.clear();
       String at = member(path, name);
       Schema.Field field = schema.getField(name);
+      Object value = null;
       if (field == null) {
         found.add(new FieldError(at, "unknown field"));
-        continue;
-      }
-      Object value;
-      if (node.isNull()) {
+      } else if (node.isNull()) {
         if (isNullable(field.schema())) {
           value = null;
         } else if (field.hasDefaultValue()) {
           value = defaultValue(field);
         } else {
           found.add(new FieldError(at, "required"));
-          continue;
         }
       } else {
         value = read(field.schema(), node, at, schema, name, found);
-        if (!found.isEmpty()) {
-          continue;
+      }
+      if (!found.isEmpty()) {
+        if (byMember == null) {
+          byMember = new HashMap<>();
         }
+        byMember.put(name, new ArrayList<>(found));
+        continue;
       }
       record.put(field.pos(), value);
-      good.put(name, value);
+      if (good != null) {
+        good.put(name, value);
+      }
     }
     for (Schema.Field field : schema.getFields()) {
       if (object.has(field.name())) {
@@ -95,23 +102,58 @@ final class JsonToAvro {
       if (field.hasDefaultValue()) {
         Object value = defaultValue(field);
         record.put(field.pos(), value);
-        good.put(field.name(), value);
+        if (good != null) {
+          good.put(field.name(), value);
+        }
       } else {
+        if (missing == null) {
+          missing = new ArrayList<>();
+        }
         missing.add(new FieldError(member(path, field.name()), "required"));
       }
     }
-    if (checkRules) {
+    List<FieldError> byRules = new ArrayList<>(0);
+    List<String> ruleFields = new ArrayList<>(0);
+    if (good != null) {
       EventRules.checkRecord(
           eventType,
           schema,
           good,
-          (name, message) ->
-              byMember
-                  .getOrDefault(name, missing)
-                  .add(new FieldError(member(path, name), message)));
+          (name, message) -> {
+            ruleFields.add(name);
+            byRules.add(new FieldError(member(path, name), message));
+          });
     }
-    byMember.values().forEach(errors::addAll);
-    errors.addAll(missing);
+    if (byMember == null && missing == null && byRules.isEmpty()) {
+      return record;
+    }
+    // a rule's problem goes after its member's own, or after the missing fields when the line
+    // has no such member
+    for (int i = 0; i < byRules.size(); i++) {
+      String name = ruleFields.get(i);
+      if (object.has(name) && !(top && name.equals("type"))) {
+        if (byMember == null) {
+          byMember = new HashMap<>();
+        }
+        byMember.computeIfAbsent(name, n -> new ArrayList<>()).add(byRules.get(i));
+      } else {
+        if (missing == null) {
+          missing = new ArrayList<>();
+        }
+        missing.add(byRules.get(i));
+      }
+    }
+    if (byMember != null) {
+      for (Map.Entry<String, JsonNode> member : object.properties()) {
+        List<FieldError> problems = byMember.get(member.getKey());
+        if (problems != null && !(top && member.getKey().equals("type"))) {
+          errors.addAll(problems);
+        }
+      }
+    }
+    if (missing != null) {
+      errors.addAll(missing);
+    }
     return record;
   }
 
@@ -209,14 +251,23 @@ final class JsonToAvro {
       Schema owner,
       String field,
       List<FieldError> errors) {
-    List<Schema> branches =
-        schema.getTypes().stream().filter(s -> s.getType() != Schema.Type.NULL).toList();
     if (node.isNull()) {
       return null; // only reached when the union holds null
     }
-    if (branches.size() == 1) {
-      return read(branches.get(0), node, path, owner, field, errors);
+    // an optional field (["null", T]) is most unions: no list of branches for it
+    Schema single = null;
+    int nonNull = 0;
+    for (Schema type : schema.getTypes()) {
+      if (type.getType() != Schema.Type.NULL) {
+        single = type;
+        nonNull++;
+      }
     }
+    if (nonNull == 1) {
+      return read(single, node, path, owner, field, errors);
+    }
+    List<Schema> branches =
+        schema.getTypes().stream().filter(s -> s.getType() != Schema.Type.NULL).toList();
     // more than one non-null branch: the first that reads without a problem
     for (Schema branch : branches) {
       List<FieldError> tried = new ArrayList<>();
@@ -390,9 +441,18 @@ final class JsonToAvro {
   }
 
   static boolean isNullable(Schema schema) {
-    return schema.getType() == Schema.Type.NULL
-        || (schema.getType() == Schema.Type.UNION
-            && schema.getTypes().stream().anyMatch(s -> s.getType() == Schema.Type.NULL));
+    if (schema.getType() == Schema.Type.NULL) {
+      return true;
+    }
+    if (schema.getType() != Schema.Type.UNION) {
+      return false;
+    }
+    for (Schema type : schema.getTypes()) {
+      if (type.getType() == Schema.Type.NULL) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A fresh copy of the field's default, in the plain form. */
