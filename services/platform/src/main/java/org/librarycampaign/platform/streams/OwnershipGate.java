@@ -43,6 +43,18 @@ public final class OwnershipGate {
 
   private OwnershipGate() {}
 
+  /**
+   * What a gate throws for {@code branch}'s record about {@code id}, which another branch owns; for
+   * a processor that checks ownership against a store of its own instead of {@link #inTask}
+   * (governance and conflicts read the owner from their post stores). The message names the id and
+   * the sending branch, never the owner: it reaches whoever reads dead letters.
+   */
+  public static RejectedRecord refusal(String idField, String id, String branch) {
+    return new RejectedRecord(
+        RejectedRecord.OWNERSHIP,
+        idField + " " + id + " of branch " + branch + " belongs to another branch");
+  }
+
   /** The name of the store of a gate named {@code name}. */
   public static String ownersStore(String name) {
     return name + "-owners";
@@ -150,10 +162,7 @@ public final class OwnershipGate {
         if (owner == null) {
           owners.put(id, branch);
         } else if (!owner.equals(branch)) {
-          // the owner is not named: the message reaches whoever reads dead letters
-          throw new RejectedRecord(
-              RejectedRecord.OWNERSHIP,
-              idField + " " + id + " of branch " + branch + " belongs to another branch");
+          throw refusal(idField, id, branch);
         }
       }
       context.forward(record);
