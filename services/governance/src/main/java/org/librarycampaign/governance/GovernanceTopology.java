@@ -172,9 +172,10 @@ public final class GovernanceTopology {
             .branch((key, out) -> out instanceof DecisionOut, Branched.as("decisions"))
             .defaultBranch(Branched.as("hashtag-uses-out"));
 
+    // each decision encoded once: the bytes repartitioned by postId are the bytes written
     Topic<String, PostDecision> decisions = topics.postDecisions();
     builder.addStateStore(OwnershipGate.ownersStoreBuilder(DECISION_GATE));
-    OwnershipGate.beforeWriting(
+    OwnershipGate.beforeWritingEncoded(
             outputs
                 .get(DECISIONS_BRANCH)
                 .mapValues(
@@ -183,9 +184,8 @@ public final class GovernanceTopology {
             DECISION_GATE,
             OwnershipGate.ownersStore(DECISION_GATE),
             "postId",
-            PostDecision::getPostId,
             PostDecision::getPostId)
-        .to(decisions.name(), decisions.produced());
+        .to(decisions.name(), OwnershipGate.producedEncoded(decisions));
 
     outputs
         .get(HASHTAG_USES_BRANCH)
