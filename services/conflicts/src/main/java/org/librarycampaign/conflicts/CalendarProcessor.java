@@ -66,6 +66,14 @@ abstract class CalendarProcessor<V> implements Processor<String, V, String, Conf
 
   @Override
   public void process(Record<String, V> record) {
+    try {
+      handle(record);
+    } finally {
+      calendar.endEvent();
+    }
+  }
+
+  private void handle(Record<String, V> record) {
     if (tombstones.skipped(context, record)) {
       return;
     }

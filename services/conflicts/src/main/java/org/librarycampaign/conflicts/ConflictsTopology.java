@@ -18,7 +18,6 @@ import org.librarycampaign.platform.streams.BranchRouting;
 import org.librarycampaign.platform.streams.GlobalView;
 import org.librarycampaign.platform.streams.InputRules;
 import org.librarycampaign.platform.streams.InputTombstones;
-import org.librarycampaign.platform.streams.OwnershipGate;
 import org.librarycampaign.platform.streams.StreamsSettings;
 import org.librarycampaign.platform.topics.TopicCatalogue;
 
@@ -28,7 +27,7 @@ import org.librarycampaign.platform.topics.TopicCatalogue;
  * <pre>
  * campaign.channel-policies ─► [global store conflicts-channel-policies]   (zones, posting windows)
  * campaign.branch-settings ─► [global store conflicts-branch-settings]
- * campaign.posts ─► by branch (repartition) ─► post ownership gate ─► conflicts-check-posts ──┐
+ * campaign.posts ─► by branch (repartition) ─► conflicts-check-posts (owner: its post store) ─┐
  * campaign.milestones ─► key := scope ─► conflicts-milestones-by-branch                       ├─► campaign.conflicts
  *                        (repartition: * to every partition,   ─► conflicts-check-milestones ─┘
  *                         a branch to its posts' partition)
@@ -45,9 +44,6 @@ public final class ConflictsTopology {
 
   /** The branch route of posts ({@code <application id>-<name>-by-branch-repartition}). */
   public static final String POSTS_ROUTE = "conflicts-posts";
-
-  /** The in-task ownership gate of posts (store {@code <name>-owners}). */
-  public static final String POST_GATE = "conflicts-post";
 
   /** Every channel policy by channel id; global, filled from the policy topic. */
   public static final String POLICIES_STORE = "conflicts-channel-policies";
@@ -73,18 +69,15 @@ public final class ConflictsTopology {
     String[] stores = ConflictStores.NAMES.toArray(String[]::new);
 
     // every post event of a branch to the task of the branch's milestones, in the producer's
-    // order; then the in-task ownership gate (docs/ARCHITECTURE.md#ownership-and-placement)
+    // order; the processor refuses another branch's event about a post it keeps
+    // (docs/ARCHITECTURE.md#ownership-and-placement)
     KStream<String, ConflictEvent> fromPosts =
-        OwnershipGate.inTask(
-                BranchRouting.byBranch(
-                    InputRules.checked(
-                        builder.stream(topics.posts().name(), topics.posts().consumed()),
-                        POSTS_ROUTE),
-                    topics.posts(),
-                    POSTS_ROUTE,
-                    ConflictsService.NAME),
-                POST_GATE,
-                "postId")
+        BranchRouting.byBranch(
+                InputRules.checked(
+                    builder.stream(topics.posts().name(), topics.posts().consumed()), POSTS_ROUTE),
+                topics.posts(),
+                POSTS_ROUTE,
+                ConflictsService.NAME)
             .process(
                 () -> new PostsProcessor(zone, retention),
                 Named.as("conflicts-check-posts"),

@@ -61,9 +61,8 @@ class ConflictsServiceTest {
             "campaign.conflicts",
             "conflicts-milestones-by-branch-repartition",
             "conflicts-posts-by-branch-repartition");
-    Set<String> expectedStores = new TreeSet<>(ConflictStores.NAMES);
-    expectedStores.add("conflicts-post-owners");
-    assertThat(stores).containsExactlyInAnyOrderElementsOf(expectedStores);
+    // no owners store: the post's owner is read from conflicts-posts
+    assertThat(stores).containsExactlyInAnyOrderElementsOf(ConflictStores.NAMES);
     // the zones and posting windows of channels and branches (README: local time)
     assertThat(topology.globalStores())
         .extracting(store -> store.processor().stores(), store -> store.source().topicSet())

@@ -29,6 +29,7 @@ import org.librarycampaign.governance.hashtags.lookup.HashtagLookup;
 import org.librarycampaign.platform.events.EventType;
 import org.librarycampaign.platform.state.Retention;
 import org.librarycampaign.platform.streams.InputTombstones;
+import org.librarycampaign.platform.streams.OwnershipGate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +51,7 @@ final class GovernanceProcessor
   private final Map<DecisionStatus, Counter> decisions = new EnumMap<>(DecisionStatus.class);
   private Counter released;
   private ProcessorContext<String, GovernanceOutput> context;
+  private StoreState state;
   private Governor governor;
 
   GovernanceProcessor(
@@ -63,19 +65,21 @@ final class GovernanceProcessor
   @Override
   public void init(ProcessorContext<String, GovernanceOutput> processorContext) {
     this.context = processorContext;
+    this.state =
+        new StoreState(
+            context.getStateStore(GovernanceTopology.POSTS_STORE),
+            context.getStateStore(GovernanceTopology.LEDGERS_STORE),
+            context.getStateStore(GovernanceTopology.CRISES_STORE),
+            context.getStateStore(GovernanceTopology.RESOLVED_INCIDENTS_STORE),
+            context.getStateStore(GovernanceTopology.POLICIES_STORE),
+            context.getStateStore(GovernanceTopology.HASHTAG_VIEW_STORE),
+            context.getStateStore(GovernanceTopology.SENT_HASHTAG_USES_STORE),
+            context.getStateStore(GovernanceTopology.OFFICIALS_STORE),
+            context.getStateStore(GovernanceTopology.REVIEWS_STORE),
+            context.getStateStore(GovernanceTopology.BRANCH_SETTINGS_STORE));
     this.governor =
         new Governor(
-            new StoreState(
-                context.getStateStore(GovernanceTopology.POSTS_STORE),
-                context.getStateStore(GovernanceTopology.LEDGERS_STORE),
-                context.getStateStore(GovernanceTopology.CRISES_STORE),
-                context.getStateStore(GovernanceTopology.RESOLVED_INCIDENTS_STORE),
-                context.getStateStore(GovernanceTopology.POLICIES_STORE),
-                context.getStateStore(GovernanceTopology.HASHTAG_VIEW_STORE),
-                context.getStateStore(GovernanceTopology.SENT_HASHTAG_USES_STORE),
-                context.getStateStore(GovernanceTopology.OFFICIALS_STORE),
-                context.getStateStore(GovernanceTopology.REVIEWS_STORE),
-                context.getStateStore(GovernanceTopology.BRANCH_SETTINGS_STORE)),
+            state,
             checks,
             lookup,
             new StoreHoldExpiries(context.getStateStore(GovernanceTopology.HOLD_EXPIRIES_STORE)));
@@ -89,6 +93,51 @@ final class GovernanceProcessor
 
   @Override
   public void process(Record<String, SpecificRecord> record) {
+    try {
+      // before anything is read for the event or changed: another branch's post is refused
+      refuseAnotherBranchsPost(record.value());
+      decide(record);
+    } finally {
+      state.endEvent();
+    }
+  }
+
+  /**
+   * A post id belongs to the branch of the post record this task keeps under it: another branch's
+   * draft, withdrawal or review of it goes to dead letters (OWNERSHIP, the record's own bytes, by
+   * the processing handler inside the transaction) before the event touches any state. An id the
+   * store does not know is not claimed here: only a draft writes a post record
+   * (docs/ARCHITECTURE.md#ownership-and-placement).
+   */
+  private void refuseAnotherBranchsPost(SpecificRecord value) {
+    if (!(value instanceof PostEvent post)) {
+      return;
+    }
+    Object event = post.getEvent();
+    String postId;
+    String branchId;
+    if (event instanceof PostDrafted drafted) {
+      postId = drafted.getPostId();
+      branchId = drafted.getBranchId();
+    } else if (event instanceof PostWithdrawn withdrawn) {
+      postId = withdrawn.getPostId();
+      branchId = withdrawn.getBranchId();
+    } else if (event instanceof PostReviewed reviewed) {
+      postId = reviewed.getPostId();
+      branchId = reviewed.getBranchId();
+    } else {
+      return;
+    }
+    if (postId == null || branchId == null) {
+      return;
+    }
+    String owner = state.branchOf(postId);
+    if (owner != null && !owner.equals(branchId)) {
+      throw OwnershipGate.refusal("postId", postId, branchId);
+    }
+  }
+
+  private void decide(Record<String, SpecificRecord> record) {
     // an event never overtakes an expiry that fell before it (README, "Stale holds expire")
     expireDue();
     if (tombstones.skipped(context, record)) {

@@ -39,7 +39,7 @@ import org.librarycampaign.platform.topics.TopicCatalogue;
  * The governance topology.
  *
  * <pre>
- * campaign.posts ─▶ by branch ─▶ post gate ─────────┐
+ * campaign.posts ─▶ by branch ─────────────────────┐
  *                                                    ├─▶ governance-decide ──┬─▶ decisions ─▶ by postId
  * campaign.incidents ─▶ by branch ─▶ incident gate ─┘   (per branch: posts, │   ─▶ decision gate
  *                                                         ledgers, crises)   │   ─▶ campaign.post-decisions
@@ -55,7 +55,8 @@ import org.librarycampaign.platform.topics.TopicCatalogue;
  *
  * <p>Both inputs are routed by branch ({@link BranchRouting}) whatever partition a producer chose,
  * so one task sees every event of a branch, each producer's in its order, merged in timestamp
- * order. The gates refuse another branch's event about a post or incident id ({@link
+ * order. Another branch's event about a post id the task keeps is refused by the processor (the
+ * owner is the branch of the post record), about an incident id by the incident gate ({@link
  * OwnershipGate}). See the module README for the design of the hashtag view.
  */
 public final class GovernanceTopology {
@@ -84,9 +85,10 @@ public final class GovernanceTopology {
 
   public static final String INCIDENTS_ROUTE = "governance-incidents";
 
-  /** The in-task ownership gates (store {@code <name>-owners}). */
-  public static final String POST_GATE = "governance-post";
-
+  /**
+   * The in-task ownership gate of incidents (store {@code <name>-owners}); posts have none, the
+   * processor reads a post's owner from {@link #POSTS_STORE}.
+   */
   public static final String INCIDENT_GATE = "governance-incident";
 
   /** The ownership gate of decisions, keyed by postId ({@code <name>-by-id-repartition}). */
@@ -134,19 +136,16 @@ public final class GovernanceTopology {
         "read-governance-hashtag-view",
         HASHTAG_VIEW_STORE);
 
-    // every event of a branch to the branch's task, in the producer's order; then the in-task
-    // ownership gates (docs/ARCHITECTURE.md#ownership-and-placement)
+    // every event of a branch to the branch's task, in the producer's order; the processor
+    // refuses another branch's post event against its own post store, incidents pass the in-task
+    // gate (docs/ARCHITECTURE.md#ownership-and-placement)
     KStream<String, SpecificRecord> posts =
-        OwnershipGate.inTask(
-                BranchRouting.byBranch(
-                    InputRules.checked(
-                        builder.stream(topics.posts().name(), topics.posts().consumed()),
-                        POSTS_ROUTE),
-                    topics.posts(),
-                    POSTS_ROUTE,
-                    GovernanceService.NAME),
-                POST_GATE,
-                "postId")
+        BranchRouting.byBranch(
+                InputRules.checked(
+                    builder.stream(topics.posts().name(), topics.posts().consumed()), POSTS_ROUTE),
+                topics.posts(),
+                POSTS_ROUTE,
+                GovernanceService.NAME)
             .mapValues(v -> (SpecificRecord) v, Named.as("governance-post-events"));
     KStream<String, SpecificRecord> incidents =
         OwnershipGate.inTask(
@@ -173,9 +172,10 @@ public final class GovernanceTopology {
             .branch((key, out) -> out instanceof DecisionOut, Branched.as("decisions"))
             .defaultBranch(Branched.as("hashtag-uses-out"));
 
+    // each decision encoded once: the bytes repartitioned by postId are the bytes written
     Topic<String, PostDecision> decisions = topics.postDecisions();
     builder.addStateStore(OwnershipGate.ownersStoreBuilder(DECISION_GATE));
-    OwnershipGate.beforeWriting(
+    OwnershipGate.beforeWritingEncoded(
             outputs
                 .get(DECISIONS_BRANCH)
                 .mapValues(
@@ -184,9 +184,8 @@ public final class GovernanceTopology {
             DECISION_GATE,
             OwnershipGate.ownersStore(DECISION_GATE),
             "postId",
-            PostDecision::getPostId,
             PostDecision::getPostId)
-        .to(decisions.name(), decisions.produced());
+        .to(decisions.name(), OwnershipGate.producedEncoded(decisions));
 
     outputs
         .get(HASHTAG_USES_BRANCH)

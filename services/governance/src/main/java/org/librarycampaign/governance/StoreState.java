@@ -92,13 +92,44 @@ final class StoreState implements GovernanceState {
     return policy == null || policy.getSignOff() == null ? SignOffPolicy.NONE : policy.getSignOff();
   }
 
+  /**
+   * The post record {@link #branchOf} read for the event being processed ({@code checkedId} null:
+   * none): the event's first read of the post takes it instead of reading the store again. Valid
+   * until a post record is written or the event ends ({@link #endEvent}).
+   */
+  private String checkedId;
+
+  private PostRecord checked;
+
+  /**
+   * The branch of the post this task keeps under {@code postId}, null for a post it does not know;
+   * what the processor checks a post event's branch against
+   * (docs/ARCHITECTURE.md#ownership-and-placement). The record read is kept for the event's own
+   * read of it.
+   */
+  String branchOf(String postId) {
+    checked = posts.get(postId);
+    checkedId = postId;
+    return checked == null ? null : checked.branchId();
+  }
+
+  /** The event is over: the next one reads the store. */
+  void endEvent() {
+    checkedId = null;
+    checked = null;
+  }
+
   @Override
   public Optional<PostRecord> post(String postId) {
+    if (postId.equals(checkedId)) {
+      return Optional.ofNullable(checked);
+    }
     return Optional.ofNullable(posts.get(postId));
   }
 
   @Override
   public void savePost(PostRecord post) {
+    endEvent();
     posts.put(post.postId(), post);
   }
 

@@ -5,9 +5,12 @@ import static org.librarycampaign.governance.Lines.content;
 
 import java.util.List;
 import java.util.Map;
+import library.campaign.events.DeadLetter;
 import library.campaign.events.PostDecision;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.librarycampaign.governance.decision.PostRecord;
 import org.librarycampaign.platform.config.CampaignConfig;
 
 /**
@@ -99,6 +102,38 @@ class GovernanceRetentionTest {
                 .week(1, 0, 0)
                 .decidedAt("2026-12-18T03:00:00Z")
                 .line());
+  }
+
+  @Test
+  void aForgottenPostsIdIsNoLongerItsBranchsAndAnotherBranchMayDraftIt() {
+    assertThat(send(content("c1"))).hasSize(1);
+    assertThat(send(content("c1").branch("westside").revision(2).drafted("2026-12-17T12:00:00Z")))
+        .as("within the horizon the id is eastside's")
+        .isEmpty();
+    assertThat(driver.deadLetters())
+        .map(DeadLetter.class::cast)
+        .extracting(DeadLetter::getErrorMessage)
+        .containsExactly("OWNERSHIP: postId c1 of branch westside belongs to another branch");
+
+    assertThat(send(content("d1").at("2027-01-05T15:00:00Z").drafted("2026-12-18T01:00:00Z")))
+        .hasSize(1);
+
+    // docs/ARCHITECTURE.md#ownership-and-placement: the post record named the owner and is gone,
+    // so westside's task decides the draft (in westside's own week); the decision gate, which
+    // retention does not touch, still refuses westside's decision about eastside's id
+    assertThat(send(content("c1").branch("westside").drafted("2026-12-18T03:00:00Z"))).isEmpty();
+    assertThat(driver.deadLetters())
+        .map(DeadLetter.class::cast)
+        .extracting(DeadLetter::getSourceTopic, DeadLetter::getErrorMessage)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                "campaign-governance-governance-decision-by-id-repartition",
+                "OWNERSHIP: postId c1 of branch westside belongs to another branch"));
+    KeyValueStore<String, PostRecord> posts =
+        driver.harness().driver().getKeyValueStore(GovernanceTopology.POSTS_STORE);
+    assertThat(posts.get("c1").branchId())
+        .as("the task's record is westside's now")
+        .isEqualTo("westside");
   }
 
   @Test

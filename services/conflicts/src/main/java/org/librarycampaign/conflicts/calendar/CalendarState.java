@@ -87,12 +87,41 @@ public final class CalendarState {
 
   // posts
 
+  /**
+   * The post {@link #branchOf} read for the event being handled ({@code checkedId} null: none): the
+   * event's first read of the post takes it instead of reading and decoding it again. Valid until a
+   * post is written or the event ends ({@link #endEvent}).
+   */
+  private String checkedId;
+
+  private Post checked;
+
+  /**
+   * The branch of the post kept under {@code postId} (the branch it was first drafted for), null
+   * for a post the calendar does not know; the post read is kept for the event's own read of it.
+   */
+  String branchOf(String postId) {
+    checked = POSTS.decode(stores.posts.get(idKey(postId)));
+    checkedId = postId;
+    return checked == null ? null : checked.branchId();
+  }
+
+  /** The event is over: the next one reads the store. */
+  void endEvent() {
+    checkedId = null;
+    checked = null;
+  }
+
   Optional<Post> post(String postId) {
+    if (postId.equals(checkedId)) {
+      return Optional.ofNullable(checked);
+    }
     return Optional.ofNullable(POSTS.decode(stores.posts.get(idKey(postId))));
   }
 
   /** Stores {@code updated}, moving its index entries from where {@code stored} had them. */
   void replacePost(Post stored, Post updated) {
+    endEvent();
     if (stored != null && stored.live()) {
       stores.postSchedule.delete(scheduleKey(stored));
       if (stored.campaign()) {
@@ -278,6 +307,7 @@ public final class CalendarState {
    * them finds nothing: a draft is a new post, a withdrawal or a cancellation changes nothing.
    */
   public Forgotten forgetEndedBefore(Instant cutoff) {
+    endEvent();
     List<Post> posts = new ArrayList<>();
     stores.posts.scan(
         NOTHING,

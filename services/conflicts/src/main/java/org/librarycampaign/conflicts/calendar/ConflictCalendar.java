@@ -53,6 +53,20 @@ public final class ConflictCalendar {
     this.zones = zones;
   }
 
+  /**
+   * The branch that owns the post id: the one its kept post was first drafted for; null for a post
+   * the calendar does not know (docs/ARCHITECTURE.md#ownership-and-placement). The post read is
+   * kept for the event's own read of it until {@link #endEvent}.
+   */
+  public String ownerOf(String postId) {
+    return state.branchOf(postId);
+  }
+
+  /** The event is handled: nothing read for it is kept. */
+  public void endEvent() {
+    state.endEvent();
+  }
+
   /** The platform a post was drafted for; empty for a post the calendar does not know. */
   public Optional<String> platformOf(String postId) {
     return state.post(postId).map(Post::platform);

@@ -1,11 +1,17 @@
 package org.librarycampaign.platform.streams;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -42,6 +48,18 @@ import org.librarycampaign.platform.topics.Topic;
 public final class OwnershipGate {
 
   private OwnershipGate() {}
+
+  /**
+   * What a gate throws for {@code branch}'s record about {@code id}, which another branch owns; for
+   * a processor that checks ownership against a store of its own instead of {@link #inTask}
+   * (governance and conflicts read the owner from their post stores). The message names the id and
+   * the sending branch, never the owner: it reaches whoever reads dead letters.
+   */
+  public static RejectedRecord refusal(String idField, String id, String branch) {
+    return new RejectedRecord(
+        RejectedRecord.OWNERSHIP,
+        idField + " " + id + " of branch " + branch + " belongs to another branch");
+  }
 
   /** The name of the store of a gate named {@code name}. */
   public static String ownersStore(String name) {
@@ -104,6 +122,123 @@ public final class OwnershipGate {
             Named.as(name + "-key-for-output"));
   }
 
+  /**
+   * The header that carries a record's branch across the output gate's repartition in {@link
+   * #beforeWritingEncoded}; the gate removes it, so the output topic never sees it.
+   */
+  static final String BRANCH_HEADER = "campaign.ownership.branch";
+
+  /**
+   * {@link #beforeWriting} for an output keyed by the id itself, encoding each value once: {@code
+   * output} is encoded in the output topic's wire format and subject, keyed by {@code idOf} (node
+   * {@code <name>-key-by-id}, the branch in a header), repartitioned as those bytes (internal topic
+   * {@code <application id>-<name>-by-id-repartition}, the same bytes {@link #beforeWriting} writes
+   * there), gated (node {@code <name>-ownership}) with the store {@code store}, and handed on as
+   * the same bytes, for the output topic with {@link #producedEncoded}. Where {@link
+   * #beforeWriting} encodes a value, decodes it after the repartition and encodes it again for the
+   * output topic, this encodes it once; the output topic receives the same bytes.
+   */
+  public static <V extends SpecificRecord> KStream<String, byte[]> beforeWritingEncoded(
+      KStream<String, V> output,
+      Topic<String, V> outputTopic,
+      String name,
+      String store,
+      String idField,
+      Function<V, String> idOf) {
+    return output
+        .process(() -> new Encode<>(outputTopic, idOf), Named.as(name + "-key-by-id"))
+        .repartition(
+            Repartitioned.<String, byte[]>as(name + "-by-id")
+                .withKeySerde(Serdes.String())
+                .withValueSerde(Serdes.ByteArray()))
+        .process(() -> new EncodedGate(store, idField), Named.as(name + "-ownership"), store);
+  }
+
+  /** How {@code topic} is written with the bytes {@link #beforeWritingEncoded} hands on. */
+  public static Produced<String, byte[]> producedEncoded(Topic<String, ?> topic) {
+    return Produced.with(topic.keySerde(), Serdes.ByteArray())
+        .withName("write-" + topic.id().baseName());
+  }
+
+  /** Keys a value by its id and encodes it as its output topic does, its branch in a header. */
+  private static final class Encode<V extends SpecificRecord>
+      implements Processor<String, V, String, byte[]> {
+
+    private final Serializer<V> serializer;
+    private final Function<V, String> idOf;
+    private ProcessorContext<String, byte[]> context;
+
+    Encode(Topic<String, V> outputTopic, Function<V, String> idOf) {
+      this.serializer = BranchRouting.asTopic(outputTopic).serializer();
+      this.idOf = idOf;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, byte[]> context) {
+      this.context = context;
+    }
+
+    @Override
+    public void process(Record<String, V> record) {
+      V value = record.value();
+      if (value == null) {
+        context.forward(record.withValue(null));
+        return;
+      }
+      Headers headers = new RecordHeaders(record.headers().toArray());
+      headers.remove(BRANCH_HEADER);
+      String branch = RecordFields.text(value, "branchId");
+      if (branch != null) {
+        headers.add(BRANCH_HEADER, branch.getBytes(StandardCharsets.UTF_8));
+      }
+      context.forward(
+          new Record<>(
+              idOf.apply(value), serializer.serialize(null, value), record.timestamp(), headers));
+    }
+  }
+
+  /** {@link Gate} over encoded values: the id is the key, the branch the header. */
+  private static final class EncodedGate implements Processor<String, byte[], String, byte[]> {
+
+    private final String storeName;
+    private final String idField;
+    private ProcessorContext<String, byte[]> context;
+    private KeyValueStore<String, String> owners;
+
+    EncodedGate(String storeName, String idField) {
+      this.storeName = storeName;
+      this.idField = idField;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, byte[]> context) {
+      this.context = context;
+      this.owners = context.getStateStore(storeName);
+    }
+
+    @Override
+    public void process(Record<String, byte[]> record) {
+      Header header = record.headers().lastHeader(BRANCH_HEADER);
+      String id = record.value() == null ? null : record.key();
+      String branch = header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+      if (id != null && branch != null) {
+        String owner = owners.get(id);
+        if (owner == null) {
+          owners.put(id, branch);
+        } else if (!owner.equals(branch)) {
+          throw refusal(idField, id, branch);
+        }
+      }
+      if (header == null) {
+        context.forward(record);
+        return;
+      }
+      Headers headers = new RecordHeaders(record.headers().toArray());
+      headers.remove(BRANCH_HEADER);
+      context.forward(record.withHeaders(headers));
+    }
+  }
+
   private record GateSupplier<V extends SpecificRecord>(
       String store, String idField, Function<V, String> idOf, Set<StoreBuilder<?>> stores)
       implements ProcessorSupplier<String, V, String, V> {
@@ -150,10 +285,7 @@ public final class OwnershipGate {
         if (owner == null) {
           owners.put(id, branch);
         } else if (!owner.equals(branch)) {
-          // the owner is not named: the message reaches whoever reads dead letters
-          throw new RejectedRecord(
-              RejectedRecord.OWNERSHIP,
-              idField + " " + id + " of branch " + branch + " belongs to another branch");
+          throw refusal(idField, id, branch);
         }
       }
       context.forward(record);

@@ -46,6 +46,7 @@ class OwnershipGateTest {
     ROUTE,
     ROUTE_AND_GATE,
     OUTPUT_GATE,
+    OUTPUT_GATE_ENCODED,
     ROUTE_THEN_FAIL
   }
 
@@ -92,6 +93,18 @@ class OwnershipGateTest {
                 StreamsTestDriver::postId,
                 value -> "decision:" + postId(value));
           }
+          case OUTPUT_GATE_ENCODED -> {
+            builder.addStateStore(OwnershipGate.ownersStoreBuilder("out"));
+            OwnershipGate.beforeWritingEncoded(
+                    input,
+                    postTopic,
+                    "out",
+                    OwnershipGate.ownersStore("out"),
+                    "postId",
+                    StreamsTestDriver::postId)
+                .to(StreamsTestDriver.OUT, OwnershipGate.producedEncoded(postTopic));
+            yield null;
+          }
           case ROUTE_THEN_FAIL ->
               BranchRouting.byBranch(input, postTopic, "route", "gate-test")
                   .mapValues(
@@ -100,7 +113,9 @@ class OwnershipGateTest {
                       },
                       Named.as("fail"));
         };
-    result.to(StreamsTestDriver.OUT, postTopic.produced());
+    if (result != null) {
+      result.to(StreamsTestDriver.OUT, postTopic.produced());
+    }
   }
 
   @AfterEach
@@ -215,6 +230,48 @@ class OwnershipGateTest {
     assertThat(letter.value().getErrorMessage())
         .isEqualTo("OWNERSHIP: postId p1 of branch westside belongs to another branch");
     assertThat(header(letter, DeadLetters.HEADER_REASON)).isEqualTo(RejectedRecord.OWNERSHIP);
+    assertThat(deadLetters.isEmpty()).isTrue();
+  }
+
+  @Test
+  void theEncodedOutputGateWritesTheBytesItRepartitionedAndRefusesAnotherBranch() {
+    start(Shape.OUTPUT_GATE_ENCODED);
+    posts.pipeInput("eastside", withdrawal("p1", "eastside"));
+    posts.pipeInput("westside", withdrawal("p1", "westside"));
+    posts.pipeInput("westside", withdrawal("p2", "westside"));
+    posts.pipeInput("eastside", withdrawal("p1", "eastside"));
+
+    TestOutputTopic<String, byte[]> raw =
+        test.driver.createOutputTopic(
+            StreamsTestDriver.OUT,
+            new org.apache.kafka.common.serialization.StringDeserializer(),
+            new org.apache.kafka.common.serialization.ByteArrayDeserializer());
+    List<TestRecord<String, byte[]>> written = raw.readRecordsToList();
+    assertThat(written)
+        .extracting(
+            r ->
+                r.key()
+                    + " "
+                    + postId(
+                        postTopic
+                            .valueSerde()
+                            .deserializer()
+                            .deserialize(postTopic.name(), r.value())))
+        .containsExactly("p1 p1", "p2 p2", "p1 p1");
+    for (int i = 0; i < written.size(); i++) {
+      PostEvent sent = i == 1 ? withdrawal("p2", "westside") : withdrawal("p1", "eastside");
+      assertThat(written.get(i).value())
+          .as("the bytes the output topic's serializer writes")
+          .isEqualTo(postTopic.valueSerde().serializer().serialize(postTopic.name(), sent));
+      assertThat(written.get(i).headers().toArray()).as("no header of the gate's").isEmpty();
+    }
+    TestRecord<byte[], DeadLetter> letter = deadLetters.readRecord();
+    assertThat(letter.value().getErrorMessage())
+        .isEqualTo("OWNERSHIP: postId p1 of branch westside belongs to another branch");
+    assertThat(header(letter, DeadLetters.HEADER_REASON)).isEqualTo(RejectedRecord.OWNERSHIP);
+    assertThat(postTopic.valueSerde().deserializer().deserialize(postTopic.name(), bytes(letter)))
+        .as("the refused record's own bytes")
+        .isEqualTo(withdrawal("p1", "westside"));
     assertThat(deadLetters.isEmpty()).isTrue();
   }
 }
