@@ -69,6 +69,7 @@ public final class PipelineBenchmark {
     Set<String> only = Set.of();
     Map<String, String> overrides = new LinkedHashMap<>();
     double givenDecisionRate = Double.NaN;
+    double givenIncidentRate = Double.NaN;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--quick" -> mode = QUICK;
@@ -84,19 +85,20 @@ public final class PipelineBenchmark {
           overrides.put(pair[0], pair[1]);
         }
         case "--decision-rate" -> givenDecisionRate = Double.parseDouble(args[++i]);
+        case "--incident-rate" -> givenIncidentRate = Double.parseDouble(args[++i]);
         default ->
             throw new IllegalArgumentException(
                 "unknown option "
                     + args[i]
                     + "; use [--quick] [--out DIR] [--campaign-jar JAR] [--no-up] [--only A,B]"
-                    + " [--set key=value] [--decision-rate R]");
+                    + " [--set key=value] [--decision-rate R] [--incident-rate R]");
       }
     }
     Files.createDirectories(out);
     Path data = out.resolve("data");
     UpPhase.deleteRecursively(data);
     if (!only.isEmpty()) {
-      selected(mode, only, overrides, givenDecisionRate, data);
+      selected(mode, only, overrides, givenDecisionRate, givenIncidentRate, data);
       System.exit(0);
     }
     Report report = new Report(mode.name(), Instant.now());
@@ -147,13 +149,19 @@ public final class PipelineBenchmark {
    * passthrough_avro, governance, conflicts, crisis), each against the Avro pass-through when it
    * ran too; {@code pipeline}: the whole pipeline (ingest HTTP to decision) after them; {@code
    * decision_latency}: draft to decision under exactly-once and at-least-once at half governance's
-   * median (or at {@code --decision-rate}). Printed, nothing written. For working on one service: a
-   * figure in minutes, not the whole run.
+   * median (or at {@code --decision-rate}); {@code notification_latency}: incident to webhook the
+   * same way, at half the notification path's capacity (or at {@code --incident-rate}). Printed,
+   * nothing written. For working on one service: a figure in minutes, not the whole run.
    */
   private static void selected(
-      Mode mode, Set<String> only, Map<String, String> overrides, double decisionRate, Path data)
+      Mode mode,
+      Set<String> only,
+      Map<String, String> overrides,
+      double decisionRate,
+      double incidentRate,
+      Path data)
       throws Exception {
-    Set<String> phases = Set.of("pipeline", "decision_latency");
+    Set<String> phases = Set.of("pipeline", "decision_latency", "notification_latency");
     Set<String> topologies = new java.util.TreeSet<>(only);
     topologies.removeAll(phases);
     if (only.contains("decision_latency")
@@ -189,6 +197,22 @@ public final class PipelineBenchmark {
         double rate = Double.isNaN(decisionRate) ? report.median("governance") / 2 : decisionRate;
         for (String guarantee : List.of("exactly_once_v2", "at_least_once")) {
           latency.decisions(guarantee, rate);
+        }
+      }
+      if (only.contains("notification_latency")) {
+        System.out.println("Notification latency at half the notification path's capacity:");
+        LatencyPhase latency =
+            new LatencyPhase(stack, workload, mode.latencySeconds(), mode.latencyWarmup());
+        double rate =
+            Double.isNaN(incidentRate)
+                ? latency
+                        .notificationCapacity(
+                            mode.notificationIncidents(), mode.notificationMaxSeconds())
+                        .recordsPerSecond()
+                    / 2
+                : incidentRate;
+        for (String guarantee : List.of("exactly_once_v2", "at_least_once")) {
+          latency.notifications(guarantee, rate);
         }
       }
     }

@@ -45,9 +45,10 @@ class LocalStackIT {
       idsBefore = subjectIds(stack.config().registryUrl());
       // every topic's subject, and the Avro-typed internal subjects the services register first
       assertThat(idsBefore)
-          .hasSize(CampaignTopic.values().length + 7)
+          .hasSize(CampaignTopic.values().length + 8)
           .containsKeys(
               "campaign-conflicts-conflicts-milestones-by-branch-repartition-value",
+              "campaign-crisis-crisis-output-by-id-repartition-value",
               "campaign-publisher-publisher-decisions-by-branch-repartition-value",
               "campaign-report-report-decisions-by-branch-repartition-value",
               "campaign-report-report-conflicts-by-branch-repartition-value",

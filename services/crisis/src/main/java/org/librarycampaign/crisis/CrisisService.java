@@ -1,5 +1,8 @@
 package org.librarycampaign.crisis;
 
+import java.util.Map;
+import library.campaign.events.CrisisOutput;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.Topology;
 import org.librarycampaign.platform.ack.AckLinks;
 import org.librarycampaign.platform.config.CampaignConfig;
@@ -25,6 +28,12 @@ public final class CrisisService extends StreamsCampaignService {
   @Override
   protected Topology buildTopology(CampaignConfig config, TopicCatalogue topics) {
     return CrisisTopology.buildTopology(config, topics);
+  }
+
+  /** The output gate's repartition carries a schema of its own (README: topology and stores). */
+  @Override
+  protected Map<String, Class<? extends SpecificRecord>> avroInternalValues() {
+    return Map.of(CrisisTopology.OUTPUT_BY_ID, CrisisOutput.class);
   }
 
   /** Says so when the acknowledge links are signed with the key everyone can read. */

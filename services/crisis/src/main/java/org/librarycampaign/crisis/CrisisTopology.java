@@ -1,6 +1,7 @@
 package org.librarycampaign.crisis;
 
 import java.util.Set;
+import library.campaign.events.CrisisOutput;
 import library.campaign.events.IncidentEvent;
 import library.campaign.events.IncidentStatus;
 import library.campaign.events.Notification;
@@ -10,12 +11,14 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.librarycampaign.crisis.response.Incident;
 import org.librarycampaign.platform.config.CampaignConfig;
+import org.librarycampaign.platform.serde.AvroSerde;
 import org.librarycampaign.platform.state.StateCodec;
 import org.librarycampaign.platform.state.TimeOrderedKey;
 import org.librarycampaign.platform.streams.BranchRouting;
@@ -32,17 +35,19 @@ import org.librarycampaign.platform.topics.TopicCatalogue;
  * campaign.response-plans --> [global store crisis-response-plans]   (every task sees every plan)
  * campaign.rotation-overrides --> [global store crisis-rotation-overrides]
  * campaign.branch-settings --> [global store crisis-branch-settings]     (the zone of the texts)
- * campaign.incidents --> by branch --> incident gate --> crisis-incident-response
- *     --+--> by incidentId --> output gate --> campaign.notifications   (key notificationId)
- *       +--> by incidentId --> output gate --> campaign.incident-status (key incidentId)
- *   crisis-incident-response stores: crisis-incidents, crisis-escalation-deadlines,
- *                                    crisis-sent-notifications
+ * campaign.incidents --> by branch --> crisis-incident-response (checks the owner)
+ *     --> by incidentId (one CrisisOutput per change) --> crisis-output-ownership
+ *         --+--> campaign.notifications   (key notificationId)
+ *           +--> campaign.incident-status (key incidentId)
+ *   crisis-incident-response stores: crisis-incidents, crisis-escalation-deadlines
+ *   crisis-output-ownership store:   crisis-output-owners
  * </pre>
  *
  * Incidents are routed by branch whatever partition their producer chose ({@link BranchRouting}),
  * so every event of an incident reaches the same task, and the incident's state lives in that
- * task's stores. The gates refuse another branch's event or output about an incident id ({@link
- * OwnershipGate}, docs/ARCHITECTURE.md#ownership-and-placement).
+ * task's stores. The processor refuses another branch's event about a stored incident, and the
+ * output gate another branch's output about an incident id ({@link OutputGate},
+ * docs/ARCHITECTURE.md#ownership-and-placement).
  */
 public final class CrisisTopology {
 
@@ -61,33 +66,33 @@ public final class CrisisTopology {
    */
   public static final String BRANCH_SETTINGS_STORE = "crisis-branch-settings";
 
-  /** Each incident's state by incident id. */
+  /** Each incident's state by incident id, with the ids it has written: its owner, too. */
   public static final String INCIDENTS_STORE = "crisis-incidents";
 
   /** The next escalation deadline of each escalating incident, in time order. */
   public static final String DEADLINES_STORE = "crisis-escalation-deadlines";
 
-  /** Every notification id written, with when. */
-  public static final String SENT_STORE = "crisis-sent-notifications";
-
   static final String PROCESSOR = "crisis-incident-response";
-
-  /** The nodes the processor forwards notifications and statuses to. */
-  static final String NOTIFICATIONS_SINK = "crisis-notifications-out";
-
-  static final String STATUS_SINK = "crisis-status-out";
 
   /** The branch route of incidents ({@code <application id>-<name>-by-branch-repartition}). */
   public static final String INCIDENTS_ROUTE = "crisis-incidents";
 
-  /** The in-task ownership gate of incidents (store {@code <name>-owners}). */
-  public static final String INCIDENT_GATE = "crisis-incident";
-
   /**
-   * The ownership gate of the outputs: {@code <name>-notification-by-id} and {@code
-   * <name>-status-by-id} repartitions keyed by incidentId, one store {@code <name>-owners}.
+   * The repartition of the processor's {@code CrisisOutput}s by incident id, to the output gate
+   * ({@code <application id>-crisis-output-by-id-repartition}, a subject of its own).
    */
-  public static final String OUTPUT_GATE = "crisis-output";
+  public static final String OUTPUT_BY_ID = "crisis-output-by-id";
+
+  /** The output gate: checks the incident's owner, then splits each record into its topics. */
+  static final String OUTPUT_GATE = "crisis-output-ownership";
+
+  /** The output gate's store: the owning branch of each incident id. */
+  public static final String OUTPUT_OWNERS_STORE = OwnershipGate.ownersStore("crisis-output");
+
+  /** The nodes the output gate forwards notifications and statuses to. */
+  static final String NOTIFICATIONS_OUT = "crisis-notifications-out";
+
+  static final String STATUS_OUT = "crisis-status-out";
 
   private CrisisTopology() {}
 
@@ -104,52 +109,56 @@ public final class CrisisTopology {
     GlobalView.addTo(builder, topics.responsePlans(), PLANS_STORE);
     GlobalView.addTo(builder, topics.rotationOverrides(), OVERRIDES_STORE);
     GlobalView.addTo(builder, topics.branchSettings(), BRANCH_SETTINGS_STORE);
-    // every event of a branch to the branch's task, in the producer's order; then the in-task
-    // ownership gate (docs/ARCHITECTURE.md#ownership-and-placement)
-    KStream<String, SpecificRecord> responses =
-        OwnershipGate.inTask(
-                BranchRouting.byBranch(
-                    InputRules.checked(
-                        builder.stream(incidents.name(), incidents.consumed()), INCIDENTS_ROUTE),
-                    incidents,
-                    INCIDENTS_ROUTE,
-                    CrisisService.NAME),
-                INCIDENT_GATE,
-                "incidentId")
-            .process(new IncidentProcessorSupplier(settings), Named.as(PROCESSOR));
+    // every event of a branch to the branch's task, in the producer's order; the processor refuses
+    // another branch's event about a stored incident (docs/ARCHITECTURE.md#ownership-and-placement)
+    KStream<String, SpecificRecord> gated =
+        BranchRouting.byBranch(
+                InputRules.checked(
+                    builder.stream(incidents.name(), incidents.consumed()), INCIDENTS_ROUTE),
+                incidents,
+                INCIDENTS_ROUTE,
+                CrisisService.NAME)
+            .process(new IncidentProcessorSupplier(settings), Named.as(PROCESSOR))
+            // one record per change of an incident, keyed by incident id, to the task holding the
+            // id's owner; our own internal subject, registered by us whatever the auto-register
+            // setting
+            .repartition(
+                Repartitioned.<String, CrisisOutput>as(OUTPUT_BY_ID)
+                    .withKeySerde(Serdes.String())
+                    .withValueSerde(new AvroSerde<>(topics.registry(), CrisisOutput.class, true)))
+            .process(new OutputGateSupplier(), Named.as(OUTPUT_GATE));
 
-    // the processor forwards each record to the node of its topic by name; both outputs pass one
-    // ownership gate keyed by incidentId, sharing its store, before their topics
-    builder.addStateStore(OwnershipGate.ownersStoreBuilder(OUTPUT_GATE));
-    String owners = OwnershipGate.ownersStore(OUTPUT_GATE);
+    // the gate forwards each record to the node of its topic by name
     Topic<String, Notification> notifications = topics.notifications();
-    OwnershipGate.beforeWriting(
-            responses.mapValues(v -> (Notification) v, Named.as(NOTIFICATIONS_SINK)),
-            notifications,
-            OUTPUT_GATE + "-notification",
-            owners,
-            "incidentId",
-            Notification::getIncidentId,
-            Notification::getNotificationId)
+    gated
+        .mapValues(v -> (Notification) v, Named.as(NOTIFICATIONS_OUT))
         .to(notifications.name(), notifications.produced());
     Topic<String, IncidentStatus> statuses = topics.incidentStatus();
-    OwnershipGate.beforeWriting(
-            responses.mapValues(v -> (IncidentStatus) v, Named.as(STATUS_SINK)),
-            statuses,
-            OUTPUT_GATE + "-status",
-            owners,
-            "incidentId",
-            IncidentStatus::getIncidentId,
-            IncidentStatus::getIncidentId)
+    gated
+        .mapValues(v -> (IncidentStatus) v, Named.as(STATUS_OUT))
         .to(statuses.name(), statuses.produced());
     return builder.build();
   }
 
-  private record IncidentProcessorSupplier(CrisisSettings settings)
-      implements ProcessorSupplier<String, IncidentEvent, String, SpecificRecord> {
+  private record OutputGateSupplier()
+      implements ProcessorSupplier<String, CrisisOutput, String, SpecificRecord> {
 
     @Override
-    public Processor<String, IncidentEvent, String, SpecificRecord> get() {
+    public Processor<String, CrisisOutput, String, SpecificRecord> get() {
+      return new OutputGate();
+    }
+
+    @Override
+    public Set<StoreBuilder<?>> stores() {
+      return Set.of(OwnershipGate.ownersStoreBuilder("crisis-output"));
+    }
+  }
+
+  private record IncidentProcessorSupplier(CrisisSettings settings)
+      implements ProcessorSupplier<String, IncidentEvent, String, CrisisOutput> {
+
+    @Override
+    public Processor<String, IncidentEvent, String, CrisisOutput> get() {
       return new IncidentProcessor(settings);
     }
 
@@ -163,9 +172,7 @@ public final class CrisisTopology {
           Stores.keyValueStoreBuilder(
               Stores.persistentKeyValueStore(DEADLINES_STORE),
               TimeOrderedKey.serde(),
-              Serdes.String()),
-          Stores.keyValueStoreBuilder(
-              Stores.persistentKeyValueStore(SENT_STORE), Serdes.String(), Serdes.Long()));
+              Serdes.String()));
     }
   }
 }

@@ -4,6 +4,8 @@ import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
+import library.campaign.events.IncidentAcknowledged;
+import library.campaign.events.IncidentEscalationRequested;
 import library.campaign.events.IncidentReported;
 import library.campaign.events.IncidentResolved;
 import library.campaign.events.IncidentState;
@@ -28,6 +30,7 @@ import org.librarycampaign.crisis.response.Responder;
 import org.librarycampaign.crisis.response.Rotation;
 import org.librarycampaign.crisis.response.RotationOverride;
 import org.librarycampaign.crisis.response.Tier;
+import org.librarycampaign.platform.events.EventType;
 
 /** Between the Avro events of the topics and the crisis rules' own types. */
 final class EventMapping {
@@ -86,6 +89,26 @@ final class EventMapping {
         override.getResponderId(),
         override.getFrom(),
         override.getUntil());
+  }
+
+  /** The incident id of any incident event. */
+  static String incidentId(EventType.Incident type, Object event) {
+    return switch (type) {
+      case REPORTED -> ((IncidentReported) event).getIncidentId();
+      case ACKNOWLEDGED -> ((IncidentAcknowledged) event).getIncidentId();
+      case RESOLVED -> ((IncidentResolved) event).getIncidentId();
+      case ESCALATION_REQUESTED -> ((IncidentEscalationRequested) event).getIncidentId();
+    };
+  }
+
+  /** The branch of any incident event. */
+  static String branchId(EventType.Incident type, Object event) {
+    return switch (type) {
+      case REPORTED -> ((IncidentReported) event).getBranchId();
+      case ACKNOWLEDGED -> ((IncidentAcknowledged) event).getBranchId();
+      case RESOLVED -> ((IncidentResolved) event).getBranchId();
+      case ESCALATION_REQUESTED -> ((IncidentEscalationRequested) event).getBranchId();
+    };
   }
 
   static IncidentReport report(IncidentReported reported) {

@@ -3,17 +3,20 @@ package org.librarycampaign.crisis;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import library.campaign.events.BranchSettings;
+import library.campaign.events.CrisisOutput;
 import library.campaign.events.IncidentAcknowledged;
 import library.campaign.events.IncidentEscalationRequested;
 import library.campaign.events.IncidentEvent;
 import library.campaign.events.IncidentReported;
 import library.campaign.events.IncidentResolved;
+import library.campaign.events.Notification;
 import library.campaign.events.ResponsePlan;
 import library.campaign.events.RotationOverride;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -32,6 +35,7 @@ import org.librarycampaign.crisis.response.Outcome;
 import org.librarycampaign.crisis.response.Overrides;
 import org.librarycampaign.crisis.response.Plan;
 import org.librarycampaign.crisis.response.ResponsePlanRouting;
+import org.librarycampaign.platform.deadletter.RejectedRecord;
 import org.librarycampaign.platform.events.EventType;
 import org.librarycampaign.platform.state.Retention;
 import org.librarycampaign.platform.state.TimeOrderedKey;
@@ -51,14 +55,21 @@ import org.slf4j.event.Level;
  *
  * <p>Under exactly-once the stores and the output records commit together, so a crash replays the
  * events and deadlines since the last commit against the state of that commit: nothing is lost, and
- * nothing is written twice. The sent-notification store is a second guard: an id written within the
- * retention horizon is never written again.
+ * nothing is written twice. The incident's own record is a second guard: it holds every id written
+ * for the incident ({@link Incident#writtenIds()}), and an id it holds is never written again.
  *
- * <p>Retention (README: retention): a resolved incident and a sent id are forgotten once the
- * horizon has passed since the incident's last change or the id's sending; an open incident is kept
- * however old. Its last status stays on {@code campaign.incident-status}.
+ * <p>Ownership (docs/ARCHITECTURE.md#ownership-and-placement): an incident id belongs to the branch
+ * of the stored incident; another branch's event about it is refused ({@link RejectedRecord},
+ * OWNERSHIP) before anything is touched, and goes to dead letters with its own bytes.
+ *
+ * <p>Each change of an incident is forwarded as one {@link CrisisOutput} (its notifications, then
+ * its status), keyed by incident id, for the output gate.
+ *
+ * <p>Retention (README: retention): a resolved incident, and with it the ids it wrote, is forgotten
+ * once the horizon has passed since its last change; an open incident is kept however old. Its last
+ * status stays on {@code campaign.incident-status}.
  */
-final class IncidentProcessor implements Processor<String, IncidentEvent, String, SpecificRecord> {
+final class IncidentProcessor implements Processor<String, IncidentEvent, String, CrisisOutput> {
 
   private static final Logger LOGGER = LoggerFactory.getLogger(IncidentProcessor.class);
 
@@ -66,11 +77,10 @@ final class IncidentProcessor implements Processor<String, IncidentEvent, String
   private final IncidentResponse rules;
   private NoticeText text;
   private final InputTombstones tombstones = InputTombstones.of(CrisisService.NAME);
-  private ProcessorContext<String, SpecificRecord> context;
+  private ProcessorContext<String, CrisisOutput> context;
   private KeyValueStore<String, ResponsePlan> plans;
   private KeyValueStore<String, Incident> incidents;
   private KeyValueStore<TimeOrderedKey, String> deadlines;
-  private KeyValueStore<String, Long> sent;
   private KeyValueStore<String, RotationOverride> rotationOverrides;
 
   /**
@@ -86,7 +96,7 @@ final class IncidentProcessor implements Processor<String, IncidentEvent, String
   }
 
   @Override
-  public void init(ProcessorContext<String, SpecificRecord> context) {
+  public void init(ProcessorContext<String, CrisisOutput> context) {
     this.context = context;
     plans = context.getStateStore(CrisisTopology.PLANS_STORE);
     KeyValueStore<String, BranchSettings> branches =
@@ -97,7 +107,6 @@ final class IncidentProcessor implements Processor<String, IncidentEvent, String
     rotationOverrides = context.getStateStore(CrisisTopology.OVERRIDES_STORE);
     incidents = context.getStateStore(CrisisTopology.INCIDENTS_STORE);
     deadlines = context.getStateStore(CrisisTopology.DEADLINES_STORE);
-    sent = context.getStateStore(CrisisTopology.SENT_STORE);
     // (re)initialised with the task, after its stores are restored: read the store at the first
     // check
     earliestDeadline = Long.MIN_VALUE;
@@ -114,24 +123,53 @@ final class IncidentProcessor implements Processor<String, IncidentEvent, String
   @Override
   public void process(Record<String, IncidentEvent> record) {
     Instant now = wallClock();
-    escalateDue(now);
-    if (tombstones.skipped(context, record)) {
+    if (record.value() == null) {
+      escalateDue(now);
+      tombstones.skipped(context, record);
       return;
     }
     Object event = record.value().getEvent();
+    EventType.Incident type = EventType.Incident.of(record.value());
+    String incidentId = EventMapping.incidentId(type, event);
+    // checked before anything is touched, deadlines included, as the in-task gate did
+    Optional<Incident> known = ownedBy(incidentId, EventMapping.branchId(type, event));
+    if (escalateDue(now) && known.isPresent()) {
+      // a deadline of this incident may just have fired
+      known = Optional.ofNullable(incidents.get(incidentId));
+    }
+    Optional<Incident> incident = known;
     Runnable handling =
-        switch (EventType.Incident.of(record.value())) {
-          case REPORTED -> () -> onReported(EventMapping.report((IncidentReported) event), now);
-          case ACKNOWLEDGED -> () -> onAcknowledged((IncidentAcknowledged) event, now);
-          case RESOLVED -> () -> onResolved((IncidentResolved) event, now);
+        switch (type) {
+          case REPORTED ->
+              () -> onReported(incident, EventMapping.report((IncidentReported) event), now);
+          case ACKNOWLEDGED -> () -> onAcknowledged(incident, (IncidentAcknowledged) event, now);
+          case RESOLVED -> () -> onResolved(incident, (IncidentResolved) event, now);
           case ESCALATION_REQUESTED ->
-              () -> onEscalationRequested((IncidentEscalationRequested) event, now);
+              () -> onEscalationRequested(incident, (IncidentEscalationRequested) event, now);
         };
     handling.run();
   }
 
-  private void onAcknowledged(IncidentAcknowledged acknowledged, Instant now) {
-    find(acknowledged.getIncidentId(), acknowledged.getBranchId(), "acknowledged")
+  /**
+   * The stored incident, when {@code branchId} owns it; empty when none is stored (an event about
+   * an unknown incident claims nothing: only a report stores one). Another branch's event is
+   * refused with the in-task gate's words (the owner is not named: the message reaches whoever
+   * reads dead letters).
+   */
+  private Optional<Incident> ownedBy(String incidentId, String branchId) {
+    Optional<Incident> known =
+        incidentId == null ? Optional.empty() : Optional.ofNullable(incidents.get(incidentId));
+    if (known.isPresent() && branchId != null && !known.get().branchId().equals(branchId)) {
+      throw new RejectedRecord(
+          RejectedRecord.OWNERSHIP,
+          "incidentId " + incidentId + " of branch " + branchId + " belongs to another branch");
+    }
+    return known;
+  }
+
+  private void onAcknowledged(
+      Optional<Incident> known, IncidentAcknowledged acknowledged, Instant now) {
+    find(known, acknowledged.getIncidentId(), acknowledged.getBranchId(), "acknowledged")
         .ifPresent(
             incident ->
                 apply(
@@ -144,8 +182,9 @@ final class IncidentProcessor implements Processor<String, IncidentEvent, String
                     now));
   }
 
-  private void onEscalationRequested(IncidentEscalationRequested requested, Instant now) {
-    find(requested.getIncidentId(), requested.getBranchId(), "escalation requested")
+  private void onEscalationRequested(
+      Optional<Incident> known, IncidentEscalationRequested requested, Instant now) {
+    find(known, requested.getIncidentId(), requested.getBranchId(), "escalation requested")
         .ifPresent(
             incident -> {
               Outcome outcome =
@@ -167,8 +206,8 @@ final class IncidentProcessor implements Processor<String, IncidentEvent, String
             });
   }
 
-  private void onResolved(IncidentResolved resolved, Instant now) {
-    find(resolved.getIncidentId(), resolved.getBranchId(), "resolved")
+  private void onResolved(Optional<Incident> known, IncidentResolved resolved, Instant now) {
+    find(known, resolved.getIncidentId(), resolved.getBranchId(), "resolved")
         .ifPresent(
             incident ->
                 apply(
@@ -177,8 +216,7 @@ final class IncidentProcessor implements Processor<String, IncidentEvent, String
                     now));
   }
 
-  private void onReported(IncidentReport report, Instant now) {
-    Optional<Incident> known = Optional.ofNullable(incidents.get(report.incidentId()));
+  private void onReported(Optional<Incident> known, IncidentReport report, Instant now) {
     Optional<Plan> plan = ResponsePlanRouting.planFor(report.branchId(), this::publishedPlan);
     Outcome outcome =
         rules.report(known, report, plan, now, overridesOf(plan.map(Plan::key).orElse("")));
@@ -234,8 +272,8 @@ final class IncidentProcessor implements Processor<String, IncidentEvent, String
     };
   }
 
-  private Optional<Incident> find(String incidentId, String branchId, String what) {
-    Optional<Incident> incident = Optional.ofNullable(incidents.get(incidentId));
+  private Optional<Incident> find(
+      Optional<Incident> incident, String incidentId, String branchId, String what) {
     if (incident.isEmpty()) {
       LOGGER
           .atWarn()
@@ -251,10 +289,12 @@ final class IncidentProcessor implements Processor<String, IncidentEvent, String
    * Every deadline up to {@code now}, earliest first. Runs before every event and at every check
    * interval; while the earliest deadline is still ahead it reads nothing (a store iterator per
    * event was a large share of an incident's cost: docs/PERFORMANCE.md, crisis and conflicts).
+   *
+   * @return whether any deadline was due
    */
-  private void escalateDue(Instant now) {
+  private boolean escalateDue(Instant now) {
     if (now.toEpochMilli() < earliestDeadline) {
-      return;
+      return false;
     }
     List<KeyValue<TimeOrderedKey, String>> due = new ArrayList<>();
     long next = Long.MAX_VALUE;
@@ -303,9 +343,10 @@ final class IncidentProcessor implements Processor<String, IncidentEvent, String
       }
       apply(Optional.of(incident), outcome, now);
     }
+    return !due.isEmpty();
   }
 
-  /** Deletes resolved incidents and sent ids past the retention horizon. */
+  /** Deletes resolved incidents past the retention horizon, and with them the ids they wrote. */
   private void forgetExpired(Instant now) {
     Retention retention = settings.retention();
     List<String> resolved = new ArrayList<>();
@@ -319,34 +360,38 @@ final class IncidentProcessor implements Processor<String, IncidentEvent, String
           });
     }
     resolved.forEach(incidents::delete);
-    List<String> sentIds = new ArrayList<>();
-    try (KeyValueIterator<String, Long> scan = sent.all()) {
-      scan.forEachRemaining(
-          entry -> {
-            if (retention.expired(Instant.ofEpochMilli(entry.value), now)) {
-              sentIds.add(entry.key);
-            }
-          });
-    }
-    sentIds.forEach(sent::delete);
-    if (!resolved.isEmpty() || !sentIds.isEmpty()) {
+    if (!resolved.isEmpty()) {
       LOGGER
           .atInfo()
           .addKeyValue("incidents", resolved.size())
-          .addKeyValue("sentIds", sentIds.size())
           .addKeyValue("horizon", retention.horizon())
-          .log("Forgot resolved incidents and sent ids past the retention horizon");
+          .log("Forgot resolved incidents past the retention horizon");
     }
   }
 
-  /** Writes what changed: notifications first, then the state, the deadline and the status. */
+  /**
+   * Writes what changed: the state and the deadline, then one record for the output gate with the
+   * notifications (each id once: ids the incident has written are not written again) and the
+   * status.
+   */
   private void apply(Optional<Incident> before, Outcome outcome, Instant now) {
     if (!outcome.changed()) {
       return;
     }
     Incident after = outcome.incident();
+    List<Notification> notifications = new ArrayList<>(outcome.notices().size());
+    Set<String> written = before.map(Incident::writtenIds).orElseGet(HashSet::new);
     for (Notice notice : outcome.notices()) {
-      write(after, notice, now);
+      if (!written.add(notice.notificationId())) {
+        CrisisMetrics.duplicateSuppressed();
+        LOGGER
+            .atWarn()
+            .addKeyValue("notificationId", notice.notificationId())
+            .log("Notification id already written; not writing it again");
+        continue;
+      }
+      notifications.add(EventMapping.notification(after, notice, text));
+      CrisisMetrics.notificationWritten(notice.kind());
     }
     incidents.put(after.incidentId(), after);
     before
@@ -360,8 +405,10 @@ final class IncidentProcessor implements Processor<String, IncidentEvent, String
               earliestDeadline = Math.min(earliestDeadline, due.toEpochMilli());
             });
     context.forward(
-        new Record<>(after.incidentId(), EventMapping.status(after), now.toEpochMilli()),
-        CrisisTopology.STATUS_SINK);
+        new Record<>(
+            after.incidentId(),
+            new CrisisOutput(notifications, EventMapping.status(after)),
+            now.toEpochMilli()));
     if (before.map(b -> b.stage() != after.stage()).orElse(false)) {
       if (after.stage() == IncidentStage.ACKNOWLEDGED) {
         LOGGER
@@ -379,25 +426,6 @@ final class IncidentProcessor implements Processor<String, IncidentEvent, String
             .log("Incident resolved; resolution notices written");
       }
     }
-  }
-
-  private void write(Incident incident, Notice notice, Instant now) {
-    if (sent.get(notice.notificationId()) != null) {
-      CrisisMetrics.duplicateSuppressed();
-      LOGGER
-          .atWarn()
-          .addKeyValue("notificationId", notice.notificationId())
-          .log("Notification id already written; not writing it again");
-      return;
-    }
-    sent.put(notice.notificationId(), now.toEpochMilli());
-    context.forward(
-        new Record<>(
-            notice.notificationId(),
-            EventMapping.notification(incident, notice, text),
-            now.toEpochMilli()),
-        CrisisTopology.NOTIFICATIONS_SINK);
-    CrisisMetrics.notificationWritten(notice.kind());
   }
 
   private Instant wallClock() {

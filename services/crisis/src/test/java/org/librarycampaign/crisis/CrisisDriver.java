@@ -89,6 +89,11 @@ final class CrisisDriver implements AutoCloseable {
     return output().stream().map(kv -> TopologyHarness.json(kv.value)).toList();
   }
 
+  /** The harness underneath, for tests that reach past the input topics. */
+  TopologyHarness harness() {
+    return harness;
+  }
+
   /** One of the crisis stores, as the topology left it. */
   <K, V> KeyValueStore<K, V> store(String name) {
     return harness.driver().getKeyValueStore(name);

@@ -68,7 +68,7 @@ class CrisisServiceTest {
             "read-campaign.incidents",
             // the input rules (dead letters INVALID)
             "crisis-incidents-input-rules",
-            // the branch route and the in-task ownership gate
+            // the branch route, then the processor (which checks the incident's owner itself)
             "crisis-incidents-present",
             "crisis-incidents-placement",
             "crisis-incidents-placed",
@@ -77,24 +77,15 @@ class CrisisServiceTest {
             "crisis-incidents-by-branch-repartition-filter",
             "crisis-incidents-by-branch-repartition-sink",
             "crisis-incidents-by-branch-repartition-source",
-            "crisis-incident-ownership",
             "crisis-incident-response",
-            // the output gates, one per output topic, keyed by incidentId
+            // one record per change, keyed by incidentId, through one output gate, then split
+            "crisis-output-by-id-repartition-filter",
+            "crisis-output-by-id-repartition-sink",
+            "crisis-output-by-id-repartition-source",
+            "crisis-output-ownership",
             "crisis-notifications-out",
-            "crisis-output-notification-key-by-id",
-            "crisis-output-notification-by-id-repartition-filter",
-            "crisis-output-notification-by-id-repartition-sink",
-            "crisis-output-notification-by-id-repartition-source",
-            "crisis-output-notification-ownership",
-            "crisis-output-notification-key-for-output",
             "write-campaign.notifications",
             "crisis-status-out",
-            "crisis-output-status-key-by-id",
-            "crisis-output-status-by-id-repartition-filter",
-            "crisis-output-status-by-id-repartition-sink",
-            "crisis-output-status-by-id-repartition-source",
-            "crisis-output-status-ownership",
-            "crisis-output-status-key-for-output",
             "write-campaign.incident-status",
             "read-campaign.response-plans-source",
             "read-campaign.response-plans",
@@ -109,8 +100,6 @@ class CrisisServiceTest {
             "crisis-branch-settings",
             "crisis-incidents",
             "crisis-escalation-deadlines",
-            "crisis-sent-notifications",
-            "crisis-incident-owners",
             "crisis-output-owners");
   }
 

@@ -30,6 +30,8 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.librarycampaign.crisis.response.Incident;
 
 /**
  * Random histories of reports, acknowledgements, resolutions, replays of earlier lines, plan
@@ -37,7 +39,8 @@ import org.apache.kafka.streams.KeyValue;
  * exhaustion and unrouted incidents happen too): no notification id is ever written twice, each
  * resolution notice follows an alert to the same person on the same channel, no alert of any kind
  * follows the acknowledgement or resolution of its incident, and every status lists exactly the
- * alerts written for its incident.
+ * alerts written for its incident; each incident's stored record holds exactly the ids written for
+ * it (the guard against a second write).
  */
 class UniqueNotificationIdsTest {
 
@@ -107,6 +110,20 @@ class UniqueNotificationIdsTest {
         }
       }
       assertThat(ids).doesNotHaveDuplicates();
+
+      // the guard needs no store of its own: each incident's record holds exactly the ids written
+      KeyValueStore<String, Incident> incidents = crisis.store(CrisisTopology.INCIDENTS_STORE);
+      for (String incidentId : INCIDENTS) {
+        List<String> written = ids.stream().filter(id -> id.startsWith(incidentId + "/")).toList();
+        Incident stored = incidents.get(incidentId);
+        if (stored == null) {
+          assertThat(written).as("ids of %s, never reported", incidentId).isEmpty();
+        } else {
+          assertThat(stored.writtenIds())
+              .as("ids held by %s", incidentId)
+              .containsExactlyInAnyOrderElementsOf(written);
+        }
+      }
     } finally {
       deleteQuietly(stateDir);
     }

@@ -2,9 +2,11 @@ package org.librarycampaign.crisis.response;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What the crisis desk knows of one incident: the report, the plan it follows (a copy taken when it
@@ -113,6 +115,29 @@ public record Incident(
 
   public String branchId() {
     return report.branchId();
+  }
+
+  /**
+   * Every notification id written for this incident, in the order written: each alert (repeats and
+   * fallback alerts too: {@link #notified()}), and once resolved, the resolution notice to each
+   * recipient and channel alerted. Nothing is written after the resolution, and the resolution
+   * notices are the ones {@link IncidentResponse#resolve} derives from {@link #notified()}, so the
+   * record itself holds every id, bounded by the plan (docs/ARCHITECTURE.md#exactly-once). A new
+   * set each call, free to change.
+   */
+  public Set<String> writtenIds() {
+    Set<String> ids = new LinkedHashSet<>();
+    notified.forEach(alert -> ids.add(alert.notificationId()));
+    if (stage == IncidentStage.RESOLVED) {
+      notified.forEach(
+          alert ->
+              ids.add(
+                  NotificationIds.resolution(
+                      incidentId(),
+                      alert.recipient().responderId(),
+                      alert.recipient().contact().channel())));
+    }
+    return ids;
   }
 
   /** Still escalating: told, but nobody has acknowledged and it is not resolved. */
