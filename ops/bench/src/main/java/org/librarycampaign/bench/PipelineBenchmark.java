@@ -36,7 +36,9 @@ public final class PipelineBenchmark {
       long notificationIncidents,
       double notificationMaxSeconds,
       double latencySeconds,
-      double latencyWarmup) {}
+      double latencyWarmup,
+      double probeSeconds,
+      int maxProbes) {}
 
   private static final Mode FULL =
       new Mode(
@@ -48,6 +50,8 @@ public final class PipelineBenchmark {
           60_000,
           60,
           30,
+          5,
+          8,
           5);
   private static final Mode QUICK =
       new Mode(
@@ -59,7 +63,9 @@ public final class PipelineBenchmark {
           20_000,
           20,
           6,
-          2);
+          2,
+          4,
+          4);
 
   public static void main(String[] args) throws Exception {
     Mode mode = FULL;
@@ -69,6 +75,7 @@ public final class PipelineBenchmark {
     Set<String> only = Set.of();
     Map<String, String> overrides = new LinkedHashMap<>();
     double givenDecisionRate = Double.NaN;
+    double givenIncidentRate = Double.NaN;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--quick" -> mode = QUICK;
@@ -84,19 +91,20 @@ public final class PipelineBenchmark {
           overrides.put(pair[0], pair[1]);
         }
         case "--decision-rate" -> givenDecisionRate = Double.parseDouble(args[++i]);
+        case "--incident-rate" -> givenIncidentRate = Double.parseDouble(args[++i]);
         default ->
             throw new IllegalArgumentException(
                 "unknown option "
                     + args[i]
                     + "; use [--quick] [--out DIR] [--campaign-jar JAR] [--no-up] [--only A,B]"
-                    + " [--set key=value] [--decision-rate R]");
+                    + " [--set key=value] [--decision-rate R] [--incident-rate R]");
       }
     }
     Files.createDirectories(out);
     Path data = out.resolve("data");
     UpPhase.deleteRecursively(data);
     if (!only.isEmpty()) {
-      selected(mode, only, overrides, givenDecisionRate, data);
+      selected(mode, only, overrides, givenDecisionRate, givenIncidentRate, data);
       System.exit(0);
     }
     Report report = new Report(mode.name(), Instant.now());
@@ -122,10 +130,11 @@ public final class PipelineBenchmark {
       System.out.println("Latency at half the sustainable rate:");
       LatencyPhase latency =
           new LatencyPhase(stack, workload, mode.latencySeconds(), mode.latencyWarmup());
-      double decisionRate = report.median("governance") / 2;
+      double decisionRate = halfSustainable(report, latency, mode, "decision", givenDecisionRate);
       report.notificationPath =
           latency.notificationCapacity(mode.notificationIncidents(), mode.notificationMaxSeconds());
-      double incidentRate = report.notificationPath.recordsPerSecond() / 2;
+      double incidentRate =
+          halfSustainable(report, latency, mode, "notification", givenIncidentRate);
       report.latencies = new ArrayList<>();
       for (String guarantee : List.of("exactly_once_v2", "at_least_once")) {
         report.latencies.add(latency.decisions(guarantee, decisionRate));
@@ -151,9 +160,14 @@ public final class PipelineBenchmark {
    * figure in minutes, not the whole run.
    */
   private static void selected(
-      Mode mode, Set<String> only, Map<String, String> overrides, double decisionRate, Path data)
+      Mode mode,
+      Set<String> only,
+      Map<String, String> overrides,
+      double decisionRate,
+      double incidentRate,
+      Path data)
       throws Exception {
-    Set<String> phases = Set.of("pipeline", "decision_latency");
+    Set<String> phases = Set.of("pipeline", "decision_latency", "notification_latency");
     Set<String> topologies = new java.util.TreeSet<>(only);
     topologies.removeAll(phases);
     if (only.contains("decision_latency")
@@ -186,9 +200,23 @@ public final class PipelineBenchmark {
         System.out.println("Decision latency at half the sustainable rate:");
         LatencyPhase latency =
             new LatencyPhase(stack, workload, mode.latencySeconds(), mode.latencyWarmup());
-        double rate = Double.isNaN(decisionRate) ? report.median("governance") / 2 : decisionRate;
+        double rate = halfSustainable(report, latency, mode, "decision", decisionRate);
         for (String guarantee : List.of("exactly_once_v2", "at_least_once")) {
           latency.decisions(guarantee, rate);
+        }
+      }
+      if (only.contains("notification_latency")) {
+        System.out.println("Notification latency at half the sustainable rate:");
+        LatencyPhase latency =
+            new LatencyPhase(stack, workload, mode.latencySeconds(), mode.latencyWarmup());
+        if (Double.isNaN(incidentRate)) {
+          report.notificationPath =
+              latency.notificationCapacity(
+                  mode.notificationIncidents(), mode.notificationMaxSeconds());
+        }
+        double rate = halfSustainable(report, latency, mode, "notification", incidentRate);
+        for (String guarantee : List.of("exactly_once_v2", "at_least_once")) {
+          latency.notifications(guarantee, rate);
         }
       }
     }
@@ -209,6 +237,42 @@ public final class PipelineBenchmark {
         "load average %.2f before, %.2f after%n", report.loadBefore, Machine.loadAverage());
   }
 
+  /**
+   * The rate a latency run offers: half the given one ({@code --decision-rate}, {@code
+   * --incident-rate}: offered as given, no search), else half the highest paced rate that keeps up
+   * ({@link RateSearch}), searched down from the backlog rate (governance's median, the
+   * notification path's capacity). Prints how the rate was found and keeps it for the results.
+   */
+  private static double halfSustainable(
+      Report report, LatencyPhase latency, Mode mode, String path, double given) throws Exception {
+    if (!Double.isNaN(given)) {
+      System.out.printf("  %-12s offering %,.0f/s as given%n", path, given);
+      report.rates.put(path, new OfferedRate(Double.NaN, given, true, "given on the command line"));
+      return given;
+    }
+    double backlog =
+        path.equals("decision")
+            ? report.median("governance")
+            : report.notificationPath.recordsPerSecond();
+    RateSearch.Result search =
+        path.equals("decision")
+            ? latency.sustainableDecisionRate(backlog, mode.probeSeconds(), mode.maxProbes())
+            : latency.sustainableIncidentRate(backlog, mode.probeSeconds(), mode.maxProbes());
+    double offered = search.rate() / 2;
+    String how =
+        String.format(
+            java.util.Locale.ROOT,
+            "backlog rate %,.0f/s; %s; offered half",
+            backlog,
+            search.describe());
+    System.out.printf("  %-12s offering %,.0f/s: %s%n", path, offered, how);
+    report.rates.put(path, new OfferedRate(backlog, search.rate(), search.found(), how));
+    return offered;
+  }
+
+  /** How a latency run's rate was found: from the backlog rate, the paced rate that kept up. */
+  record OfferedRate(double backlogRate, double sustainableRate, boolean found, String how) {}
+
   /** What a run measured, and how it is written. */
   static final class Report {
 
@@ -225,6 +289,7 @@ public final class PipelineBenchmark {
     PipelinePhase.Result pipelineResult;
     Measured notificationPath;
     List<LatencyPhase.Latency> latencies = List.of();
+    final Map<String, OfferedRate> rates = new LinkedHashMap<>();
     List<UpPhase.Start> up = List.of();
     double seconds;
 
@@ -402,6 +467,7 @@ public final class PipelineBenchmark {
             .forEach((group, micros) -> cpu.put(group, round(micros)));
       }
       root.set("latencies", JSON.valueToTree(latencies));
+      root.set("latency_rates", JSON.valueToTree(rates));
       root.set("sizes", JSON.valueToTree(sizes));
       root.set("campaign_up", JSON.valueToTree(up));
       ArrayNode targets = root.putArray("targets");
@@ -489,6 +555,9 @@ public final class PipelineBenchmark {
                 l.p999(),
                 l.max()));
       }
+      rates.forEach(
+          (path, rate) ->
+              md.append(String.format("%nRate offered to %s: %s.%n", path, rate.how())));
       md.append(
           "\n## Bytes per event\n\n| event | Avro (wire format) | JSON | ratio |\n|---|---:|---:|---:|\n");
       for (RecordsPhase.Size s : sizes) {
