@@ -131,6 +131,7 @@ final class LatencyPhase {
           RunningService dispatcher =
               ServiceRunner.start("dispatcher", config, catalogue, readiness)) {
         ServiceRunner.awaitReady(readiness);
+        awaitFirstIncident(config, catalogue, receiver, "ln-probe");
         return offer(
             "notification",
             guarantee,
@@ -259,6 +260,7 @@ final class LatencyPhase {
           RunningService dispatcher =
               ServiceRunner.start("dispatcher", config, catalogue, readiness)) {
         ServiceRunner.awaitReady(readiness);
+        awaitFirstIncident(config, catalogue, receiver, "ns-probe");
         int[] step = {0};
         return RateSearch.highestSustainable(
             capacity,
@@ -325,6 +327,29 @@ final class LatencyPhase {
     RateSearch.Step step = RateSearch.judge(rate, lag, missing);
     System.out.printf("  %-12s paced probe %s%n", name, step);
     return step;
+  }
+
+  /**
+   * One incident's webhooks delivered before a schedule starts, as the decision runs wait for one
+   * decision: the first transactions of crisis and the dispatcher (repartition topics, producer
+   * ids) stay out of the percentiles and out of the first probe.
+   */
+  private void awaitFirstIncident(
+      CampaignConfig config, TopicCatalogue catalogue, WebhookReceiver receiver, String run)
+      throws InterruptedException {
+    long before = receiver.delivered();
+    try (Producing producer = new Producing(config, catalogue)) {
+      producer.send(workload.incident(run, 0));
+      producer.flush();
+    }
+    long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
+    while (receiver.delivered() < before + ThroughputPhase.RESPONDERS) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(
+            "the first incident's webhooks did not arrive within " + STARTUP_TIMEOUT);
+      }
+      Thread.sleep(5);
+    }
   }
 
   private CampaignConfig notificationScenario(
