@@ -137,8 +137,12 @@ public final class PipelineBenchmark {
           halfSustainable(report, latency, mode, "notification", givenIncidentRate);
       report.latencies = new ArrayList<>();
       for (String guarantee : List.of("exactly_once_v2", "at_least_once")) {
-        report.latencies.add(latency.decisions(guarantee, decisionRate));
-        report.latencies.add(latency.notifications(guarantee, incidentRate));
+        if (!Double.isNaN(decisionRate)) {
+          report.latencies.add(latency.decisions(guarantee, decisionRate));
+        }
+        if (!Double.isNaN(incidentRate)) {
+          report.latencies.add(latency.notifications(guarantee, incidentRate));
+        }
       }
     }
     if (up) {
@@ -202,7 +206,9 @@ public final class PipelineBenchmark {
             new LatencyPhase(stack, workload, mode.latencySeconds(), mode.latencyWarmup());
         double rate = halfSustainable(report, latency, mode, "decision", decisionRate);
         for (String guarantee : List.of("exactly_once_v2", "at_least_once")) {
-          latency.decisions(guarantee, rate);
+          if (!Double.isNaN(rate)) {
+            latency.decisions(guarantee, rate);
+          }
         }
       }
       if (only.contains("notification_latency")) {
@@ -216,7 +222,9 @@ public final class PipelineBenchmark {
         }
         double rate = halfSustainable(report, latency, mode, "notification", incidentRate);
         for (String guarantee : List.of("exactly_once_v2", "at_least_once")) {
-          latency.notifications(guarantee, rate);
+          if (!Double.isNaN(rate)) {
+            latency.notifications(guarantee, rate);
+          }
         }
       }
     }
@@ -254,6 +262,17 @@ public final class PipelineBenchmark {
         path.equals("decision")
             ? report.median("governance")
             : report.notificationPath.recordsPerSecond();
+    if (!(backlog > 0)) {
+      String why =
+          String.format(
+              java.util.Locale.ROOT,
+              "backlog rate %,.0f/s: nothing came out in the measured time, no rate to search"
+                  + " down from; latency not measured",
+              backlog);
+      System.out.printf("  %-12s %s%n", path, why);
+      report.rates.put(path, new OfferedRate(backlog, Double.NaN, false, why));
+      return Double.NaN;
+    }
     RateSearch.Result search =
         path.equals("decision")
             ? latency.sustainableDecisionRate(backlog, mode.probeSeconds(), mode.maxProbes())
