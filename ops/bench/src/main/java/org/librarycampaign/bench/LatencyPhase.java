@@ -36,6 +36,15 @@ final class LatencyPhase {
   private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(1);
   private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(5);
 
+  /** Each probe of the rate search offers this much of the one before. */
+  static final double STEP_FACTOR = 0.75;
+
+  /** How often a probe samples the lag over its schedule. */
+  private static final int LAG_SAMPLES = 30;
+
+  /** How long a probe waits for its last outputs before the next probe starts. */
+  private static final Duration PROBE_DRAIN = Duration.ofSeconds(30);
+
   /** The percentiles of one run, in milliseconds, and what it offered and lost. */
   record Latency(
       String name,
@@ -122,17 +131,44 @@ final class LatencyPhase {
           RunningService dispatcher =
               ServiceRunner.start("dispatcher", config, catalogue, readiness)) {
         ServiceRunner.awaitReady(readiness);
-        return offer(
-            "notification",
+        awaitFirstIncident(config, catalogue, receiver, "ln-probe");
+        // the first hop alone: crisis's notifications of an incident read (read_committed) from
+        // campaign.notifications, as the dispatcher reads them; ids are <incidentId>/...
+        Histogram crisisHop = new ConcurrentHistogram(HIGHEST_MICROS, 3);
+        Map<String, Integer> published = new ConcurrentHashMap<>();
+        Latency latency;
+        try (OutputCounter notices =
+            new OutputCounter(
+                config,
+                catalogue.notifications().name(),
+                (id, at) -> {
+                  String incident = id.substring(0, Math.max(0, id.indexOf('/')));
+                  if (published.merge(incident, 1, Integer::sum) == ThroughputPhase.RESPONDERS) {
+                    record(crisisHop, scheduled.get(incident), at);
+                  }
+                })) {
+          latency =
+              offer(
+                  "notification",
+                  guarantee,
+                  config,
+                  catalogue,
+                  rate,
+                  i -> workload.incident("ln", i),
+                  event -> incidentId(event),
+                  scheduled,
+                  histogram,
+                  ThroughputPhase.RESPONDERS);
+        }
+        System.out.printf(
+            "  %-12s %-15s of which incident to both notifications committed by crisis:"
+                + " %,d counted, p50 %7.1f ms, p99 %7.1f ms%n",
+            "",
             guarantee,
-            config,
-            catalogue,
-            rate,
-            i -> workload.incident("ln", i),
-            event -> incidentId(event),
-            scheduled,
-            histogram,
-            ThroughputPhase.RESPONDERS);
+            crisisHop.getTotalCount(),
+            millis(crisisHop.getValueAtPercentile(50)),
+            millis(crisisHop.getValueAtPercentile(99)));
+        return latency;
       }
     }
   }
@@ -178,6 +214,167 @@ final class LatencyPhase {
             ThroughputPhase.RESPONDERS);
         return measured;
       }
+    }
+  }
+
+  /**
+   * The highest paced rate governance keeps up with under exactly-once ({@link RateSearch}),
+   * stepping down from {@code backlogRate}: drafts sent on a schedule for {@code probeSeconds} per
+   * step to one running governance, the lag (drafts sent, decision not yet read) sampled as they
+   * go.
+   */
+  RateSearch.Result sustainableDecisionRate(double backlogRate, double probeSeconds, int maxProbes)
+      throws Exception {
+    CampaignConfig config = scenario("ls", "exactly_once_v2", Map.of());
+    TopicCatalogue catalogue = stack.createTopics(config);
+    Map<String, Long> outstanding = new ConcurrentHashMap<>();
+    Readiness readiness = new Readiness();
+    try (OutputCounter decisions =
+            new OutputCounter(
+                config,
+                catalogue.postDecisions().name(),
+                (postId, at) -> outstanding.remove(postId));
+        RunningService governance =
+            ServiceRunner.start("governance", config, catalogue, readiness)) {
+      ServiceRunner.awaitReady(readiness);
+      try (Producing producer = new Producing(config, catalogue)) {
+        producer.send(workload.draft("ls-probe", 0));
+        producer.flush();
+      }
+      decisions.await(decisions::distinctKeys, 1, STARTUP_TIMEOUT);
+      int[] step = {0};
+      return RateSearch.highestSustainable(
+          backlogRate,
+          STEP_FACTOR,
+          maxProbes,
+          rate -> {
+            String run = "ls" + step[0]++;
+            return paced(
+                "decision",
+                config,
+                catalogue,
+                rate,
+                probeSeconds,
+                i -> workload.draft(run, i),
+                LatencyPhase::postId,
+                outstanding);
+          });
+    }
+  }
+
+  /**
+   * The highest paced rate of the notification path (crisis and the dispatcher, to both webhooks
+   * delivered) under exactly-once, stepping down from its backlog {@code capacity}; as {@link
+   * #sustainableDecisionRate}.
+   */
+  RateSearch.Result sustainableIncidentRate(double capacity, double probeSeconds, int maxProbes)
+      throws Exception {
+    Map<String, Long> outstanding = new ConcurrentHashMap<>();
+    Map<String, Integer> deliveries = new ConcurrentHashMap<>();
+    try (WebhookReceiver receiver =
+        new WebhookReceiver(
+            (incident, at) -> {
+              if (deliveries.merge(incident, 1, Integer::sum) == ThroughputPhase.RESPONDERS) {
+                outstanding.remove(incident);
+              }
+            })) {
+      CampaignConfig config = notificationScenario("ns", "exactly_once_v2", receiver);
+      TopicCatalogue catalogue = stack.createTopics(config);
+      publishPlan(config, catalogue, receiver);
+      Readiness readiness = new Readiness();
+      try (RunningService crisis = ServiceRunner.start("crisis", config, catalogue, readiness);
+          RunningService dispatcher =
+              ServiceRunner.start("dispatcher", config, catalogue, readiness)) {
+        ServiceRunner.awaitReady(readiness);
+        awaitFirstIncident(config, catalogue, receiver, "ns-probe");
+        int[] step = {0};
+        return RateSearch.highestSustainable(
+            capacity,
+            STEP_FACTOR,
+            maxProbes,
+            rate -> {
+              String run = "ns" + step[0]++;
+              return paced(
+                  "notification",
+                  config,
+                  catalogue,
+                  rate,
+                  probeSeconds,
+                  i -> workload.incident(run, i),
+                  LatencyPhase::incidentId,
+                  outstanding);
+            });
+      }
+    }
+  }
+
+  /**
+   * One probe of the search: events sent on a schedule for {@code seconds}, the lag sampled {@link
+   * #LAG_SAMPLES} times at even steps of the schedule, then up to {@link #PROBE_DRAIN} for the rest
+   * (so that the next probe starts on an empty path).
+   */
+  private RateSearch.Step paced(
+      String name,
+      CampaignConfig config,
+      TopicCatalogue catalogue,
+      double rate,
+      double seconds,
+      LongFunction<ParsedEvent> events,
+      java.util.function.Function<ParsedEvent, String> idOf,
+      Map<String, Long> outstanding)
+      throws Exception {
+    long total = Math.max(LAG_SAMPLES, (long) (rate * seconds));
+    long every = total / LAG_SAMPLES;
+    long[] lag = new long[LAG_SAMPLES];
+    double nanosPerEvent = 1e9 / rate;
+    try (Producing producer = new Producing(config, catalogue)) {
+      long start = System.nanoTime();
+      for (long i = 0; i < total; i++) {
+        long due = start + (long) (i * nanosPerEvent);
+        long wait = due - System.nanoTime();
+        if (wait > 0) {
+          LockSupport.parkNanos(wait);
+        }
+        if (i % every == 0 && i / every < LAG_SAMPLES) {
+          lag[(int) (i / every)] = outstanding.size();
+        }
+        ParsedEvent event = events.apply(i);
+        outstanding.put(idOf.apply(event), due);
+        producer.send(event);
+      }
+      producer.flush();
+    }
+    long deadline = System.nanoTime() + PROBE_DRAIN.toNanos();
+    while (!outstanding.isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    long missing = outstanding.size();
+    outstanding.clear();
+    RateSearch.Step step = RateSearch.judge(rate, lag, missing);
+    System.out.printf("  %-12s paced probe %s%n", name, step);
+    return step;
+  }
+
+  /**
+   * One incident's webhooks delivered before a schedule starts, as the decision runs wait for one
+   * decision: the first transactions of crisis and the dispatcher (repartition topics, producer
+   * ids) stay out of the percentiles and out of the first probe.
+   */
+  private void awaitFirstIncident(
+      CampaignConfig config, TopicCatalogue catalogue, WebhookReceiver receiver, String run)
+      throws InterruptedException {
+    long before = receiver.delivered();
+    try (Producing producer = new Producing(config, catalogue)) {
+      producer.send(workload.incident(run, 0));
+      producer.flush();
+    }
+    long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
+    while (receiver.delivered() < before + ThroughputPhase.RESPONDERS) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(
+            "the first incident's webhooks did not arrive within " + STARTUP_TIMEOUT);
+      }
+      Thread.sleep(5);
     }
   }
 

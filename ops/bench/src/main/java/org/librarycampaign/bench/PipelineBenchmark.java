@@ -36,7 +36,9 @@ public final class PipelineBenchmark {
       long notificationIncidents,
       double notificationMaxSeconds,
       double latencySeconds,
-      double latencyWarmup) {}
+      double latencyWarmup,
+      double probeSeconds,
+      int maxProbes) {}
 
   private static final Mode FULL =
       new Mode(
@@ -48,6 +50,8 @@ public final class PipelineBenchmark {
           60_000,
           60,
           30,
+          5,
+          8,
           5);
   private static final Mode QUICK =
       new Mode(
@@ -59,7 +63,9 @@ public final class PipelineBenchmark {
           20_000,
           20,
           6,
-          2);
+          2,
+          4,
+          4);
 
   public static void main(String[] args) throws Exception {
     Mode mode = FULL;
@@ -124,14 +130,19 @@ public final class PipelineBenchmark {
       System.out.println("Latency at half the sustainable rate:");
       LatencyPhase latency =
           new LatencyPhase(stack, workload, mode.latencySeconds(), mode.latencyWarmup());
-      double decisionRate = report.median("governance") / 2;
+      double decisionRate = halfSustainable(report, latency, mode, "decision", givenDecisionRate);
       report.notificationPath =
           latency.notificationCapacity(mode.notificationIncidents(), mode.notificationMaxSeconds());
-      double incidentRate = report.notificationPath.recordsPerSecond() / 2;
+      double incidentRate =
+          halfSustainable(report, latency, mode, "notification", givenIncidentRate);
       report.latencies = new ArrayList<>();
       for (String guarantee : List.of("exactly_once_v2", "at_least_once")) {
-        report.latencies.add(latency.decisions(guarantee, decisionRate));
-        report.latencies.add(latency.notifications(guarantee, incidentRate));
+        if (!Double.isNaN(decisionRate)) {
+          report.latencies.add(latency.decisions(guarantee, decisionRate));
+        }
+        if (!Double.isNaN(incidentRate)) {
+          report.latencies.add(latency.notifications(guarantee, incidentRate));
+        }
       }
     }
     if (up) {
@@ -194,9 +205,27 @@ public final class PipelineBenchmark {
         System.out.println("Decision latency at half the sustainable rate:");
         LatencyPhase latency =
             new LatencyPhase(stack, workload, mode.latencySeconds(), mode.latencyWarmup());
-        double rate = Double.isNaN(decisionRate) ? report.median("governance") / 2 : decisionRate;
+        double rate = halfSustainable(report, latency, mode, "decision", decisionRate);
         for (String guarantee : List.of("exactly_once_v2", "at_least_once")) {
-          latency.decisions(guarantee, rate);
+          if (!Double.isNaN(rate)) {
+            latency.decisions(guarantee, rate);
+          }
+        }
+      }
+      if (only.contains("notification_latency")) {
+        System.out.println("Notification latency at half the sustainable rate:");
+        LatencyPhase latency =
+            new LatencyPhase(stack, workload, mode.latencySeconds(), mode.latencyWarmup());
+        if (Double.isNaN(incidentRate)) {
+          report.notificationPath =
+              latency.notificationCapacity(
+                  mode.notificationIncidents(), mode.notificationMaxSeconds());
+        }
+        double rate = halfSustainable(report, latency, mode, "notification", incidentRate);
+        for (String guarantee : List.of("exactly_once_v2", "at_least_once")) {
+          if (!Double.isNaN(rate)) {
+            latency.notifications(guarantee, rate);
+          }
         }
       }
       if (only.contains("notification_latency")) {
@@ -233,6 +262,53 @@ public final class PipelineBenchmark {
         "load average %.2f before, %.2f after%n", report.loadBefore, Machine.loadAverage());
   }
 
+  /**
+   * The rate a latency run offers: half the given one ({@code --decision-rate}, {@code
+   * --incident-rate}: offered as given, no search), else half the highest paced rate that keeps up
+   * ({@link RateSearch}), searched down from the backlog rate (governance's median, the
+   * notification path's capacity). Prints how the rate was found and keeps it for the results.
+   */
+  private static double halfSustainable(
+      Report report, LatencyPhase latency, Mode mode, String path, double given) throws Exception {
+    if (!Double.isNaN(given)) {
+      System.out.printf("  %-12s offering %,.0f/s as given%n", path, given);
+      report.rates.put(path, new OfferedRate(Double.NaN, given, true, "given on the command line"));
+      return given;
+    }
+    double backlog =
+        path.equals("decision")
+            ? report.median("governance")
+            : report.notificationPath.recordsPerSecond();
+    if (!(backlog > 0)) {
+      String why =
+          String.format(
+              java.util.Locale.ROOT,
+              "backlog rate %,.0f/s: nothing came out in the measured time, no rate to search"
+                  + " down from; latency not measured",
+              backlog);
+      System.out.printf("  %-12s %s%n", path, why);
+      report.rates.put(path, new OfferedRate(backlog, Double.NaN, false, why));
+      return Double.NaN;
+    }
+    RateSearch.Result search =
+        path.equals("decision")
+            ? latency.sustainableDecisionRate(backlog, mode.probeSeconds(), mode.maxProbes())
+            : latency.sustainableIncidentRate(backlog, mode.probeSeconds(), mode.maxProbes());
+    double offered = search.rate() / 2;
+    String how =
+        String.format(
+            java.util.Locale.ROOT,
+            "backlog rate %,.0f/s; %s; offered half",
+            backlog,
+            search.describe());
+    System.out.printf("  %-12s offering %,.0f/s: %s%n", path, offered, how);
+    report.rates.put(path, new OfferedRate(backlog, search.rate(), search.found(), how));
+    return offered;
+  }
+
+  /** How a latency run's rate was found: from the backlog rate, the paced rate that kept up. */
+  record OfferedRate(double backlogRate, double sustainableRate, boolean found, String how) {}
+
   /** What a run measured, and how it is written. */
   static final class Report {
 
@@ -249,6 +325,7 @@ public final class PipelineBenchmark {
     PipelinePhase.Result pipelineResult;
     Measured notificationPath;
     List<LatencyPhase.Latency> latencies = List.of();
+    final Map<String, OfferedRate> rates = new LinkedHashMap<>();
     List<UpPhase.Start> up = List.of();
     double seconds;
 
@@ -426,6 +503,7 @@ public final class PipelineBenchmark {
             .forEach((group, micros) -> cpu.put(group, round(micros)));
       }
       root.set("latencies", JSON.valueToTree(latencies));
+      root.set("latency_rates", JSON.valueToTree(rates));
       root.set("sizes", JSON.valueToTree(sizes));
       root.set("campaign_up", JSON.valueToTree(up));
       ArrayNode targets = root.putArray("targets");
@@ -513,6 +591,9 @@ public final class PipelineBenchmark {
                 l.p999(),
                 l.max()));
       }
+      rates.forEach(
+          (path, rate) ->
+              md.append(String.format("%nRate offered to %s: %s.%n", path, rate.how())));
       md.append(
           "\n## Bytes per event\n\n| event | Avro (wire format) | JSON | ratio |\n|---|---:|---:|---:|\n");
       for (RecordsPhase.Size s : sizes) {

@@ -32,6 +32,32 @@ public final class StreamsSettings {
    */
   static final int GLOBAL_FETCH_MAX_WAIT_MS = 50;
 
+  /**
+   * How often a stream thread commits its transaction: 50 ms, half of Kafka Streams' exactly-once
+   * default (100 ms). This sets the latency of every output under exactly-once, because a
+   * read_committed reader (the next service, the dashboard, a test) sees a record only once the
+   * transaction that wrote it commits, and an output gate's record (governance's decisions,
+   * crisis's notifications: the by-id repartition of docs/ARCHITECTURE.md#ownership-and-placement)
+   * is read by the same thread only after the transaction that wrote it to the repartition topic
+   * committed, and written out in the next one. A draft therefore waits for the rest of the current
+   * interval (0 to 1 interval) and one whole interval more: with 100 ms the decision p50/p99 were
+   * 207/305 ms at half load on an idle machine against a 250 ms target, with 50 ms they lose about
+   * 50 and 100 ms (docs/PERFORMANCE.md, "Latency under exactly-once: commit interval and fetch
+   * waits").
+   *
+   * <p>The price is twice the commits: per commit one producer flush, a transaction marker on every
+   * partition the transaction wrote, the consumed offsets and the store checkpoints, paid for at a
+   * backlog too, where transactions get smaller. 25 ms would take about 25 ms more off the latency
+   * at twice that cost again. What was left as it is, and why: the broker answers a read_committed
+   * fetch parked for {@code fetch.max.wait.ms} as soon as a transaction marker moves the last
+   * stable offset (the marker is an append, and every append re-checks the parked fetches), so a
+   * shorter wait does not make a committed record visible sooner; the producer's {@code linger.ms}
+   * (Streams sets 100 ms) is cut short by every commit's flush, and under exactly-once nothing is
+   * visible before that commit anyway; {@code max.task.idle.ms} stays 0 (a task does not wait for
+   * an empty input partition). Override with {@code commit.interval.ms} in the config.
+   */
+  static final int COMMIT_INTERVAL_MS = 50;
+
   private StreamsSettings() {}
 
   public static Properties forService(
@@ -52,7 +78,7 @@ public final class StreamsSettings {
         id ->
             props.put(
                 StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), id));
-    props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+    props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, COMMIT_INTERVAL_MS);
     // transactional state stores (KIP-892): a store holds only committed writes, so after a crash
     // (kill -9) it still matches its changelog and the restart restores only what was committed
     // since, instead of wiping every store and replaying whole changelogs (README.md, "Restart and

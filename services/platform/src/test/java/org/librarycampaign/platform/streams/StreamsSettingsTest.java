@@ -69,4 +69,21 @@ class StreamsSettingsTest {
     assertThat(new StreamsConfig(props).getGlobalConsumerConfigs("c"))
         .containsEntry("fetch.max.wait.ms", 50);
   }
+
+  @Test
+  void transactionsCommitEvery50MillisecondsSoThatAGatedOutputWaitsTwoShortIntervals() {
+    Properties props = settings(Map.of());
+
+    assertThat(props.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo(50);
+    assertThat(new StreamsConfig(props).getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG))
+        .isEqualTo(50L);
+  }
+
+  @Test
+  void theConfigOverridesTheCommitInterval() {
+    Properties props = settings(Map.of(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "100"));
+
+    assertThat(new StreamsConfig(props).getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG))
+        .isEqualTo(100L);
+  }
 }
