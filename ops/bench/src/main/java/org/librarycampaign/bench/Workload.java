@@ -133,9 +133,18 @@ public final class Workload {
     return new DraftTimes(scheduled, START.minus(Duration.ofDays(30)).plusMillis(index));
   }
 
+  /** The most drafts a run sends (the full mode's): the community events cover all their weeks. */
+  static final long MAX_DRAFTS = 2_000_000;
+
+  private static int channels() {
+    return BRANCHES.size() * PLATFORMS.size();
+  }
+
   /**
-   * One community event per branch covering every draft's scheduled time: each draft then conflicts
-   * with exactly one event, so the conflicts service writes one record per draft.
+   * One community event per branch covering every draft's scheduled time (up to {@link
+   * #MAX_DRAFTS}: ten drafts per channel and week, so a million drafts span 3,125 weeks): each
+   * draft then conflicts with exactly one event, so the conflicts service writes one record per
+   * draft.
    */
   List<ParsedEvent> avoidEveryDraft() {
     List<ParsedEvent> events = new ArrayList<>();
@@ -149,7 +158,8 @@ public final class Workload {
                   + "\",\"title\":\"Year-long street works\",\"startsAt\":\""
                   + START.minus(Duration.ofDays(1))
                   + "\",\"endsAt\":\""
-                  + START.plus(Duration.ofDays(7 * 520))
+                  + START.plus(
+                      Duration.ofDays(7 * (MAX_DRAFTS / channels() / POSTS_PER_CHANNEL_WEEK + 1)))
                   + "\"}"));
     }
     return events;
