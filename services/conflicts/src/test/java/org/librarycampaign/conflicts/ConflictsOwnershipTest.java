@@ -8,9 +8,8 @@ import static org.librarycampaign.conflicts.Events.countyFair;
 import static org.librarycampaign.conflicts.Events.detected;
 import static org.librarycampaign.conflicts.Events.reviewed;
 import static org.librarycampaign.conflicts.Events.withdrawn;
+import static org.librarycampaign.testsupport.RefusedRecordAssert.assertThatRefused;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -18,7 +17,6 @@ import java.util.Map;
 import library.campaign.events.ClearCause;
 import library.campaign.events.ConflictEvent;
 import library.campaign.events.DeadLetter;
-import library.campaign.events.DeadLetterStage;
 import library.campaign.events.MilestoneEvent;
 import library.campaign.events.PostEvent;
 import library.campaign.events.ReviewAction;
@@ -37,7 +35,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.librarycampaign.platform.config.CampaignConfig;
-import org.librarycampaign.platform.deadletter.DeadLetters;
 import org.librarycampaign.platform.deadletter.RejectedRecord;
 import org.librarycampaign.platform.registry.InMemorySchemaRegistry;
 import org.librarycampaign.platform.streams.StreamsSettings;
@@ -131,23 +128,12 @@ class ConflictsOwnershipTest {
   }
 
   private void assertRefused(TestRecord<byte[], DeadLetter> letter, PostEvent sent, long offset) {
-    assertThat(letter.value().getStage()).isEqualTo(DeadLetterStage.PROCESSING);
-    assertThat(letter.value().getErrorMessage())
-        .as("names the id and the sending branch, never the owner")
-        .isEqualTo("OWNERSHIP: postId p1 of branch westside belongs to another branch");
-    assertThat(letter.value().getSourceTopic()).isEqualTo(postTopic.name());
-    assertThat(letter.value().getOffset()).isEqualTo(offset);
-    assertThat(
-            new String(
-                letter.headers().lastHeader(DeadLetters.HEADER_REASON).value(),
-                StandardCharsets.UTF_8))
-        .isEqualTo(RejectedRecord.OWNERSHIP);
-    ByteBuffer value = letter.value().getValue();
-    byte[] bytes = new byte[value.remaining()];
-    value.duplicate().get(bytes);
-    assertThat(postTopic.valueSerde().deserializer().deserialize(postTopic.name(), bytes))
-        .as("the refused record's own bytes")
-        .isEqualTo(sent);
+    // the message names the id and the sending branch, never the owner
+    assertThatRefused(letter.value(), letter.headers())
+        .isRejected("OWNERSHIP: postId p1 of branch westside belongs to another branch")
+        .hasReason(RejectedRecord.OWNERSHIP)
+        .cameFrom(postTopic.name(), offset)
+        .holds(postTopic, sent);
   }
 
   @Test

@@ -5,15 +5,13 @@ import static org.librarycampaign.crisis.Lines.DEFAULT_PLAN;
 import static org.librarycampaign.crisis.Lines.acknowledged;
 import static org.librarycampaign.crisis.Lines.reported;
 import static org.librarycampaign.crisis.Lines.resolved;
+import static org.librarycampaign.testsupport.RefusedRecordAssert.assertThatRefused;
 
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import library.campaign.events.CrisisOutput;
 import library.campaign.events.DeadLetter;
-import library.campaign.events.DeadLetterStage;
-import library.campaign.events.IncidentEvent;
 import library.campaign.events.IncidentStatus;
 import library.campaign.events.Notification;
 import org.apache.avro.specific.SpecificRecord;
@@ -23,10 +21,8 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.librarycampaign.platform.deadletter.RejectedRecord;
 import org.librarycampaign.platform.json.EventJson;
 import org.librarycampaign.platform.serde.AvroSerde;
-import org.librarycampaign.platform.topics.CampaignTopic;
 
 /**
  * Ownership without a store of its own (README: topology and stores): the processor checks the
@@ -60,13 +56,11 @@ class CrisisOwnershipTest {
     List<KeyValue<String, SpecificRecord>> refused = crisis.output();
     assertThat(refused).as("two dead letters and nothing else").hasSize(2);
     for (int i = 0; i < 2; i++) {
-      DeadLetter letter = (DeadLetter) refused.get(i).value;
-      assertThat(letter.getStage()).isEqualTo(DeadLetterStage.PROCESSING);
-      assertThat(letter.getErrorClass()).isEqualTo(RejectedRecord.class.getName());
-      assertThat(letter.getErrorMessage()).isEqualTo(OWNERSHIP);
-      assertThat(incidentEvent(letter.getValue()))
-          .as("the dead letter holds the refused event's own bytes")
-          .isEqualTo(new EventJson().parse(i == 0 ? ack : resolution).value());
+      assertThatRefused((DeadLetter) refused.get(i).value)
+          .isRejected(OWNERSHIP)
+          .holds(
+              crisis.harness().catalogue().incidents(),
+              new EventJson().parse(i == 0 ? ack : resolution).value());
     }
 
     crisis.tick("2026-12-01T15:14:59Z");
@@ -127,10 +121,9 @@ class CrisisOwnershipTest {
     gate.pipeInput("i1", new CrisisOutput(List.of(intruding), intrudingStatus));
     List<KeyValue<String, SpecificRecord>> refused = crisis.output();
     assertThat(refused).as("one dead letter for the whole record, nothing else").hasSize(1);
-    DeadLetter letter = (DeadLetter) refused.get(0).value;
-    assertThat(letter.getErrorMessage()).isEqualTo(OWNERSHIP);
-    assertThat(letter.getSourceTopic())
-        .endsWith("-" + CrisisTopology.OUTPUT_BY_ID + "-repartition");
+    assertThatRefused((DeadLetter) refused.get(0).value)
+        .isRejected(OWNERSHIP)
+        .cameFromTopicEndingWith("-" + CrisisTopology.OUTPUT_BY_ID + "-repartition");
 
     // the owner's record: its notifications in order, keyed by their ids, then its status
     Notification second = Notification.newBuilder(alerts.get(1)).build();
@@ -157,19 +150,5 @@ class CrisisOwnershipTest {
         .harness()
         .driver()
         .createInputTopic(repartition, Serdes.String().serializer(), serde.serializer());
-  }
-
-  private IncidentEvent incidentEvent(ByteBuffer bytes) {
-    byte[] raw = new byte[bytes.remaining()];
-    bytes.duplicate().get(raw);
-    String topic = crisis.harness().catalogue().name(CampaignTopic.INCIDENTS);
-    return (IncidentEvent)
-        crisis
-            .harness()
-            .catalogue()
-            .get(CampaignTopic.INCIDENTS)
-            .valueSerde()
-            .deserializer()
-            .deserialize(topic, raw);
   }
 }

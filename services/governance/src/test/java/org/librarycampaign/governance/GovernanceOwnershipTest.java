@@ -2,9 +2,8 @@ package org.librarycampaign.governance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.librarycampaign.governance.Lines.content;
+import static org.librarycampaign.testsupport.RefusedRecordAssert.assertThatRefused;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import library.campaign.events.DeadLetter;
-import library.campaign.events.DeadLetterStage;
 import library.campaign.events.PostDecision;
 import library.campaign.events.PostEvent;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -34,7 +32,6 @@ import org.librarycampaign.governance.balance.BalanceLedger;
 import org.librarycampaign.governance.decision.PostRecord;
 import org.librarycampaign.harness.TopologyHarness;
 import org.librarycampaign.platform.config.CampaignConfig;
-import org.librarycampaign.platform.deadletter.DeadLetters;
 import org.librarycampaign.platform.deadletter.RejectedRecord;
 import org.librarycampaign.platform.json.EventJson;
 import org.librarycampaign.platform.json.ParsedEvent;
@@ -133,23 +130,12 @@ class GovernanceOwnershipTest {
 
   /** Asserts the refusal of {@code sent}, the record at {@code offset} of the post topic. */
   private void assertRefused(TestRecord<byte[], DeadLetter> letter, PostEvent sent, long offset) {
-    assertThat(letter.value().getStage()).isEqualTo(DeadLetterStage.PROCESSING);
-    assertThat(letter.value().getErrorMessage())
-        .as("names the id and the sending branch, never the owner")
-        .isEqualTo("OWNERSHIP: postId c1 of branch westside belongs to another branch");
-    assertThat(letter.value().getSourceTopic()).isEqualTo(postTopic.name());
-    assertThat(letter.value().getOffset()).isEqualTo(offset);
-    assertThat(
-            new String(
-                letter.headers().lastHeader(DeadLetters.HEADER_REASON).value(),
-                StandardCharsets.UTF_8))
-        .isEqualTo(RejectedRecord.OWNERSHIP);
-    ByteBuffer value = letter.value().getValue();
-    byte[] bytes = new byte[value.remaining()];
-    value.duplicate().get(bytes);
-    assertThat(postTopic.valueSerde().deserializer().deserialize(postTopic.name(), bytes))
-        .as("the refused record's own bytes")
-        .isEqualTo(sent);
+    // the message names the id and the sending branch, never the owner
+    assertThatRefused(letter.value(), letter.headers())
+        .isRejected("OWNERSHIP: postId c1 of branch westside belongs to another branch")
+        .hasReason(RejectedRecord.OWNERSHIP)
+        .cameFrom(postTopic.name(), offset)
+        .holds(postTopic, sent);
   }
 
   @Test
