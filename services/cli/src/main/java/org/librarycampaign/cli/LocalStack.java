@@ -284,6 +284,11 @@ final class LocalStack implements AutoCloseable {
     return config;
   }
 
+  /** The state of every part, the Streams clients' too, also while and after the stack stops. */
+  Readiness readiness() {
+    return readiness;
+  }
+
   int httpPort() {
     return http.port();
   }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Meter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Reader;
@@ -36,7 +37,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.librarycampaign.dashboard.DashboardSettings;
 import org.librarycampaign.dashboard.login.DevelopmentViewers;
 import org.librarycampaign.platform.config.CampaignConfig;
+import org.librarycampaign.platform.ops.NativeStoreGauges;
 import org.librarycampaign.platform.ops.OpsServer;
+import org.librarycampaign.platform.ops.Readiness;
 import picocli.CommandLine;
 
 /**
@@ -47,11 +50,16 @@ import picocli.CommandLine;
  * readers go on reading {@code /metrics}, the calendar feed (every dashboard store) and the
  * in-process metrics registry through the whole stop; the JVM must survive it (a crash fails the
  * run), and no reader may see anything but an answer, a 503 or, once the server stopped, a refused
- * connection.
+ * connection. Since then {@code /metrics} leaves those gauges out ({@link NativeStoreGauges}); the
+ * stop order is checked directly: a reader watches the clients' states through the whole stop, and
+ * no client that has begun to close may still have a meter in the registry.
  */
 class LocalStackStopIT {
 
-  private static final String STORE_GAUGE = "kafka_stream_state_uncommitted_bytes";
+  /** Store meters that stay in {@code /metrics}: bound when the clients reach RUNNING. */
+  private static final String STORE_METERS = "kafka_stream_state_";
+
+  private static final Set<String> CLOSING = Set.of("PENDING_SHUTDOWN", "NOT_RUNNING");
 
   @TempDir Path dataDir;
 
@@ -60,7 +68,7 @@ class LocalStackStopIT {
 
   @Test
   void linksAreOnTheHttpPortAndTheStackStopsWhileItsApiIsRead() throws Exception {
-    Set<String> gaugesBefore = storeGauges();
+    Set<String> storeMetersBefore = storeMeters();
     int port = freePort();
     CampaignConfig config = up("--data-dir", dataDir.toString(), "--http-port", "" + port);
     LocalStack stack = LocalStack.start(config, 0, 0, new PrintWriter(new StringWriter()));
@@ -88,19 +96,22 @@ class LocalStackStopIT {
                   assertThat(get(port, feed))
                       .satisfies(r -> assertThat(r.statusCode()).isEqualTo(200))
                       .satisfies(r -> assertThat(r.body()).startsWith("BEGIN:VCALENDAR")));
-      // the gauges the crashes went through: Micrometer binds a client's new metrics (its stores
-      // open after the start) when it next looks, at most a minute after the service started
-      await("store gauges in the registry")
-          .atMost(ofSeconds(90))
+      // a client's store meters appear when it reaches RUNNING (its stores open after the start);
+      // the gauges the crashes went through never do
+      await("store meters in the registry")
+          .atMost(ofSeconds(30))
           .pollInterval(ofSeconds(1))
-          .until(() -> !storeGauges().isEmpty());
+          .until(() -> !storeMeters().isEmpty());
+      assertThat(OpsServer.prometheus().scrape().lines())
+          .as("native store gauges in /metrics")
+          .noneMatch(LocalStackStopIT::isNativeStoreGauge);
 
       AtomicBoolean stop = new AtomicBoolean();
       List<String> unexpected = new CopyOnWriteArrayList<>();
       AtomicInteger answered = new AtomicInteger();
       AtomicInteger refused = new AtomicInteger();
       AtomicInteger scrapes = new AtomicInteger();
-      ExecutorService readers = Executors.newFixedThreadPool(3);
+      ExecutorService readers = Executors.newFixedThreadPool(4);
       for (String path : List.of("/metrics", feed)) {
         readers.submit(
             () -> {
@@ -131,6 +142,26 @@ class LocalStackStopIT {
               }
             }
           });
+      // the stop order: a client's meters are out of the registry before the client closes
+      Readiness parts = stack.readiness();
+      AtomicInteger orderChecks = new AtomicInteger();
+      readers.submit(
+          () -> {
+            while (!stop.get()) {
+              parts
+                  .states()
+                  .forEach(
+                      (part, state) -> {
+                        if (CLOSING.contains(state.name())) {
+                          List<String> left = streamsMeters(stack.config().applicationId(part));
+                          if (!left.isEmpty()) {
+                            unexpected.add(part + " is " + state.name() + " with meters " + left);
+                          }
+                        }
+                      });
+              orderChecks.incrementAndGet();
+            }
+          });
       await().atMost(ofSeconds(30)).until(() -> answered.get() >= 10 && scrapes.get() >= 3);
 
       int scrapesBeforeStop = scrapes.get();
@@ -144,11 +175,12 @@ class LocalStackStopIT {
       assertThat(unexpected).isEmpty();
       assertThat(scrapesDuringStop).as("registry scrapes while the stack stopped").isPositive();
       assertThatThrownBy(() -> get(port, "/ready")).isInstanceOf(IOException.class);
-      assertThat(storeGauges()).as("gauges of closed stores left").isEqualTo(gaugesBefore);
+      assertThat(orderChecks.get()).as("stop-order checks").isPositive();
+      assertThat(storeMeters()).as("meters of closed stores left").isEqualTo(storeMetersBefore);
       System.out.printf(
           "stop while read: %d HTTP answers, %d refused, %d registry scrapes (%d during the"
-              + " stop)%n",
-          answered.get(), refused.get(), scrapes.get(), scrapesDuringStop);
+              + " stop), %d stop-order checks%n",
+          answered.get(), refused.get(), scrapes.get(), scrapesDuringStop, orderChecks.get());
     } finally {
       if (!stopped) {
         stack.close();
@@ -180,14 +212,34 @@ class LocalStackStopIT {
     return cookie.substring(0, cookie.indexOf(';'));
   }
 
-  /** The store gauges in the registry, by name and tags (other tests' clients too). */
-  private static Set<String> storeGauges() {
+  /** The store meters in the registry, by name and tags (other tests' clients too). */
+  private static Set<String> storeMeters() {
     return OpsServer.prometheus()
         .scrape()
         .lines()
-        .filter(line -> line.startsWith(STORE_GAUGE))
+        .filter(line -> line.startsWith(STORE_METERS))
         .map(line -> line.substring(0, line.lastIndexOf(' ')))
         .collect(Collectors.toSet());
+  }
+
+  private static boolean isNativeStoreGauge(String line) {
+    return NativeStoreGauges.DENIED.stream()
+        .anyMatch(name -> line.startsWith(name.replace('.', '_') + "{"));
+  }
+
+  /**
+   * The Kafka Streams meters of one application's client in the registry: those with a tag ({@code
+   * client.id}, {@code thread.id}) that starts with the application id, as the client's own id
+   * does.
+   */
+  private static List<String> streamsMeters(String applicationId) {
+    return OpsServer.prometheus().getMeters().stream()
+        .map(Meter::getId)
+        .filter(id -> id.getName().startsWith("kafka.stream"))
+        .filter(
+            id -> id.getTags().stream().anyMatch(t -> t.getValue().startsWith(applicationId + "-")))
+        .map(id -> id.getName() + id.getTags())
+        .toList();
   }
 
   private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {

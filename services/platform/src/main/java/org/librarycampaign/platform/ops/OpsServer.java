@@ -49,13 +49,18 @@ public final class OpsServer implements AutoCloseable {
     this.readiness = readiness;
   }
 
-  /** The process-wide registry behind {@code /metrics}; also added to Micrometer's global one. */
+  /**
+   * The process-wide registry behind {@code /metrics}; also added to Micrometer's global one. It
+   * leaves out the store gauges that read RocksDB ({@link NativeStoreGauges}).
+   */
   public static PrometheusMeterRegistry prometheus() {
     return PROMETHEUS;
   }
 
   private static PrometheusMeterRegistry createPrometheusRegistry() {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    // before any meter is registered: a filter does not apply to meters already there
+    registry.config().meterFilter(new NativeStoreGauges());
     new JvmMemoryMetrics().bindTo(registry);
     new JvmGcMetrics().bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);

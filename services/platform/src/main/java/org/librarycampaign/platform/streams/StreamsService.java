@@ -1,6 +1,5 @@
 package org.librarycampaign.platform.streams;
 
-import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.streams.CloseOptions;
@@ -14,7 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs one topology as a Kafka Streams client: reports its state to {@link Readiness} (ready only
- * while RUNNING), binds its metrics to {@code /metrics}, closes cleanly.
+ * while RUNNING), binds its metrics to {@code /metrics} (again at each RUNNING, {@link
+ * MeterRefresh}), closes cleanly.
  *
  * <p>Uncaught exceptions: bad records never get here (the dead-letter handlers take them), so what
  * does is a fault of the environment (a lost store, a fenced producer); the thread is replaced, and
@@ -26,12 +26,12 @@ public final class StreamsService implements AutoCloseable {
 
   private final String name;
   private final KafkaStreams streams;
-  private final KafkaStreamsMetrics metrics;
+  private final MeterRefresh meters;
 
   public StreamsService(String name, Topology topology, Properties properties) {
     this.name = name;
     this.streams = new KafkaStreams(topology, properties);
-    this.metrics = new KafkaStreamsMetrics(streams);
+    this.meters = MeterRefresh.of(name, streams, OpsServer.prometheus());
     streams.setUncaughtExceptionHandler(
         error -> {
           LOGGER
@@ -42,13 +42,15 @@ public final class StreamsService implements AutoCloseable {
           return StreamThreadExceptionResponse.REPLACE_THREAD;
         });
     streams.setStateListener(
-        (now, before) ->
-            LOGGER
-                .atInfo()
-                .addKeyValue("service", name)
-                .addKeyValue("from", before)
-                .addKeyValue("to", now)
-                .log("Streams state changed"));
+        (now, before) -> {
+          LOGGER
+              .atInfo()
+              .addKeyValue("service", name)
+              .addKeyValue("from", before)
+              .addKeyValue("to", now)
+              .log("Streams state changed");
+          meters.onChange(now, before);
+        });
   }
 
   public String name() {
@@ -66,7 +68,7 @@ public final class StreamsService implements AutoCloseable {
           KafkaStreams.State state = streams.state();
           return new Readiness.State(state.name(), state == KafkaStreams.State.RUNNING);
         });
-    metrics.bindTo(OpsServer.prometheus());
+    meters.bind();
     streams.start();
     return this;
   }
@@ -76,14 +78,16 @@ public final class StreamsService implements AutoCloseable {
    * consumer group, so that a restart gets its tasks back at once instead of after the session
    * timeout.
    *
-   * <p>The meters go first: a store's gauges ({@code uncommitted-bytes}) read the RocksDB store
-   * itself, and Micrometer keeps them until {@link KafkaStreamsMetrics#close()}; a scrape between
-   * the store's close and that call read a closed write batch and crashed the JVM (SIGSEGV in
-   * {@code WriteBatch.getDataSize}).
+   * <p>The meters go first, and their refresh thread with them ({@link MeterRefresh#close()}): a
+   * store's gauges ({@code uncommitted-bytes}) read the RocksDB store itself, and Micrometer keeps
+   * them until its binder is closed; a scrape between the store's close and that call read a closed
+   * write batch and crashed the JVM (SIGSEGV in {@code WriteBatch.getDataSize}). {@code /metrics}
+   * no longer registers those gauges ({@code ops.NativeStoreGauges}), but a refresh still reads
+   * every metric of the client.
    */
   @Override
   public void close() {
-    metrics.close();
+    meters.close();
     streams.close(
         CloseOptions.timeout(Duration.ofSeconds(30))
             .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));

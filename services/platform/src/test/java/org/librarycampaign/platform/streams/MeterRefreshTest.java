@@ -1,0 +1,145 @@
+package org.librarycampaign.platform.streams;
+
+import static org.apache.kafka.streams.KafkaStreams.State.CREATED;
+import static org.apache.kafka.streams.KafkaStreams.State.ERROR;
+import static org.apache.kafka.streams.KafkaStreams.State.NOT_RUNNING;
+import static org.apache.kafka.streams.KafkaStreams.State.PENDING_SHUTDOWN;
+import static org.apache.kafka.streams.KafkaStreams.State.REBALANCING;
+import static org.apache.kafka.streams.KafkaStreams.State.RUNNING;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MeterRefreshTest {
+
+  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  private final List<String> events = new ArrayList<>();
+
+  /** What the client has now: the stores of its current tasks. */
+  private List<String> stores = List.of("decisions");
+
+  private final MeterRefresh meters = new MeterRefresh("governance", registry, this::bindStores);
+
+  private MeterRefresh.Binding bindStores(MeterRegistry target) {
+    List<Gauge> bound =
+        stores.stream()
+            .map(
+                store -> Gauge.builder("store.gauge", () -> 1).tag("store", store).register(target))
+            .toList();
+    events.add("bind " + stores);
+    return () -> {
+      bound.forEach(target::remove);
+      events.add("unbind " + stores(bound));
+    };
+  }
+
+  private static List<String> stores(List<Gauge> gauges) {
+    return gauges.stream().map(gauge -> gauge.getId().getTag("store")).toList();
+  }
+
+  private List<String> storesInRegistry() {
+    return stores(List.copyOf(registry.find("store.gauge").gauges())).stream().sorted().toList();
+  }
+
+  @Test
+  void bindsOnceAtTheStart() {
+    meters.bind();
+    meters.bind();
+
+    assertThat(events).containsExactly("bind [decisions]");
+    assertThat(storesInRegistry()).containsExactly("decisions");
+  }
+
+  @Test
+  void reachingRunningBindsTheMetersTheClientHasNow() {
+    meters.bind();
+    meters.onChange(REBALANCING, CREATED);
+    stores = List.of("decisions", "held-posts");
+    meters.onChange(RUNNING, REBALANCING);
+
+    assertThat(storesInRegistry()).containsExactly("decisions", "held-posts");
+    assertThat(events)
+        .containsExactly("bind [decisions]", "unbind [decisions]", "bind [decisions, held-posts]");
+  }
+
+  @Test
+  void aRebalanceThatTakesStoresAwayTakesTheirMetersAway() {
+    stores = List.of("decisions", "held-posts");
+    meters.bind();
+    meters.onChange(RUNNING, REBALANCING);
+    meters.onChange(REBALANCING, RUNNING);
+    stores = List.of("held-posts");
+    meters.onChange(RUNNING, REBALANCING);
+
+    assertThat(storesInRegistry()).containsExactly("held-posts");
+  }
+
+  @Test
+  void statesOtherThanRunningBindNothing() {
+    meters.bind();
+    for (KafkaStreams.State state : List.of(REBALANCING, PENDING_SHUTDOWN, NOT_RUNNING, ERROR)) {
+      meters.onChange(state, RUNNING);
+    }
+
+    assertThat(events).containsExactly("bind [decisions]");
+  }
+
+  @Test
+  void closeTakesTheMetersOutAndNothingBindsThemAgain() {
+    meters.bind();
+    meters.onChange(RUNNING, REBALANCING);
+
+    meters.close();
+    // a state change that raced the close: the client still reports RUNNING once
+    meters.onChange(RUNNING, REBALANCING);
+    meters.bind();
+
+    assertThat(registry.getMeters()).isEmpty();
+    assertThat(events).last().isEqualTo("unbind [decisions]");
+    assertThat(meters.bindings()).isEqualTo(2);
+  }
+
+  @Test
+  void closeBeforeAnyBindingIsHarmless() {
+    meters.close();
+    meters.close();
+
+    assertThat(events).isEmpty();
+  }
+
+  /**
+   * The production binding on a real client that never starts (no broker needed): its client-level
+   * meters are in the registry after the bind, and none is left after the close.
+   */
+  @Test
+  void kafkaStreamsMetersAreRemovedOnClose(@TempDir Path stateDir) {
+    Properties properties = new Properties();
+    properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "meter-refresh-test");
+    properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9");
+    properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    StreamsBuilder builder = new StreamsBuilder();
+    builder.stream("in").to("out");
+    try (KafkaStreams streams = new KafkaStreams(builder.build(), properties)) {
+      MeterRefresh real = MeterRefresh.of("test", streams, registry);
+      real.bind();
+      assertThat(registry.find("kafka.stream.alive.stream.threads").gauges()).isNotEmpty();
+      real.onChange(RUNNING, REBALANCING);
+      assertThat(registry.find("kafka.stream.alive.stream.threads").gauges()).hasSize(1);
+
+      real.close();
+
+      assertThat(registry.getMeters()).isEmpty();
+    }
+  }
+}
