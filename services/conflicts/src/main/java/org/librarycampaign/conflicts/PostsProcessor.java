@@ -35,44 +35,18 @@ final class PostsProcessor extends CalendarProcessor<PostEvent> {
 
   @Override
   Outcome apply(ConflictCalendar calendar, PostEvent event) {
+    // a post id belongs to the branch the calendar's post was first drafted for: another branch's
+    // draft, withdrawal or review of it goes to dead letters (OWNERSHIP, the record's own bytes, by
+    // the processing handler inside the transaction) before the calendar changes; an id the
+    // calendar does not know is not claimed, only a draft stores a post
+    // (docs/ARCHITECTURE.md#ownership-and-placement)
+    OwnershipGate.refuseIfOwnedByAnotherBranch(event, "postId", calendar::ownerOf);
     Object inner = event.getEvent();
-    refuseAnotherBranchsPost(calendar, inner);
     return switch (EventType.Post.of(event)) {
       case DRAFTED -> calendar.postDrafted(InputEvents.post((PostDrafted) inner));
       case WITHDRAWN -> calendar.postWithdrawn(((PostWithdrawn) inner).getPostId());
       case REVIEWED -> reviewed(calendar, (PostReviewed) inner);
     };
-  }
-
-  /**
-   * A post id belongs to the branch the calendar's post was first drafted for: another branch's
-   * draft, withdrawal or review of it goes to dead letters (OWNERSHIP, the record's own bytes, by
-   * the processing handler inside the transaction) before the calendar changes. An id the calendar
-   * does not know is not claimed: only a draft stores a post
-   * (docs/ARCHITECTURE.md#ownership-and-placement).
-   */
-  private static void refuseAnotherBranchsPost(ConflictCalendar calendar, Object event) {
-    String postId;
-    String branchId;
-    if (event instanceof PostDrafted drafted) {
-      postId = drafted.getPostId();
-      branchId = drafted.getBranchId();
-    } else if (event instanceof PostWithdrawn withdrawn) {
-      postId = withdrawn.getPostId();
-      branchId = withdrawn.getBranchId();
-    } else if (event instanceof PostReviewed reviewed) {
-      postId = reviewed.getPostId();
-      branchId = reviewed.getBranchId();
-    } else {
-      return;
-    }
-    if (postId == null || branchId == null) {
-      return;
-    }
-    String owner = calendar.ownerOf(postId);
-    if (owner != null && !owner.equals(branchId)) {
-      throw OwnershipGate.refusal("postId", postId, branchId);
-    }
   }
 
   /**

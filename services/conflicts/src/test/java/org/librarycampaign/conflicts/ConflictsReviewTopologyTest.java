@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A reviewer's RESCHEDULE and REJECT (services/conflicts/README.md#rules) through the production
  * topology, exact records: a RESCHEDULE of revision r is the post's revision r+1 at the new time
- * (what governance makes of it), a REJECT takes the post off the calendar as a withdrawal does.
+ * (what governance makes of it), a REJECT takes the post off the calendar as a withdrawal does, its
+ * conflicts cleared with POST_REJECTED.
  */
 class ConflictsReviewTopologyTest {
 
@@ -140,8 +141,8 @@ class ConflictsReviewTopologyTest {
                 "p1",
                 "fair",
                 "eastside",
-                ClearCause.POST_WITHDRAWN,
-                "No longer clashes with the County Fair: the post was withdrawn",
+                ClearCause.POST_REJECTED,
+                "No longer clashes with the County Fair: the post was rejected in review",
                 T2),
             detected(
                 "p1",

@@ -101,16 +101,6 @@ final class EventMapping {
     };
   }
 
-  /** The branch of any incident event. */
-  static String branchId(EventType.Incident type, Object event) {
-    return switch (type) {
-      case REPORTED -> ((IncidentReported) event).getBranchId();
-      case ACKNOWLEDGED -> ((IncidentAcknowledged) event).getBranchId();
-      case RESOLVED -> ((IncidentResolved) event).getBranchId();
-      case ESCALATION_REQUESTED -> ((IncidentEscalationRequested) event).getBranchId();
-    };
-  }
-
   static IncidentReport report(IncidentReported reported) {
     return new IncidentReport(
         reported.getIncidentId(),

@@ -35,11 +35,11 @@ import org.librarycampaign.crisis.response.Outcome;
 import org.librarycampaign.crisis.response.Overrides;
 import org.librarycampaign.crisis.response.Plan;
 import org.librarycampaign.crisis.response.ResponsePlanRouting;
-import org.librarycampaign.platform.deadletter.RejectedRecord;
 import org.librarycampaign.platform.events.EventType;
 import org.librarycampaign.platform.state.Retention;
 import org.librarycampaign.platform.state.TimeOrderedKey;
 import org.librarycampaign.platform.streams.InputTombstones;
+import org.librarycampaign.platform.streams.OwnershipGate;
 import org.librarycampaign.platform.time.LocalZones;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,8 +59,9 @@ import org.slf4j.event.Level;
  * for the incident ({@link Incident#writtenIds()}), and an id it holds is never written again.
  *
  * <p>Ownership (docs/ARCHITECTURE.md#ownership-and-placement): an incident id belongs to the branch
- * of the stored incident; another branch's event about it is refused ({@link RejectedRecord},
- * OWNERSHIP) before anything is touched, and goes to dead letters with its own bytes.
+ * of the stored incident; another branch's event about it is refused (OWNERSHIP, {@link
+ * OwnershipGate#refuseIfOwnedByAnotherBranch}) before anything is touched, and goes to dead letters
+ * with its own bytes.
  *
  * <p>Each change of an incident is forwarded as one {@link CrisisOutput} (its notifications, then
  * its status), keyed by incident id, for the output gate.
@@ -132,7 +133,7 @@ final class IncidentProcessor implements Processor<String, IncidentEvent, String
     EventType.Incident type = EventType.Incident.of(record.value());
     String incidentId = EventMapping.incidentId(type, event);
     // checked before anything is touched, deadlines included, as the in-task gate did
-    Optional<Incident> known = ownedBy(incidentId, EventMapping.branchId(type, event));
+    Optional<Incident> known = ownedBy(record.value(), incidentId);
     if (escalateDue(now) && known.isPresent()) {
       // a deadline of this incident may just have fired
       known = Optional.ofNullable(incidents.get(incidentId));
@@ -151,20 +152,16 @@ final class IncidentProcessor implements Processor<String, IncidentEvent, String
   }
 
   /**
-   * The stored incident, when {@code branchId} owns it; empty when none is stored (an event about
-   * an unknown incident claims nothing: only a report stores one). Another branch's event is
-   * refused with the in-task gate's words (the owner is not named: the message reaches whoever
-   * reads dead letters).
+   * The stored incident, when the branch of {@code event} owns it; empty when none is stored (an
+   * event about an unknown incident claims nothing: only a report stores one). Another branch's
+   * event is refused with the in-task gate's words (the owner is not named: the message reaches
+   * whoever reads dead letters).
    */
-  private Optional<Incident> ownedBy(String incidentId, String branchId) {
-    Optional<Incident> known =
-        incidentId == null ? Optional.empty() : Optional.ofNullable(incidents.get(incidentId));
-    if (known.isPresent() && branchId != null && !known.get().branchId().equals(branchId)) {
-      throw new RejectedRecord(
-          RejectedRecord.OWNERSHIP,
-          "incidentId " + incidentId + " of branch " + branchId + " belongs to another branch");
-    }
-    return known;
+  private Optional<Incident> ownedBy(IncidentEvent event, String incidentId) {
+    Incident stored = incidentId == null ? null : incidents.get(incidentId);
+    OwnershipGate.refuseIfOwnedByAnotherBranch(
+        event, "incidentId", id -> stored == null ? null : stored.branchId());
+    return Optional.ofNullable(stored);
   }
 
   private void onAcknowledged(

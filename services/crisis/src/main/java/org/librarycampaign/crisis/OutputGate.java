@@ -9,16 +9,17 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.librarycampaign.platform.deadletter.RejectedRecord;
+import org.librarycampaign.platform.streams.OwnershipGate;
 
 /**
  * The output gate of crisis (docs/ARCHITECTURE.md#ownership-and-placement), after the by-incident
  * repartition: an incident id belongs to the first branch whose output about it reaches the gate
  * (store {@link CrisisTopology#OUTPUT_OWNERS_STORE}, as the platform's {@code OwnershipGate} keeps
  * it). Another branch's {@link CrisisOutput} is refused whole ({@link RejectedRecord}, OWNERSHIP,
- * with the platform gate's words); the owner's is split: each notification, keyed by its id, to
- * {@link CrisisTopology#NOTIFICATIONS_OUT}, in order, then the status, keyed by incident id, to
- * {@link CrisisTopology#STATUS_OUT}. One record and one check per change of an incident, where the
- * platform's gate would take one per notification and one per status.
+ * the platform gate's {@link OwnershipGate#refusal}); the owner's is split: each notification,
+ * keyed by its id, to {@link CrisisTopology#NOTIFICATIONS_OUT}, in order, then the status, keyed by
+ * incident id, to {@link CrisisTopology#STATUS_OUT}. One record and one check per change of an
+ * incident, where the platform's gate would take one per notification and one per status.
  */
 final class OutputGate implements Processor<String, CrisisOutput, String, SpecificRecord> {
 
@@ -43,10 +44,7 @@ final class OutputGate implements Processor<String, CrisisOutput, String, Specif
     if (owner == null) {
       owners.put(incidentId, branchId);
     } else if (!owner.equals(branchId)) {
-      // the owner is not named: the message reaches whoever reads dead letters
-      throw new RejectedRecord(
-          RejectedRecord.OWNERSHIP,
-          "incidentId " + incidentId + " of branch " + branchId + " belongs to another branch");
+      throw OwnershipGate.refusal("incidentId", incidentId, branchId);
     }
     for (Notification notification : record.value().getNotifications()) {
       context.forward(

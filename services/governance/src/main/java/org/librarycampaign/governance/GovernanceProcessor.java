@@ -110,30 +110,8 @@ final class GovernanceProcessor
    * (docs/ARCHITECTURE.md#ownership-and-placement).
    */
   private void refuseAnotherBranchsPost(SpecificRecord value) {
-    if (!(value instanceof PostEvent post)) {
-      return;
-    }
-    Object event = post.getEvent();
-    String postId;
-    String branchId;
-    if (event instanceof PostDrafted drafted) {
-      postId = drafted.getPostId();
-      branchId = drafted.getBranchId();
-    } else if (event instanceof PostWithdrawn withdrawn) {
-      postId = withdrawn.getPostId();
-      branchId = withdrawn.getBranchId();
-    } else if (event instanceof PostReviewed reviewed) {
-      postId = reviewed.getPostId();
-      branchId = reviewed.getBranchId();
-    } else {
-      return;
-    }
-    if (postId == null || branchId == null) {
-      return;
-    }
-    String owner = state.branchOf(postId);
-    if (owner != null && !owner.equals(branchId)) {
-      throw OwnershipGate.refusal("postId", postId, branchId);
+    if (value instanceof PostEvent post) {
+      OwnershipGate.refuseIfOwnedByAnotherBranch(post, "postId", state::branchOf);
     }
   }
 

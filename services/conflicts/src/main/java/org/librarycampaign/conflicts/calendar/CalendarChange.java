@@ -52,7 +52,9 @@ public sealed interface CalendarChange {
     POST_MOVED,
     POST_WITHDRAWN,
     MILESTONE_MOVED,
-    MILESTONE_CANCELLED
+    MILESTONE_CANCELLED,
+    /** A reviewer rejected the post (its REJECT takes it off the calendar). */
+    POST_REJECTED
   }
 
   /** Why an amplify gap closed. */

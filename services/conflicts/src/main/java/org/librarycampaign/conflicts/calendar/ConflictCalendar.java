@@ -114,8 +114,8 @@ public final class ConflictCalendar {
 
   /**
    * A reviewer's REJECT of revision {@code revision}: the post leaves the calendar as a withdrawn
-   * one does (its conflicts cleared with POST_WITHDRAWN, a gap it closed opens again). A higher
-   * revision, or a RESCHEDULE of this one, brings it back.
+   * one does (a gap it closed opens again), its conflicts cleared with POST_REJECTED: the branch
+   * did not withdraw it. A higher revision, or a RESCHEDULE of this one, brings it back.
    */
   public Outcome postRejected(String postId, int revision) {
     Optional<Post> known = state.post(postId);
@@ -125,7 +125,7 @@ public final class ConflictCalendar {
     if (known.get().revision() != revision) {
       return Outcome.ignored(Outcome.Status.STALE_REVISION);
     }
-    return replacePost(known.get(), known.get().rejectedByReview(), ClearReason.POST_WITHDRAWN);
+    return replacePost(known.get(), known.get().rejectedByReview(), ClearReason.POST_REJECTED);
   }
 
   /** A milestone announced, changed or cancelled. */

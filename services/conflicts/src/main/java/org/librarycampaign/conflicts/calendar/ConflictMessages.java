@@ -49,6 +49,7 @@ public final class ConflictMessages {
         switch (conflict.reason()) {
           case POST_MOVED -> "the post moved to " + dayAndTime(conflict.post().scheduledAt());
           case POST_WITHDRAWN -> "the post was withdrawn";
+          case POST_REJECTED -> "the post was rejected in review";
           case MILESTONE_CANCELLED -> "it was cancelled";
           case MILESTONE_MOVED ->
               conflict.milestoneNow().avoids()

@@ -236,6 +236,18 @@ class ConflictCalendarTest {
   }
 
   @Test
+  void aRejectClearsThePostsConflictsWithItsOwnCause() {
+    calendar.milestone(fair);
+    calendar.postDrafted(content("p1", 1, "eastside", at("2026-12-05T12:00:00Z")));
+
+    assertThat(calendar.postRejected("p1", 1).changes())
+        .singleElement()
+        .isInstanceOfSatisfying(
+            ConflictEnded.class,
+            ended -> assertThat(ended.reason()).isEqualTo(ClearReason.POST_REJECTED));
+  }
+
+  @Test
   void aWithdrawnPostComesBackOnlyWithAHigherRevision() {
     calendar.milestone(fair);
     Post post = content("p1", 1, "eastside", at("2026-12-05T12:00:00Z"));

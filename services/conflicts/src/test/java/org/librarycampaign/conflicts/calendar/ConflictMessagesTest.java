@@ -109,6 +109,8 @@ class ConflictMessagesTest {
             "No longer clashes with the County Fair: the post moved to Sat 5 Dec, 20:00 UTC");
     assertThat(utc.cleared(new ConflictEnded(noon, fair, fair, ClearReason.POST_WITHDRAWN)))
         .isEqualTo("No longer clashes with the County Fair: the post was withdrawn");
+    assertThat(utc.cleared(new ConflictEnded(noon, fair, fair, ClearReason.POST_REJECTED)))
+        .isEqualTo("No longer clashes with the County Fair: the post was rejected in review");
     assertThat(utc.cleared(new ConflictEnded(noon, fair, moved, ClearReason.MILESTONE_MOVED)))
         .isEqualTo(
             "No longer clashes with the County Fair: it now runs Sun 6 Dec, 10:00 to 18:00 UTC,"

@@ -19,10 +19,11 @@ import net.jqwik.api.statistics.Statistics;
 
 /**
  * A reviewer's RESCHEDULE of the latest revision r is exactly the post's revision r+1 at the new
- * time, and a REJECT of it exactly a withdrawal (services/conflicts/README.md#rules): a calendar
- * fed the reviews writes, event by event, the same changes as one fed the drafts and withdrawals
- * they stand for. Reviews of other revisions, of withdrawn posts and of unknown posts change
- * nothing; a rejected post comes back with a RESCHEDULE, a withdrawn one does not.
+ * time, and a REJECT of it exactly a withdrawal but for the cause of the conflicts it clears
+ * (POST_REJECTED, services/conflicts/README.md#rules): a calendar fed the reviews writes, event by
+ * event, the same changes as one fed the drafts and withdrawals they stand for. Reviews of other
+ * revisions, of withdrawn posts and of unknown posts change nothing; a rejected post comes back
+ * with a RESCHEDULE, a withdrawn one does not.
  */
 class ReviewProperties {
 
@@ -93,7 +94,7 @@ class ReviewProperties {
       } else {
         actual = reviewed.postRejected(postId, revision);
         if (latest && known.status() == Status.LIVE) {
-          expected = translated.postWithdrawn(postId);
+          expected = asRejected(translated.postWithdrawn(postId));
           model.put(postId, new Known(known.post(), Status.REJECTED));
           kind = "reject";
         } else {
@@ -109,6 +110,24 @@ class ReviewProperties {
         assertThat(actual).as("%s", review).isEqualTo(expected);
       }
     }
+  }
+
+  /** What a withdrawal wrote, with the cause a reject gives the conflicts it clears. */
+  private static Outcome asRejected(Outcome withdrawal) {
+    return new Outcome(
+        withdrawal.status(),
+        withdrawal.changes().stream()
+            .map(
+                change ->
+                    change instanceof CalendarChange.ConflictEnded ended
+                            && ended.reason() == CalendarChange.ClearReason.POST_WITHDRAWN
+                        ? new CalendarChange.ConflictEnded(
+                            ended.post(),
+                            ended.milestone(),
+                            ended.milestoneNow(),
+                            CalendarChange.ClearReason.POST_REJECTED)
+                        : change)
+            .toList());
   }
 
   @Provide

@@ -50,15 +50,36 @@ public final class OwnershipGate {
   private OwnershipGate() {}
 
   /**
-   * What a gate throws for {@code branch}'s record about {@code id}, which another branch owns; for
-   * a processor that checks ownership against a store of its own instead of {@link #inTask}
-   * (governance and conflicts read the owner from their post stores). The message names the id and
-   * the sending branch, never the owner: it reaches whoever reads dead letters.
+   * What a gate throws for {@code branch}'s record about {@code id}, which another branch owns. The
+   * message names the id and the sending branch, never the owner: it reaches whoever reads dead
+   * letters.
    */
   public static RejectedRecord refusal(String idField, String id, String branch) {
     return new RejectedRecord(
         RejectedRecord.OWNERSHIP,
         idField + " " + id + " of branch " + branch + " belongs to another branch");
+  }
+
+  /**
+   * The in-task check of a processor that keeps its ids in a store of its own instead of {@link
+   * #inTask} (governance's and conflicts' post stores, crisis's incident store): throws {@link
+   * #refusal} when {@code ownerOf} names another branch than the event's as the owner of its id.
+   * {@code idField} of the event (or of an envelope's member) is the id, its {@code branchId} the
+   * branch; {@code ownerOf} gives an id's owning branch, or null for an id the store does not know,
+   * which claims nothing (only the event that stores the id does). An event without a value, the id
+   * or a branch passes, and {@code ownerOf} is not asked.
+   */
+  public static void refuseIfOwnedByAnotherBranch(
+      SpecificRecord event, String idField, Function<String, String> ownerOf) {
+    String id = RecordFields.text(event, idField);
+    String branch = RecordFields.text(event, "branchId");
+    if (id == null || branch == null) {
+      return;
+    }
+    String owner = ownerOf.apply(id);
+    if (owner != null && !owner.equals(branch)) {
+      throw refusal(idField, id, branch);
+    }
   }
 
   /** The name of the store of a gate named {@code name}. */
