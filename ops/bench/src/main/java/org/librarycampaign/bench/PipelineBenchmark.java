@@ -159,9 +159,10 @@ public final class PipelineBenchmark {
    * {@code --only A,B}: only the throughput of the named topologies (passthrough_bytes,
    * passthrough_avro, governance, conflicts, crisis), each against the Avro pass-through when it
    * ran too; {@code pipeline}: the whole pipeline (ingest HTTP to decision) after them; {@code
-   * decision_latency}: draft to decision under exactly-once and at-least-once at half governance's
-   * median (or at {@code --decision-rate}); {@code notification_latency}: incident to webhook the
-   * same way, at half the notification path's capacity (or at {@code --incident-rate}). Printed,
+   * decision_latency}: draft to decision under exactly-once and at-least-once at half the highest
+   * paced rate that keeps up, searched down from governance's median (or at {@code
+   * --decision-rate}); {@code notification_latency}: incident to webhooks the same way, searched
+   * down from the notification path's capacity (or at {@code --incident-rate}), once. Printed,
    * nothing written. For working on one service: a figure in minutes, not the whole run.
    */
   private static void selected(
@@ -226,22 +227,6 @@ public final class PipelineBenchmark {
           if (!Double.isNaN(rate)) {
             latency.notifications(guarantee, rate);
           }
-        }
-      }
-      if (only.contains("notification_latency")) {
-        System.out.println("Notification latency at half the notification path's capacity:");
-        LatencyPhase latency =
-            new LatencyPhase(stack, workload, mode.latencySeconds(), mode.latencyWarmup());
-        double rate =
-            Double.isNaN(incidentRate)
-                ? latency
-                        .notificationCapacity(
-                            mode.notificationIncidents(), mode.notificationMaxSeconds())
-                        .recordsPerSecond()
-                    / 2
-                : incidentRate;
-        for (String guarantee : List.of("exactly_once_v2", "at_least_once")) {
-          latency.notifications(guarantee, rate);
         }
       }
     }
