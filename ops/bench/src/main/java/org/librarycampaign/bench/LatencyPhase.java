@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.LongFunction;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 import org.librarycampaign.platform.config.CampaignConfig;
@@ -71,17 +71,143 @@ final class LatencyPhase {
     this.warmupSeconds = warmupSeconds;
   }
 
-  Latency decisions(String guarantee, double rate) throws Exception {
-    CampaignConfig config = scenario("ld-" + guarantee, guarantee, Map.of());
-    TopicCatalogue catalogue = stack.createTopics(config);
+  /**
+   * What a latency run or a rate search runs on: the services it starts, the events it sends, and
+   * when an event is done (its decision read; its last responder's webhook delivered).
+   */
+  enum Path {
+    /** A draft produced until its decision is read; governance. */
+    DECISION("decision", "ld", "ls", 1),
+    /** An incident produced until every responder's webhook is delivered; crisis, dispatcher. */
+    NOTIFICATION("notification", "ln", "ns", ThroughputPhase.RESPONDERS);
+
+    /** The name printed, of the {@link Latency} and of the rate in the results. */
+    final String label;
+
+    /** The run name (scenario prefix and event ids) of a latency run and of a rate search. */
+    private final String measureRun;
+
+    private final String searchRun;
+
+    /** The outputs one event makes, each a latency counted. */
+    private final int outputsPerEvent;
+
+    Path(String label, String measureRun, String searchRun, int outputsPerEvent) {
+      this.label = label;
+      this.measureRun = measureRun;
+      this.searchRun = searchRun;
+      this.outputsPerEvent = outputsPerEvent;
+    }
+
+    private ParsedEvent event(Workload workload, String run, long index) {
+      return switch (this) {
+        case DECISION -> workload.draft(run, index);
+        case NOTIFICATION -> workload.incident(run, index);
+      };
+    }
+
+    private String id(ParsedEvent event) {
+      return switch (this) {
+        case DECISION -> postId(event);
+        case NOTIFICATION -> incidentId(event);
+      };
+    }
+  }
+
+  /** Told of each output of the path: the event's id, when it arrived, and if it was its last. */
+  private interface Arrivals {
+    void arrived(String id, long atNanos, boolean last);
+  }
+
+  /** What runs while a path's services are up: given the scenario's config and topics. */
+  private interface OnPath<R> {
+    R run(CampaignConfig config, TopicCatalogue catalogue) throws Exception;
+  }
+
+  /**
+   * The latency of {@code path} at {@code rate} under {@code guarantee}; every output counts (each
+   * responder's webhook), and an event is done with its last.
+   */
+  Latency measure(Path path, String guarantee, double rate) throws Exception {
     Map<String, Long> scheduled = new ConcurrentHashMap<>();
     Histogram histogram = new ConcurrentHistogram(HIGHEST_MICROS, 3);
+    return onPath(
+        path,
+        path.measureRun,
+        path.measureRun + "-" + guarantee,
+        guarantee,
+        (id, at, last) -> record(histogram, last ? scheduled.remove(id) : scheduled.get(id), at),
+        (config, catalogue) -> {
+          Callable<Latency> offer =
+              () -> offer(path, guarantee, config, catalogue, rate, scheduled, histogram);
+          return path == Path.NOTIFICATION
+              ? withCrisisHop(guarantee, config, catalogue, scheduled, offer)
+              : offer.call();
+        });
+  }
+
+  /**
+   * Runs {@code offer} while reading the first hop alone: crisis's notifications of an incident
+   * read (read_committed) from campaign.notifications, as the dispatcher reads them (ids are {@code
+   * <incidentId>/...}); prints its percentiles after the offer's.
+   */
+  private Latency withCrisisHop(
+      String guarantee,
+      CampaignConfig config,
+      TopicCatalogue catalogue,
+      Map<String, Long> scheduled,
+      Callable<Latency> offer)
+      throws Exception {
+    Histogram crisisHop = new ConcurrentHistogram(HIGHEST_MICROS, 3);
+    Map<String, Integer> published = new ConcurrentHashMap<>();
+    Latency latency;
+    try (OutputCounter notices =
+        new OutputCounter(
+            config,
+            catalogue.notifications().name(),
+            (id, at) -> {
+              String incident = id.substring(0, Math.max(0, id.indexOf('/')));
+              if (published.merge(incident, 1, Integer::sum) == ThroughputPhase.RESPONDERS) {
+                record(crisisHop, scheduled.get(incident), at);
+              }
+            })) {
+      latency = offer.call();
+    }
+    System.out.printf(
+        "  %-12s %-15s of which incident to both notifications committed by crisis:"
+            + " %,d counted, p50 %7.1f ms, p99 %7.1f ms%n",
+        "",
+        guarantee,
+        crisisHop.getTotalCount(),
+        millis(crisisHop.getValueAtPercentile(50)),
+        millis(crisisHop.getValueAtPercentile(99)));
+    return latency;
+  }
+
+  /**
+   * Starts {@code path}'s services on a scenario of their own, waits until one event ({@code
+   * <run>-probe}) has gone all the way through, then runs {@code body}; stops them after it.
+   */
+  private <R> R onPath(
+      Path path, String run, String scenario, String guarantee, Arrivals arrivals, OnPath<R> body)
+      throws Exception {
+    return switch (path) {
+      case DECISION -> onGovernance(run, scenario, guarantee, arrivals, body);
+      case NOTIFICATION -> onNotificationPath(run, scenario, guarantee, arrivals, body);
+    };
+  }
+
+  private <R> R onGovernance(
+      String run, String scenario, String guarantee, Arrivals arrivals, OnPath<R> body)
+      throws Exception {
+    CampaignConfig config = scenario(scenario, guarantee, Map.of());
+    TopicCatalogue catalogue = stack.createTopics(config);
     Readiness readiness = new Readiness();
     try (OutputCounter decisions =
             new OutputCounter(
                 config,
                 catalogue.postDecisions().name(),
-                (postId, at) -> record(histogram, scheduled.remove(postId), at));
+                (postId, at) -> arrivals.arrived(postId, at, true));
         RunningService governance =
             ServiceRunner.start("governance", config, catalogue, readiness)) {
       ServiceRunner.awaitReady(readiness);
@@ -89,41 +215,26 @@ final class LatencyPhase {
       // (repartition topics, the first transactions), which the warm-up did not cover; one draft
       // decided first keeps the start-up out of the percentiles
       try (Producing producer = new Producing(config, catalogue)) {
-        producer.send(workload.draft("ld-probe", 0));
+        producer.send(workload.draft(run + "-probe", 0));
         producer.flush();
       }
       decisions.await(decisions::distinctKeys, 1, STARTUP_TIMEOUT);
-      return offer(
-          "decision",
-          guarantee,
-          config,
-          catalogue,
-          rate,
-          i -> workload.draft("ld", i),
-          event -> postId(event),
-          scheduled,
-          histogram,
-          1);
+      return body.run(config, catalogue);
     }
   }
 
-  Latency notifications(String guarantee, double rate) throws Exception {
-    Map<String, Long> scheduled = new ConcurrentHashMap<>();
+  private <R> R onNotificationPath(
+      String run, String scenario, String guarantee, Arrivals arrivals, OnPath<R> body)
+      throws Exception {
     Map<String, Integer> deliveries = new ConcurrentHashMap<>();
-    Histogram histogram = new ConcurrentHistogram(HIGHEST_MICROS, 3);
     try (WebhookReceiver receiver =
         new WebhookReceiver(
-            (incident, at) -> {
-              // every responder's delivery counts; the incident is done with the last one
-              int seen = deliveries.merge(incident, 1, Integer::sum);
-              record(
-                  histogram,
-                  seen == ThroughputPhase.RESPONDERS
-                      ? scheduled.remove(incident)
-                      : scheduled.get(incident),
-                  at);
-            })) {
-      CampaignConfig config = notificationScenario("ln-" + guarantee, guarantee, receiver);
+            (incident, at) ->
+                arrivals.arrived(
+                    incident,
+                    at,
+                    deliveries.merge(incident, 1, Integer::sum) == ThroughputPhase.RESPONDERS))) {
+      CampaignConfig config = notificationScenario(scenario, guarantee, receiver);
       TopicCatalogue catalogue = stack.createTopics(config);
       publishPlan(config, catalogue, receiver);
       Readiness readiness = new Readiness();
@@ -131,44 +242,8 @@ final class LatencyPhase {
           RunningService dispatcher =
               ServiceRunner.start("dispatcher", config, catalogue, readiness)) {
         ServiceRunner.awaitReady(readiness);
-        awaitFirstIncident(config, catalogue, receiver, "ln-probe");
-        // the first hop alone: crisis's notifications of an incident read (read_committed) from
-        // campaign.notifications, as the dispatcher reads them; ids are <incidentId>/...
-        Histogram crisisHop = new ConcurrentHistogram(HIGHEST_MICROS, 3);
-        Map<String, Integer> published = new ConcurrentHashMap<>();
-        Latency latency;
-        try (OutputCounter notices =
-            new OutputCounter(
-                config,
-                catalogue.notifications().name(),
-                (id, at) -> {
-                  String incident = id.substring(0, Math.max(0, id.indexOf('/')));
-                  if (published.merge(incident, 1, Integer::sum) == ThroughputPhase.RESPONDERS) {
-                    record(crisisHop, scheduled.get(incident), at);
-                  }
-                })) {
-          latency =
-              offer(
-                  "notification",
-                  guarantee,
-                  config,
-                  catalogue,
-                  rate,
-                  i -> workload.incident("ln", i),
-                  event -> incidentId(event),
-                  scheduled,
-                  histogram,
-                  ThroughputPhase.RESPONDERS);
-        }
-        System.out.printf(
-            "  %-12s %-15s of which incident to both notifications committed by crisis:"
-                + " %,d counted, p50 %7.1f ms, p99 %7.1f ms%n",
-            "",
-            guarantee,
-            crisisHop.getTotalCount(),
-            millis(crisisHop.getValueAtPercentile(50)),
-            millis(crisisHop.getValueAtPercentile(99)));
-        return latency;
+        awaitFirstIncident(config, catalogue, receiver, run + "-probe");
+        return body.run(config, catalogue);
       }
     }
   }
@@ -218,94 +293,40 @@ final class LatencyPhase {
   }
 
   /**
-   * The highest paced rate governance keeps up with under exactly-once ({@link RateSearch}),
-   * stepping down from {@code backlogRate}: drafts sent on a schedule for {@code probeSeconds} per
-   * step to one running governance, the lag (drafts sent, decision not yet read) sampled as they
-   * go.
+   * The highest paced rate {@code path} keeps up with under exactly-once ({@link RateSearch}),
+   * stepping down from {@code backlogRate} (governance's median, the notification path's capacity):
+   * events sent on a schedule for {@code probeSeconds} per step to one running path, the lag
+   * (events sent, not yet done) sampled as they go.
    */
-  RateSearch.Result sustainableDecisionRate(double backlogRate, double probeSeconds, int maxProbes)
-      throws Exception {
-    CampaignConfig config = scenario("ls", "exactly_once_v2", Map.of());
-    TopicCatalogue catalogue = stack.createTopics(config);
+  RateSearch.Result sustainableRate(
+      Path path, double backlogRate, double probeSeconds, int maxProbes) throws Exception {
     Map<String, Long> outstanding = new ConcurrentHashMap<>();
-    Readiness readiness = new Readiness();
-    try (OutputCounter decisions =
-            new OutputCounter(
-                config,
-                catalogue.postDecisions().name(),
-                (postId, at) -> outstanding.remove(postId));
-        RunningService governance =
-            ServiceRunner.start("governance", config, catalogue, readiness)) {
-      ServiceRunner.awaitReady(readiness);
-      try (Producing producer = new Producing(config, catalogue)) {
-        producer.send(workload.draft("ls-probe", 0));
-        producer.flush();
-      }
-      decisions.await(decisions::distinctKeys, 1, STARTUP_TIMEOUT);
-      int[] step = {0};
-      return RateSearch.highestSustainable(
-          backlogRate,
-          STEP_FACTOR,
-          maxProbes,
-          rate -> {
-            String run = "ls" + step[0]++;
-            return paced(
-                "decision",
-                config,
-                catalogue,
-                rate,
-                probeSeconds,
-                i -> workload.draft(run, i),
-                LatencyPhase::postId,
-                outstanding);
-          });
-    }
-  }
-
-  /**
-   * The highest paced rate of the notification path (crisis and the dispatcher, to both webhooks
-   * delivered) under exactly-once, stepping down from its backlog {@code capacity}; as {@link
-   * #sustainableDecisionRate}.
-   */
-  RateSearch.Result sustainableIncidentRate(double capacity, double probeSeconds, int maxProbes)
-      throws Exception {
-    Map<String, Long> outstanding = new ConcurrentHashMap<>();
-    Map<String, Integer> deliveries = new ConcurrentHashMap<>();
-    try (WebhookReceiver receiver =
-        new WebhookReceiver(
-            (incident, at) -> {
-              if (deliveries.merge(incident, 1, Integer::sum) == ThroughputPhase.RESPONDERS) {
-                outstanding.remove(incident);
-              }
-            })) {
-      CampaignConfig config = notificationScenario("ns", "exactly_once_v2", receiver);
-      TopicCatalogue catalogue = stack.createTopics(config);
-      publishPlan(config, catalogue, receiver);
-      Readiness readiness = new Readiness();
-      try (RunningService crisis = ServiceRunner.start("crisis", config, catalogue, readiness);
-          RunningService dispatcher =
-              ServiceRunner.start("dispatcher", config, catalogue, readiness)) {
-        ServiceRunner.awaitReady(readiness);
-        awaitFirstIncident(config, catalogue, receiver, "ns-probe");
-        int[] step = {0};
-        return RateSearch.highestSustainable(
-            capacity,
-            STEP_FACTOR,
-            maxProbes,
-            rate -> {
-              String run = "ns" + step[0]++;
-              return paced(
-                  "notification",
-                  config,
-                  catalogue,
-                  rate,
-                  probeSeconds,
-                  i -> workload.incident(run, i),
-                  LatencyPhase::incidentId,
-                  outstanding);
-            });
-      }
-    }
+    return onPath(
+        path,
+        path.searchRun,
+        path.searchRun,
+        "exactly_once_v2",
+        (id, at, last) -> {
+          if (last) {
+            outstanding.remove(id);
+          }
+        },
+        (config, catalogue) -> {
+          int[] step = {0};
+          return RateSearch.highestSustainable(
+              backlogRate,
+              STEP_FACTOR,
+              maxProbes,
+              rate ->
+                  paced(
+                      path,
+                      path.searchRun + step[0]++,
+                      config,
+                      catalogue,
+                      rate,
+                      probeSeconds,
+                      outstanding));
+        });
   }
 
   /**
@@ -314,13 +335,12 @@ final class LatencyPhase {
    * (so that the next probe starts on an empty path).
    */
   private RateSearch.Step paced(
-      String name,
+      Path path,
+      String run,
       CampaignConfig config,
       TopicCatalogue catalogue,
       double rate,
       double seconds,
-      LongFunction<ParsedEvent> events,
-      java.util.function.Function<ParsedEvent, String> idOf,
       Map<String, Long> outstanding)
       throws Exception {
     long total = Math.max(LAG_SAMPLES, (long) (rate * seconds));
@@ -338,8 +358,8 @@ final class LatencyPhase {
         if (i % every == 0 && i / every < LAG_SAMPLES) {
           lag[(int) (i / every)] = outstanding.size();
         }
-        ParsedEvent event = events.apply(i);
-        outstanding.put(idOf.apply(event), due);
+        ParsedEvent event = path.event(workload, run, i);
+        outstanding.put(path.id(event), due);
         producer.send(event);
       }
       producer.flush();
@@ -351,7 +371,7 @@ final class LatencyPhase {
     long missing = outstanding.size();
     outstanding.clear();
     RateSearch.Step step = RateSearch.judge(rate, lag, missing);
-    System.out.printf("  %-12s paced probe %s%n", name, step);
+    System.out.printf("  %-12s paced probe %s%n", path.label, step);
     return step;
   }
 
@@ -408,16 +428,13 @@ final class LatencyPhase {
    * what arrives for a warm-up event is not counted.
    */
   private Latency offer(
-      String name,
+      Path path,
       String guarantee,
       CampaignConfig config,
       TopicCatalogue catalogue,
       double rate,
-      LongFunction<ParsedEvent> events,
-      java.util.function.Function<ParsedEvent, String> idOf,
       Map<String, Long> scheduled,
-      Histogram histogram,
-      int outputsPerEvent)
+      Histogram histogram)
       throws Exception {
     long warmupEvents = (long) (rate * warmupSeconds);
     long total = warmupEvents + (long) (rate * seconds);
@@ -436,8 +453,8 @@ final class LatencyPhase {
           histogram.reset();
           calls = stack.registryRequests();
         }
-        ParsedEvent event = events.apply(i);
-        String id = idOf.apply(event);
+        ParsedEvent event = path.event(workload, path.measureRun, i);
+        String id = path.id(event);
         if (i >= warmupEvents) {
           measuredIds.add(id);
           scheduled.put(id, due);
@@ -454,7 +471,7 @@ final class LatencyPhase {
     long counted = histogram.getTotalCount();
     Latency latency =
         new Latency(
-            name,
+            path.label,
             guarantee,
             rate,
             counted,
@@ -464,11 +481,18 @@ final class LatencyPhase {
             millis(histogram.getValueAtPercentile(99.9)),
             millis(histogram.getMaxValue()),
             stack.registryRequests() - calls,
-            (long) measuredIds.size() * outputsPerEvent);
+            (long) measuredIds.size() * path.outputsPerEvent);
     System.out.printf(
         "  %-12s %-15s %,7.0f/s offered, %,7d counted, %d missing: p50 %7.1f ms, p99 %7.1f ms,"
             + " p99.9 %7.1f ms%n",
-        name, guarantee, rate, counted, missing, latency.p50(), latency.p99(), latency.p999());
+        path.label,
+        guarantee,
+        rate,
+        counted,
+        missing,
+        latency.p50(),
+        latency.p99(),
+        latency.p999());
     return latency;
   }
 

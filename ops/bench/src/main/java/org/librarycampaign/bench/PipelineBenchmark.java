@@ -130,18 +130,21 @@ public final class PipelineBenchmark {
       System.out.println("Latency at half the sustainable rate:");
       LatencyPhase latency =
           new LatencyPhase(stack, workload, mode.latencySeconds(), mode.latencyWarmup());
-      double decisionRate = halfSustainable(report, latency, mode, "decision", givenDecisionRate);
+      double decisionRate =
+          halfSustainable(report, latency, mode, LatencyPhase.Path.DECISION, givenDecisionRate);
       report.notificationPath =
           latency.notificationCapacity(mode.notificationIncidents(), mode.notificationMaxSeconds());
       double incidentRate =
-          halfSustainable(report, latency, mode, "notification", givenIncidentRate);
+          halfSustainable(report, latency, mode, LatencyPhase.Path.NOTIFICATION, givenIncidentRate);
       report.latencies = new ArrayList<>();
       for (String guarantee : List.of("exactly_once_v2", "at_least_once")) {
         if (!Double.isNaN(decisionRate)) {
-          report.latencies.add(latency.decisions(guarantee, decisionRate));
+          report.latencies.add(
+              latency.measure(LatencyPhase.Path.DECISION, guarantee, decisionRate));
         }
         if (!Double.isNaN(incidentRate)) {
-          report.latencies.add(latency.notifications(guarantee, incidentRate));
+          report.latencies.add(
+              latency.measure(LatencyPhase.Path.NOTIFICATION, guarantee, incidentRate));
         }
       }
     }
@@ -159,9 +162,10 @@ public final class PipelineBenchmark {
    * {@code --only A,B}: only the throughput of the named topologies (passthrough_bytes,
    * passthrough_avro, governance, conflicts, crisis), each against the Avro pass-through when it
    * ran too; {@code pipeline}: the whole pipeline (ingest HTTP to decision) after them; {@code
-   * decision_latency}: draft to decision under exactly-once and at-least-once at half governance's
-   * median (or at {@code --decision-rate}); {@code notification_latency}: incident to webhook the
-   * same way, at half the notification path's capacity (or at {@code --incident-rate}). Printed,
+   * decision_latency}: draft to decision under exactly-once and at-least-once at half the highest
+   * paced rate that keeps up, searched down from governance's median (or at {@code
+   * --decision-rate}); {@code notification_latency}: incident to webhooks the same way, searched
+   * down from the notification path's capacity (or at {@code --incident-rate}), once. Printed,
    * nothing written. For working on one service: a figure in minutes, not the whole run.
    */
   private static void selected(
@@ -205,10 +209,11 @@ public final class PipelineBenchmark {
         System.out.println("Decision latency at half the sustainable rate:");
         LatencyPhase latency =
             new LatencyPhase(stack, workload, mode.latencySeconds(), mode.latencyWarmup());
-        double rate = halfSustainable(report, latency, mode, "decision", decisionRate);
+        double rate =
+            halfSustainable(report, latency, mode, LatencyPhase.Path.DECISION, decisionRate);
         for (String guarantee : List.of("exactly_once_v2", "at_least_once")) {
           if (!Double.isNaN(rate)) {
-            latency.decisions(guarantee, rate);
+            latency.measure(LatencyPhase.Path.DECISION, guarantee, rate);
           }
         }
       }
@@ -221,27 +226,12 @@ public final class PipelineBenchmark {
               latency.notificationCapacity(
                   mode.notificationIncidents(), mode.notificationMaxSeconds());
         }
-        double rate = halfSustainable(report, latency, mode, "notification", incidentRate);
+        double rate =
+            halfSustainable(report, latency, mode, LatencyPhase.Path.NOTIFICATION, incidentRate);
         for (String guarantee : List.of("exactly_once_v2", "at_least_once")) {
           if (!Double.isNaN(rate)) {
-            latency.notifications(guarantee, rate);
+            latency.measure(LatencyPhase.Path.NOTIFICATION, guarantee, rate);
           }
-        }
-      }
-      if (only.contains("notification_latency")) {
-        System.out.println("Notification latency at half the notification path's capacity:");
-        LatencyPhase latency =
-            new LatencyPhase(stack, workload, mode.latencySeconds(), mode.latencyWarmup());
-        double rate =
-            Double.isNaN(incidentRate)
-                ? latency
-                        .notificationCapacity(
-                            mode.notificationIncidents(), mode.notificationMaxSeconds())
-                        .recordsPerSecond()
-                    / 2
-                : incidentRate;
-        for (String guarantee : List.of("exactly_once_v2", "at_least_once")) {
-          latency.notifications(guarantee, rate);
         }
       }
     }
@@ -269,14 +259,16 @@ public final class PipelineBenchmark {
    * notification path's capacity). Prints how the rate was found and keeps it for the results.
    */
   private static double halfSustainable(
-      Report report, LatencyPhase latency, Mode mode, String path, double given) throws Exception {
+      Report report, LatencyPhase latency, Mode mode, LatencyPhase.Path path, double given)
+      throws Exception {
     if (!Double.isNaN(given)) {
-      System.out.printf("  %-12s offering %,.0f/s as given%n", path, given);
-      report.rates.put(path, new OfferedRate(Double.NaN, given, true, "given on the command line"));
+      System.out.printf("  %-12s offering %,.0f/s as given%n", path.label, given);
+      report.rates.put(
+          path.label, new OfferedRate(Double.NaN, given, true, "given on the command line"));
       return given;
     }
     double backlog =
-        path.equals("decision")
+        path == LatencyPhase.Path.DECISION
             ? report.median("governance")
             : report.notificationPath.recordsPerSecond();
     if (!(backlog > 0)) {
@@ -286,14 +278,12 @@ public final class PipelineBenchmark {
               "backlog rate %,.0f/s: nothing came out in the measured time, no rate to search"
                   + " down from; latency not measured",
               backlog);
-      System.out.printf("  %-12s %s%n", path, why);
-      report.rates.put(path, new OfferedRate(backlog, Double.NaN, false, why));
+      System.out.printf("  %-12s %s%n", path.label, why);
+      report.rates.put(path.label, new OfferedRate(backlog, Double.NaN, false, why));
       return Double.NaN;
     }
     RateSearch.Result search =
-        path.equals("decision")
-            ? latency.sustainableDecisionRate(backlog, mode.probeSeconds(), mode.maxProbes())
-            : latency.sustainableIncidentRate(backlog, mode.probeSeconds(), mode.maxProbes());
+        latency.sustainableRate(path, backlog, mode.probeSeconds(), mode.maxProbes());
     double offered = search.rate() / 2;
     String how =
         String.format(
@@ -301,8 +291,8 @@ public final class PipelineBenchmark {
             "backlog rate %,.0f/s; %s; offered half",
             backlog,
             search.describe());
-    System.out.printf("  %-12s offering %,.0f/s: %s%n", path, offered, how);
-    report.rates.put(path, new OfferedRate(backlog, search.rate(), search.found(), how));
+    System.out.printf("  %-12s offering %,.0f/s: %s%n", path.label, offered, how);
+    report.rates.put(path.label, new OfferedRate(backlog, search.rate(), search.found(), how));
     return offered;
   }
 

@@ -44,6 +44,11 @@ final class PipelinePhase {
       Measured measured, double acceptedPerSecond, Map<String, Double> cpuMicrosPerDraft) {}
 
   static final int BATCH = 50;
+
+  /** The {@link #group} of ingest's HTTP threads (Jetty's pool; Javalin names it). */
+  static final String INGEST_HTTP =
+      "ingest HTTP (Jetty threads: read, check, serialize, send, answer)";
+
   static final int CLIENTS = 4;
   private static final Duration TIMEOUT = Duration.ofMinutes(10);
 
@@ -81,7 +86,7 @@ final class PipelinePhase {
       URI events = URI.create("http://127.0.0.1:" + http.port() + "/v1/events");
 
       long warmStart = System.nanoTime();
-      post(events, token, "plw", warmupDrafts);
+      postDrafts(events, token, workload, "plw", warmupDrafts, CLIENTS, BATCH);
       long warmEnd = decisions.await(decisions::distinctKeys, warmupDrafts, TIMEOUT);
       double warmRate = warmupDrafts / ((warmEnd - warmStart) / 1e9);
       System.out.printf(
@@ -93,7 +98,7 @@ final class PipelinePhase {
       double requestsBefore = producerMetric("request-total");
       ThreadCpu cpu = new ThreadCpu(PipelinePhase::group);
       long started = System.nanoTime();
-      post(events, token, "pl", drafts);
+      postDrafts(events, token, workload, "pl", drafts, CLIENTS, BATCH);
       long accepted = System.nanoTime();
       long finished = decisions.await(decisions::distinctKeys, warmupDrafts + drafts, TIMEOUT);
       Map<String, Double> cpuMicros = new LinkedHashMap<>();
@@ -126,31 +131,35 @@ final class PipelinePhase {
     }
   }
 
-  private void post(URI events, String token, String run, long drafts) throws Exception {
+  /**
+   * Posts drafts {@code 0} to {@code drafts - 1} of a run ({@link Workload#draftArray}) to {@code
+   * events} in arrays of {@code batch}, from {@code clients} concurrent clients, each sending its
+   * next array when ingest answered the last; returns when every array was answered 202, and fails
+   * on any other answer.
+   */
+  static void postDrafts(
+      URI events, String token, Workload workload, String run, long drafts, int clients, int batch)
+      throws Exception {
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     AtomicLong next = new AtomicLong();
-    ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
     try {
       List<Future<?>> done = new ArrayList<>();
-      for (int c = 0; c < CLIENTS; c++) {
+      for (int c = 0; c < clients; c++) {
         done.add(
-            clients.submit(
+            pool.submit(
                 () -> {
-                  for (long first = next.getAndAdd(BATCH);
+                  for (long first = next.getAndAdd(batch);
                       first < drafts;
-                      first = next.getAndAdd(BATCH)) {
-                    StringBuilder body = new StringBuilder("[");
-                    for (long i = first; i < Math.min(drafts, first + BATCH); i++) {
-                      body.append(i == first ? "" : ",").append(workload.draftLine(run, i));
-                    }
-                    body.append(']');
+                      first = next.getAndAdd(batch)) {
+                    String body = workload.draftArray(run, first, Math.min(drafts, first + batch));
                     HttpResponse<String> response =
                         client.send(
                             HttpRequest.newBuilder(events)
                                 .timeout(Duration.ofSeconds(60))
                                 .header("Authorization", "Bearer " + token)
                                 .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
                                 .build(),
                             HttpResponse.BodyHandlers.ofString());
                     if (response.statusCode() != 202) {
@@ -165,7 +174,7 @@ final class PipelinePhase {
         future.get();
       }
     } finally {
-      clients.shutdownNow();
+      pool.shutdownNow();
     }
   }
 
@@ -189,7 +198,7 @@ final class PipelinePhase {
   /** The group of a thread of this JVM, by its name, for {@link ThreadCpu}. */
   static String group(String thread) {
     if (thread.startsWith("JettyServerThreadPool") || thread.startsWith("qtp")) {
-      return "ingest HTTP (Jetty threads: read, check, serialize, send, answer)";
+      return INGEST_HTTP;
     }
     if (thread.contains("producer-network-thread | bench-pl-ingest")) {
       return "ingest producer (network thread)";

@@ -92,6 +92,18 @@ public final class Workload {
   }
 
   /**
+   * A JSON array of drafts {@code first} (inclusive) to {@code end} (exclusive) of a run, as {@link
+   * #draftLine} writes them: the body of one {@code POST /v1/events}.
+   */
+  public String draftArray(String run, long first, long end) {
+    StringBuilder body = new StringBuilder("[");
+    for (long i = first; i < end; i++) {
+      body.append(i == first ? "" : ",").append(draftLine(run, i));
+    }
+    return body.append(']').toString();
+  }
+
+  /**
    * Draft {@code index} as {@link #draftLine} reads: each of the {@link #SHAPES} shapes is read
    * from JSON once (a line takes about a millisecond to read and check), later drafts of a shape
    * copy it with their own id, link, image and times.
