@@ -13,8 +13,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs one topology as a Kafka Streams client: reports its state to {@link Readiness} (ready only
- * while RUNNING), binds its metrics to {@code /metrics} (again at each RUNNING, {@link
- * MeterRefresh}), closes cleanly.
+ * while RUNNING), binds its metrics to {@code /metrics} ({@link MeterRefresh}), closes cleanly.
  *
  * <p>Uncaught exceptions: bad records never get here (the dead-letter handlers take them), so what
  * does is a fault of the environment (a lost store, a fenced producer); the thread is replaced, and
@@ -42,15 +41,13 @@ public final class StreamsService implements AutoCloseable {
           return StreamThreadExceptionResponse.REPLACE_THREAD;
         });
     streams.setStateListener(
-        (now, before) -> {
-          LOGGER
-              .atInfo()
-              .addKeyValue("service", name)
-              .addKeyValue("from", before)
-              .addKeyValue("to", now)
-              .log("Streams state changed");
-          meters.onChange(now, before);
-        });
+        (now, before) ->
+            LOGGER
+                .atInfo()
+                .addKeyValue("service", name)
+                .addKeyValue("from", before)
+                .addKeyValue("to", now)
+                .log("Streams state changed"));
   }
 
   public String name() {

@@ -1,11 +1,5 @@
 package org.librarycampaign.platform.streams;
 
-import static org.apache.kafka.streams.KafkaStreams.State.CREATED;
-import static org.apache.kafka.streams.KafkaStreams.State.ERROR;
-import static org.apache.kafka.streams.KafkaStreams.State.NOT_RUNNING;
-import static org.apache.kafka.streams.KafkaStreams.State.PENDING_SHUTDOWN;
-import static org.apache.kafka.streams.KafkaStreams.State.REBALANCING;
-import static org.apache.kafka.streams.KafkaStreams.State.RUNNING;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.Gauge;
@@ -53,7 +47,7 @@ class MeterRefreshTest {
   }
 
   @Test
-  void bindsOnceAtTheStart() {
+  void bindsOnce() {
     meters.bind();
     meters.bind();
 
@@ -62,52 +56,15 @@ class MeterRefreshTest {
   }
 
   @Test
-  void reachingRunningBindsTheMetersTheClientHasNow() {
-    meters.bind();
-    meters.onChange(REBALANCING, CREATED);
-    stores = List.of("decisions", "held-posts");
-    meters.onChange(RUNNING, REBALANCING);
-
-    assertThat(storesInRegistry()).containsExactly("decisions", "held-posts");
-    assertThat(events)
-        .containsExactly("bind [decisions]", "unbind [decisions]", "bind [decisions, held-posts]");
-  }
-
-  @Test
-  void aRebalanceThatTakesStoresAwayTakesTheirMetersAway() {
-    stores = List.of("decisions", "held-posts");
-    meters.bind();
-    meters.onChange(RUNNING, REBALANCING);
-    meters.onChange(REBALANCING, RUNNING);
-    stores = List.of("held-posts");
-    meters.onChange(RUNNING, REBALANCING);
-
-    assertThat(storesInRegistry()).containsExactly("held-posts");
-  }
-
-  @Test
-  void statesOtherThanRunningBindNothing() {
-    meters.bind();
-    for (KafkaStreams.State state : List.of(REBALANCING, PENDING_SHUTDOWN, NOT_RUNNING, ERROR)) {
-      meters.onChange(state, RUNNING);
-    }
-
-    assertThat(events).containsExactly("bind [decisions]");
-  }
-
-  @Test
   void closeTakesTheMetersOutAndNothingBindsThemAgain() {
     meters.bind();
-    meters.onChange(RUNNING, REBALANCING);
 
     meters.close();
-    // a state change that raced the close: the client still reports RUNNING once
-    meters.onChange(RUNNING, REBALANCING);
     meters.bind();
 
     assertThat(registry.getMeters()).isEmpty();
-    assertThat(events).last().isEqualTo("unbind [decisions]");
-    assertThat(meters.bindings()).isEqualTo(2);
+    assertThat(events).containsExactly("bind [decisions]", "unbind [decisions]");
+    assertThat(meters.bindings()).isEqualTo(1);
   }
 
   @Test
@@ -133,8 +90,7 @@ class MeterRefreshTest {
     try (KafkaStreams streams = new KafkaStreams(builder.build(), properties)) {
       MeterRefresh real = MeterRefresh.of("test", streams, registry);
       real.bind();
-      assertThat(registry.find("kafka.stream.alive.stream.threads").gauges()).isNotEmpty();
-      real.onChange(RUNNING, REBALANCING);
+      real.bind();
       assertThat(registry.find("kafka.stream.alive.stream.threads").gauges()).hasSize(1);
 
       real.close();
