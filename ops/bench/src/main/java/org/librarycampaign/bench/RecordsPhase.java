@@ -54,7 +54,7 @@ final class RecordsPhase {
       }
       sizes.add(size("PostDrafted", drafts, producing));
       sizes.add(size("IncidentReported", incidents, producing));
-      sizes.add(size("Milestone", workload.avoidEveryDraft(), producing));
+      sizes.add(size("Milestone", workload.avoidEveryDraft(SAMPLE), producing));
       sizes.add(
           size(
               "ResponsePlan",

@@ -88,15 +88,11 @@ final class ThroughputPhase {
     // crisis runs get topics of their own with exactly their window's incidents (crisisInput)
     CampaignConfig incidents = stack.scenario("cr", Map.of());
 
-    if (settings.drafts() > Workload.MAX_DRAFTS) {
-      throw new IllegalArgumentException(
-          "at most " + Workload.MAX_DRAFTS + " drafts: the community events cover no more weeks");
-    }
     System.out.printf(
         "  producing %,d drafts (and up to %,d incidents for each crisis run, before it)%n",
         settings.drafts(), settings.incidents());
     try (Producing producer = new Producing(posts, postsCatalogue)) {
-      workload.avoidEveryDraft().forEach(producer::send);
+      workload.avoidEveryDraft(settings.drafts()).forEach(producer::send);
       producer.flush();
       for (long i = 0; i < settings.drafts(); i++) {
         producer.send(workload.draft("tp", i));

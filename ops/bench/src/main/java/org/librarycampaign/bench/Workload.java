@@ -145,20 +145,18 @@ public final class Workload {
     return new DraftTimes(scheduled, START.minus(Duration.ofDays(30)).plusMillis(index));
   }
 
-  /** The most drafts a run sends (the full mode's): the community events cover all their weeks. */
-  static final long MAX_DRAFTS = 2_000_000;
-
   private static int channels() {
     return BRANCHES.size() * PLATFORMS.size();
   }
 
   /**
-   * One community event per branch covering every draft's scheduled time (up to {@link
-   * #MAX_DRAFTS}: ten drafts per channel and week, so a million drafts span 3,125 weeks): each
-   * draft then conflicts with exactly one event, so the conflicts service writes one record per
-   * draft.
+   * One community event per branch covering the scheduled time of each of the first {@code drafts}
+   * drafts (ten per channel and week, so a million drafts span 3,125 weeks): each draft then
+   * conflicts with exactly one event, so the conflicts service writes one record per draft. No
+   * longer than that: the conflicts service writes a calendar entry per day an event covers, in the
+   * measured window, so a longer event is work no draft asked for.
    */
-  List<ParsedEvent> avoidEveryDraft() {
+  List<ParsedEvent> avoidEveryDraft(long drafts) {
     List<ParsedEvent> events = new ArrayList<>();
     for (String branch : BRANCHES) {
       events.add(
@@ -171,7 +169,7 @@ public final class Workload {
                   + START.minus(Duration.ofDays(1))
                   + "\",\"endsAt\":\""
                   + START.plus(
-                      Duration.ofDays(7 * (MAX_DRAFTS / channels() / POSTS_PER_CHANNEL_WEEK + 1)))
+                      Duration.ofDays(7 * (drafts / channels() / POSTS_PER_CHANNEL_WEEK + 1)))
                   + "\"}"));
     }
     return events;
