@@ -175,7 +175,8 @@ public final class GovernanceTopology {
     // each decision encoded once: the bytes repartitioned by postId are the bytes written
     Topic<String, PostDecision> decisions = topics.postDecisions();
     // no write cache: each post id is gated about once, so a cache only delays the write to the
-    // commit at the cost of a sorted insert (docs/PERFORMANCE.md#what-the-profile-showed)
+    // commit at the cost of a sorted insert
+    // (docs/PERFORMANCE.md#governance-on-3ab0540-where-a-drafts-time-goes)
     builder.addStateStore(OwnershipGate.ownersStoreBuilder(DECISION_GATE).withCachingDisabled());
     OwnershipGate.beforeWritingEncoded(
             outputs

@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs one topology as a Kafka Streams client: reports its state to {@link Readiness} (ready only
- * while RUNNING), binds its metrics to {@code /metrics} ({@link MeterRefresh}), closes cleanly.
+ * while RUNNING), binds its metrics to {@code /metrics} ({@link StreamsMeters}), closes cleanly.
  *
  * <p>Uncaught exceptions: bad records never get here (the dead-letter handlers take them), so what
  * does is a fault of the environment (a lost store, a fenced producer); the thread is replaced, and
@@ -25,12 +25,12 @@ public final class StreamsService implements AutoCloseable {
 
   private final String name;
   private final KafkaStreams streams;
-  private final MeterRefresh meters;
+  private final StreamsMeters meters;
 
   public StreamsService(String name, Topology topology, Properties properties) {
     this.name = name;
     this.streams = new KafkaStreams(topology, properties);
-    this.meters = MeterRefresh.of(name, streams, OpsServer.prometheus());
+    this.meters = StreamsMeters.of(name, streams, OpsServer.prometheus());
     streams.setUncaughtExceptionHandler(
         error -> {
           LOGGER
@@ -75,7 +75,7 @@ public final class StreamsService implements AutoCloseable {
    * consumer group, so that a restart gets its tasks back at once instead of after the session
    * timeout.
    *
-   * <p>The meters go first, and their refresh thread with them ({@link MeterRefresh#close()}): a
+   * <p>The meters go first, and their refresh thread with them ({@link StreamsMeters#close()}): a
    * store's gauges ({@code uncommitted-bytes}) read the RocksDB store itself, and Micrometer keeps
    * them until its binder is closed; a scrape between the store's close and that call read a closed
    * write batch and crashed the JVM (SIGSEGV in {@code WriteBatch.getDataSize}). {@code /metrics}

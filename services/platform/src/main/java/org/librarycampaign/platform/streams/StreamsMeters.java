@@ -28,9 +28,9 @@ import org.slf4j.LoggerFactory;
  * refresh thread, waits for a refresh under way, then removes the meters; after {@link #close()}
  * nothing is bound again.
  */
-public final class MeterRefresh implements AutoCloseable {
+public final class StreamsMeters implements AutoCloseable {
 
-  private static final Logger LOGGER = LoggerFactory.getLogger(MeterRefresh.class);
+  private static final Logger LOGGER = LoggerFactory.getLogger(StreamsMeters.class);
 
   /** How long an unbind waits for a refresh under way; a refresh reads in-memory values. */
   private static final Duration REFRESH_WAIT = Duration.ofSeconds(10);
@@ -48,12 +48,11 @@ public final class MeterRefresh implements AutoCloseable {
   // guarded by this
   private Binding current;
   private boolean closed;
-  private int bindings;
 
   /**
    * Binds with {@code bind}, which registers the client's meters and returns how to remove them.
    */
-  public MeterRefresh(
+  public StreamsMeters(
       String service, MeterRegistry registry, Function<MeterRegistry, Binding> bind) {
     this.service = service;
     this.registry = registry;
@@ -61,8 +60,8 @@ public final class MeterRefresh implements AutoCloseable {
   }
 
   /** The client's metrics through Micrometer's {@link KafkaStreamsMetrics}. */
-  public static MeterRefresh of(String service, KafkaStreams streams, MeterRegistry registry) {
-    return new MeterRefresh(
+  public static StreamsMeters of(String service, KafkaStreams streams, MeterRegistry registry) {
+    return new StreamsMeters(
         service, registry, target -> kafkaStreamsMetrics(service, streams, target));
   }
 
@@ -100,27 +99,16 @@ public final class MeterRefresh implements AutoCloseable {
   public synchronized void bind() {
     if (!closed && current == null) {
       current = bind.apply(registry);
-      bindings++;
     }
   }
 
-  /** How often the meters were bound; for tests and logs. */
-  synchronized int bindings() {
-    return bindings;
-  }
-
-  private void unbind() {
-    if (current != null) {
-      Binding binding = current;
-      current = null;
-      binding.close();
-    }
-  }
-
-  /** Takes the meters out of the registry, for good: later RUNNING states bind nothing. */
+  /** Takes the meters out of the registry, for good: a later {@link #bind()} binds nothing. */
   @Override
   public synchronized void close() {
     closed = true;
-    unbind();
+    if (current != null) {
+      current.close();
+      current = null;
+    }
   }
 }
